@@ -1,0 +1,80 @@
+package org.residencymatch;
+
+import java.time.Clock;
+import org.residencymatch.audit.AuditLog;
+import org.residencymatch.cycle.CycleRepository;
+import org.residencymatch.applicant.ApplicantRepository;
+import org.residencymatch.lists.ListRepository;
+import org.residencymatch.program.CatalogueImporter;
+import org.residencymatch.program.ProgramRepository;
+import org.residencymatch.program.StreamNames;
+import org.residencymatch.store.Database;
+
+/**
+ * The composition root: builds every feature's services on one database and one clock. The web
+ * server and the command line both start from here, so there is one way to wire the system.
+ */
+public final class Services implements AutoCloseable {
+
+    private final Database database;
+    private final Clock clock;
+    private final AuditLog auditLog;
+    private final CycleRepository cycles;
+    private final CatalogueImporter catalogueImporter;
+    private final ProgramRepository programs = new ProgramRepository();
+    private final ApplicantRepository applicants = new ApplicantRepository();
+    private final ListRepository lists = new ListRepository();
+
+    private Services(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.auditLog = new AuditLog(clock);
+        this.cycles = new CycleRepository(database.jdbi());
+        this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
+    }
+
+    public static Services start(Database database) {
+        return start(database, Clock.systemUTC());
+    }
+
+    public static Services start(Database database, Clock clock) {
+        return new Services(database, clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public CycleRepository cycles() {
+        return cycles;
+    }
+
+    public CatalogueImporter catalogueImporter() {
+        return catalogueImporter;
+    }
+
+    public ProgramRepository programs() {
+        return programs;
+    }
+
+    public ApplicantRepository applicants() {
+        return applicants;
+    }
+
+    public ListRepository lists() {
+        return lists;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,92 @@
+package org.residencymatch.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** User accounts, their passwords and the API tokens issued to them. */
+public final class Accounts {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public Accounts(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** What a new account is. Exactly the scope field its role needs is set. */
+    public record NewAccount(String email, String displayName, String password, Role role, String applicantId,
+            String facultyId, String partnerBody) {}
+
+    public long create(Handle h, NewAccount account) {
+        return h.createUpdate("INSERT INTO user_account (email, display_name, password_hash, role, applicant_id, faculty_id, "
+                        + "partner_body, created_at) VALUES (:email, :name, :hash, :role, :applicant, :faculty, :partner, :now)")
+                .bind("email", normalizeEmail(account.email()))
+                .bind("name", account.displayName())
+                .bind("hash", Passwords.hash(account.password()))
+                .bind("role", account.role().name())
+                .bind("applicant", account.applicantId())
+                .bind("faculty", account.facultyId())
+                .bind("partner", account.partnerBody())
+                .bind("now", LocalDateTime.now(clock))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    public boolean emailExists(Handle h, String email) {
+        return h.createQuery("SELECT COUNT(*) FROM user_account WHERE email = :email")
+                .bind("email", normalizeEmail(email)).mapTo(Integer.class).one() > 0;
+    }
+
+    /** The account whose email and password these are; costs the same whether or not the email exists. */
+    public Optional<Principal> authenticate(String email, String password) {
+        record Stored(Principal principal, String hash) {}
+        Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery("SELECT * FROM user_account WHERE email = :email")
+                .bind("email", normalizeEmail(email))
+                .map((rs, ctx) -> new Stored(principal(rs), rs.getString("password_hash")))
+                .findOne());
+        if (stored.isEmpty()) {
+            Passwords.spendVerificationTime(password);
+            return Optional.empty();
+        }
+        return Passwords.matches(password, stored.get().hash()) ? Optional.of(stored.get().principal()) : Optional.empty();
+    }
+
+    public Optional<Principal> find(Handle h, long userId) {
+        return h.createQuery("SELECT * FROM user_account WHERE id = :id").bind("id", userId)
+                .map((rs, ctx) -> principal(rs)).findOne();
+    }
+
+    /** Issues a bearer token for the account; only its hash is stored, the token itself is returned once. */
+    public String issueApiToken(Handle h, long userId, String label) {
+        String token = SecretTokens.newToken();
+        h.execute("INSERT INTO api_token (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)",
+                SecretTokens.hash(token), userId, label, LocalDateTime.now(clock));
+        return token;
+    }
+
+    /** The owner of a live (not revoked) bearer token. */
+    public Optional<Principal> findByApiToken(String token) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT u.* FROM api_token t JOIN user_account u ON u.id = t.user_id "
+                        + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
+                .bind("hash", SecretTokens.hash(token))
+                .map((rs, ctx) -> principal(rs))
+                .findOne());
+    }
+
+    static Principal principal(ResultSet rs) throws SQLException {
+        return new Principal(rs.getLong("id"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                rs.getString("applicant_id"), rs.getString("faculty_id"), rs.getString("partner_body"));
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+}

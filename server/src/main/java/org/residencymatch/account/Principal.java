@@ -1,0 +1,27 @@
+package org.residencymatch.account;
+
+/**
+ * The signed-in user of a request, with what scopes their access: an applicant reaches only their own
+ * file, a partner body its own list, program staff their own faculty's programs.
+ *
+ * @param userId the account id, or 0 for the bootstrap operator token
+ * @param applicantId set for applicants
+ * @param facultyId set for program staff
+ * @param partnerBody set for partner users (AIMG, UBC_CAP, BCI)
+ */
+public record Principal(long userId, String displayName, Role role, String applicantId, String facultyId, String partnerBody) {
+
+    /** How this user is named in audit rows: by account id, never by name or email. */
+    public String auditName() {
+        return userId == 0 ? "bootstrap-token" : "user:" + userId;
+    }
+
+    public boolean isOperator() {
+        return role == Role.OPERATOR;
+    }
+
+    /** Whether this user may read the file of the given applicant. */
+    public boolean mayReadApplicant(String otherApplicantId) {
+        return isOperator() || (role == Role.APPLICANT && otherApplicantId.equals(applicantId));
+    }
+}

@@ -1,0 +1,121 @@
+package org.residencymatch.applicant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.residencymatch.eligibility.ApplicantCategory;
+import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.Citizenship;
+import org.residencymatch.eligibility.CmqApproval;
+import org.residencymatch.eligibility.ExamResult;
+import org.residencymatch.eligibility.StudyStatus;
+import org.residencymatch.program.Province;
+
+/** Applicants' identities and, per cycle, the profile facts that eligibility reads. */
+public final class ApplicantRepository {
+
+    public Optional<Identity> findIdentity(Handle h, String applicantId) {
+        return h.createQuery("SELECT * FROM applicant WHERE id = :id").bind("id", applicantId)
+                .map((rs, ctx) -> identity(rs)).findOne();
+    }
+
+    /** Creates the applicant, or corrects their identity if they exist. */
+    public void saveIdentity(Handle h, Identity identity, LocalDateTime now) {
+        boolean exists = h.createQuery("SELECT COUNT(*) FROM applicant WHERE id = :id").bind("id", identity.applicantId())
+                .mapTo(Integer.class).one() > 0;
+        if (exists) {
+            h.execute("UPDATE applicant SET family_name = ?, given_names = ?, date_of_birth = ?, email = ?, minc = ?, "
+                            + "mcc_candidate_code = ? WHERE id = ?",
+                    identity.familyName(), identity.givenNames(), identity.dateOfBirth(), identity.email(), identity.minc(),
+                    identity.mccCandidateCode(), identity.applicantId());
+        } else {
+            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, minc, mcc_candidate_code, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    identity.applicantId(), identity.familyName(), identity.givenNames(), identity.dateOfBirth(), identity.email(),
+                    identity.minc(), identity.mccCandidateCode(), now);
+        }
+    }
+
+    /** Creates or replaces the applicant's profile for a cycle. */
+    public void saveProfile(Handle h, String cycleId, ApplicantFacts facts, String author, LocalDateTime now) {
+        h.execute("DELETE FROM applicant_profile WHERE cycle_id = ? AND applicant_id = ?", cycleId, facts.applicantId());
+        h.execute("INSERT INTO applicant_profile (cycle_id, applicant_id, category, citizenship, study_status, graduation_date, "
+                        + "prior_residency_canada_us, fellowship_canada_us, mccqe1, nac, cmq_approval, military_plan, provincial_ties, "
+                        + "high_school_years, latest_clinical_activity_date, updated_at, updated_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                cycleId, facts.applicantId(), facts.category().name(), facts.citizenship().name(), facts.status().name(),
+                facts.mdGraduationDate(), facts.priorPostgraduateTraining(), facts.fellowshipCanadaUs(), facts.mccqe1().name(),
+                facts.nac().name(), facts.cmqApproval().name(), facts.militaryTrainingPlanMember(),
+                encodeTies(facts.provincialTies()), encodeYears(facts.highSchoolYears()), facts.latestClinicalActivityDate(),
+                now, author);
+    }
+
+    public Optional<ApplicantFacts> findProfile(Handle h, String cycleId, String applicantId) {
+        return h.createQuery("SELECT * FROM applicant_profile WHERE cycle_id = :cycle AND applicant_id = :id")
+                .bind("cycle", cycleId).bind("id", applicantId)
+                .map((rs, ctx) -> facts(rs)).findOne();
+    }
+
+    public List<ApplicantFacts> allProfiles(Handle h, String cycleId) {
+        return h.createQuery("SELECT * FROM applicant_profile WHERE cycle_id = :cycle ORDER BY applicant_id")
+                .bind("cycle", cycleId).map((rs, ctx) -> facts(rs)).list();
+    }
+
+    private static Identity identity(ResultSet rs) throws SQLException {
+        return new Identity(rs.getString("id"), rs.getString("family_name"), rs.getString("given_names"),
+                rs.getObject("date_of_birth", LocalDate.class), rs.getString("email"), rs.getString("minc"),
+                rs.getString("mcc_candidate_code"));
+    }
+
+    private static ApplicantFacts facts(ResultSet rs) throws SQLException {
+        return new ApplicantFacts(
+                rs.getString("applicant_id"),
+                ApplicantCategory.valueOf(rs.getString("category")),
+                Citizenship.valueOf(rs.getString("citizenship")),
+                StudyStatus.valueOf(rs.getString("study_status")),
+                rs.getObject("graduation_date", LocalDate.class),
+                rs.getBoolean("prior_residency_canada_us"),
+                rs.getBoolean("fellowship_canada_us"),
+                ExamResult.valueOf(rs.getString("mccqe1")),
+                ExamResult.valueOf(rs.getString("nac")),
+                CmqApproval.valueOf(rs.getString("cmq_approval")),
+                rs.getBoolean("military_plan"),
+                decodeTies(rs.getString("provincial_ties")),
+                decodeYears(rs.getString("high_school_years")),
+                rs.getObject("latest_clinical_activity_date", LocalDate.class));
+    }
+
+    static String encodeTies(Set<Province> ties) {
+        return ties.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    static Set<Province> decodeTies(String text) {
+        Set<Province> ties = EnumSet.noneOf(Province.class);
+        for (String code : text.split(",")) if (!code.isBlank()) ties.add(Province.valueOf(code.trim()));
+        return ties;
+    }
+
+    static String encodeYears(Map<Province, Integer> years) {
+        return years.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().name() + ":" + e.getValue()).collect(Collectors.joining(","));
+    }
+
+    static Map<Province, Integer> decodeYears(String text) {
+        Map<Province, Integer> years = new EnumMap<>(Province.class);
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) continue;
+            String[] parts = pair.split(":");
+            years.put(Province.valueOf(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        }
+        return years;
+    }
+}

@@ -1,0 +1,23 @@
+package org.residencymatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code residency-match <command>}. Every subcommand prints its own help. */
+@Command(
+        name = "residency-match",
+        mixinStandardHelpOptions = true,
+        version = "residency-match 0.1.0",
+        description = "Runs a national residency match: programs, partner eligibility lists, applicants and the match.",
+        subcommands = {DemoCommand.class, ServeCommand.class, ProgramsCommand.class})
+public final class ResidencyMatchCli {
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new ResidencyMatchCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

@@ -1,0 +1,93 @@
+package org.residencymatch.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The system of record: a connection pool, the schema migrated by Flyway, and JDBI on top.
+ *
+ * <p>The same SQL runs on H2 (in PostgreSQL mode, the default embedded database) and on PostgreSQL.
+ * The service keeps no state of its own in memory, so several instances can share one database.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Options that make H2 behave like PostgreSQL for the SQL this project writes. */
+    public static final String H2_POSTGRES_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final String url;
+
+    private Database(HikariDataSource dataSource, String url) {
+        this.dataSource = dataSource;
+        this.url = url;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /**
+     * Opens a pool on {@code url}, migrates the schema to the newest version and returns the database.
+     *
+     * @param schema a schema to work in (created if missing), or {@code null} for the connection's default
+     */
+    public static Database open(String url, String user, String password, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setPoolName("residency-match");
+        // Fail fast when the database is down instead of hanging requests for 30 s.
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(-1);
+        if (schema != null) config.setSchema(schema);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool, schema);
+            return new Database(pool, url);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Opens the embedded H2 database stored in the given file path (without extension). */
+    public static Database openEmbeddedFile(java.nio.file.Path file) {
+        return open("jdbc:h2:file:" + file.toAbsolutePath() + H2_POSTGRES_MODE, "sa", "", null);
+    }
+
+    private static void migrate(DataSource dataSource, String schema) {
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (schema != null) flyway.schemas(schema).createSchemas(true);
+        flyway.load().migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Whether this is PostgreSQL (as opposed to the embedded H2). */
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** Whether the database answers a trivial query now; used by the readiness endpoint. */
+    public boolean isReachable() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,132 @@
+package org.residencymatch.tabular;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * Reads a CSV or Excel ({@code .xlsx}) file into a {@link Table}. CSV may be separated by
+ * {@code ,} or {@code ;} (French Excel writes {@code ;}), quoted, with newlines inside quotes, in any
+ * of the encodings {@link TextDecoder} recognises. Excel formulas are read as the value the file
+ * cached; they are never evaluated.
+ */
+public final class TableReader {
+
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private TableReader() {}
+
+    /** Reads the file, choosing the format from its content (an xlsx file is a zip archive). */
+    public static Table read(String fileName, byte[] content) throws TableReadException {
+        return read(fileName, content, null);
+    }
+
+    /**
+     * Reads the file; for a workbook, {@code sheetName} picks a sheet (the first one when null).
+     */
+    public static Table read(String fileName, byte[] content, String sheetName) throws TableReadException {
+        if (startsWith(content, ZIP_MAGIC)) return readXlsx(fileName, content, sheetName);
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+            throw new TableReadException(fileName + ": the old Excel .xls format is not supported; save it as .xlsx or CSV");
+        }
+        return readCsv(fileName, content);
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
+        if (content.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) if (content[i] != prefix[i]) return false;
+        return true;
+    }
+
+    static Table readCsv(String fileName, byte[] content) throws TableReadException {
+        TextDecoder.Decoded decoded = TextDecoder.decode(content);
+        String text = decoded.text();
+        char delimiter = guessDelimiter(text);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get();
+        List<String> headers = null;
+        List<Table.Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                if (headers == null) {
+                    headers = cells;
+                    continue;
+                }
+                if (cells.stream().allMatch(String::isBlank)) continue;
+                // The header is row 1, so record n (1-based) is row n as a spreadsheet shows it.
+                rows.add(new Table.Row((int) record.getRecordNumber(), cells));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new TableReadException(fileName + ": not a readable CSV file (" + e.getMessage() + ")", e);
+        }
+        if (headers == null) throw new TableReadException(fileName + ": the file is empty; a header row is expected");
+        return new Table(fileName, headers, rows, decoded.encoding());
+    }
+
+    /** The delimiter of the header line: whichever of ',' and ';' occurs more often outside quotes. */
+    private static char guessDelimiter(String text) {
+        int commas = 0, semicolons = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && (c == '\n' || c == '\r')) break;
+            else if (!quoted && c == ',') commas++;
+            else if (!quoted && c == ';') semicolons++;
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static Table readXlsx(String fileName, byte[] content, String sheetName) throws TableReadException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
+            Sheet sheet = sheetName == null
+                    ? workbook.getFirstSheet()
+                    : workbook.findSheet(sheetName).orElseThrow(() -> new TableReadException(
+                            fileName + ": the workbook has no sheet named \"" + sheetName + "\""));
+            List<String> headers = null;
+            List<Table.Row> rows = new ArrayList<>();
+            for (org.dhatim.fastexcel.reader.Row row : sheet.read()) {
+                List<String> cells = new ArrayList<>(row.getCellCount());
+                for (int i = 0; i < row.getCellCount(); i++) cells.add(cellText(row.getCell(i)));
+                if (headers == null) {
+                    if (cells.stream().allMatch(String::isBlank)) continue;
+                    headers = cells;
+                    continue;
+                }
+                if (cells.stream().allMatch(String::isBlank)) continue;
+                rows.add(new Table.Row(row.getRowNum(), cells));
+            }
+            if (headers == null) throw new TableReadException(fileName + ": the sheet is empty; a header row is expected");
+            return new Table(fileName, headers, rows, "xlsx");
+        } catch (IOException | RuntimeException e) {
+            throw new TableReadException(fileName + ": not a readable Excel workbook (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A cell as text: numbers without a spurious ".0", formulas as their cached result. */
+    private static String cellText(Cell cell) {
+        if (cell == null) return "";
+        CellType type = cell.getType();
+        if (type == CellType.NUMBER) {
+            BigDecimal number = cell.asNumber();
+            return number.stripTrailingZeros().toPlainString();
+        }
+        if (type == CellType.FORMULA) {
+            String cached = cell.getRawValue();
+            return cached == null ? "" : cached.trim();
+        }
+        String text = cell.getText();
+        return text == null ? "" : text.trim();
+    }
+}

@@ -1,0 +1,104 @@
+package org.residencymatch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.util.Optional;
+import java.util.Set;
+import org.residencymatch.account.Accounts;
+import org.residencymatch.account.Principal;
+import org.residencymatch.account.Role;
+import org.residencymatch.account.SecretTokens;
+import org.residencymatch.account.Sessions;
+
+/**
+ * Runs before every matched route: finds who is calling (a bearer token for the API, the session
+ * cookie for pages), lets the request through only if the route admits that role, and checks the CSRF
+ * token on every state-changing request that a browser could forge (one authenticated by cookie).
+ */
+final class Authentication {
+
+    static final String SESSION_COOKIE = "rm_session";
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String PRINCIPAL = "principal";
+    private static final String SESSION = "session";
+    private static final Principal BOOTSTRAP_OPERATOR = new Principal(0, "Bootstrap token", Role.OPERATOR, null, null, null);
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final WebConfig config;
+
+    Authentication(Accounts accounts, Sessions sessions, WebConfig config) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    void check(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        Optional<Principal> principal;
+        String authorization = ctx.header("Authorization");
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (bearer) {
+            String token = authorization.substring(7).trim();
+            principal = config.bootstrapToken() != null && SecretTokens.sameSecret(token, config.bootstrapToken())
+                    ? Optional.of(BOOTSTRAP_OPERATOR)
+                    : accounts.findByApiToken(token);
+            if (principal.isEmpty()) throw new ApiException(401, "UNAUTHENTICATED", "the bearer token is not valid");
+        } else {
+            Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+            session.ifPresent(s -> ctx.attribute(SESSION, s));
+            principal = session.flatMap(Sessions.Session::user);
+            if (isStateChanging(ctx) && !roles.contains(Access.ANYONE)) requireCsrf(ctx, session);
+        }
+        principal.ifPresent(p -> ctx.attribute(PRINCIPAL, p));
+        if (roles.isEmpty()) throw new IllegalStateException("route " + ctx.endpoint().path + " declares no roles");
+        if (roles.contains(Access.ANYONE)) return;
+        if (principal.isEmpty()) {
+            if (isApi(ctx)) throw new ApiException(401, "UNAUTHENTICATED", "sign in or send a bearer token");
+            throw new LoginRequired();
+        }
+        Role role = principal.get().role();
+        if (roles.stream().noneMatch(r -> ((Access) r).admits(role))) {
+            throw new ApiException(403, "FORBIDDEN", "your role may not do this");
+        }
+    }
+
+    /** Forms that sign in or switch language still carry a CSRF token; they check it themselves. */
+    static void requireCsrf(Context ctx, Optional<Sessions.Session> session) {
+        String sent = ctx.header(CSRF_HEADER);
+        if (sent == null) sent = ctx.formParam(CSRF_FIELD);
+        if (session.isEmpty() || !SecretTokens.sameSecret(sent, session.get().csrfToken())) {
+            throw new ApiException(403, "CSRF", "the form has expired or did not come from this site; reload the page and try again");
+        }
+    }
+
+    private static boolean isStateChanging(Context ctx) {
+        HandlerType method = ctx.method();
+        return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
+    }
+
+    static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    static Optional<Principal> principal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
+    static Principal requirePrincipal(Context ctx) {
+        return principal(ctx).orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "sign in first"));
+    }
+
+    static Optional<Sessions.Session> session(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(SESSION));
+    }
+
+    /** Thrown for a page that needs a signed-in user when there is none: answered with the login page. */
+    static final class LoginRequired extends RuntimeException {
+        LoginRequired() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.residencymatch.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The page texts in one language, from {@code i18n/messages_en.properties} and
+ * {@code messages_fr.properties} (UTF-8). A test keeps both bundles at parity.
+ */
+public final class Messages {
+
+    public static final Locale ENGLISH = Locale.CANADA;
+    public static final Locale FRENCH = Locale.CANADA_FRENCH;
+
+    private static final Map<String, Messages> BY_LANGUAGE = Map.of("en", load("en", ENGLISH), "fr", load("fr", FRENCH));
+
+    private final String language;
+    private final Locale locale;
+    private final Properties texts;
+
+    private Messages(String language, Locale locale, Properties texts) {
+        this.language = language;
+        this.locale = locale;
+        this.texts = texts;
+    }
+
+    /** The messages of a language code ("en" or "fr"); anything else falls back to English. */
+    public static Messages of(String language) {
+        return BY_LANGUAGE.getOrDefault(language, BY_LANGUAGE.get("en"));
+    }
+
+    public static boolean isSupported(String language) {
+        return BY_LANGUAGE.containsKey(language);
+    }
+
+    static Properties bundle(String language) {
+        return BY_LANGUAGE.get(language).texts;
+    }
+
+    private static Messages load(String language, Locale locale) {
+        Properties texts = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
+            if (in == null) throw new IllegalStateException("missing i18n/messages_" + language + ".properties");
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Messages(language, locale, texts);
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** The other language, for the language switch. */
+    public String otherLanguage() {
+        return language.equals("fr") ? "en" : "fr";
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text of a key, with {0}-style arguments; a missing key shows as itself so it is noticed. */
+    public String t(String key, Object... args) {
+        String text = texts.getProperty(key);
+        if (text == null) return "??" + key + "??";
+        return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+    }
+
+    public String number(long n) {
+        return NumberFormat.getIntegerInstance(locale).format(n);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+    }
+
+    public String dateTime(LocalDateTime time) {
+        return time == null ? "" : time.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
+    }
+}

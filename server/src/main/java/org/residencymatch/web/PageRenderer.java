@@ -1,0 +1,68 @@
+package org.residencymatch.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.residencymatch.account.Sessions;
+
+/**
+ * Renders the precompiled JTE templates (generated at build time from {@code src/main/jte}) and
+ * builds each page's {@link Page}: the visitor's language and a session whose CSRF token the forms
+ * carry. A visitor without a session gets an anonymous one, so that even the login form is protected.
+ */
+final class PageRenderer {
+
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Sessions sessions;
+    private final WebConfig config;
+
+    PageRenderer(Sessions sessions, WebConfig config) {
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    void render(Context ctx, String template, String titleKey, Map<String, Object> model) {
+        Page page = page(ctx, titleKey);
+        var params = new java.util.HashMap<String, Object>(model);
+        params.put("page", page);
+        StringOutput out = new StringOutput();
+        templates.render(template, params, out);
+        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    Page page(Context ctx, String titleKey) {
+        Sessions.Session session = Authentication.session(ctx).orElseGet(() -> startAnonymousSession(ctx));
+        Messages m = Messages.of(session.locale());
+        return new Page(m, session.csrfToken(), Authentication.principal(ctx).orElse(null), ctx.path(), m.t(titleKey));
+    }
+
+    private Sessions.Session startAnonymousSession(Context ctx) {
+        String id = sessions.start(null, preferredLanguage(ctx));
+        setSessionCookie(ctx, id);
+        Sessions.Session session = sessions.find(id).orElseThrow();
+        ctx.attribute("session", session);
+        return session;
+    }
+
+    void setSessionCookie(Context ctx, String id) {
+        // HttpOnly: no script reads it; SameSite=Lax: not sent on cross-site posts; Secure unless configured off.
+        ctx.res().addHeader("Set-Cookie", Authentication.SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax"
+                + (config.secureCookies() ? "; Secure" : ""));
+    }
+
+    void clearSessionCookie(Context ctx) {
+        ctx.res().addHeader("Set-Cookie", Authentication.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                + (config.secureCookies() ? "; Secure" : ""));
+    }
+
+    /** French if the browser prefers French to English, else English. */
+    static String preferredLanguage(Context ctx) {
+        String accept = Optional.ofNullable(ctx.header("Accept-Language")).orElse("").toLowerCase(Locale.ROOT);
+        int fr = accept.indexOf("fr"), en = accept.indexOf("en");
+        return fr >= 0 && (en < 0 || fr < en) ? "fr" : "en";
+    }
+}

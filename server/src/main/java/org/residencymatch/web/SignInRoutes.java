@@ -1,0 +1,88 @@
+package org.residencymatch.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import org.residencymatch.account.Accounts;
+import org.residencymatch.account.Principal;
+import org.residencymatch.account.Sessions;
+
+/** Sign in, sign out, the language switch and the home page that sends each role to its work. */
+final class SignInRoutes {
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final PageRenderer pages;
+
+    SignInRoutes(Accounts accounts, Sessions sessions, PageRenderer pages) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", this::home, Access.ANYONE);
+        routes.get("/login", ctx -> showLogin(ctx, null), Access.ANYONE);
+        routes.post("/login", this::login, Access.ANYONE);
+        routes.post("/logout", this::logout, Access.APPLICANT, Access.PARTNER, Access.PROGRAM_STAFF, Access.OPERATOR);
+        routes.post("/language", this::switchLanguage, Access.ANYONE);
+    }
+
+    private void home(Context ctx) {
+        Optional<Principal> user = Authentication.principal(ctx);
+        if (user.isEmpty()) {
+            ctx.redirect("/login");
+            return;
+        }
+        ctx.redirect(switch (user.get().role()) {
+            case APPLICANT -> "/applicant/catalogue";
+            case OPERATOR -> "/operator/cases";
+            default -> "/account";
+        });
+    }
+
+    private void showLogin(Context ctx, String errorKey) {
+        pages.render(ctx, "login.jte", "login.title", Map.of(
+                "next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")),
+                "error", errorKey == null ? "" : errorKey,
+                "email", Optional.ofNullable(ctx.formParam("email")).orElse("")));
+    }
+
+    private void login(Context ctx) {
+        Optional<Sessions.Session> session = Authentication.session(ctx);
+        Authentication.requireCsrf(ctx, session);
+        String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        Optional<Principal> user = accounts.authenticate(email, password);
+        if (user.isEmpty()) {
+            ctx.status(401);
+            showLogin(ctx, "login.failed");
+            return;
+        }
+        String locale = session.map(Sessions.Session::locale).orElse(PageRenderer.preferredLanguage(ctx));
+        String newId = sessions.rotateForLogin(ctx.cookie(Authentication.SESSION_COOKIE), user.get().userId(), locale);
+        pages.setSessionCookie(ctx, newId);
+        ctx.redirect(safeNext(ctx.formParam("next")));
+    }
+
+    private void logout(Context ctx) {
+        sessions.end(ctx.cookie(Authentication.SESSION_COOKIE));
+        pages.clearSessionCookie(ctx);
+        ctx.redirect("/login");
+    }
+
+    private void switchLanguage(Context ctx) {
+        Optional<Sessions.Session> session = Authentication.session(ctx);
+        Authentication.requireCsrf(ctx, session);
+        String language = ctx.formParam("lang");
+        if (Messages.isSupported(language)) sessions.setLocale(session.get().idHash(), language);
+        ctx.redirect(safeNext(ctx.formParam("next")));
+    }
+
+    /** Only paths of this site: an open redirect to another site would help phishing. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) return "/";
+        return next;
+    }
+}

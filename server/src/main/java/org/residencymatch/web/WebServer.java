@@ -1,0 +1,111 @@
+package org.residencymatch.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.residencymatch.Services;
+import org.residencymatch.account.Accounts;
+import org.residencymatch.account.Sessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the service: pages for people, {@code /api/v1} for programs, and health checks for
+ * a load balancer. Routes only translate HTTP; the work is done by the features' services.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin app;
+
+    public WebServer(Services services, WebConfig config) {
+        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
+        Sessions sessions = new Sessions(services.database().jdbi(), accounts, services.clock());
+        Authentication authentication = new Authentication(accounts, sessions, config);
+        PageRenderer pages = new PageRenderer(sessions, config);
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        this.app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.ANYONE);
+            });
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.ANYONE);
+            });
+            RoutesConfig routes = javalin.routes;
+            routes.beforeMatched(authentication::check);
+            routes.after(WebServer::securityHeaders);
+            routes.exception(ApiException.class, (e, ctx) -> {
+                if (Authentication.isApi(ctx) || ctx.header("Accept") == null || !ctx.header("Accept").contains("text/html")) {
+                    ctx.status(e.status()).json(error(e.code(), e.getMessage(), e.field()));
+                } else {
+                    ctx.status(e.status());
+                    pages.render(ctx, "error.jte", "error.title", Map.of("status", e.status(), "message", e.getMessage()));
+                }
+            });
+            routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
+            routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
+                ctx.status(500).json(error("INTERNAL", "something went wrong on our side; the error was logged", null));
+            });
+            routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")), Access.ANYONE);
+            routes.get("/ready", ctx -> {
+                boolean up = services.database().isReachable();
+                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "READY" : "DATABASE_UNREACHABLE"));
+            }, Access.ANYONE);
+            new SignInRoutes(accounts, sessions, pages).register(routes);
+        });
+    }
+
+    static Map<String, Object> error(String code, String message, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        if (field != null) body.put("field", field);
+        return body;
+    }
+
+    private static void securityHeaders(io.javalin.http.Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    public WebServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The running Javalin, for tests that inspect the route table. */
+    public Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
