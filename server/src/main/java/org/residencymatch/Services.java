@@ -4,6 +4,9 @@ import java.time.Clock;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.applicant.ApplicantRepository;
+import org.residencymatch.applicant.ProfileService;
+import org.residencymatch.catalogue.CatalogueService;
+import org.residencymatch.reconciliation.ReconciliationService;
 import org.residencymatch.lists.ListRepository;
 import org.residencymatch.program.CatalogueImporter;
 import org.residencymatch.program.ProgramRepository;
@@ -24,6 +27,9 @@ public final class Services implements AutoCloseable {
     private final ProgramRepository programs = new ProgramRepository();
     private final ApplicantRepository applicants = new ApplicantRepository();
     private final ListRepository lists = new ListRepository();
+    private final ReconciliationService reconciliation;
+    private final ProfileService profiles;
+    private final CatalogueService catalogue;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +37,9 @@ public final class Services implements AutoCloseable {
         this.auditLog = new AuditLog(clock);
         this.cycles = new CycleRepository(database.jdbi());
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
+        this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
+        this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock);
+        this.catalogue = new CatalogueService(database.jdbi(), cycles, programs, applicants, lists);
     }
 
     public static Services start(Database database) {
@@ -71,6 +80,18 @@ public final class Services implements AutoCloseable {
 
     public ListRepository lists() {
         return lists;
+    }
+
+    public ReconciliationService reconciliation() {
+        return reconciliation;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
+    }
+
+    public CatalogueService catalogue() {
+        return catalogue;
     }
 
     @Override

@@ -27,6 +27,12 @@ public final class CycleRepository {
                 .findOne());
     }
 
+    /** The cycle people work in now: the one with the latest match year (the newest id among equals). */
+    public Optional<String> currentCycleId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM cycle ORDER BY match_year DESC, id DESC")
+                .mapTo(String.class).findFirst());
+    }
+
     public boolean exists(String cycleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cycle WHERE id = :id").bind("id", cycleId)
                 .mapTo(Integer.class).one() > 0);

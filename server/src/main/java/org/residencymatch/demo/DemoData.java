@@ -118,6 +118,7 @@ public final class DemoData {
                     PASSWORD, Role.PARTNER, null, null, "BCI"));
             accountStore.create(h, new Accounts.NewAccount("staff@ubc.example", "UBC program staff",
                     PASSWORD, Role.PROGRAM_STAFF, null, "UBC", null));
+            services.reconciliation().syncAll(h, CYCLE, services.applicants().allProfiles(h, CYCLE));
             services.auditLog().record(h, "demo", "demo.seed", "cycle:" + CYCLE, "demo data seeded");
         });
     }

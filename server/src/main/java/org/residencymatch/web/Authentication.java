@@ -50,7 +50,9 @@ final class Authentication {
             Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
             session.ifPresent(s -> ctx.attribute(SESSION, s));
             principal = session.flatMap(Sessions.Session::user);
-            if (isStateChanging(ctx) && !roles.contains(Access.ANYONE)) requireCsrf(ctx, session);
+            // Only a cookie that signs a user in can be abused by a forged form; without a user the
+            // request is refused below anyway, with 401 (API) or the login page, not a CSRF error.
+            if (isStateChanging(ctx) && !roles.contains(Access.ANYONE) && principal.isPresent()) requireCsrf(ctx, session);
         }
         principal.ifPresent(p -> ctx.attribute(PRINCIPAL, p));
         if (roles.isEmpty()) throw new IllegalStateException("route " + ctx.endpoint().path + " declares no roles");

@@ -77,7 +77,8 @@ public final class Messages {
     public String t(String key, Object... args) {
         String text = texts.getProperty(key);
         if (text == null) return "??" + key + "??";
-        return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+        // Every text goes through MessageFormat, so an apostrophe is written '' in every bundle entry.
+        return new MessageFormat(text, locale).format(args);
     }
 
     public String number(long n) {

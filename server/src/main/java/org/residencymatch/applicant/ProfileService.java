@@ -1,0 +1,63 @@
+package org.residencymatch.applicant;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.audit.AuditLog;
+import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.lists.ListRepository;
+import org.residencymatch.reconciliation.ReconciliationService;
+
+/**
+ * Creates and corrects applicants' identities and profiles. Each change is one transaction with its
+ * audit row and the reconciliation of the applicant's cases against the lists.
+ */
+public final class ProfileService {
+
+    private final Jdbi jdbi;
+    private final ApplicantRepository applicants;
+    private final ListRepository lists;
+    private final ReconciliationService reconciliation;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public ProfileService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, ReconciliationService reconciliation,
+            AuditLog auditLog, Clock clock) {
+        this.jdbi = jdbi;
+        this.applicants = applicants;
+        this.lists = lists;
+        this.reconciliation = reconciliation;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the applicant or corrects their identity and profile for the cycle.
+     *
+     * @return whether the applicant was created (rather than corrected)
+     */
+    public boolean save(String cycleId, Identity identity, ApplicantFacts facts, String actor) {
+        if (!identity.applicantId().equals(facts.applicantId())) {
+            throw new IllegalArgumentException("identity and profile are of different applicants");
+        }
+        return jdbi.inTransaction(h -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            boolean created = applicants.findIdentity(h, identity.applicantId()).isEmpty();
+            applicants.saveIdentity(h, identity, now);
+            applicants.saveProfile(h, cycleId, facts, actor, now);
+            auditLog.record(h, actor, created ? "applicant.created" : "applicant.corrected", "applicant:" + identity.applicantId(),
+                    "cycle " + cycleId);
+            reconciliation.syncApplicant(h, cycleId, facts, lists.forApplicant(h, cycleId, facts.applicantId()));
+            return created;
+        });
+    }
+
+    public Optional<Identity> identity(String applicantId) {
+        return jdbi.withHandle(h -> applicants.findIdentity(h, applicantId));
+    }
+
+    public Optional<ApplicantFacts> profile(String cycleId, String applicantId) {
+        return jdbi.withHandle(h -> applicants.findProfile(h, cycleId, applicantId));
+    }
+}

@@ -1,0 +1,109 @@
+package org.residencymatch.catalogue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.applicant.ApplicantRepository;
+import org.residencymatch.cycle.CycleRepository;
+import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.CatalogueDecisions;
+import org.residencymatch.eligibility.CycleEligibility;
+import org.residencymatch.eligibility.Decision;
+import org.residencymatch.eligibility.EligibilityDecision;
+import org.residencymatch.eligibility.PartnerLists;
+import org.residencymatch.eligibility.StreamCatalogue;
+import org.residencymatch.eligibility.StreamFacts;
+import org.residencymatch.lists.ListRepository;
+import org.residencymatch.program.ProgramRepository;
+import org.residencymatch.program.ProgramStream;
+
+/**
+ * An applicant's catalogue: every program stream of the cycle with the eligibility decision for
+ * them, read from the database and decided by the pure rules of the cycle. Nothing is hidden: a
+ * stream that cannot be selected is listed with its reasons.
+ */
+public final class CatalogueService {
+
+    /** The order of a catalogue: what can be selected first, then what is pending, then the rest. */
+    private static final Comparator<CatalogueEntry> SELECTABLE_FIRST = Comparator.comparingInt(e -> switch (e.decision().decision()) {
+        case SELECTABLE -> 0;
+        case PENDING -> 1;
+        case APPLY_ELSEWHERE -> 2;
+        case NOT_ELIGIBLE -> 3;
+    });
+
+    private final Jdbi jdbi;
+    private final CycleRepository cycles;
+    private final ProgramRepository programs;
+    private final ApplicantRepository applicants;
+    private final ListRepository lists;
+    /** The rules are immutable classpath data: loading them once per cycle is a cache, not state. */
+    private final Map<String, CycleEligibility> rulesByCycle = new ConcurrentHashMap<>();
+
+    public CatalogueService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, ApplicantRepository applicants, ListRepository lists) {
+        this.jdbi = jdbi;
+        this.cycles = cycles;
+        this.programs = programs;
+        this.applicants = applicants;
+        this.lists = lists;
+    }
+
+    public CycleEligibility rules(String cycleId) {
+        return rulesByCycle.computeIfAbsent(cycleId, CycleEligibility::fromClasspath);
+    }
+
+    /** One page of the applicant's catalogue, filtered, selectable streams first. */
+    public Catalogue catalogue(String cycleId, String applicantId, int iteration, CatalogueFilter filter, int page, int pageSize) {
+        List<CatalogueEntry> all = decideAll(cycleId, applicantId, iteration);
+        Map<Decision, Integer> counts = Catalogue.emptyCounts();
+        List<CatalogueEntry> matching = new ArrayList<>();
+        for (CatalogueEntry entry : all) {
+            if (!filter.accepts(entry)) continue;
+            matching.add(entry);
+            counts.merge(entry.decision().decision(), 1, Integer::sum);
+        }
+        matching.sort(SELECTABLE_FIRST);
+        int from = Math.min(matching.size(), (page - 1) * pageSize);
+        int to = Math.min(matching.size(), from + pageSize);
+        return new Catalogue(cycleId, applicantId, iteration, List.copyOf(matching.subList(from, to)), matching.size(), page, pageSize, counts);
+    }
+
+    /** The decision on one stream, with every reason. */
+    public CatalogueEntry explain(String cycleId, String applicantId, String streamId, int iteration) {
+        return jdbi.withHandle(h -> {
+            Context context = context(h, cycleId, applicantId);
+            ProgramStream stream = programs.stream(h, cycleId, streamId).orElseThrow(() -> new NotFoundException("program stream", streamId));
+            EligibilityDecision decision = rules(cycleId).decide(context.facts(), facts(stream), context.lists(), iteration);
+            return new CatalogueEntry(stream, decision);
+        });
+    }
+
+    private List<CatalogueEntry> decideAll(String cycleId, String applicantId, int iteration) {
+        return jdbi.withHandle(h -> {
+            Context context = context(h, cycleId, applicantId);
+            List<ProgramStream> streams = programs.streams(h, cycleId);
+            StreamCatalogue catalogue = StreamCatalogue.of(streams.stream().map(CatalogueService::facts).toList());
+            CatalogueDecisions decisions = rules(cycleId).decideCatalogue(context.facts(), catalogue, context.lists(), iteration);
+            List<CatalogueEntry> entries = new ArrayList<>(streams.size());
+            for (int i = 0; i < streams.size(); i++) entries.add(new CatalogueEntry(streams.get(i), decisions.decision(i)));
+            return entries;
+        });
+    }
+
+    private record Context(ApplicantFacts facts, PartnerLists lists) {}
+
+    private Context context(Handle h, String cycleId, String applicantId) {
+        if (!cycles.exists(cycleId)) throw new NotFoundException("cycle", cycleId);
+        ApplicantFacts facts = applicants.findProfile(h, cycleId, applicantId)
+                .orElseThrow(() -> new NotFoundException("applicant", applicantId));
+        return new Context(facts, lists.forApplicant(h, cycleId, applicantId));
+    }
+
+    static StreamFacts facts(ProgramStream s) {
+        return new StreamFacts(s.streamId(), s.province(), s.type(), s.returnOfService(), s.includesMilitary());
+    }
+}

@@ -1,0 +1,149 @@
+package org.residencymatch.reconciliation;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.audit.AuditLog;
+import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.Contradiction;
+import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.eligibility.PartnerLists;
+import org.residencymatch.eligibility.ReconciliationPolicy;
+import org.residencymatch.lists.ListRepository;
+import org.residencymatch.lists.ListsSnapshot;
+
+/**
+ * Keeps reconciliation cases in step with the profiles and the lists: a case is opened for each
+ * contradiction the {@link ReconciliationPolicy} finds, once, and closes itself when the
+ * contradiction disappears (for instance when BCI's corrected list includes the applicant). Run it in
+ * the transaction that changes a profile or commits a list, so cases never lag behind the data.
+ */
+public final class ReconciliationService {
+
+    public static final String SYSTEM = "system";
+
+    private final Jdbi jdbi;
+    private final ListRepository lists;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public ReconciliationService(Jdbi jdbi, ListRepository lists, AuditLog auditLog, Clock clock) {
+        this.jdbi = jdbi;
+        this.lists = lists;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Brings one applicant's cases in step with their profile and the lists as they are in {@code h}'s transaction. */
+    public void syncApplicant(Handle h, String cycleId, ApplicantFacts facts, PartnerLists view) {
+        List<Contradiction> now = ReconciliationPolicy.contradictions(facts, view);
+        Map<String, Long> open = new HashMap<>();
+        h.createQuery("SELECT id, code, list_kind FROM reconciliation_case WHERE cycle_id = :cycle AND applicant_id = :applicant AND status = 'OPEN'")
+                .bind("cycle", cycleId).bind("applicant", facts.applicantId())
+                .map((rs, ctx) -> open.put(rs.getString("code") + ":" + rs.getString("list_kind"), rs.getLong("id")))
+                .list();
+        Set<String> current = now.stream().map(Contradiction::key).collect(Collectors.toSet());
+        LocalDateTime time = LocalDateTime.now(clock);
+        for (var entry : open.entrySet()) {
+            if (current.contains(entry.getKey())) continue;
+            h.execute("UPDATE reconciliation_case SET status = 'CLOSED_AUTOMATICALLY', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?",
+                    time, SYSTEM, "The profile and the lists no longer contradict each other.", entry.getValue());
+            auditLog.record(h, SYSTEM, "case.closed-automatically", "case:" + entry.getValue(), "cycle " + cycleId);
+        }
+        for (Contradiction c : now) {
+            if (open.containsKey(c.key())) continue;
+            long id = h.createUpdate("INSERT INTO reconciliation_case (cycle_id, applicant_id, code, list_kind, list_version, status, "
+                            + "summary_en, summary_fr, opened_at) VALUES (:cycle, :applicant, :code, :kind, :version, 'OPEN', :en, :fr, :now)")
+                    .bind("cycle", cycleId).bind("applicant", facts.applicantId()).bind("code", c.code())
+                    .bind("kind", c.list().name()).bind("version", c.listVersion())
+                    .bind("en", c.explanation().en()).bind("fr", c.explanation().fr()).bind("now", time)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            auditLog.record(h, SYSTEM, "case.opened", "case:" + id, c.code() + " for applicant " + facts.applicantId());
+        }
+    }
+
+    /** Brings the cases of these applicants (all of a cycle's profiles, say) in step, e.g. after a list version is committed. */
+    public void syncAll(Handle h, String cycleId, List<ApplicantFacts> profiles) {
+        ListsSnapshot snapshot = lists.snapshot(h, cycleId);
+        for (ApplicantFacts facts : profiles) {
+            syncApplicant(h, cycleId, facts, snapshot.forApplicant(facts.applicantId()));
+        }
+    }
+
+    /** The cases of a cycle with the given status (all statuses when null), oldest first. */
+    public List<ReconciliationCase> cases(String cycleId, CaseStatus status) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT * FROM reconciliation_case WHERE cycle_id = :cycle"
+                    + (status == null ? "" : " AND status = :status") + " ORDER BY opened_at, id").bind("cycle", cycleId);
+            if (status != null) query.bind("status", status.name());
+            List<ReconciliationCase> cases = query.map((rs, ctx) -> row(rs)).list();
+            return withComments(h, cases);
+        });
+    }
+
+    /** The open cases of one applicant, to show them what the operator is looking into. */
+    public List<ReconciliationCase> casesOf(String cycleId, String applicantId) {
+        return jdbi.withHandle(h -> withComments(h, h.createQuery(
+                        "SELECT * FROM reconciliation_case WHERE cycle_id = :cycle AND applicant_id = :applicant ORDER BY opened_at, id")
+                .bind("cycle", cycleId).bind("applicant", applicantId).map((rs, ctx) -> row(rs)).list()));
+    }
+
+    public Optional<ReconciliationCase> find(String cycleId, long caseId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM reconciliation_case WHERE cycle_id = :cycle AND id = :id")
+                .bind("cycle", cycleId).bind("id", caseId).map((rs, ctx) -> row(rs)).findOne()
+                .map(c -> withComments(h, List.of(c)).get(0)));
+    }
+
+    public void comment(String cycleId, long caseId, String author, String body) {
+        jdbi.useTransaction(h -> {
+            requireCase(h, cycleId, caseId);
+            h.execute("INSERT INTO case_comment (case_id, author, written_at, body) VALUES (?, ?, ?, ?)",
+                    caseId, author, LocalDateTime.now(clock), body);
+            auditLog.record(h, author, "case.commented", "case:" + caseId, null);
+        });
+    }
+
+    /** An operator closes the case with what was done (e.g. "BCI confirmed; corrected list expected"). */
+    public void resolve(String cycleId, long caseId, String author, String resolution) {
+        jdbi.useTransaction(h -> {
+            requireCase(h, cycleId, caseId);
+            h.execute("UPDATE reconciliation_case SET status = 'RESOLVED', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ? AND status = 'OPEN'",
+                    LocalDateTime.now(clock), author, resolution, caseId);
+            auditLog.record(h, author, "case.resolved", "case:" + caseId, null);
+        });
+    }
+
+    private static void requireCase(Handle h, String cycleId, long caseId) {
+        boolean exists = h.createQuery("SELECT COUNT(*) FROM reconciliation_case WHERE cycle_id = :cycle AND id = :id")
+                .bind("cycle", cycleId).bind("id", caseId).mapTo(Integer.class).one() > 0;
+        if (!exists) throw new CaseNotFoundException(caseId);
+    }
+
+    private static List<ReconciliationCase> withComments(Handle h, List<ReconciliationCase> cases) {
+        if (cases.isEmpty()) return cases;
+        Map<Long, List<ReconciliationCase.Comment>> comments = new HashMap<>();
+        h.createQuery("SELECT case_id, author, written_at, body FROM case_comment WHERE case_id IN (<ids>) ORDER BY written_at, id")
+                .bindList("ids", cases.stream().map(ReconciliationCase::id).toList())
+                .map((rs, ctx) -> comments.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
+                        .add(new ReconciliationCase.Comment(rs.getString("author"), rs.getObject("written_at", LocalDateTime.class), rs.getString("body"))))
+                .list();
+        return cases.stream().map(c -> new ReconciliationCase(c.id(), c.cycleId(), c.applicantId(), c.code(), c.listKind(), c.listVersion(),
+                c.status(), c.summaryEn(), c.summaryFr(), c.openedAt(), c.closedAt(), c.closedBy(), c.resolution(),
+                List.copyOf(comments.getOrDefault(c.id(), List.of())))).toList();
+    }
+
+    private static ReconciliationCase row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ReconciliationCase(rs.getLong("id"), rs.getString("cycle_id"), rs.getString("applicant_id"), rs.getString("code"),
+                ListKind.valueOf(rs.getString("list_kind")), rs.getInt("list_version"), CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("summary_en"), rs.getString("summary_fr"), rs.getObject("opened_at", LocalDateTime.class),
+                rs.getObject("closed_at", LocalDateTime.class), rs.getString("closed_by"), rs.getString("resolution"), List.of());
+    }
+}

@@ -1,0 +1,178 @@
+package org.residencymatch.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.residencymatch.Services;
+import org.residencymatch.account.Principal;
+import org.residencymatch.catalogue.Catalogue;
+import org.residencymatch.catalogue.CatalogueFilter;
+import org.residencymatch.catalogue.NotFoundException;
+import org.residencymatch.eligibility.Decision;
+import org.residencymatch.program.Province;
+import org.residencymatch.program.StreamType;
+import org.residencymatch.reconciliation.CaseNotFoundException;
+import org.residencymatch.reconciliation.CaseStatus;
+
+/** {@code /api/v1}: the catalogue with decisions, explanations, profiles and reconciliation cases. */
+final class ApiRoutes {
+
+    static final int MAX_PAGE_SIZE = 1000;
+    /** The last page number accepted: the offset of its first stream, (page - 1) * pageSize, still fits in an int. */
+    static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
+    /** The API's contract, served as it is on the classpath. */
+    static final String OPENAPI_RESOURCE = "/openapi.yaml";
+
+    private final Services services;
+
+    ApiRoutes(Services services) {
+        this.services = services;
+    }
+
+    void register(RoutesConfig routes) {
+        byte[] openApiDocument = openApiDocument();
+        routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApiDocument), Access.ANYONE);
+        String applicant = "/api/v1/cycles/{cycle}/applicants/{applicantId}";
+        routes.get(applicant + "/catalogue", this::catalogue, Access.APPLICANT, Access.OPERATOR);
+        routes.get(applicant + "/streams/{streamId}/eligibility", this::eligibility, Access.APPLICANT, Access.OPERATOR);
+        routes.get(applicant, this::getApplicant, Access.APPLICANT, Access.OPERATOR);
+        routes.put(applicant, this::putApplicant, Access.OPERATOR);
+        routes.get("/api/v1/cycles/{cycle}/cases", this::cases, Access.OPERATOR);
+        routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
+        routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);
+        routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(WebServer.error("NOT_FOUND", e.getMessage(), null)));
+        routes.exception(CaseNotFoundException.class, (e, ctx) -> ctx.status(404).json(WebServer.error("NOT_FOUND", e.getMessage(), null)));
+    }
+
+    private static byte[] openApiDocument() {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the classpath");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The applicant in the path, if the caller may read their file; otherwise a 404 that reveals nothing. */
+    static String readableApplicant(Context ctx) {
+        String applicantId = ctx.pathParam("applicantId");
+        Principal user = Authentication.requirePrincipal(ctx);
+        if (!user.mayReadApplicant(applicantId)) throw new NotFoundException("applicant", applicantId);
+        return applicantId;
+    }
+
+    private void catalogue(Context ctx) {
+        String applicantId = readableApplicant(ctx);
+        CatalogueFilter filter = new CatalogueFilter(
+                enumParam(ctx, "province", Province.class),
+                intParam(ctx, "discipline", null, 0, Integer.MAX_VALUE),
+                enumParam(ctx, "streamType", StreamType.class),
+                enumParam(ctx, "decision", Decision.class),
+                ctx.queryParam("q"));
+        int page = intParam(ctx, "page", 1, 1, MAX_PAGE);
+        int pageSize = intParam(ctx, "pageSize", 50, 1, MAX_PAGE_SIZE);
+        Catalogue catalogue = services.catalogue().catalogue(ctx.pathParam("cycle"), applicantId, iteration(ctx), filter, page, pageSize);
+        ctx.json(ApiJson.catalogue(catalogue));
+    }
+
+    private void eligibility(Context ctx) {
+        String applicantId = readableApplicant(ctx);
+        var entry = services.catalogue().explain(ctx.pathParam("cycle"), applicantId, ctx.pathParam("streamId"), iteration(ctx));
+        var json = ApiJson.entry(entry);
+        json.put("iteration", iteration(ctx));
+        ctx.json(json);
+    }
+
+    private void getApplicant(Context ctx) {
+        String applicantId = readableApplicant(ctx);
+        String cycle = requireCycle(ctx);
+        var identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
+        var facts = services.profiles().profile(cycle, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
+        ctx.json(ApiJson.applicant(cycle, identity, facts));
+    }
+
+    private void putApplicant(Context ctx) {
+        String cycle = requireCycle(ctx);
+        String applicantId = ctx.pathParam("applicantId");
+        if (!ProfileRequest.APPLICANT_ID.matcher(applicantId).matches()) {
+            throw ApiException.badRequest("applicantId", "an applicant id is 1 to 40 letters, digits, '-' or '_'");
+        }
+        ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, ctx.body());
+        boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(), Authentication.requirePrincipal(ctx).auditName());
+        ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts()));
+    }
+
+    private void cases(Context ctx) {
+        String cycle = requireCycle(ctx);
+        CaseStatus status = ctx.queryParam("status") == null ? CaseStatus.OPEN
+                : "ALL".equals(ctx.queryParam("status")) ? null : enumParam(ctx, "status", CaseStatus.class);
+        ctx.json(Map.of("cycle", cycle, "cases", services.reconciliation().cases(cycle, status).stream().map(ApiJson::reconciliationCase).toList()));
+    }
+
+    private void comment(Context ctx) {
+        String cycle = requireCycle(ctx);
+        long caseId = caseId(ctx);
+        services.reconciliation().comment(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "body"));
+        ctx.status(201).json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
+    }
+
+    private void resolve(Context ctx) {
+        String cycle = requireCycle(ctx);
+        long caseId = caseId(ctx);
+        services.reconciliation().resolve(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "resolution"));
+        ctx.json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
+    }
+
+    private String requireCycle(Context ctx) {
+        String cycle = ctx.pathParam("cycle");
+        if (!services.cycles().exists(cycle)) throw new NotFoundException("cycle", cycle);
+        return cycle;
+    }
+
+    private static long caseId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("caseId"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("caseId", "a case id is a number");
+        }
+    }
+
+    private static String textField(Context ctx, String field) {
+        Map<?, ?> body;
+        try {
+            body = ctx.bodyAsClass(Map.class);
+        } catch (Exception e) {
+            throw ApiException.badRequest(null, "the body must be a JSON object such as {\"" + field + "\": \"...\"}");
+        }
+        Object value = body == null ? null : body.get(field);
+        if (!(value instanceof String text) || text.isBlank()) throw ApiException.badRequest(field, field + " is required");
+        if (text.length() > 2000) throw ApiException.badRequest(field, field + " is longer than 2000 characters");
+        return text.strip();
+    }
+
+    static int iteration(Context ctx) {
+        return intParam(ctx, "iteration", 1, 1, 2);
+    }
+
+    static Integer intParam(Context ctx, String name, Integer fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest(name, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) return null;
+        for (E constant : type.getEnumConstants()) if (constant.name().equalsIgnoreCase(value.trim())) return constant;
+        throw ApiException.badRequest(name, name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+}

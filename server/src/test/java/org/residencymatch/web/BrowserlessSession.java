@@ -1,0 +1,74 @@
+package org.residencymatch.web;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser without the browser: keeps cookies, reads the CSRF token from the last page and
+ * posts forms, against a running server. Redirects are not followed, so tests see them.
+ */
+final class BrowserlessSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String lastCsrf;
+
+    BrowserlessSession(int port) {
+        this.port = port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) lastCsrf = m.group(1);
+        return response;
+    }
+
+    /** Posts a form with the CSRF token of the last page fetched (unless the fields say otherwise). */
+    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (lastCsrf != null) form.put("_csrf", lastCsrf);
+        form.putAll(fields);
+        return postRaw(path, form);
+    }
+
+    HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in through the login form and returns the response to the form post. */
+    HttpResponse<String> signIn(String email, String password) throws Exception {
+        get("/login");
+        return post("/login", Map.of("email", email, "password", password, "next", "/"));
+    }
+
+    String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Authentication.SESSION_COOKIE))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
