@@ -36,7 +36,14 @@ final class PageRenderer {
 
     Page page(Context ctx, String titleKey) {
         Sessions.Session session = Authentication.session(ctx).orElseGet(() -> startAnonymousSession(ctx));
-        Messages m = Messages.of(session.locale());
+        // A link may ask for a language (?lang=fr, as the rules' contact links do); it is remembered.
+        String asked = ctx.queryParam("lang");
+        String language = session.locale();
+        if (Messages.isSupported(asked) && !asked.equals(language)) {
+            sessions.setLocale(session.idHash(), asked);
+            language = asked;
+        }
+        Messages m = Messages.of(language);
         return new Page(m, session.csrfToken(), Authentication.principal(ctx).orElse(null), ctx.path(), m.t(titleKey));
     }
 

@@ -14,8 +14,10 @@ final class SignInRoutes {
     private final Accounts accounts;
     private final Sessions sessions;
     private final PageRenderer pages;
+    private final String supportEmail;
 
-    SignInRoutes(Accounts accounts, Sessions sessions, PageRenderer pages) {
+    SignInRoutes(Accounts accounts, Sessions sessions, PageRenderer pages, String supportEmail) {
+        this.supportEmail = supportEmail;
         this.accounts = accounts;
         this.sessions = sessions;
         this.pages = pages;
@@ -27,6 +29,12 @@ final class SignInRoutes {
         routes.post("/login", this::login, Access.ANYONE);
         routes.post("/logout", this::logout, Access.APPLICANT, Access.PARTNER, Access.PROGRAM_STAFF, Access.OPERATOR);
         routes.post("/language", this::switchLanguage, Access.ANYONE);
+        routes.get("/help/contact", this::contact, Access.ANYONE);
+    }
+
+    /** How to reach the operator; every "contact the operator" next step links here. */
+    private void contact(Context ctx) {
+        pages.render(ctx, "help/contact.jte", "help.title", Map.of("supportEmail", supportEmail));
     }
 
     private void home(Context ctx) {

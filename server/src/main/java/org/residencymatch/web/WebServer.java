@@ -70,7 +70,7 @@ public final class WebServer implements AutoCloseable {
                 boolean up = services.database().isReachable();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "READY" : "DATABASE_UNREACHABLE"));
             }, Access.ANYONE);
-            new SignInRoutes(accounts, sessions, pages).register(routes);
+            new SignInRoutes(accounts, sessions, pages, config.supportEmail()).register(routes);
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
             new OperatorPages(services, pages).register(routes);

@@ -131,6 +131,17 @@ class PagesTest {
     }
 
     @Test
+    void theContactLinkOfAnExplanationOpensTheHelpPageInTheAskedLanguage() throws Exception {
+        BrowserlessSession browser = browser();
+        browser.signIn("fatima.benali@applicant.example", DemoData.PASSWORD);
+        assertThat(browser.get("/applicant/catalogue?province=QC").body()).contains("href=\"/help/contact?lang=en\"");
+
+        String help = browser.get("/help/contact?lang=fr").body();
+
+        assertThat(help).contains("<html lang=\"fr\">").contains("Joindre l’opérateur du jumelage").contains("mailto:");
+    }
+
+    @Test
     void rolesOnlyReachTheirOwnPages() throws Exception {
         BrowserlessSession applicant = browser();
         applicant.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
