@@ -42,7 +42,7 @@ public final class Messages {
     }
 
     public static boolean isSupported(String language) {
-        return BY_LANGUAGE.containsKey(language);
+        return language != null && BY_LANGUAGE.containsKey(language);
     }
 
     static Properties bundle(String language) {
