@@ -24,9 +24,13 @@ public record MatchOptions(int maxAttempts, int maxRoundsPerAttempt, ProgressLis
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** 16 attempts of at most 500 rounds each, no progress reports. */
+    /**
+     * 8 attempts of at most 250 rounds each, no progress reports. Instances that settle do so in a
+     * few rounds of the first attempt; the bounds only cap the time spent on those that may have
+     * no stable matching at all.
+     */
     public static MatchOptions defaults() {
-        return new MatchOptions(16, 500, ProgressListener.SILENT);
+        return new MatchOptions(8, 250, ProgressListener.SILENT);
     }
 
     public MatchOptions withMaxAttempts(int attempts) {

@@ -42,6 +42,19 @@ class CouplesMatchPropertiesTest {
     }
 
     @Test
+    void largerInstancesWithManyCouplesAreValidAndTheirStableFlagIsConfirmedByBruteForce() {
+        Seeds.forEach(150_000, 300, seed -> {
+            SimpleInstance simple = SimpleInstance.random(seed, 60, 12, 12, 4);
+            MatchResult result = engine.run(simple.toMatchInstance(), seed);
+            List<String> bruteForce = BruteForceStability.problems(simple, result.assignments());
+            assertThat(result.audit().valid()).as("valid: %s", result.audit().violations()).isTrue();
+            assertThat(result.stable()).as("audit %s vs brute force %s", result.audit().reasons(), bruteForce)
+                    .isEqualTo(bruteForce.isEmpty());
+            assertThat(result.stats().converged()).isEqualTo(result.stable());
+        });
+    }
+
+    @Test
     void sameInstanceAndSeedGiveTheSameResult() {
         Seeds.forEach(200_000, 500, seed -> {
             MatchInstance instance = SimpleInstance.random(seed, 10, 5, 4, 2).toMatchInstance();

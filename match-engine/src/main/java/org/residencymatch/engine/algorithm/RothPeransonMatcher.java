@@ -28,9 +28,12 @@ import static org.residencymatch.engine.MatchInstance.UNRANKED;
  *       someone other than by their own choice, and every couple), each blocking single or couple
  *       re-applies from the entry where it blocks, and the chains are processed again. This
  *       repeats until nothing blocks.</li>
- *   <li><b>Cycles.</b> Plain Roth–Peranson may cycle. Every matching seen at the end of a round is
- *       fingerprinted; a repeat, or too many rounds, ends the attempt, and the run restarts from
- *       the singles-only matching with the couples entering in another order, drawn from the seed.
+ *   <li><b>Cycles.</b> Plain Roth–Peranson may cycle, and with couples a stable matching may not
+ *       exist at all. Every matching seen at the end of a round is fingerprinted; on a repeat the
+ *       attempt switches to resolving one blocking pair at a time, chosen at random (Roth–Vande
+ *       Vate random paths). After {@link MatchOptions#maxRoundsPerAttempt()} rounds the run
+ *       restarts from the singles-only matching with the couples entering in another order; both
+ *       draws come from a {@link SplittableRandom} seeded by the caller, so runs are reproducible.
  *       After {@link MatchOptions#maxAttempts()} attempts the best matching seen (fewest blocking
  *       singles and couples) is returned, not converged.</li>
  * </ol>
@@ -154,7 +157,9 @@ public final class RothPeransonMatcher {
                         queueBlockingAgent(i);
                     }
                 }
-                options.progress().progress("stabilizing (attempt " + attempt + ")", round, options.maxRoundsPerAttempt());
+                if ((round & 63) == 0) {
+                    options.progress().progress("stabilizing (attempt " + attempt + ")", round, options.maxRoundsPerAttempt());
+                }
                 drain();
             }
         }
