@@ -1,6 +1,6 @@
-package org.residencymatch.catalogue;
+package org.residencymatch;
 
-/** A cycle, applicant or stream that does not exist (or that the caller may not know of). */
+/** Something asked for by id that does not exist (or that the caller may not know of): answered with 404. */
 public final class NotFoundException extends RuntimeException {
     private final String kind;
     private final String id;

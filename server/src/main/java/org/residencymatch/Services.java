@@ -8,6 +8,8 @@ import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.catalogue.CatalogueService;
 import org.residencymatch.reconciliation.ReconciliationService;
 import org.residencymatch.lists.ListRepository;
+import org.residencymatch.lists.ListUploadService;
+import org.residencymatch.notification.Outbox;
 import org.residencymatch.program.CatalogueImporter;
 import org.residencymatch.program.ProgramRepository;
 import org.residencymatch.program.StreamNames;
@@ -30,6 +32,8 @@ public final class Services implements AutoCloseable {
     private final ReconciliationService reconciliation;
     private final ProfileService profiles;
     private final CatalogueService catalogue;
+    private final Outbox outbox;
+    private final ListUploadService listUploads;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -40,6 +44,9 @@ public final class Services implements AutoCloseable {
         this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
         this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock);
         this.catalogue = new CatalogueService(database.jdbi(), cycles, programs, applicants, lists);
+        this.outbox = new Outbox(database.jdbi(), clock);
+        this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, outbox, auditLog, clock,
+                ListUploadService.DEFAULT_MAX_BYTES);
     }
 
     public static Services start(Database database) {
@@ -92,6 +99,14 @@ public final class Services implements AutoCloseable {
 
     public CatalogueService catalogue() {
         return catalogue;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public ListUploadService listUploads() {
+        return listUploads;
     }
 
     @Override

@@ -1,14 +1,7 @@
 package org.residencymatch.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -16,10 +9,10 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.residencymatch.Services;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.CatalogueDecisions;
@@ -33,8 +26,9 @@ import org.residencymatch.eligibility.PartnerLists;
 import org.residencymatch.eligibility.StreamCatalogue;
 import org.residencymatch.eligibility.StreamFacts;
 import org.residencymatch.eligibility.StudyStatus;
+import org.residencymatch.program.CatalogueImportException;
 import org.residencymatch.program.Province;
-import org.residencymatch.program.StreamType;
+import org.residencymatch.store.Database;
 
 /**
  * The eligibility engine on the real 2025 first-iteration catalogue (815 streams): one applicant's
@@ -46,10 +40,6 @@ public class EligibilityBenchmark {
 
     private static final int APPLICANTS = 5_000;
 
-    /** The real catalogue; pass {@code -p streamsCsv=...} to use another copy. */
-    @Param("/work/shared/data/r1-2025-program-streams.csv")
-    public String streamsCsv;
-
     private EligibilityRules rules;
     private StreamCatalogue catalogue;
     private ApplicantFacts[] applicants;
@@ -59,7 +49,7 @@ public class EligibilityBenchmark {
     @Setup
     public void setUp() throws IOException {
         rules = EligibilityRulesLoader.fromClasspath("2025-R1", 1);
-        catalogue = StreamCatalogue.of(readStreams(Path.of(streamsCsv)));
+        catalogue = realCatalogue();
         if (catalogue.size() != 815) {
             throw new IllegalStateException("expected the 815 streams of 2025, read " + catalogue.size());
         }
@@ -153,78 +143,22 @@ public class EligibilityBenchmark {
 
     // ---- a tiny reader for the catalogue CSV (no quoted fields in this file) ----------------------
 
-    private static final Map<String, Province> PROVINCE_OF_SCHOOL = Map.ofEntries(
-            Map.entry("Memorial University of Newfoundland", Province.NL),
-            Map.entry("Dalhousie University", Province.NS),
-            Map.entry("McGill University", Province.QC),
-            Map.entry("Université Laval", Province.QC),
-            Map.entry("Université de Montréal", Province.QC),
-            Map.entry("Université de Sherbrooke", Province.QC),
-            Map.entry("McMaster University", Province.ON),
-            Map.entry("NOSM University", Province.ON),
-            Map.entry("Queen’s University", Province.ON),
-            Map.entry("Toronto Metropolitan University", Province.ON),
-            Map.entry("University of Ottawa", Province.ON),
-            Map.entry("University of Toronto", Province.ON),
-            Map.entry("Western University", Province.ON),
-            Map.entry("University of Manitoba", Province.MB),
-            Map.entry("University of Saskatchewan", Province.SK),
-            Map.entry("University of Alberta", Province.AB),
-            Map.entry("University of Calgary", Province.AB),
-            Map.entry("University of British Columbia", Province.BC));
-
-    static List<StreamFacts> readStreams(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        int school = header.indexOf("school_name");
-        int id = header.indexOf("program_stream_id");
-        int kind = header.indexOf("program_stream");
-        List<StreamFacts> streams = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.contains("\"")) {
-                throw new IllegalArgumentException("this reader does not handle quoted fields: " + line);
-            }
-            String[] fields = line.split(",", -1);
-            Province province = PROVINCE_OF_SCHOOL.get(fields[school]);
-            if (province == null) {
-                throw new IllegalArgumentException("unknown faculty " + fields[school]);
-            }
-            String name = fields[kind];
-            streams.add(new StreamFacts(fields[id], province, streamType(name), name.contains("RoS"),
-                    name.contains("including MOTP/MMTP")));
+    /**
+     * The 815 streams of 2025 as the service itself reads them: the bundled catalogue file imported
+     * by the real importer into an in-memory database (so stream types and provinces come from the
+     * same mapping the service uses).
+     */
+    static StreamCatalogue realCatalogue() throws IOException {
+        byte[] csv;
+        try (var in = EligibilityBenchmark.class.getResourceAsStream("/catalogue/r1-2025-program-streams.csv")) {
+            csv = in.readAllBytes();
         }
-        return streams;
-    }
-
-    /** DOMAIN.md's table of stream types, as written in the data. */
-    static StreamType streamType(String name) {
-        if (name.startsWith("MOTP-MMTP")) {
-            return StreamType.MILITARY;
+        Database database = Database.open("jdbc:h2:mem:eligibility-bench;DB_CLOSE_DELAY=-1" + Database.H2_POSTGRES_MODE, "sa", "", null);
+        try (Services services = Services.start(database)) {
+            services.catalogueImporter().importFile("2025-R1", "r1-2025-program-streams.csv", csv, "benchmark");
+            return database.jdbi().withHandle(h -> services.catalogue().streamCatalogue(h, "2025-R1"));
+        } catch (CatalogueImportException e) {
+            throw new IllegalStateException(e);
         }
-        if (name.startsWith("Nova Scotian IMG")) {
-            return StreamType.IMG_NOVA_SCOTIA;
-        }
-        if (name.startsWith("New Brunswicker IMG")) {
-            return StreamType.IMG_NEW_BRUNSWICK;
-        }
-        if (name.endsWith("for CMG")) {
-            return StreamType.CMG;
-        }
-        if (name.endsWith("for IMG")) {
-            return StreamType.IMG;
-        }
-        if (name.startsWith("Regular") && name.endsWith("for All")) {
-            return StreamType.REGULAR_FOR_ALL;
-        }
-        if (name.equals("Competitive RoS Stream for All")) {
-            return StreamType.COMPETITIVE_ROS_FOR_ALL;
-        }
-        if (name.equals("Competitive Stream for All")) {
-            return StreamType.COMPETITIVE_FOR_ALL;
-        }
-        throw new IllegalArgumentException("unknown stream type: " + name);
     }
 }

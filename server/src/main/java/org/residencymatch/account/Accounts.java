@@ -25,11 +25,19 @@ public final class Accounts {
             String facultyId, String partnerBody) {}
 
     public long create(Handle h, NewAccount account) {
+        return createWithHash(h, account, Passwords.hash(account.password()));
+    }
+
+    /**
+     * Creates an account whose password was hashed already. Only for seeding many accounts that
+     * share one password (the demo): one Argon2id hash instead of one per account.
+     */
+    public long createWithHash(Handle h, NewAccount account, String passwordHash) {
         return h.createUpdate("INSERT INTO user_account (email, display_name, password_hash, role, applicant_id, faculty_id, "
                         + "partner_body, created_at) VALUES (:email, :name, :hash, :role, :applicant, :faculty, :partner, :now)")
                 .bind("email", normalizeEmail(account.email()))
                 .bind("name", account.displayName())
-                .bind("hash", Passwords.hash(account.password()))
+                .bind("hash", passwordHash)
                 .bind("role", account.role().name())
                 .bind("applicant", account.applicantId())
                 .bind("faculty", account.facultyId())

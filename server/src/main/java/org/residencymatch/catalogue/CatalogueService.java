@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.NotFoundException;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.eligibility.ApplicantFacts;
@@ -80,6 +81,27 @@ public final class CatalogueService {
             EligibilityDecision decision = rules(cycleId).decide(context.facts(), facts(stream), context.lists(), iteration);
             return new CatalogueEntry(stream, decision);
         });
+    }
+
+    /** The cycle's streams as the eligibility rules see them. */
+    public StreamCatalogue streamCatalogue(Handle h, String cycleId) {
+        return StreamCatalogue.of(programs.streams(h, cycleId).stream().map(CatalogueService::facts).toList());
+    }
+
+    /**
+     * Whether any of the applicant's decisions, in either iteration, differs between two views of the
+     * lists: what a list change does to the applicant's catalogue.
+     */
+    public boolean decisionsDiffer(String cycleId, StreamCatalogue catalogue, ApplicantFacts facts, PartnerLists before, PartnerLists after) {
+        CycleEligibility rules = rules(cycleId);
+        for (int iteration = 1; iteration <= 2; iteration++) {
+            CatalogueDecisions old = rules.decideCatalogue(facts, catalogue, before, iteration);
+            CatalogueDecisions now = rules.decideCatalogue(facts, catalogue, after, iteration);
+            for (int i = 0; i < catalogue.size(); i++) {
+                if (old.decision(i).decision() != now.decision(i).decision()) return true;
+            }
+        }
+        return false;
     }
 
     private List<CatalogueEntry> decideAll(String cycleId, String applicantId, int iteration) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
+import org.residencymatch.account.Passwords;
 import org.residencymatch.account.Role;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.eligibility.ApplicantCategory;
@@ -24,7 +25,9 @@ import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.ExamResult;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.eligibility.StudyStatus;
+import org.residencymatch.lists.Identifiers;
 import org.residencymatch.lists.ListMember;
+import org.residencymatch.lists.ListRepository;
 import org.residencymatch.program.DemoQuotas;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.program.Province;
@@ -84,18 +87,22 @@ public final class DemoData {
         }
         LocalDateTime now = LocalDateTime.now(services.clock());
         var accountStore = new Accounts(services.database().jdbi(), services.clock());
+        // Every demo account has the same password: hash it once (Argon2id is slow on purpose).
+        String passwordHash = Passwords.hash(PASSWORD);
         services.database().jdbi().useTransaction(h -> {
             List<ProgramStream> streams = services.programs().streams(h, CYCLE);
             List<Integer> quotas = DemoQuotas.assign(streams, DemoQuotas.TOTAL_2025, DemoQuotas.SEED);
             for (int i = 0; i < streams.size(); i++) services.programs().setQuota(h, CYCLE, streams.get(i).streamId(), quotas.get(i));
 
             List<ListMember> aimg = new ArrayList<>(), bcimg = new ArrayList<>(), qimg = new ArrayList<>();
-            for (DemoApplicant a : roster()) {
-                services.applicants().saveIdentity(h, new Identity(a.id(), a.family(), a.given(),
-                        LocalDate.of(1990, 1, 1).plusDays(Math.abs(a.id().hashCode()) % 3000), a.email(), null, null), now);
+            List<DemoApplicant> roster = roster();
+            for (int i = 0; i < roster.size(); i++) {
+                DemoApplicant a = roster.get(i);
+                services.applicants().saveIdentity(h, new Identity(a.id(), a.family(), a.given(), LocalDate.of(1990, 1, 1).plusDays(97L * i),
+                        a.email(), Identifiers.mincFor(2_025_000 + i), String.format(Locale.ROOT, "%010d", 3_000_000_000L + 7_919L * i)), now);
                 services.applicants().saveProfile(h, CYCLE, a.facts(), "demo", now);
-                accountStore.create(h, new Accounts.NewAccount(a.email(), a.given() + " " + a.family(),
-                        PASSWORD, Role.APPLICANT, a.id(), null, null));
+                accountStore.createWithHash(h, new Accounts.NewAccount(a.email(), a.given() + " " + a.family(),
+                        PASSWORD, Role.APPLICANT, a.id(), null, null), passwordHash);
                 for (ListKind kind : a.lists()) {
                     switch (kind) {
                         case AIMG -> aimg.add(new ListMember(a.id(), null, new BigDecimal("70.0").add(BigDecimal.valueOf(aimg.size() * 3L)), null));
@@ -104,20 +111,20 @@ public final class DemoData {
                     }
                 }
             }
-            services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG, "demo: AIMG Program", aimg, now);
-            services.lists().commitNewVersion(h, CYCLE, ListKind.BCIMG, "demo: UBC Clinical Assessment Program", bcimg, now);
-            services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, "demo: BCI", qimg, now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG, 0, aimg, new ListRepository.Origin("demo: AIMG Program", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.BCIMG, 0, bcimg, new ListRepository.Origin("demo: UBC Clinical Assessment Program", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, 0, qimg, new ListRepository.Origin("demo: BCI", null, null, null, "demo"), now);
 
-            accountStore.create(h, new Accounts.NewAccount(OPERATOR_EMAIL, "Match operator", PASSWORD,
-                    Role.OPERATOR, null, null, null));
-            accountStore.create(h, new Accounts.NewAccount("aimg@partner.example", "AIMG Program",
-                    PASSWORD, Role.PARTNER, null, null, "AIMG"));
-            accountStore.create(h, new Accounts.NewAccount("bc-cap@partner.example", "UBC Clinical Assessment Program",
-                    PASSWORD, Role.PARTNER, null, null, "UBC_CAP"));
-            accountStore.create(h, new Accounts.NewAccount("bci@partner.example", "BCI",
-                    PASSWORD, Role.PARTNER, null, null, "BCI"));
-            accountStore.create(h, new Accounts.NewAccount("staff@ubc.example", "UBC program staff",
-                    PASSWORD, Role.PROGRAM_STAFF, null, "UBC", null));
+            accountStore.createWithHash(h, new Accounts.NewAccount(OPERATOR_EMAIL, "Match operator", PASSWORD,
+                    Role.OPERATOR, null, null, null), passwordHash);
+            accountStore.createWithHash(h, new Accounts.NewAccount("aimg@partner.example", "AIMG Program",
+                    PASSWORD, Role.PARTNER, null, null, "AIMG"), passwordHash);
+            accountStore.createWithHash(h, new Accounts.NewAccount("bc-cap@partner.example", "UBC Clinical Assessment Program",
+                    PASSWORD, Role.PARTNER, null, null, "UBC_CAP"), passwordHash);
+            accountStore.createWithHash(h, new Accounts.NewAccount("bci@partner.example", "BCI",
+                    PASSWORD, Role.PARTNER, null, null, "BCI"), passwordHash);
+            accountStore.createWithHash(h, new Accounts.NewAccount("staff@ubc.example", "UBC program staff",
+                    PASSWORD, Role.PROGRAM_STAFF, null, "UBC", null), passwordHash);
             services.reconciliation().syncAll(h, CYCLE, services.applicants().allProfiles(h, CYCLE));
             services.auditLog().record(h, "demo", "demo.seed", "cycle:" + CYCLE, "demo data seeded");
         });

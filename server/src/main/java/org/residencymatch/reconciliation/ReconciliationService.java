@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Contradiction;
@@ -124,7 +125,7 @@ public final class ReconciliationService {
     private static void requireCase(Handle h, String cycleId, long caseId) {
         boolean exists = h.createQuery("SELECT COUNT(*) FROM reconciliation_case WHERE cycle_id = :cycle AND id = :id")
                 .bind("cycle", cycleId).bind("id", caseId).mapTo(Integer.class).one() > 0;
-        if (!exists) throw new CaseNotFoundException(caseId);
+        if (!exists) throw new NotFoundException("reconciliation case", String.valueOf(caseId));
     }
 
     private static List<ReconciliationCase> withComments(Handle h, List<ReconciliationCase> cases) {

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Sheet;
 
 /**
@@ -53,12 +54,13 @@ public final class TableReader {
         TextDecoder.Decoded decoded = TextDecoder.decode(content);
         String text = decoded.text();
         char delimiter = guessDelimiter(text);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get();
+        // Cells are stripped of whitespace only: trim() would also drop control characters that must be refused.
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
         List<String> headers = null;
         List<Table.Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
-                List<String> cells = record.toList();
+                List<String> cells = record.stream().map(String::strip).toList();
                 if (headers == null) {
                     headers = cells;
                     continue;
@@ -89,7 +91,8 @@ public final class TableReader {
     }
 
     private static Table readXlsx(String fileName, byte[] content, String sheetName) throws TableReadException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
+        // Cell formats are read so that date cells (numbers with a date format) come back as dates.
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false))) {
             Sheet sheet = sheetName == null
                     ? workbook.getFirstSheet()
                     : workbook.findSheet(sheetName).orElseThrow(() -> new TableReadException(
@@ -114,19 +117,28 @@ public final class TableReader {
         }
     }
 
+    /** Whether an Excel number format shows a date (it has day, month or year parts outside quotes and brackets). */
+    static boolean isDateFormat(String format) {
+        if (format == null) return false;
+        String bare = format.replaceAll("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "").toLowerCase(Locale.ROOT);
+        return bare.contains("d") || bare.contains("y") || (bare.contains("m") && !bare.contains("h") && !bare.contains("s"));
+    }
+
     /** A cell as text: numbers without a spurious ".0", formulas as their cached result. */
     private static String cellText(Cell cell) {
         if (cell == null) return "";
         CellType type = cell.getType();
         if (type == CellType.NUMBER) {
+            // Excel stores dates as numbers with a date format; give them back as ISO dates.
+            if (isDateFormat(cell.getDataFormatString())) return cell.asDate().toLocalDate().toString();
             BigDecimal number = cell.asNumber();
             return number.stripTrailingZeros().toPlainString();
         }
         if (type == CellType.FORMULA) {
             String cached = cell.getRawValue();
-            return cached == null ? "" : cached.trim();
+            return cached == null ? "" : cached.strip();
         }
         String text = cell.getText();
-        return text == null ? "" : text.trim();
+        return text == null ? "" : text.strip();
     }
 }

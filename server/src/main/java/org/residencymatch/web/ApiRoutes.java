@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
 import org.residencymatch.catalogue.Catalogue;
 import org.residencymatch.catalogue.CatalogueFilter;
-import org.residencymatch.catalogue.NotFoundException;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.program.Province;
 import org.residencymatch.program.StreamType;
-import org.residencymatch.reconciliation.CaseNotFoundException;
 import org.residencymatch.reconciliation.CaseStatus;
 
 /** {@code /api/v1}: the catalogue with decisions, explanations, profiles and reconciliation cases. */
@@ -44,7 +43,6 @@ final class ApiRoutes {
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);
         routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(WebServer.error("NOT_FOUND", e.getMessage(), null)));
-        routes.exception(CaseNotFoundException.class, (e, ctx) -> ctx.status(404).json(WebServer.error("NOT_FOUND", e.getMessage(), null)));
     }
 
     private static byte[] openApiDocument() {

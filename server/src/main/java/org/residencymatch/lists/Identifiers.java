@@ -1,0 +1,89 @@
+package org.residencymatch.lists;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The identifiers partner lists use for applicants, checked and normalised.
+ *
+ * <p>The MINC (Medical Identification Number for Canada) is written {@code CAMD-NNNN-NNNC}: seven
+ * digits and a check character. The public descriptions do not give the check algorithm; this
+ * system uses the Luhn mod-10 digit over the seven digits (the most common check digit in Canadian
+ * identifiers) and keeps it in this one method, so a correction is a one-line change.
+ *
+ * <p>The MCC candidate code has ten digits; hyphens and spaces are tolerated. Applicants often drop a
+ * digit when pasting the hyphenated form, so a nine-digit code is kept as a hint for a probable match
+ * rather than refused.
+ */
+public final class Identifiers {
+
+    private static final Pattern MINC = Pattern.compile("CAMD-(\\d{4})-(\\d{3})([0-9])");
+    private static final Pattern MCC_SEPARATORS = Pattern.compile("[\\s-]");
+
+    private Identifiers() {}
+
+    /** A MINC in canonical form, or why it is not one. */
+    public static Result minc(String raw) {
+        String value = raw.strip().toUpperCase(java.util.Locale.ROOT);
+        var m = MINC.matcher(value);
+        if (!m.matches()) return Result.invalid("\"" + raw + "\" is not a MINC; a MINC is written CAMD-NNNN-NNNC");
+        String digits = m.group(1) + m.group(2);
+        if (luhnCheckDigit(digits) != m.group(3).charAt(0) - '0') {
+            return Result.invalid("\"" + raw + "\" is not a valid MINC: its check character does not match; check for a mistyped digit");
+        }
+        return Result.valid(value);
+    }
+
+    /** Builds a MINC with its check character from seven digits (for demo data and tests). */
+    public static String mincFor(int sevenDigits) {
+        String digits = String.format(java.util.Locale.ROOT, "%07d", sevenDigits);
+        return "CAMD-" + digits.substring(0, 4) + "-" + digits.substring(4) + luhnCheckDigit(digits);
+    }
+
+    static int luhnCheckDigit(String digits) {
+        int sum = 0;
+        boolean doubleIt = true;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) d -= 9;
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** An MCC candidate code as its ten digits; a nine-digit code is {@link Result#partial() partial}. */
+    public static Result mccCandidateCode(String raw) {
+        String digits = MCC_SEPARATORS.matcher(raw.strip()).replaceAll("");
+        if (!digits.chars().allMatch(Character::isDigit) || digits.isEmpty()) {
+            return Result.invalid("\"" + raw + "\" is not an MCC candidate code (10 digits)");
+        }
+        if (digits.length() == 10) return Result.valid(digits);
+        if (digits.length() == 9) return new Result(Optional.of(digits), null, true);
+        return Result.invalid("\"" + raw + "\" has " + digits.length() + " digits; an MCC candidate code has 10");
+    }
+
+    /**
+     * The outcome of checking an identifier.
+     *
+     * @param value the normalised identifier, when usable
+     * @param problem why it is refused, when it is
+     * @param partial the value is incomplete (a 9-digit MCC code) and only good for a probable match
+     */
+    public record Result(Optional<String> value, String problem, boolean partial) {
+        static Result valid(String value) {
+            return new Result(Optional.of(value), null, false);
+        }
+
+        static Result invalid(String problem) {
+            return new Result(Optional.empty(), problem, false);
+        }
+
+        public boolean isValid() {
+            return problem == null;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.residencymatch.lists;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.residencymatch.tabular.TextKey;
+
+/**
+ * Ties list rows to registered applicants, in the order DOMAIN.md gives: MINC, then the system's
+ * applicant id, then the MCC candidate code, then family name + given names + date of birth compared
+ * after folding case, accents, hyphens, apostrophes and spacing. Pure: build it once over the
+ * applicants, then match any number of rows.
+ */
+public final class IdentityMatcher {
+
+    /**
+     * The outcome for one row.
+     *
+     * @param applicantId the applicant the row is tied to (MATCHED), proposed (PROBABLE), or null
+     * @param candidates every applicant the row's keys or name pointed at, for the reviewer
+     * @param explanation why, in a few words, for the preview (codes, not personal data)
+     */
+    public record Match(MatchOutcome outcome, String applicantId, List<String> candidates, String explanation) {}
+
+    private final Map<String, KnownApplicant> byId = new HashMap<>();
+    private final Map<String, KnownApplicant> byMinc = new HashMap<>();
+    private final Map<String, KnownApplicant> byMcc = new HashMap<>();
+    private final Map<String, List<KnownApplicant>> byFamilyAndBirth = new HashMap<>();
+    private final Map<java.time.LocalDate, List<KnownApplicant>> byBirth = new HashMap<>();
+
+    public IdentityMatcher(Iterable<KnownApplicant> applicants) {
+        for (KnownApplicant a : applicants) {
+            byId.put(a.applicantId(), a);
+            if (a.minc() != null) byMinc.put(a.minc(), a);
+            if (a.mccCandidateCode() != null) byMcc.put(a.mccCandidateCode(), a);
+            if (a.dateOfBirth() != null) {
+                byFamilyAndBirth.computeIfAbsent(TextKey.of(a.familyName()) + "|" + a.dateOfBirth(), k -> new ArrayList<>(1)).add(a);
+                byBirth.computeIfAbsent(a.dateOfBirth(), k -> new ArrayList<>(2)).add(a);
+            }
+        }
+    }
+
+    public Match match(ListRow row) {
+        Set<KnownApplicant> byKeys = new LinkedHashSet<>();
+        List<String> keysUsed = new ArrayList<>(3);
+        addKey(byKeys, keysUsed, "MINC", row.minc() == null ? null : byMinc.get(row.minc()));
+        addKey(byKeys, keysUsed, "APPLICANT_ID", row.applicantId() == null ? null : byId.get(row.applicantId()));
+        addKey(byKeys, keysUsed, "MCC_CODE", row.mccCandidateCode() == null || row.mccPartial() ? null : byMcc.get(row.mccCandidateCode()));
+
+        if (byKeys.size() > 1) {
+            return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), "keys point at different applicants (" + String.join(", ", keysUsed) + ")");
+        }
+        if (byKeys.size() == 1) {
+            KnownApplicant found = byKeys.iterator().next();
+            if (samePerson(found, row)) return new Match(MatchOutcome.MATCHED, found.applicantId(), List.of(found.applicantId()), "matched by " + keysUsed.get(0));
+            return new Match(MatchOutcome.CONFLICT, null, List.of(found.applicantId()), keysUsed.get(0) + " found an applicant whose name or date of birth differs");
+        }
+        // No exact key found anyone: fall back to name and date of birth.
+        List<KnownApplicant> exact = byFamilyAndBirth.getOrDefault(TextKey.of(row.familyName()) + "|" + row.dateOfBirth(), List.of()).stream()
+                .filter(a -> sameGivenNames(a.givenNames(), row.givenNames())).toList();
+        if (exact.size() == 1) return new Match(MatchOutcome.PROBABLE, exact.get(0).applicantId(), ids(exact), "name and date of birth agree");
+        if (exact.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(exact), "several applicants share this name and date of birth");
+        List<KnownApplicant> near = new ArrayList<>();
+        for (KnownApplicant a : byBirth.getOrDefault(row.dateOfBirth(), List.of())) {
+            if (nearName(a, row) || partialMccAgrees(a, row)) near.add(a);
+        }
+        if (near.size() == 1) return new Match(MatchOutcome.PROBABLE, near.get(0).applicantId(), ids(near), "near match on name and date of birth");
+        if (near.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(near), "several near matches on name and date of birth");
+        return new Match(MatchOutcome.UNMATCHED, null, List.of(), "no registered applicant matches");
+    }
+
+    private static void addKey(Set<KnownApplicant> found, List<String> keysUsed, String key, KnownApplicant applicant) {
+        if (applicant == null) return;
+        found.add(applicant);
+        keysUsed.add(key);
+    }
+
+    private static List<String> ids(Iterable<KnownApplicant> applicants) {
+        List<String> ids = new ArrayList<>();
+        applicants.forEach(a -> ids.add(a.applicantId()));
+        return ids;
+    }
+
+    /** A key's applicant is the row's person when the family name and date of birth agree and the given names are compatible. */
+    static boolean samePerson(KnownApplicant a, ListRow row) {
+        return TextKey.of(a.familyName()).equals(TextKey.of(row.familyName()))
+                && a.dateOfBirth() != null && a.dateOfBirth().equals(row.dateOfBirth())
+                && sameGivenNames(a.givenNames(), row.givenNames());
+    }
+
+    /** "Jean-François" and "Jean François Marie" agree: one list of given names starts the other. */
+    static boolean sameGivenNames(String registered, String listed) {
+        String a = TextKey.of(registered), b = TextKey.of(listed);
+        return a.equals(b) || (a + " ").startsWith(b + " ") || (b + " ").startsWith(a + " ");
+    }
+
+    /** Same date of birth, and names within one or two typing errors of each other. */
+    private static boolean nearName(KnownApplicant a, ListRow row) {
+        String family = TextKey.of(a.familyName()), listedFamily = TextKey.of(row.familyName());
+        String given = TextKey.of(a.givenNames()), listedGiven = TextKey.of(row.givenNames());
+        boolean familyClose = family.equals(listedFamily) || editDistanceAtMost(family, listedFamily, 2);
+        boolean givenClose = sameGivenNames(given, listedGiven) || editDistanceAtMost(firstWord(given), firstWord(listedGiven), 1);
+        return familyClose && givenClose;
+    }
+
+    /** A nine-digit MCC code that is the applicant's ten-digit code with one digit dropped. */
+    private static boolean partialMccAgrees(KnownApplicant a, ListRow row) {
+        if (!row.mccPartial() || a.mccCandidateCode() == null) return false;
+        String full = a.mccCandidateCode(), partial = row.mccCandidateCode();
+        for (int i = 0; i < full.length(); i++) {
+            if ((full.substring(0, i) + full.substring(i + 1)).equals(partial)) return true;
+        }
+        return false;
+    }
+
+    private static String firstWord(String s) {
+        int space = s.indexOf(' ');
+        return space < 0 ? s : s.substring(0, space);
+    }
+
+    /** Levenshtein distance at most {@code max}, without building the whole table for long strings. */
+    static boolean editDistanceAtMost(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) return false;
+        int[] previous = new int[b.length() + 1], current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > max) return false;
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= max;
+    }
+}

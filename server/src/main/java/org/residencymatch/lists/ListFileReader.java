@@ -1,0 +1,184 @@
+package org.residencymatch.lists;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.residencymatch.eligibility.CmqApproval;
+import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.tabular.Table;
+import org.residencymatch.tabular.TableReadException;
+import org.residencymatch.tabular.TableReader;
+import org.residencymatch.tabular.TextKey;
+
+/**
+ * Reads a partner list file of a given kind into checked {@link ListRow}s, or refuses it whole with
+ * every problem found: a file that is not a table, a missing required column, a column of another
+ * list kind, missing or malformed values, ambiguous dates, duplicate rows, control characters, a
+ * Particulier on BCI's list. Unknown columns are ignored (they stay in the raw file, which is kept).
+ */
+public final class ListFileReader {
+
+    /** The rows read, and the encoding the text was in (or "xlsx"). */
+    public record Result(List<ListRow> rows, String encoding) {}
+
+    private ListFileReader() {}
+
+    public static Result read(ListKind kind, String fileName, byte[] content) throws ListFileException {
+        Table table;
+        try {
+            table = TableReader.read(fileName, content);
+        } catch (TableReadException e) {
+            throw new ListFileException(ListProblem.ofFile("NOT_A_TABLE", e.getMessage()));
+        }
+        Map<ListColumn, Integer> columns = mapColumns(kind, table.headers());
+        List<ListProblem> problems = new ArrayList<>();
+        for (ListColumn column : ListColumn.values()) {
+            if (column.requiredFor(kind) && !columns.containsKey(column)) {
+                problems.add(ListProblem.of(1, column.templateHeader(), "MISSING_COLUMN", column.templateHeader()));
+            }
+        }
+        for (int i = 0; i < table.headers().size(); i++) {
+            for (ListColumn column : ListColumn.values()) {
+                if (!column.usedBy(kind) && column.recognises(table.headers().get(i))) {
+                    problems.add(ListProblem.of(1, table.headers().get(i), "WRONG_LIST_KIND", table.headers().get(i), kind.name()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) throw new ListFileException(problems);
+        if (table.rows().isEmpty()) throw new ListFileException(ListProblem.ofFile("NO_ROWS"));
+
+        List<ListRow> rows = new ArrayList<>(table.rows().size());
+        Map<String, Integer> firstRowByKey = new HashMap<>();
+        for (Table.Row raw : table.rows()) {
+            int before = problems.size();
+            ListRow row = readRow(kind, raw, columns, table.headers(), problems);
+            if (problems.size() > before) continue;
+            for (String key : duplicateKeys(row)) {
+                Integer earlier = firstRowByKey.putIfAbsent(key, row.row());
+                if (earlier != null) {
+                    problems.add(ListProblem.of(row.row(), "", "DUPLICATE_ROW", String.valueOf(earlier)));
+                    break;
+                }
+            }
+            rows.add(row);
+        }
+        if (!problems.isEmpty()) throw new ListFileException(problems);
+        return new Result(rows, table.encoding());
+    }
+
+    private static Map<ListColumn, Integer> mapColumns(ListKind kind, List<String> headers) {
+        Map<ListColumn, Integer> columns = new EnumMap<>(ListColumn.class);
+        for (int i = 0; i < headers.size(); i++) {
+            for (ListColumn column : ListColumn.values()) {
+                if (column.usedBy(kind) && column.recognises(headers.get(i))) columns.putIfAbsent(column, i);
+            }
+        }
+        return columns;
+    }
+
+    private static ListRow readRow(ListKind kind, Table.Row raw, Map<ListColumn, Integer> columns, List<String> headers,
+            List<ListProblem> problems) {
+        int n = raw.number();
+        for (int i = 0; i < raw.cells().size(); i++) {
+            if (hasControlCharacter(raw.cells().get(i))) {
+                problems.add(ListProblem.of(n, i < headers.size() ? headers.get(i) : "#" + (i + 1), "CONTROL_CHARACTER"));
+                return null;
+            }
+        }
+        String family = required(raw, columns, ListColumn.FAMILY_NAME, problems);
+        String given = required(raw, columns, ListColumn.GIVEN_NAMES, problems);
+        String dobText = required(raw, columns, ListColumn.DATE_OF_BIRTH, problems);
+        java.time.LocalDate dob = null;
+        if (dobText != null) {
+            DateReader.Parsed parsed = DateReader.parse(dobText);
+            if (parsed.date() == null) problems.add(ListProblem.of(n, header(ListColumn.DATE_OF_BIRTH, columns, headers), "BAD_DATE", parsed.problem()));
+            dob = parsed.date();
+        }
+        String applicantId = optional(raw, columns, ListColumn.APPLICANT_ID);
+        if (applicantId != null && !applicantId.matches("[A-Za-z0-9_-]{1,40}")) {
+            problems.add(ListProblem.of(n, header(ListColumn.APPLICANT_ID, columns, headers), "BAD_APPLICANT_ID", applicantId));
+        }
+        String minc = null;
+        String mincText = optional(raw, columns, ListColumn.MINC);
+        if (mincText != null) {
+            Identifiers.Result r = Identifiers.minc(mincText);
+            if (!r.isValid()) problems.add(ListProblem.of(n, header(ListColumn.MINC, columns, headers), "BAD_MINC", r.problem()));
+            minc = r.value().orElse(null);
+        }
+        String mcc = null;
+        boolean mccPartial = false;
+        String mccText = optional(raw, columns, ListColumn.MCC_CANDIDATE_CODE);
+        if (mccText != null) {
+            Identifiers.Result r = Identifiers.mccCandidateCode(mccText);
+            if (!r.isValid()) problems.add(ListProblem.of(n, header(ListColumn.MCC_CANDIDATE_CODE, columns, headers), "BAD_MCC_CODE", r.problem()));
+            mcc = r.value().orElse(null);
+            mccPartial = r.partial();
+        }
+        BigDecimal mmi = null;
+        String mmiText = kind == ListKind.AIMG ? optional(raw, columns, ListColumn.MMI_SCORE) : null;
+        if (mmiText != null) {
+            try {
+                mmi = new BigDecimal(mmiText.replace(',', '.'));
+                if (mmi.signum() < 0 || mmi.compareTo(new BigDecimal("1000")) >= 0) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                problems.add(ListProblem.of(n, header(ListColumn.MMI_SCORE, columns, headers), "BAD_MMI_SCORE", mmiText));
+            }
+        }
+        CmqApproval contingent = null;
+        if (kind == ListKind.QIMG) {
+            String text = required(raw, columns, ListColumn.CONTINGENT, problems);
+            if (text != null) {
+                String key = TextKey.of(text);
+                if (key.startsWith("regul")) contingent = CmqApproval.REGULIER;
+                else if (key.startsWith("particul")) problems.add(ListProblem.of(n, header(ListColumn.CONTINGENT, columns, headers), "PARTICULIER_ON_QIMG"));
+                else problems.add(ListProblem.of(n, header(ListColumn.CONTINGENT, columns, headers), "BAD_CONTINGENT", text));
+            }
+        }
+        String outcome = kind == ListKind.BCIMG ? optional(raw, columns, ListColumn.ASSESSMENT_OUTCOME) : null;
+        if (outcome != null && outcome.length() > 100) outcome = outcome.substring(0, 100);
+        if (family != null && family.length() > 200 || given != null && given.length() > 200) {
+            problems.add(ListProblem.of(n, "", "NAME_TOO_LONG"));
+        }
+        return new ListRow(n, applicantId, minc, mcc, mccPartial, family, given, dob, mmi, contingent, outcome);
+    }
+
+    /** Keys under which two rows are the same person listed twice. */
+    private static List<String> duplicateKeys(ListRow row) {
+        List<String> keys = new ArrayList<>(4);
+        if (row.minc() != null) keys.add("minc:" + row.minc());
+        if (row.applicantId() != null) keys.add("id:" + row.applicantId());
+        if (row.mccCandidateCode() != null && !row.mccPartial()) keys.add("mcc:" + row.mccCandidateCode());
+        keys.add("person:" + TextKey.of(row.familyName()) + "|" + TextKey.of(row.givenNames()) + "|" + row.dateOfBirth());
+        return keys;
+    }
+
+    private static String required(Table.Row raw, Map<ListColumn, Integer> columns, ListColumn column, List<ListProblem> problems) {
+        String value = optional(raw, columns, column);
+        if (value == null) problems.add(ListProblem.of(raw.number(), column.templateHeader(), "MISSING_VALUE", column.templateHeader()));
+        return value;
+    }
+
+    private static String optional(Table.Row raw, Map<ListColumn, Integer> columns, ListColumn column) {
+        Integer index = columns.get(column);
+        if (index == null) return null;
+        String value = raw.cell(index).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String header(ListColumn column, Map<ListColumn, Integer> columns, List<String> headers) {
+        Integer index = columns.get(column);
+        return index == null ? column.templateHeader() : headers.get(index);
+    }
+
+    /** Characters below space (other than tab and line breaks inside quoted cells) and DEL have no place in a name or id. */
+    static boolean hasControlCharacter(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,464 @@
+package org.residencymatch.lists;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.residencymatch.NotFoundException;
+import org.residencymatch.applicant.ApplicantRepository;
+import org.residencymatch.audit.AuditLog;
+import org.residencymatch.catalogue.CatalogueService;
+import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.CmqApproval;
+import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.eligibility.ListMembership;
+import org.residencymatch.eligibility.ListState;
+import org.residencymatch.eligibility.PartnerLists;
+import org.residencymatch.eligibility.StreamCatalogue;
+import org.residencymatch.notification.Outbox;
+import org.residencymatch.reconciliation.ReconciliationService;
+
+/**
+ * The path of a partner list from file to current version: upload (read, check, match every row to
+ * an applicant, keep the raw file, show a preview), review of the uncertain rows by a person, then
+ * commit, which makes the upload the list's next version in one transaction together with its audit
+ * row, the reconciliation of the affected applicants' cases and their notifications. Every version
+ * stays readable; a revert is itself a new version.
+ */
+public final class ListUploadService {
+
+    /** The default upload size limit (20 MB). */
+    public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+
+    /** What an upload did: either a new draft with its preview, or nothing because the file is the current version. */
+    public record UploadResult(boolean identicalToCurrent, int currentVersion, Preview preview) {}
+
+    private final Jdbi jdbi;
+    private final ListRepository lists;
+    private final ApplicantRepository applicants;
+    private final CatalogueService catalogue;
+    private final ReconciliationService reconciliation;
+    private final Outbox outbox;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final long maxBytes;
+
+    public ListUploadService(Jdbi jdbi, ListRepository lists, ApplicantRepository applicants, CatalogueService catalogue,
+            ReconciliationService reconciliation, Outbox outbox, AuditLog auditLog, Clock clock, long maxBytes) {
+        this.jdbi = jdbi;
+        this.lists = lists;
+        this.applicants = applicants;
+        this.catalogue = catalogue;
+        this.reconciliation = reconciliation;
+        this.outbox = outbox;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Reads, checks and matches the file, and stores it as a draft; refuses it whole with its problems. */
+    public UploadResult upload(String cycleId, ListKind kind, String fileName, byte[] content, String actor) throws ListFileException {
+        if (content.length == 0) throw new ListFileException(ListProblem.ofFile("EMPTY_FILE"));
+        if (content.length > maxBytes) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
+        String hash = sha256(content);
+        Optional<UploadResult> identical = jdbi.withHandle(h -> {
+            requireCycle(h, cycleId);
+            int current = lists.currentVersion(h, cycleId, kind);
+            return lists.currentContentHash(h, cycleId, kind).filter(hash::equals)
+                    .map(same -> new UploadResult(true, current, null));
+        });
+        if (identical.isPresent()) return identical.get();
+
+        ListFileReader.Result read = ListFileReader.read(kind, fileName, content);
+        List<KnownApplicant> known = jdbi.withHandle(h -> knownApplicants(h, cycleId));
+        IdentityMatcher matcher = new IdentityMatcher(known);
+        List<UploadRow> rows = new ArrayList<>(read.rows().size());
+        Map<String, Integer> rowOfApplicant = new HashMap<>();
+        for (ListRow row : read.rows()) {
+            IdentityMatcher.Match match = matcher.match(row);
+            // One applicant listed twice under different keys: the second row needs a person.
+            if (match.applicantId() != null) {
+                Integer earlier = rowOfApplicant.putIfAbsent(match.applicantId(), row.row());
+                if (earlier != null) {
+                    match = new IdentityMatcher.Match(MatchOutcome.CONFLICT, null, match.candidates(), "same applicant as row " + earlier);
+                }
+            }
+            rows.add(new UploadRow(row.row(), match.outcome(), match.applicantId(), match.candidates(), match.explanation(),
+                    row.applicantId(), row.minc(), row.mccCandidateCode(), row.familyName(), row.givenNames(), row.dateOfBirth(),
+                    row.contingent(), row.mmiScore(), row.assessmentOutcome(), UploadRow.Review.NONE, null));
+        }
+        long uploadId = jdbi.inTransaction(h -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            int basedOn = lists.currentVersion(h, cycleId, kind);
+            long id = h.createUpdate("INSERT INTO list_upload (cycle_id, kind, status, based_on_version, file_name, content_hash, encoding, "
+                            + "uploaded_by, uploaded_at) VALUES (:cycle, :kind, 'DRAFT', :basedOn, :file, :hash, :encoding, :actor, :now)")
+                    .bind("cycle", cycleId).bind("kind", kind.name()).bind("basedOn", basedOn).bind("file", truncate(fileName, 300))
+                    .bind("hash", hash).bind("encoding", read.encoding()).bind("actor", actor).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.execute("INSERT INTO list_upload_file (upload_id, content) VALUES (?, ?)", id, content);
+            insertRows(h, id, rows);
+            auditLog.record(h, actor, "list.uploaded", "upload:" + id,
+                    kind + " " + cycleId + ", " + rows.size() + " rows, sha256 " + hash);
+            return id;
+        });
+        return new UploadResult(false, jdbi.withHandle(h -> lists.currentVersion(h, cycleId, kind)), preview(cycleId, uploadId));
+    }
+
+    /** The preview of an upload: outcomes, difference from the current version and its effect on catalogues. */
+    public Preview preview(String cycleId, long uploadId) {
+        return jdbi.withHandle(h -> {
+            UploadInfo upload = upload(h, cycleId, uploadId);
+            List<UploadRow> rows = rows(h, uploadId);
+            Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
+            for (MatchOutcome o : MatchOutcome.values()) outcomes.put(o, 0);
+            int awaiting = 0;
+            for (UploadRow r : rows) {
+                outcomes.merge(r.outcome(), 1, Integer::sum);
+                if (r.awaitsReview()) awaiting++;
+            }
+            int current = lists.currentVersion(h, cycleId, upload.kind());
+            Map<String, ListMember> before = current == 0 ? Map.of() : lists.members(h, cycleId, upload.kind(), current);
+            Map<String, ListMember> after = effectiveMembers(rows);
+            Diff diff = Diff.between(before, after);
+            int changes = countCatalogueChanges(h, cycleId, upload.kind(), current, before, after, diff);
+            return new Preview(uploadId, cycleId, upload.kind(), upload.status(), upload.fileName(), upload.contentHash(),
+                    upload.encoding(), upload.uploadedBy(), upload.uploadedAt(), upload.basedOn(), current, rows.size(), outcomes,
+                    awaiting, diff.added(), diff.removed(), diff.changed(), changes);
+        });
+    }
+
+    /** The rows of an upload, optionally only those with one outcome, in file order. */
+    public List<UploadRow> rows(String cycleId, long uploadId, MatchOutcome outcome) {
+        return jdbi.withHandle(h -> {
+            upload(h, cycleId, uploadId);
+            return rows(h, uploadId).stream().filter(r -> outcome == null || r.outcome() == outcome).toList();
+        });
+    }
+
+    /**
+     * A person's decision on a PROBABLE or CONFLICT row: confirm it as {@code applicantId} (one of the
+     * row's candidates) or reject it (the row then puts nobody on the list).
+     */
+    public void review(String cycleId, long uploadId, int rowNumber, boolean confirm, String applicantId, String actor) {
+        jdbi.useTransaction(h -> {
+            UploadInfo upload = upload(h, cycleId, uploadId);
+            if (!upload.status().equals("DRAFT")) throw new ListConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be reviewed");
+            UploadRow row = rows(h, uploadId).stream().filter(r -> r.row() == rowNumber).findFirst()
+                    .orElseThrow(() -> new NotFoundException("row of upload " + uploadId, String.valueOf(rowNumber)));
+            if (row.outcome() != MatchOutcome.PROBABLE && row.outcome() != MatchOutcome.CONFLICT) {
+                throw new IllegalArgumentException("row " + rowNumber + " is " + row.outcome() + "; only PROBABLE and CONFLICT rows are reviewed");
+            }
+            String chosen = null;
+            if (confirm) {
+                chosen = applicantId != null ? applicantId : row.applicantId();
+                if (chosen == null || !row.candidates().contains(chosen)) {
+                    throw new IllegalArgumentException("confirm row " + rowNumber + " as one of its candidates " + row.candidates());
+                }
+                for (UploadRow other : rows(h, uploadId)) {
+                    if (other.row() != rowNumber && chosen.equals(other.effectiveApplicant())) {
+                        throw new IllegalArgumentException("applicant " + chosen + " is already on this upload in row " + other.row());
+                    }
+                }
+            }
+            h.execute("UPDATE list_upload_row SET review = ?, reviewed_applicant_id = ?, reviewed_by = ?, reviewed_at = ? "
+                            + "WHERE upload_id = ? AND row_number = ?",
+                    confirm ? "CONFIRMED" : "REJECTED", chosen, actor, LocalDateTime.now(clock), uploadId, rowNumber);
+            auditLog.record(h, actor, confirm ? "list.row-confirmed" : "list.row-rejected", "upload:" + uploadId,
+                    "row " + rowNumber + (chosen == null ? "" : " as applicant " + chosen));
+        });
+    }
+
+    /**
+     * Makes the upload the list's next version, atomically. Refused while rows await review, when the
+     * upload is not a draft, or when another version was committed since the upload was made (the
+     * preview would no longer be true): two racing commits, one wins.
+     */
+    public int commit(String cycleId, long uploadId, String actor) {
+        try {
+            return jdbi.inTransaction(h -> {
+                UploadInfo upload = upload(h, cycleId, uploadId);
+                if (!upload.status().equals("DRAFT")) {
+                    throw new ListConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be committed");
+                }
+                List<UploadRow> rows = rows(h, uploadId);
+                long awaiting = rows.stream().filter(UploadRow::awaitsReview).count();
+                if (awaiting > 0) {
+                    throw new ListConflictException("REVIEW_PENDING", awaiting + " row(s) await review; confirm or reject them before committing");
+                }
+                int current = lists.currentVersion(h, cycleId, upload.kind());
+                if (current != upload.basedOn()) {
+                    throw stale(upload.kind(), current, upload.basedOn());
+                }
+                Map<String, ListMember> before = current == 0 ? Map.of() : lists.members(h, cycleId, upload.kind(), current);
+                Map<String, ListMember> after = effectiveMembers(rows);
+                LocalDateTime now = LocalDateTime.now(clock);
+                int version = lists.commitNewVersion(h, cycleId, upload.kind(), current, List.copyOf(after.values()),
+                        new ListRepository.Origin(upload.fileName(), upload.contentHash(), uploadId, null, actor), now);
+                h.execute("UPDATE list_upload SET status = 'COMMITTED', committed_version = ?, closed_at = ? WHERE id = ?", version, now, uploadId);
+                // Other drafts were made against an older version: their previews are no longer true.
+                h.execute("UPDATE list_upload SET status = 'SUPERSEDED', closed_at = ? WHERE cycle_id = ? AND kind = ? AND status = 'DRAFT'",
+                        now, cycleId, upload.kind().name());
+                applyEffects(h, cycleId, upload.kind(), current, version, before, after, actor);
+                auditLog.record(h, actor, "list.committed", "list:" + cycleId + "/" + upload.kind(),
+                        "version " + version + " from upload " + uploadId + ", " + after.size() + " members, sha256 " + upload.contentHash());
+                return version;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) throw new ListConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time; preview again");
+            throw e;
+        }
+    }
+
+    /** Makes an older version current again, as a new version with the same members. */
+    public int revert(String cycleId, ListKind kind, int toVersion, String actor) {
+        try {
+            return jdbi.inTransaction(h -> {
+                requireCycle(h, cycleId);
+                int current = lists.currentVersion(h, cycleId, kind);
+                if (toVersion < 1 || toVersion >= current) {
+                    throw new IllegalArgumentException("version " + toVersion + " cannot be reverted to; the current version is " + current);
+                }
+                Map<String, ListMember> before = lists.members(h, cycleId, kind, current);
+                Map<String, ListMember> after = lists.members(h, cycleId, kind, toVersion);
+                String hash = lists.history(h, cycleId, kind).stream().filter(v -> v.version() == toVersion).findFirst()
+                        .map(ListVersionInfo::contentHash).orElse(null);
+                LocalDateTime now = LocalDateTime.now(clock);
+                int version = lists.commitNewVersion(h, cycleId, kind, current, List.copyOf(after.values()),
+                        new ListRepository.Origin("revert to version " + toVersion, hash, null, toVersion, actor), now);
+                h.execute("UPDATE list_upload SET status = 'SUPERSEDED', closed_at = ? WHERE cycle_id = ? AND kind = ? AND status = 'DRAFT'",
+                        now, cycleId, kind.name());
+                applyEffects(h, cycleId, kind, current, version, before, after, actor);
+                auditLog.record(h, actor, "list.reverted", "list:" + cycleId + "/" + kind, "version " + version + " = version " + toVersion);
+                return version;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) throw new ListConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
+            throw e;
+        }
+    }
+
+    public List<ListVersionInfo> history(String cycleId, ListKind kind) {
+        return jdbi.withHandle(h -> {
+            requireCycle(h, cycleId);
+            return lists.history(h, cycleId, kind);
+        });
+    }
+
+    /** The uploads of a list, newest first. */
+    public List<Preview> uploads(String cycleId, ListKind kind) {
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM list_upload WHERE cycle_id = :cycle AND kind = :kind ORDER BY id DESC")
+                .bind("cycle", cycleId).bind("kind", kind.name()).mapTo(Long.class).list());
+        return ids.stream().map(id -> preview(cycleId, id)).toList();
+    }
+
+    /** The kind of list an upload is for (to check who may see it). */
+    public ListKind kindOf(String cycleId, long uploadId) {
+        return jdbi.withHandle(h -> upload(h, cycleId, uploadId).kind());
+    }
+
+    /** The file as it was uploaded, byte for byte. */
+    public RawFile rawFile(String cycleId, long uploadId) {
+        return jdbi.withHandle(h -> {
+            UploadInfo upload = upload(h, cycleId, uploadId);
+            byte[] content = h.createQuery("SELECT content FROM list_upload_file WHERE upload_id = :id").bind("id", uploadId)
+                    .mapTo(byte[].class).one();
+            return new RawFile(upload.fileName(), upload.kind(), content);
+        });
+    }
+
+    /** An uploaded file as it arrived. */
+    public record RawFile(String fileName, ListKind kind, byte[] content) {}
+
+    /** Reconciles cases and notifies the applicants whose catalogue changed, in the commit's transaction. */
+    private void applyEffects(Handle h, String cycleId, ListKind kind, int oldVersion, int newVersion, Map<String, ListMember> before,
+            Map<String, ListMember> after, String actor) {
+        Diff diff = Diff.between(before, after);
+        Set<String> affected = new TreeSet<>(diff.added());
+        affected.addAll(diff.removed());
+        affected.addAll(diff.changed());
+        if (affected.isEmpty()) return;
+        ListsView view = ListsView.load(h, lists, cycleId);
+        StreamCatalogue streams = catalogue.streamCatalogue(h, cycleId);
+        for (String applicantId : affected) {
+            Optional<ApplicantFacts> facts = applicants.findProfile(h, cycleId, applicantId);
+            if (facts.isEmpty()) continue;
+            PartnerLists old = view.forApplicant(applicantId, kind, oldVersion, before.get(applicantId));
+            PartnerLists now = view.forApplicant(applicantId, kind, newVersion, after.get(applicantId));
+            reconciliation.syncApplicant(h, cycleId, facts.get(), now);
+            if (catalogue.decisionsDiffer(cycleId, streams, facts.get(), old, now)) {
+                outbox.enqueue(h, applicantId, "ELIGIBILITY_CHANGED", "notification.eligibilityChanged", kind + " list version " + newVersion);
+            }
+        }
+    }
+
+    private int countCatalogueChanges(Handle h, String cycleId, ListKind kind, int current, Map<String, ListMember> before,
+            Map<String, ListMember> after, Diff diff) {
+        Set<String> affected = new LinkedHashSet<>(diff.added());
+        affected.addAll(diff.removed());
+        if (affected.isEmpty()) return 0;
+        ListsView view = ListsView.load(h, lists, cycleId);
+        StreamCatalogue streams = catalogue.streamCatalogue(h, cycleId);
+        Map<String, ApplicantFacts> profiles = new HashMap<>();
+        for (ApplicantFacts f : applicants.allProfiles(h, cycleId)) if (affected.contains(f.applicantId())) profiles.put(f.applicantId(), f);
+        int changes = 0;
+        for (String applicantId : affected) {
+            ApplicantFacts facts = profiles.get(applicantId);
+            if (facts == null) continue;
+            PartnerLists old = view.forApplicant(applicantId, kind, current, before.get(applicantId));
+            PartnerLists now = view.forApplicant(applicantId, kind, current + 1, after.get(applicantId));
+            if (catalogue.decisionsDiffer(cycleId, streams, facts, old, now)) changes++;
+        }
+        return changes;
+    }
+
+    /** The lists of a cycle, with one kind's version and entry replaced per applicant, to compare before and after. */
+    private record ListsView(ListsSnapshot snapshot) {
+        static ListsView load(Handle h, ListRepository lists, String cycleId) {
+            return new ListsView(lists.snapshot(h, cycleId));
+        }
+
+        PartnerLists forApplicant(String applicantId, ListKind kind, int version, ListMember member) {
+            PartnerLists others = snapshot.forApplicant(applicantId);
+            if (version == 0) return others.with(ListState.notReceived(kind));
+            ListMembership entry = member == null ? null
+                    : new ListMembership(version, member.contingent(), member.mmiScore(), member.assessmentOutcome());
+            return others.with(ListState.received(kind, version, entry));
+        }
+    }
+
+    /** Who an upload adds to, removes from and changes on the current version. */
+    record Diff(List<String> added, List<String> removed, List<String> changed) {
+        static Diff between(Map<String, ListMember> before, Map<String, ListMember> after) {
+            List<String> added = new ArrayList<>(), removed = new ArrayList<>(), changed = new ArrayList<>();
+            for (var e : after.entrySet()) {
+                ListMember old = before.get(e.getKey());
+                if (old == null) added.add(e.getKey());
+                else if (!old.equals(e.getValue())) changed.add(e.getKey());
+            }
+            for (String id : before.keySet()) if (!after.containsKey(id)) removed.add(id);
+            added.sort(null);
+            removed.sort(null);
+            changed.sort(null);
+            return new Diff(added, removed, changed);
+        }
+    }
+
+    private static Map<String, ListMember> effectiveMembers(List<UploadRow> rows) {
+        Map<String, ListMember> members = new HashMap<>();
+        for (UploadRow r : rows) {
+            if (r.effectiveApplicant() == null) continue;
+            ListMember m = r.toMember();
+            // Scores compare by value, so 80.0 and 80.00 are the same score.
+            members.put(m.applicantId(), new ListMember(m.applicantId(), m.contingent(),
+                    m.mmiScore() == null ? null : m.mmiScore().stripTrailingZeros(), m.assessmentOutcome()));
+        }
+        return members;
+    }
+
+    private record UploadInfo(long id, ListKind kind, String status, int basedOn, String fileName, String contentHash, String encoding,
+            String uploadedBy, LocalDateTime uploadedAt) {}
+
+    private static UploadInfo upload(Handle h, String cycleId, long uploadId) {
+        return h.createQuery("SELECT * FROM list_upload WHERE cycle_id = :cycle AND id = :id").bind("cycle", cycleId).bind("id", uploadId)
+                .map((rs, ctx) -> new UploadInfo(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")), rs.getString("status"),
+                        rs.getInt("based_on_version"), rs.getString("file_name"), rs.getString("content_hash"), rs.getString("encoding"),
+                        rs.getString("uploaded_by"), rs.getObject("uploaded_at", LocalDateTime.class)))
+                .findOne().orElseThrow(() -> new NotFoundException("upload", String.valueOf(uploadId)));
+    }
+
+    private static void requireCycle(Handle h, String cycleId) {
+        if (h.createQuery("SELECT COUNT(*) FROM cycle WHERE id = :id").bind("id", cycleId).mapTo(Integer.class).one() == 0) {
+            throw new NotFoundException("cycle", cycleId);
+        }
+    }
+
+    private static List<KnownApplicant> knownApplicants(Handle h, String cycleId) {
+        return h.createQuery("SELECT a.id, a.family_name, a.given_names, a.date_of_birth, a.minc, a.mcc_candidate_code FROM applicant a "
+                        + "JOIN applicant_profile p ON p.applicant_id = a.id AND p.cycle_id = :cycle")
+                .bind("cycle", cycleId)
+                .map((rs, ctx) -> new KnownApplicant(rs.getString("id"), rs.getString("family_name"), rs.getString("given_names"),
+                        rs.getObject("date_of_birth", LocalDate.class), rs.getString("minc"), rs.getString("mcc_candidate_code")))
+                .list();
+    }
+
+    private static final String INSERT_ROW = "INSERT INTO list_upload_row (upload_id, row_number, outcome, applicant_id, candidates, explanation, "
+            + "given_applicant_id, minc, mcc_candidate_code, family_name, given_names, date_of_birth, contingent, mmi_score, "
+            + "assessment_outcome, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE')";
+
+    private static void insertRows(Handle h, long uploadId, List<UploadRow> rows) {
+        var batch = h.prepareBatch(INSERT_ROW);
+        int pending = 0;
+        for (UploadRow r : rows) {
+            batch.add(uploadId, r.row(), r.outcome().name(), r.applicantId(), truncate(String.join(",", r.candidates()), 400),
+                    truncate(r.explanation(), 400), r.givenApplicantId(), r.minc(), r.mccCandidateCode(), r.familyName(), r.givenNames(),
+                    r.dateOfBirth(), r.contingent() == null ? null : r.contingent().name(), r.mmiScore(), r.assessmentOutcome());
+            if (++pending == 5_000) {
+                batch.execute();
+                batch = h.prepareBatch(INSERT_ROW);
+                pending = 0;
+            }
+        }
+        if (pending > 0) batch.execute();
+    }
+
+    private static List<UploadRow> rows(Handle h, long uploadId) {
+        return h.createQuery("SELECT * FROM list_upload_row WHERE upload_id = :id ORDER BY row_number").bind("id", uploadId)
+                .map((rs, ctx) -> {
+                    String candidates = rs.getString("candidates");
+                    String contingent = rs.getString("contingent");
+                    return new UploadRow(rs.getInt("row_number"), MatchOutcome.valueOf(rs.getString("outcome")), rs.getString("applicant_id"),
+                            candidates == null || candidates.isEmpty() ? List.of() : List.of(candidates.split(",")), rs.getString("explanation"),
+                            rs.getString("given_applicant_id"), rs.getString("minc"), rs.getString("mcc_candidate_code"),
+                            rs.getString("family_name"), rs.getString("given_names"), rs.getObject("date_of_birth", LocalDate.class),
+                            contingent == null ? null : CmqApproval.valueOf(contingent), rs.getBigDecimal("mmi_score"),
+                            rs.getString("assessment_outcome"), UploadRow.Review.valueOf(rs.getString("review")),
+                            rs.getString("reviewed_applicant_id"));
+                })
+                .list();
+    }
+
+    private static ListConflictException stale(ListKind kind, int current, int basedOn) {
+        return new ListConflictException("STALE_UPLOAD", "the " + kind + " list is at version " + current
+                + " but this upload was previewed against version " + basedOn + "; upload the file again to preview it against the current list");
+    }
+
+    /** Both H2 and PostgreSQL report a duplicate primary key with SQLState 23505. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) return true;
+        }
+        return false;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+}

@@ -1,0 +1,247 @@
+package org.residencymatch.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.residencymatch.Services;
+import org.residencymatch.applicant.Identity;
+import org.residencymatch.catalogue.CatalogueEntry;
+import org.residencymatch.demo.DemoData;
+import org.residencymatch.eligibility.Decision;
+import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.reconciliation.CaseStatus;
+import org.residencymatch.store.DatabaseTest;
+import org.residencymatch.store.TestDatabase;
+
+@DatabaseTest
+class ListUploadServiceTest {
+
+    private static final String CYCLE = DemoData.CYCLE;
+    /** A Québec "Regular Stream for All" (Laval, Anesthesiology). */
+    private static final String QUEBEC_STREAM = "27032";
+
+    private Services services;
+
+    @BeforeEach
+    void setUp() {
+        services = Services.start(TestDatabase.fresh());
+        new DemoData(services).seedIfEmpty();
+    }
+
+    @AfterEach
+    void tearDown() {
+        services.close();
+    }
+
+    private Identity identity(String applicantId) {
+        return services.profiles().identity(applicantId).orElseThrow();
+    }
+
+    /** A QIMG row for a demo applicant, keyed by the given columns only. */
+    private String qimgRow(String applicantId, boolean withMinc) {
+        Identity i = identity(applicantId);
+        return (withMinc ? i.minc() : "") + ";" + i.familyName() + ";" + i.givenNames() + ";" + i.dateOfBirth() + ";Régulier";
+    }
+
+    private static final String QIMG_HEADER = "MINC;Nom de famille;Prénom(s);Date de naissance;Contingent";
+
+    private byte[] frenchExcel(String... lines) {
+        return (String.join("\r\n", lines) + "\r\n").getBytes(Charset.forName("windows-1252"));
+    }
+
+    private CatalogueEntry quebecDecision(String applicantId) {
+        return services.catalogue().explain(CYCLE, applicantId, QUEBEC_STREAM, 1);
+    }
+
+    @Test
+    void aFrenchExcelListIsReadMatchedCommittedAndChangesCataloguesWithTheNewProvenance() throws Exception {
+        assertThat(quebecDecision("A-2005").decision().reasonCodes()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
+        byte[] file = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), qimgRow("A-2015", true), qimgRow("A-2022", true),
+                qimgRow("A-2018", true), qimgRow("A-2005", true));
+
+        var result = services.listUploads().upload(CYCLE, ListKind.QIMG, "bci-corrections.csv", file, "user:bci");
+
+        Preview preview = result.preview();
+        assertThat(result.identicalToCurrent()).isFalse();
+        assertThat(preview.encoding()).isEqualTo("windows-1252");
+        assertThat(preview.outcomes().get(MatchOutcome.MATCHED)).isEqualTo(5);
+        assertThat(preview.added()).containsExactly("A-2005");
+        assertThat(preview.removed()).isEmpty();
+        assertThat(preview.catalogueChanges()).isEqualTo(1);
+        List<UploadRow> rows = services.listUploads().rows(CYCLE, preview.uploadId(), null);
+        assertThat(rows).extracting(UploadRow::familyName).contains("Lévesque");
+
+        int version = services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci");
+
+        assertThat(version).isEqualTo(2);
+        CatalogueEntry after = quebecDecision("A-2005");
+        assertThat(after.decision().decision()).isEqualTo(Decision.SELECTABLE);
+        assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status()).containsExactly(CaseStatus.CLOSED_AUTOMATICALLY);
+        assertThat(services.outbox().pendingCount()).isEqualTo(1);
+        // Someone still not on the list is told so by version 2 of the list.
+        assertThat(quebecDecision("A-2001").decision().reasons())
+                .anySatisfy(r -> assertThat(r.provenance().listVersion()).isEqualTo(2));
+        assertThat(auditActions()).contains("list.uploaded", "list.committed", "case.closed-automatically");
+    }
+
+    @Test
+    void anExcelWorkbookIsReadWithItsDatesAndFormulasAsCachedValues() throws Exception {
+        Identity patel = identity("A-2002");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("AIMG 2025");
+            ws.value(0, 0, "Family name");
+            ws.value(0, 1, "Given names");
+            ws.value(0, 2, "Date of birth");
+            ws.value(0, 3, "MMI score");
+            ws.value(0, 4, "Applicant ID");
+            ws.value(1, 0, patel.familyName());
+            ws.value(1, 1, patel.givenNames());
+            ws.value(1, 2, patel.dateOfBirth());
+            ws.style(1, 2).format("yyyy-mm-dd").set();
+            ws.value(1, 3, 81.5);
+            ws.value(1, 4, "A-2002");
+        }
+
+        var preview = services.listUploads().upload(CYCLE, ListKind.AIMG, "aimg.xlsx", out.toByteArray(), "user:aimg").preview();
+
+        assertThat(preview.encoding()).isEqualTo("xlsx");
+        UploadRow row = services.listUploads().rows(CYCLE, preview.uploadId(), null).get(0);
+        assertThat(row.outcome()).isEqualTo(MatchOutcome.MATCHED);
+        assertThat(row.dateOfBirth()).isEqualTo(patel.dateOfBirth());
+        assertThat(row.mmiScore()).isEqualByComparingTo("81.5");
+        // The upload leaves out everyone else of version 1.
+        assertThat(preview.removed()).isNotEmpty().doesNotContain("A-2002");
+    }
+
+    @Test
+    void uncertainRowsWaitForAPersonBeforeTheCommit() throws Exception {
+        Identity chen = identity("A-2003");
+        // No key, and a typo in the family name: a near match only.
+        String near = ";" + "Chem" + ";" + chen.givenNames() + ";" + chen.dateOfBirth() + ";Régulier";
+        // A MINC of one applicant with another's name: a conflict.
+        Identity kim = identity("A-2008");
+        String conflict = identity("A-2001").minc() + ";" + kim.familyName() + ";" + kim.givenNames() + ";" + kim.dateOfBirth() + ";Régulier";
+        String stranger = ";Inconnu;Personne;1980-01-01;Régulier";
+        byte[] file = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), near, conflict, stranger);
+
+        Preview preview = services.listUploads().upload(CYCLE, ListKind.QIMG, "q.csv", file, "user:bci").preview();
+
+        assertThat(preview.outcomes()).containsEntry(MatchOutcome.MATCHED, 1).containsEntry(MatchOutcome.PROBABLE, 1)
+                .containsEntry(MatchOutcome.CONFLICT, 1).containsEntry(MatchOutcome.UNMATCHED, 1);
+        assertThat(preview.awaitingReview()).isEqualTo(2);
+        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci"))
+                .isInstanceOfSatisfying(ListConflictException.class, e -> assertThat(e.code()).isEqualTo("REVIEW_PENDING"));
+
+        services.listUploads().review(CYCLE, preview.uploadId(), 3, true, null, "user:operator");
+        services.listUploads().review(CYCLE, preview.uploadId(), 4, false, null, "user:operator");
+        services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci");
+
+        var members = services.database().jdbi().withHandle(h -> services.lists().members(h, CYCLE, ListKind.QIMG, 2));
+        assertThat(members.keySet()).containsExactlyInAnyOrder("A-2004", "A-2003");
+        assertThat(auditActions()).contains("list.row-confirmed", "list.row-rejected");
+    }
+
+    @Test
+    void anIdenticalFileIsANoOpAndAStaleOrRacingCommitIsAConflict() throws Exception {
+        byte[] first = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true));
+        byte[] second = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), qimgRow("A-2005", true));
+        Preview a = services.listUploads().upload(CYCLE, ListKind.QIMG, "a.csv", first, "user:bci").preview();
+        Preview b = services.listUploads().upload(CYCLE, ListKind.QIMG, "b.csv", second, "user:bci").preview();
+        services.listUploads().commit(CYCLE, a.uploadId(), "user:bci");
+
+        var again = services.listUploads().upload(CYCLE, ListKind.QIMG, "a-again.csv", first, "user:bci");
+        assertThat(again.identicalToCurrent()).isTrue();
+        assertThat(again.currentVersion()).isEqualTo(2);
+        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, b.uploadId(), "user:bci"))
+                .isInstanceOfSatisfying(ListConflictException.class, e -> assertThat(e.code()).isEqualTo("UPLOAD_CLOSED"));
+        assertThat(services.listUploads().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(2, 1);
+    }
+
+    @Test
+    void twoCommitsRacingFromTheSameVersionLeaveExactlyOneWinner() throws Exception {
+        Preview a = services.listUploads().upload(CYCLE, ListKind.BCIMG, "a.csv",
+                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2003")).getBytes(StandardCharsets.UTF_8), "user:ubc").preview();
+        // A second upload made before the first commit, committed "at the same time": simulate by resetting its status.
+        Preview b = services.listUploads().upload(CYCLE, ListKind.BCIMG, "b.csv",
+                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2021")).getBytes(StandardCharsets.UTF_8), "user:ubc").preview();
+        services.listUploads().commit(CYCLE, a.uploadId(), "user:ubc");
+        services.database().jdbi().useHandle(h -> h.execute("UPDATE list_upload SET status = 'DRAFT' WHERE id = ?", b.uploadId()));
+
+        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, b.uploadId(), "user:ubc"))
+                .isInstanceOfSatisfying(ListConflictException.class, e -> assertThat(e.code()).isEqualTo("STALE_UPLOAD"));
+        assertThat(services.listUploads().history(CYCLE, ListKind.BCIMG)).hasSize(2);
+    }
+
+    @Test
+    void aRevertIsANewVersionWithTheOldMembers() throws Exception {
+        Preview a = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv",
+                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+        services.listUploads().commit(CYCLE, a.uploadId(), "user:aimg");
+
+        int version = services.listUploads().revert(CYCLE, ListKind.AIMG, 1, "user:operator");
+
+        assertThat(version).isEqualTo(3);
+        var v1 = services.database().jdbi().withHandle(h -> services.lists().members(h, CYCLE, ListKind.AIMG, 1));
+        var v3 = services.database().jdbi().withHandle(h -> services.lists().members(h, CYCLE, ListKind.AIMG, 3));
+        assertThat(v3).isEqualTo(v1);
+        assertThat(services.listUploads().history(CYCLE, ListKind.AIMG).get(0).revertedTo()).isEqualTo(1);
+    }
+
+    private String row(String applicantId) {
+        Identity i = identity(applicantId);
+        return "\"" + i.familyName() + "\",\"" + i.givenNames() + "\"," + i.dateOfBirth() + "," + applicantId;
+    }
+
+    @Test
+    void badFilesAreRefusedWholeWithRowColumnAndReasonAndChangeNothing() {
+        assertRefused(ListKind.QIMG, "", "EMPTY_FILE", 0);
+        assertRefused(ListKind.QIMG, "Nom;Prénom;Date de naissance\nX;Y;1990-01-01\n", "MISSING_COLUMN", 1);
+        assertRefused(ListKind.AIMG, "Nom;Prénom;Date de naissance;Contingent\nX;Y;1990-01-01;Régulier\n", "WRONG_LIST_KIND", 1);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;03/04/1990;Régulier\n", "BAD_DATE", 2);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;1990-04-03;Particulier\n", "PARTICULIER_ON_QIMG", 2);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\nCAMD-1234-5670;X;Y;1990-04-03;Régulier\n", "BAD_MINC", 2);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;1990-04-03;Régulier\n;x;y;1990-04-03;Régulier\n", "DUPLICATE_ROW", 3);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X\u0007;Y;1990-04-03;Régulier\n", "CONTROL_CHARACTER", 2);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\n", "NO_ROWS", 0);
+        int uploads = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM list_upload").mapTo(Integer.class).one());
+        assertThat(uploads).isZero();
+    }
+
+    private void assertRefused(ListKind kind, String content, String code, int row) {
+        assertThatThrownBy(() -> services.listUploads().upload(CYCLE, kind, "bad.csv", content.getBytes(StandardCharsets.UTF_8), "user:test"))
+                .as(code)
+                .isInstanceOfSatisfying(ListFileException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.code()).isEqualTo(code);
+                            assertThat(p.row()).isEqualTo(row);
+                        }));
+    }
+
+    private List<String> auditActions() {
+        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit_log ORDER BY id").mapTo(String.class).list());
+    }
+
+    @Test
+    void ambiguousAndUnambiguousDates() {
+        assertThat(DateReader.parse("1990-04-03").date()).isEqualTo(LocalDate.of(1990, 4, 3));
+        assertThat(DateReader.parse("25/12/1990").date()).isEqualTo(LocalDate.of(1990, 12, 25));
+        assertThat(DateReader.parse("12/25/1990").date()).isEqualTo(LocalDate.of(1990, 12, 25));
+        assertThat(DateReader.parse("3 avril 1990").date()).isEqualTo(LocalDate.of(1990, 4, 3));
+        assertThat(DateReader.parse("April 3, 1990").date()).isEqualTo(LocalDate.of(1990, 4, 3));
+        assertThat(DateReader.parse("03-Apr-1990").date()).isEqualTo(LocalDate.of(1990, 4, 3));
+        assertThat(DateReader.parse("1er août 1990").date()).isEqualTo(LocalDate.of(1990, 8, 1));
+        assertThat(DateReader.parse("03/04/1990").problem()).contains("ambiguous").contains("yyyy-mm-dd");
+        assertThat(DateReader.parse("1990-02-30").problem()).contains("not a real date");
+    }
+}
