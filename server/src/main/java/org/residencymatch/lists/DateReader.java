@@ -16,10 +16,6 @@ import org.residencymatch.tabular.TextKey;
  */
 public final class DateReader {
 
-    public static final String ACCEPTED_FORMS =
-            "yyyy-mm-dd (1990-04-03), a month name (3 April 1990, April 3 1990, 3 avril 1990, 03-Apr-1990), "
-                    + "or dd/mm/yyyy with a day above 12";
-
     private static final Pattern ISO = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2}) ([a-z]+) (\\d{4})");
@@ -38,7 +34,10 @@ public final class DateReader {
             Map.entry("nov", 11), Map.entry("november", 11), Map.entry("novembre", 11),
             Map.entry("dec", 12), Map.entry("december", 12), Map.entry("decembre", 12));
 
-    /** A date, or why the text is not one. */
+    /**
+     * A date, or why the text is not one: {@code AMBIGUOUS_DATE}, {@code NOT_A_REAL_DATE} (e.g. 30
+     * February) or {@code NOT_A_DATE}; the texts are {@code listProblem.<code>} in the message bundles.
+     */
     public record Parsed(LocalDate date, String problem) {}
 
     private DateReader() {}
@@ -53,22 +52,22 @@ public final class DateReader {
             if (first > 12 && second <= 12) return date(raw, m.group(3), m.group(2), m.group(1));
             if (second > 12 && first <= 12) return date(raw, m.group(3), m.group(1), m.group(2));
             if (first == second) return date(raw, m.group(3), m.group(2), m.group(1));
-            if (first > 12) return new Parsed(null, "\"" + raw + "\" is not a date");
-            return new Parsed(null, "\"" + raw + "\" is ambiguous (day/month or month/day?); write it as " + ACCEPTED_FORMS);
+            if (first > 12) return new Parsed(null, "NOT_A_DATE");
+            return new Parsed(null, "AMBIGUOUS_DATE");
         }
         String words = TextKey.of(text).replaceAll("(\\d)(er)\\b", "$1");
         m = DAY_MONTH_YEAR.matcher(words);
         if (m.matches() && MONTHS.containsKey(m.group(2))) return date(raw, m.group(3), String.valueOf(MONTHS.get(m.group(2))), m.group(1));
         m = MONTH_DAY_YEAR.matcher(words);
         if (m.matches() && MONTHS.containsKey(m.group(1))) return date(raw, m.group(3), String.valueOf(MONTHS.get(m.group(1))), m.group(2));
-        return new Parsed(null, "\"" + raw + "\" is not a date in an accepted form: " + ACCEPTED_FORMS);
+        return new Parsed(null, "NOT_A_DATE");
     }
 
     private static Parsed date(String raw, String year, String month, String day) {
         try {
             return new Parsed(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)), null);
         } catch (DateTimeException e) {
-            return new Parsed(null, "\"" + raw + "\" is not a real date");
+            return new Parsed(null, "NOT_A_REAL_DATE");
         }
     }
 

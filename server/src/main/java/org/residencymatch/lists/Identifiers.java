@@ -26,10 +26,10 @@ public final class Identifiers {
     public static Result minc(String raw) {
         String value = raw.strip().toUpperCase(java.util.Locale.ROOT);
         var m = MINC.matcher(value);
-        if (!m.matches()) return Result.invalid("\"" + raw + "\" is not a MINC; a MINC is written CAMD-NNNN-NNNC");
+        if (!m.matches()) return Result.invalid("MINC_FORMAT");
         String digits = m.group(1) + m.group(2);
         if (luhnCheckDigit(digits) != m.group(3).charAt(0) - '0') {
-            return Result.invalid("\"" + raw + "\" is not a valid MINC: its check character does not match; check for a mistyped digit");
+            return Result.invalid("MINC_CHECK");
         }
         return Result.valid(value);
     }
@@ -59,18 +59,18 @@ public final class Identifiers {
     public static Result mccCandidateCode(String raw) {
         String digits = MCC_SEPARATORS.matcher(raw.strip()).replaceAll("");
         if (!digits.chars().allMatch(Character::isDigit) || digits.isEmpty()) {
-            return Result.invalid("\"" + raw + "\" is not an MCC candidate code (10 digits)");
+            return Result.invalid("MCC_FORMAT");
         }
         if (digits.length() == 10) return Result.valid(digits);
         if (digits.length() == 9) return new Result(Optional.of(digits), null, true);
-        return Result.invalid("\"" + raw + "\" has " + digits.length() + " digits; an MCC candidate code has 10");
+        return Result.invalid("MCC_FORMAT");
     }
 
     /**
      * The outcome of checking an identifier.
      *
      * @param value the normalised identifier, when usable
-     * @param problem why it is refused, when it is
+     * @param problem why it is refused, when it is: a problem code (MINC_FORMAT, MINC_CHECK, MCC_FORMAT)
      * @param partial the value is incomplete (a 9-digit MCC code) and only good for a probable match
      */
     public record Result(Optional<String> value, String problem, boolean partial) {

@@ -94,7 +94,7 @@ public final class ListFileReader {
         java.time.LocalDate dob = null;
         if (dobText != null) {
             DateReader.Parsed parsed = DateReader.parse(dobText);
-            if (parsed.date() == null) problems.add(ListProblem.of(n, header(ListColumn.DATE_OF_BIRTH, columns, headers), "BAD_DATE", parsed.problem()));
+            if (parsed.date() == null) problems.add(ListProblem.of(n, header(ListColumn.DATE_OF_BIRTH, columns, headers), parsed.problem(), dobText));
             dob = parsed.date();
         }
         String applicantId = optional(raw, columns, ListColumn.APPLICANT_ID);
@@ -105,7 +105,7 @@ public final class ListFileReader {
         String mincText = optional(raw, columns, ListColumn.MINC);
         if (mincText != null) {
             Identifiers.Result r = Identifiers.minc(mincText);
-            if (!r.isValid()) problems.add(ListProblem.of(n, header(ListColumn.MINC, columns, headers), "BAD_MINC", r.problem()));
+            if (!r.isValid()) problems.add(ListProblem.of(n, header(ListColumn.MINC, columns, headers), r.problem(), mincText));
             minc = r.value().orElse(null);
         }
         String mcc = null;
@@ -113,7 +113,7 @@ public final class ListFileReader {
         String mccText = optional(raw, columns, ListColumn.MCC_CANDIDATE_CODE);
         if (mccText != null) {
             Identifiers.Result r = Identifiers.mccCandidateCode(mccText);
-            if (!r.isValid()) problems.add(ListProblem.of(n, header(ListColumn.MCC_CANDIDATE_CODE, columns, headers), "BAD_MCC_CODE", r.problem()));
+            if (!r.isValid()) problems.add(ListProblem.of(n, header(ListColumn.MCC_CANDIDATE_CODE, columns, headers), r.problem(), mccText));
             mcc = r.value().orElse(null);
             mccPartial = r.partial();
         }

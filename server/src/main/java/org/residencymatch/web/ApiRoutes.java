@@ -112,14 +112,14 @@ final class ApiRoutes {
 
     private void comment(Context ctx) {
         String cycle = requireCycle(ctx);
-        long caseId = caseId(ctx);
+        long caseId = intPathParam(ctx, "caseId");
         services.reconciliation().comment(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "body"));
         ctx.status(201).json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
     }
 
     private void resolve(Context ctx) {
         String cycle = requireCycle(ctx);
-        long caseId = caseId(ctx);
+        long caseId = intPathParam(ctx, "caseId");
         services.reconciliation().resolve(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "resolution"));
         ctx.json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
     }
@@ -130,22 +130,28 @@ final class ApiRoutes {
         return cycle;
     }
 
-    private static long caseId(Context ctx) {
+
+    /** The body as a JSON object, or a 400 saying it must be one. */
+    static Map<?, ?> jsonObject(Context ctx) {
         try {
-            return Long.parseLong(ctx.pathParam("caseId"));
+            Map<?, ?> body = ctx.bodyAsClass(Map.class);
+            if (body != null) return body;
+        } catch (Exception e) {
+            // answered below
+        }
+        throw ApiException.badRequest(null, "the body must be a JSON object");
+    }
+
+    static int intPathParam(Context ctx, String name) {
+        try {
+            return Integer.parseInt(ctx.pathParam(name));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("caseId", "a case id is a number");
+            throw ApiException.badRequest(name, name + " must be a whole number");
         }
     }
 
     private static String textField(Context ctx, String field) {
-        Map<?, ?> body;
-        try {
-            body = ctx.bodyAsClass(Map.class);
-        } catch (Exception e) {
-            throw ApiException.badRequest(null, "the body must be a JSON object such as {\"" + field + "\": \"...\"}");
-        }
-        Object value = body == null ? null : body.get(field);
+        Object value = jsonObject(ctx).get(field);
         if (!(value instanceof String text) || text.isBlank()) throw ApiException.badRequest(field, field + " is required");
         if (text.length() > 2000) throw ApiException.badRequest(field, field + " is longer than 2000 characters");
         return text.strip();

@@ -41,23 +41,16 @@ final class OperatorPages {
 
     private void comment(Context ctx) {
         String body = requiredText(ctx, "body");
-        services.reconciliation().comment(cycle(), caseId(ctx), Authentication.requirePrincipal(ctx).auditName(), body);
-        ctx.redirect("/operator/cases#case-" + caseId(ctx));
+        services.reconciliation().comment(cycle(), ApiRoutes.intPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), body);
+        ctx.redirect("/operator/cases#case-" + ApiRoutes.intPathParam(ctx, "caseId"));
     }
 
     private void resolve(Context ctx) {
         String resolution = requiredText(ctx, "resolution");
-        services.reconciliation().resolve(cycle(), caseId(ctx), Authentication.requirePrincipal(ctx).auditName(), resolution);
+        services.reconciliation().resolve(cycle(), ApiRoutes.intPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), resolution);
         ctx.redirect("/operator/cases");
     }
 
-    private static long caseId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("caseId"));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("caseId", "a case id is a number");
-        }
-    }
 
     private static String requiredText(Context ctx, String field) {
         String value = ctx.formParam(field);

@@ -36,6 +36,11 @@ public final class WebServer implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
+            // Room for the largest list file accepted, plus the multipart envelope.
+            long maxUpload = services.listUploads().maxBytes() + 1024 * 1024;
+            javalin.http.maxRequestSize = maxUpload;
+            javalin.jetty.multipartConfig.maxFileSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
+            javalin.jetty.multipartConfig.maxTotalRequestSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -74,6 +79,7 @@ public final class WebServer implements AutoCloseable {
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
             new OperatorPages(services, pages).register(routes);
+            new ListRoutes(services).register(routes);
         });
     }
 

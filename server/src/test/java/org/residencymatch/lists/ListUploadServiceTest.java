@@ -208,9 +208,9 @@ class ListUploadServiceTest {
         assertRefused(ListKind.QIMG, "", "EMPTY_FILE", 0);
         assertRefused(ListKind.QIMG, "Nom;Prénom;Date de naissance\nX;Y;1990-01-01\n", "MISSING_COLUMN", 1);
         assertRefused(ListKind.AIMG, "Nom;Prénom;Date de naissance;Contingent\nX;Y;1990-01-01;Régulier\n", "WRONG_LIST_KIND", 1);
-        assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;03/04/1990;Régulier\n", "BAD_DATE", 2);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;03/04/1990;Régulier\n", "AMBIGUOUS_DATE", 2);
         assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;1990-04-03;Particulier\n", "PARTICULIER_ON_QIMG", 2);
-        assertRefused(ListKind.QIMG, QIMG_HEADER + "\nCAMD-1234-5670;X;Y;1990-04-03;Régulier\n", "BAD_MINC", 2);
+        assertRefused(ListKind.QIMG, QIMG_HEADER + "\nCAMD-1234-5670;X;Y;1990-04-03;Régulier\n", "MINC_CHECK", 2);
         assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;1990-04-03;Régulier\n;x;y;1990-04-03;Régulier\n", "DUPLICATE_ROW", 3);
         assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X\u0007;Y;1990-04-03;Régulier\n", "CONTROL_CHARACTER", 2);
         assertRefused(ListKind.QIMG, QIMG_HEADER + "\n", "NO_ROWS", 0);
@@ -241,7 +241,8 @@ class ListUploadServiceTest {
         assertThat(DateReader.parse("April 3, 1990").date()).isEqualTo(LocalDate.of(1990, 4, 3));
         assertThat(DateReader.parse("03-Apr-1990").date()).isEqualTo(LocalDate.of(1990, 4, 3));
         assertThat(DateReader.parse("1er août 1990").date()).isEqualTo(LocalDate.of(1990, 8, 1));
-        assertThat(DateReader.parse("03/04/1990").problem()).contains("ambiguous").contains("yyyy-mm-dd");
-        assertThat(DateReader.parse("1990-02-30").problem()).contains("not a real date");
+        assertThat(DateReader.parse("03/04/1990").problem()).isEqualTo("AMBIGUOUS_DATE");
+        assertThat(DateReader.parse("1990-02-30").problem()).isEqualTo("NOT_A_REAL_DATE");
+        assertThat(DateReader.parse("someday").problem()).isEqualTo("NOT_A_DATE");
     }
 }

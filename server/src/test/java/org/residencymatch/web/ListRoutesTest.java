@@ -1,0 +1,141 @@
+package org.residencymatch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.residencymatch.Services;
+import org.residencymatch.account.Accounts;
+import org.residencymatch.applicant.Identity;
+import org.residencymatch.demo.DemoData;
+import org.residencymatch.store.DatabaseTest;
+import org.residencymatch.store.TestDatabase;
+
+/** The partner list API over HTTP: who may do what, uploads, problems in the caller's language, commit. */
+@DatabaseTest
+class ListRoutesTest {
+
+    static Services services;
+    static WebServer server;
+    static String bci, aimg, operator;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        services = Services.start(TestDatabase.fresh());
+        new DemoData(services).seedIfEmpty();
+        server = new WebServer(services, new WebConfig(null, false)).start(0);
+        bci = token("bci@partner.example");
+        aimg = token("aimg@partner.example");
+        operator = token(DemoData.OPERATOR_EMAIL);
+    }
+
+    static String token(String email) {
+        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
+        return services.database().jdbi().inTransaction(h -> {
+            long id = h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", email).mapTo(Long.class).one();
+            return accounts.issueApiToken(h, id, "test");
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        services.close();
+    }
+
+    static HttpResponse<String> send(String token, String method, String path, byte[] body, String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) request.header("Content-Type", contentType);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private byte[] qimgFile(String... applicantIds) {
+        StringBuilder csv = new StringBuilder("Nom de famille;Prénom(s);Date de naissance;Contingent\r\n");
+        for (String id : applicantIds) {
+            Identity i = services.profiles().identity(id).orElseThrow();
+            csv.append(i.familyName()).append(';').append(i.givenNames()).append(';').append(i.dateOfBirth()).append(";Régulier\r\n");
+        }
+        return csv.toString().getBytes(Charset.forName("windows-1252"));
+    }
+
+    @Test
+    void aPartnerUploadsOnlyItsOwnListAndARefusalIsAudited() throws Exception {
+        HttpResponse<String> refused = send(aimg, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=q.csv", qimgFile("A-2004"), "text/csv");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        int audited = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'list.refused'")
+                .mapTo(Integer.class).one());
+        assertThat(audited).isPositive();
+        assertThat(send(aimg, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/versions", null, null).statusCode()).isEqualTo(403);
+        assertThat(send(aimg, "GET", "/api/v1/cycles/2025-R1/lists/AIMG/versions", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bciUploadsPreviewsReviewsAndCommitsItsList() throws Exception {
+        HttpResponse<String> upload = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=bci.csv",
+                qimgFile("A-2004", "A-2015", "A-2022", "A-2018", "A-2005"), "text/csv");
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        JsonNode preview = json.readTree(upload.body());
+        long uploadId = preview.get("uploadId").asLong();
+        assertThat(preview.get("encoding").asText()).isEqualTo("windows-1252");
+        // Without keys, name + date of birth only gives probable matches: a person confirms each.
+        assertThat(preview.get("awaitingReview").asInt()).isEqualTo(5);
+        assertThat(send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/commit", null, null).statusCode()).isEqualTo(409);
+
+        JsonNode rows = json.readTree(send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/rows?outcome=PROBABLE", null, null).body());
+        for (JsonNode row : rows.get("rows")) {
+            HttpResponse<String> reviewed = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/rows/" + row.get("row").asInt() + "/review",
+                    "{\"decision\":\"CONFIRM\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+            assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        }
+        HttpResponse<String> commit = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/commit", null, null);
+
+        assertThat(commit.statusCode()).as(commit.body()).isEqualTo(200);
+        assertThat(json.readTree(commit.body()).get("version").asInt()).isEqualTo(2);
+        HttpResponse<String> file = send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/file", null, null);
+        assertThat(file.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"bci.csv\"");
+        JsonNode versions = json.readTree(send(operator, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/versions", null, null).body());
+        assertThat(versions.get("versions").get(0).get("version").asInt()).isEqualTo(2);
+
+        HttpResponse<String> again = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=bci-again.csv",
+                qimgFile("A-2004", "A-2015", "A-2022", "A-2018", "A-2005"), "text/csv");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"identicalToCurrent\":true");
+    }
+
+    @Test
+    void aRefusedFileListsEveryProblemInTheCallersLanguage() throws Exception {
+        byte[] bad = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nTremblay;Émilie;03/04/1990;Particulier\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=bad.csv&lang=fr", bad, "text/csv");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode body = json.readTree(refused.body());
+        assertThat(body.get("message").asText()).contains("rien n’a été modifié");
+        assertThat(body.get("problems")).extracting(p -> p.get("code").asText()).containsExactlyInAnyOrder("AMBIGUOUS_DATE", "PARTICULIER_ON_QIMG");
+        assertThat(body.get("problems")).allSatisfy(p -> assertThat(p.get("row").asInt()).isEqualTo(2));
+        assertThat(body.get("problems").get(0).get("message").asText()).contains("03/04/1990");
+    }
+
+    @Test
+    void theTemplateHasTheColumnsOfTheListKind() throws Exception {
+        HttpResponse<String> template = send(aimg, "GET", "/api/v1/cycles/2025-R1/lists/AIMG/template.csv", null, null);
+
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(template.body()).contains("Family name,Given names,Date of birth,MMI score").doesNotContain("Contingent");
+    }
+}
