@@ -109,8 +109,32 @@ public final class Services implements AutoCloseable {
         return listUploads;
     }
 
+    /**
+     * Delivers the notification outbox every {@code period} in the background, through the log
+     * sender (a real deployment plugs in an email sender here). Stopped by {@link #close()}.
+     */
+    public void startOutboxDelivery(java.time.Duration period) {
+        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                outbox.deliverPending(Outbox.LOG_SENDER, 500);
+            } catch (RuntimeException e) {
+                // The database may be briefly away; the next round retries.
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("outbox delivery failed: {}", e.getMessage());
+            }
+        }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        background = scheduler;
+    }
+
+    private java.util.concurrent.ScheduledExecutorService background;
+
     @Override
     public void close() {
+        if (background != null) background.shutdownNow();
         database.close();
     }
 }

@@ -25,6 +25,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Services services = Services.start(Database.openEmbeddedFile(dataDir.resolve("residency-match")));
         DemoData.AccountList accounts = new DemoData(services).seedIfEmpty();
+        services.startOutboxDelivery(java.time.Duration.ofSeconds(5));
         WebConfig env = WebConfig.fromEnvironment();
         WebServer server = new WebServer(services, env).start(port);
         System.out.println(accounts.describe("http://localhost:" + server.port(), env.bootstrapToken() != null));

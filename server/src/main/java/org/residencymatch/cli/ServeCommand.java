@@ -26,6 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Services services = Services.start(database.open());
+        services.startOutboxDelivery(java.time.Duration.ofSeconds(5));
         WebConfig env = WebConfig.fromEnvironment();
         WebServer server = new WebServer(services, new WebConfig(env.bootstrapToken(), !insecureCookies, env.supportEmail())).start(port);
         System.out.printf("Residency Match is serving http://localhost:%d on %s%n", server.port(), database.describe());

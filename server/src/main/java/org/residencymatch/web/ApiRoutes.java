@@ -142,6 +142,14 @@ final class ApiRoutes {
         throw ApiException.badRequest(null, "the body must be a JSON object");
     }
 
+    static int intParamFromForm(Context ctx, String name) {
+        try {
+            return Integer.parseInt(String.valueOf(ctx.formParam(name)).trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a whole number");
+        }
+    }
+
     static int intPathParam(Context ctx, String name) {
         try {
             return Integer.parseInt(ctx.pathParam(name));

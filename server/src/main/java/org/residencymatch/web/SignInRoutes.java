@@ -46,7 +46,8 @@ final class SignInRoutes {
         ctx.redirect(switch (user.get().role()) {
             case APPLICANT -> "/applicant/catalogue";
             case OPERATOR -> "/operator/cases";
-            default -> "/account";
+            case PARTNER -> "/partner/lists";
+            case PROGRAM_STAFF -> "/staff/streams";
         });
     }
 

@@ -57,6 +57,21 @@ final class BrowserlessSession {
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a multipart form with one file, and the CSRF token of the last page fetched. */
+    HttpResponse<String> postFile(String path, String fileName, byte[] content) throws Exception {
+        String boundary = "----residency" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        String csrf = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + lastCsrf + "\r\n";
+        body.write(csrf.getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Signs in through the login form and returns the response to the form post. */
     HttpResponse<String> signIn(String email, String password) throws Exception {
         get("/login");

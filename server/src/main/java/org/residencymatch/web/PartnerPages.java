@@ -1,0 +1,151 @@
+package org.residencymatch.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.residencymatch.Services;
+import org.residencymatch.account.Principal;
+import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.lists.ListFileException;
+import org.residencymatch.lists.ListProblem;
+import org.residencymatch.lists.ListUploadService;
+import org.residencymatch.lists.ListVersionInfo;
+import org.residencymatch.lists.Preview;
+import org.residencymatch.lists.UploadRow;
+
+/**
+ * The partner bodies' pages (the operator sees every list): upload a list, read its preview, review
+ * the uncertain rows, commit; the history of versions with their raw files; revert (operator).
+ */
+final class PartnerPages {
+
+    /** How many rows the preview page shows in full; the API pages through all of them. */
+    static final int ROWS_SHOWN = 500;
+
+    private final Services services;
+    private final PageRenderer pages;
+
+    PartnerPages(Services services, PageRenderer pages) {
+        this.services = services;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/partner/lists", this::lists, Access.PARTNER, Access.OPERATOR);
+        routes.post("/partner/lists/{kind}/upload", this::upload, Access.PARTNER, Access.OPERATOR);
+        routes.get("/partner/lists/{kind}/uploads/{uploadId}", this::preview, Access.PARTNER, Access.OPERATOR);
+        routes.post("/partner/lists/{kind}/uploads/{uploadId}/rows/{row}/review", this::review, Access.PARTNER, Access.OPERATOR);
+        routes.post("/partner/lists/{kind}/uploads/{uploadId}/commit", this::commit, Access.PARTNER, Access.OPERATOR);
+        routes.post("/partner/lists/{kind}/revert", this::revert, Access.OPERATOR);
+    }
+
+    private String cycle() {
+        return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+    }
+
+    private ListKind kind(Context ctx, String attempt) {
+        ListKind kind = ListAccess.kind(ctx.pathParam("kind"));
+        ListAccess.require(services, Authentication.requirePrincipal(ctx), cycle(), kind, attempt);
+        return kind;
+    }
+
+    private void lists(Context ctx) {
+        renderLists(ctx, ctx.queryParam("notice"), null, List.of());
+    }
+
+    private void renderLists(Context ctx, String notice, ListKind refusedKind, List<ListProblem> problems) {
+        String cycle = cycle();
+        Principal user = Authentication.requirePrincipal(ctx);
+        List<ListPanel> panels = new ArrayList<>();
+        for (ListKind kind : ListAccess.kindsOf(user)) {
+            List<Preview> drafts = services.listUploads().uploads(cycle, kind).stream().filter(p -> p.status().equals("DRAFT")).toList();
+            panels.add(new ListPanel(kind, services.listUploads().history(cycle, kind), drafts));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("cycle", cycle);
+        model.put("panels", panels);
+        model.put("notice", ListNotice.parse(notice));
+        model.put("refusedKind", refusedKind == null ? "" : refusedKind.name());
+        model.put("problems", problems);
+        model.put("operator", user.isOperator());
+        model.put("maxMegabytes", services.listUploads().maxBytes() / (1024 * 1024));
+        pages.render(ctx, "partner/lists.jte", "lists.title", model);
+    }
+
+    private void upload(Context ctx) throws IOException {
+        ListKind kind = kind(ctx, "upload");
+        long maxBytes = services.listUploads().maxBytes();
+        ListRoutes.Upload file = ListRoutes.Upload.from(ctx, maxBytes);
+        try {
+            if (file.content() == null) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
+            ListUploadService.UploadResult result = services.listUploads().upload(cycle(), kind, file.name(), file.content(),
+                    Authentication.requirePrincipal(ctx).auditName());
+            if (result.identicalToCurrent()) {
+                ctx.redirect("/partner/lists?notice=identical-" + kind.name() + "-" + result.currentVersion());
+            } else {
+                ctx.redirect("/partner/lists/" + kind.name() + "/uploads/" + result.preview().uploadId());
+            }
+        } catch (ListFileException e) {
+            ctx.status(400);
+            renderLists(ctx, null, kind, e.problems());
+        }
+    }
+
+    private long uploadId(Context ctx, ListKind kind) {
+        long id = ApiRoutes.intPathParam(ctx, "uploadId");
+        if (services.listUploads().kindOf(cycle(), id) != kind) throw new ApiException(404, "NOT_FOUND", "no upload " + id + " of the " + kind + " list");
+        return id;
+    }
+
+    private void preview(Context ctx) {
+        ListKind kind = kind(ctx, "preview");
+        long id = uploadId(ctx, kind);
+        Preview preview = services.listUploads().preview(cycle(), id);
+        List<UploadRow> rows = services.listUploads().rows(cycle(), id, null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("preview", preview);
+        model.put("awaiting", rows.stream().filter(UploadRow::awaitsReview).toList());
+        model.put("rows", rows.subList(0, Math.min(rows.size(), ROWS_SHOWN)));
+        model.put("error", ctx.queryParam("error") == null ? "" : ctx.queryParam("error"));
+        pages.render(ctx, "partner/preview.jte", "lists.preview.title", model);
+    }
+
+    private void review(Context ctx) {
+        ListKind kind = kind(ctx, "review");
+        long id = uploadId(ctx, kind);
+        int row = ApiRoutes.intPathParam(ctx, "row");
+        boolean confirm = "CONFIRM".equals(ctx.formParam("decision"));
+        try {
+            services.listUploads().review(cycle(), id, row, confirm, ctx.formParam("applicantId"), Authentication.requirePrincipal(ctx).auditName());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("applicantId", e.getMessage());
+        }
+        ctx.redirect("/partner/lists/" + kind.name() + "/uploads/" + id + "#review");
+    }
+
+    private void commit(Context ctx) {
+        ListKind kind = kind(ctx, "commit");
+        long id = uploadId(ctx, kind);
+        try {
+            int version = services.listUploads().commit(cycle(), id, Authentication.requirePrincipal(ctx).auditName());
+            ctx.redirect("/partner/lists?notice=committed-" + kind.name() + "-" + version);
+        } catch (org.residencymatch.lists.ListConflictException e) {
+            ctx.redirect("/partner/lists/" + kind.name() + "/uploads/" + id + "?error=" + e.code());
+        }
+    }
+
+    private void revert(Context ctx) {
+        ListKind kind = kind(ctx, "revert");
+        int to = ApiRoutes.intParamFromForm(ctx, "toVersion");
+        try {
+            int version = services.listUploads().revert(cycle(), kind, to, Authentication.requirePrincipal(ctx).auditName());
+            ctx.redirect("/partner/lists?notice=reverted-" + kind.name() + "-" + version);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("toVersion", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.residencymatch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.residencymatch.Services;
+import org.residencymatch.applicant.Identity;
+import org.residencymatch.demo.DemoData;
+import org.residencymatch.eligibility.Decision;
+import org.residencymatch.store.DatabaseTest;
+import org.residencymatch.store.TestDatabase;
+
+/** A partner body's pages, as a person uses them: upload, preview, review, commit; the operator's revert. */
+@DatabaseTest
+class PartnerPagesTest {
+
+    static Services services;
+    static WebServer server;
+
+    @BeforeAll
+    static void start() {
+        services = Services.start(TestDatabase.fresh());
+        new DemoData(services).seedIfEmpty();
+        server = new WebServer(services, new WebConfig(null, false)).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        services.close();
+    }
+
+    private static byte[] frenchExcelQimg(String... applicantIds) {
+        StringBuilder csv = new StringBuilder("Nom de famille;Prénom(s);Date de naissance;Contingent\r\n");
+        for (String id : applicantIds) {
+            Identity i = services.profiles().identity(id).orElseThrow();
+            csv.append(i.familyName()).append(';').append(i.givenNames()).append(';').append(i.dateOfBirth()).append(";Régulier\r\n");
+        }
+        return csv.toString().getBytes(Charset.forName("windows-1252"));
+    }
+
+    @Test
+    void bciUploadsReviewsAndCommitsItsListAndTheApplicantCanThenSelectQuebecPrograms() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(server.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        assertThat(bci.get("/").headers().firstValue("Location")).hasValue("/partner/lists");
+        String lists = bci.get("/partner/lists").body();
+        assertThat(lists).contains("QIMG").doesNotContain("list-AIMG");
+
+        HttpResponse<String> upload = bci.postFile("/partner/lists/QIMG/upload", "bci.csv",
+                frenchExcelQimg("A-2004", "A-2015", "A-2022", "A-2018", "A-2005"));
+        assertThat(upload.statusCode()).isEqualTo(302);
+        String previewPath = upload.headers().firstValue("Location").orElseThrow();
+        String preview = bci.get(previewPath).body();
+        assertThat(preview).contains("Lévesque").contains("Rows to review: 5");
+        for (int row = 2; row <= 6; row++) {
+            bci.get(previewPath);
+            assertThat(bci.post(previewPath + "/rows/" + row + "/review", Map.of("decision", "CONFIRM")).statusCode()).isEqualTo(302);
+        }
+        bci.get(previewPath);
+        HttpResponse<String> commit = bci.post(previewPath + "/commit", Map.of());
+
+        assertThat(commit.headers().firstValue("Location")).hasValue("/partner/lists?notice=committed-QIMG-2");
+        assertThat(bci.get("/partner/lists?notice=committed-QIMG-2").body()).contains("Version v2 of the QIMG list is now current.");
+        assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+    }
+
+    @Test
+    void aRefusedFileShowsEveryProblemTiedToTheFileFieldInFrench() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(server.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        bci.get("/partner/lists?lang=fr");
+        byte[] bad = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;03/04/1990;Particulier\r\n".getBytes(Charset.forName("windows-1252"));
+
+        HttpResponse<String> refused = bci.postFile("/partner/lists/QIMG/upload", "mauvais.csv", bad);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"").contains("aria-describedby=\"problems-QIMG\"")
+                .contains("Ligne 2, colonne « Date de naissance » : « 03/04/1990 » peut se lire jour/mois ou mois/jour")
+                .contains("contingent particulier");
+    }
+
+    @Test
+    void otherRolesCannotReachTheListsAndOnlyTheOperatorReverts() throws Exception {
+        BrowserlessSession applicant = new BrowserlessSession(server.port());
+        applicant.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
+        assertThat(applicant.get("/partner/lists").statusCode()).isEqualTo(403);
+
+        BrowserlessSession aimg = new BrowserlessSession(server.port());
+        aimg.signIn("aimg@partner.example", DemoData.PASSWORD);
+        aimg.get("/partner/lists");
+        assertThat(aimg.post("/partner/lists/AIMG/revert", Map.of("toVersion", "1")).statusCode()).isEqualTo(403);
+        assertThat(aimg.get("/partner/lists/QIMG/uploads/1").statusCode()).isEqualTo(403);
+
+        BrowserlessSession operator = new BrowserlessSession(server.port());
+        operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
+        assertThat(operator.get("/partner/lists").body()).contains("list-AIMG").contains("list-BCIMG").contains("list-QIMG");
+    }
+}
