@@ -1,0 +1,137 @@
+package org.residencymatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.Services;
+import org.residencymatch.account.Accounts;
+import org.residencymatch.api.client.ApiClient;
+import org.residencymatch.api.client.ApiException;
+import org.residencymatch.api.client.api.ApplicantsApi;
+import org.residencymatch.api.client.model.ApiError;
+import org.residencymatch.demo.DemoData;
+import org.residencymatch.store.TestDatabase;
+import org.residencymatch.web.WebConfig;
+import org.residencymatch.web.WebServer;
+
+/**
+ * The real server on a free port over a fresh database seeded with the demo (cycle 2025-R1, its 815
+ * streams, the demo applicants and the three partner lists), for one API test class; and clients
+ * generated from {@code openapi.yaml} to call it. The API tests reach the server only through those
+ * clients. The clients refuse any response field that the contract does not declare.
+ */
+final class DemoApiServer implements AutoCloseable {
+
+    static final String CYCLE = DemoData.CYCLE;
+    /** The service's bootstrap token in these tests: it acts as the operator. */
+    private static final String OPERATOR_TOKEN = "api-test-operator-token";
+    private static final ObjectMapper CONTRACT_JSON =
+            ApiClient.createDefaultObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Services services;
+    private final WebServer server;
+
+    private DemoApiServer(Services services, WebServer server) {
+        this.services = services;
+        this.server = server;
+    }
+
+    static DemoApiServer start() {
+        Services services = Services.start(TestDatabase.fresh());
+        new DemoData(services).seedIfEmpty();
+        return new DemoApiServer(services, new WebServer(services, new WebConfig(OPERATOR_TOKEN, false)).start(0));
+    }
+
+    /** The services behind the server, for checks the API does not expose (such as the audit log). */
+    Services services() {
+        return services;
+    }
+
+    /** A client that sends the bootstrap token, i.e. acts as the match operator. */
+    ApiClient operator() {
+        return bearer(OPERATOR_TOKEN);
+    }
+
+    /** A client that sends no credentials at all. */
+    ApiClient anonymous() {
+        return intercepting(request -> {});
+    }
+
+    /** A client that sends this bearer token. */
+    ApiClient bearer(String token) {
+        return intercepting(request -> request.header("Authorization", "Bearer " + token));
+    }
+
+    /**
+     * The operator's client, sending {@code rawBody} instead of the body the typed request model
+     * would write: for malformed requests that the model cannot express (not JSON, an unknown enum
+     * value, a date that is no date).
+     */
+    ApiClient operatorSending(String rawBody) {
+        return intercepting(request -> {
+            request.header("Authorization", "Bearer " + OPERATOR_TOKEN);
+            request.method(request.copy().build().method(), HttpRequest.BodyPublishers.ofString(rawBody));
+        });
+    }
+
+    /** A bearer token issued to the user account with this email, as the service issues tokens to users. */
+    String tokenForAccount(String email) {
+        Jdbi jdbi = services.database().jdbi();
+        return jdbi.inTransaction(h -> {
+            long userId = h.createQuery("SELECT id FROM user_account WHERE email = :email")
+                    .bind("email", email).mapTo(Long.class).one();
+            return new Accounts(jdbi, services.clock()).issueApiToken(h, userId, "API test");
+        });
+    }
+
+    /** A bearer token for a demo applicant's own account (found by the email of their profile). */
+    String tokenForApplicant(String applicantId) throws ApiException {
+        return tokenForAccount(new ApplicantsApi(operator()).getApplicant(CYCLE, applicantId).getEmail());
+    }
+
+    /** Runs a call that must fail with this HTTP status, and returns the error body it was answered with. */
+    static ApiError failure(int expectedStatus, ThrowingCallable call) {
+        ApiException failure = catchThrowableOfType(ApiException.class, call);
+        assertThat(failure).as("the call should have failed with HTTP %d", expectedStatus).isNotNull();
+        assertThat(failure.getCode()).as(failure.getResponseBody()).isEqualTo(expectedStatus);
+        try {
+            return CONTRACT_JSON.readValue(failure.getResponseBody(), ApiError.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the error body is not an Error of the contract: " + failure.getResponseBody(), e);
+        }
+    }
+
+    /** Like {@link #failure}, for a 400 that must name the field at fault. */
+    static ApiError invalidField(String expectedField, ThrowingCallable call) {
+        ApiError error = failure(400, call);
+        assertThat(error.getCode()).isEqualTo("INVALID_FIELD");
+        assertThat(error.getField()).as(error.getMessage()).isEqualTo(expectedField);
+        return error;
+    }
+
+    /** Like {@link #failure}, for a 404 NOT_FOUND. */
+    static ApiError notFound(ThrowingCallable call) {
+        ApiError error = failure(404, call);
+        assertThat(error.getCode()).isEqualTo("NOT_FOUND");
+        return error;
+    }
+
+    private ApiClient intercepting(Consumer<HttpRequest.Builder> interceptor) {
+        ApiClient client = new ApiClient(ApiClient.createDefaultHttpClientBuilder(), CONTRACT_JSON, "http://localhost:" + server.port());
+        client.setRequestInterceptor(interceptor);
+        return client;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        services.close();
+    }
+}
