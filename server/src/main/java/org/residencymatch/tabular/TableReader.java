@@ -25,6 +25,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 public final class TableReader {
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** The old binary Office format (.xls, .doc). */
+    private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
     private TableReader() {}
 
@@ -37,9 +39,16 @@ public final class TableReader {
      * Reads the file; for a workbook, {@code sheetName} picks a sheet (the first one when null).
      */
     public static Table read(String fileName, byte[] content, String sheetName) throws TableReadException {
-        if (startsWith(content, ZIP_MAGIC)) return readXlsx(fileName, content, sheetName);
-        if (fileName.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+        String lowerName = fileName.toLowerCase(Locale.ROOT);
+        if (startsWith(content, ZIP_MAGIC)) {
+            XlsxGuard.check(fileName, content);
+            return readXlsx(fileName, content, sheetName);
+        }
+        if (lowerName.endsWith(".xls") || startsWith(content, OLE2_MAGIC)) {
             throw new TableReadException(fileName + ": the old Excel .xls format is not supported; save it as .xlsx or CSV");
+        }
+        if (lowerName.endsWith(".xlsx")) {
+            throw new TableReadException(fileName + ": the name says Excel workbook, but the content is not one");
         }
         return readCsv(fileName, content);
     }

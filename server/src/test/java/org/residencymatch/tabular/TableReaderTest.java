@@ -1,0 +1,107 @@
+package org.residencymatch.tabular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+
+class TableReaderTest {
+
+    @Test
+    void readsFrenchExcelCsvInWindows1252WithSemicolons() throws Exception {
+        byte[] file = "Nom;Province;Contingent\r\nLévesque;Québec;Régulier\r\n".getBytes(Charset.forName("windows-1252"));
+
+        Table table = TableReader.read("liste.csv", file);
+
+        assertThat(table.encoding()).isEqualTo("windows-1252");
+        assertThat(table.headers()).containsExactly("Nom", "Province", "Contingent");
+        assertThat(table.rows().get(0).cells()).containsExactly("Lévesque", "Québec", "Régulier");
+    }
+
+    @Test
+    void readsUtf8WithAByteOrderMarkQuotedFieldsAndNewlinesInsideQuotes() throws Exception {
+        String text = "\uFEFFname,note\n\"O'Brien-Lévesque, Siobhán\",\"two\nlines\"\nplain,x\n";
+
+        Table table = TableReader.read("list.csv", text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(table.encoding()).isEqualTo("UTF-8 (BOM)");
+        assertThat(table.headers()).containsExactly("name", "note");
+        assertThat(table.rows().get(0).cells()).containsExactly("O'Brien-Lévesque, Siobhán", "two\nlines");
+        assertThat(table.rows().get(1).number()).isEqualTo(3);
+    }
+
+    @Test
+    void readsTheFirstOrANamedSheetWithFormulasAsCachedValuesAndDatesAsDates() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet first = wb.newWorksheet("First");
+            first.value(0, 0, "a");
+            first.value(1, 0, 1);
+            Worksheet second = wb.newWorksheet("Second");
+            second.value(0, 0, "date");
+            second.value(0, 1, "sum");
+            second.value(1, 0, java.time.LocalDate.of(1990, 4, 3));
+            second.style(1, 0).format("yyyy-mm-dd").set();
+            second.formula(1, 1, "1+1");
+        }
+
+        assertThat(TableReader.read("w.xlsx", out.toByteArray()).rows().get(0).cells()).containsExactly("1");
+        Table named = TableReader.read("w.xlsx", out.toByteArray(), "Second");
+        assertThat(named.rows().get(0).cell(0)).isEqualTo("1990-04-03");
+        // fastexcel writes no cached value for a formula: the reader gives it back empty, never evaluated.
+        assertThat(named.rows().get(0).cell(1)).isEmpty();
+    }
+
+    @Test
+    void refusesTheOldXlsFormatAndAFileThatOnlyPretendsToBeXlsx() {
+        assertThatThrownBy(() -> TableReader.read("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}))
+                .hasMessageContaining(".xls format is not supported");
+        assertThatThrownBy(() -> TableReader.read("fake.xlsx", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("the content is not one");
+    }
+
+    @Test
+    void refusesAZipBombWithBoundedWork() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 300; i++) zip.write(zeros);
+        }
+        assertThat(out.size()).isLessThan(1024 * 1024);
+
+        assertThatThrownBy(() -> TableReader.read("bomb.xlsx", out.toByteArray())).hasMessageContaining("zip bomb");
+    }
+
+    @Test
+    void refusesXmlEntityExpansion() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write(("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                    + "<workbook>&lol2;</workbook>").getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(() -> TableReader.read("lol.xlsx", out.toByteArray())).hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void refusesAZipThatIsNotAWorkbook() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("readme.txt"));
+            zip.write("hello".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(() -> TableReader.read("x.xlsx", out.toByteArray())).hasMessageContaining("not an Excel workbook");
+    }
+}
