@@ -1,5 +1,6 @@
 package org.residencymatch.lists;
 
+import org.residencymatch.ConflictException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -161,7 +162,7 @@ public final class ListUploadService {
     public void review(String cycleId, long uploadId, int rowNumber, boolean confirm, String applicantId, String actor) {
         jdbi.useTransaction(h -> {
             UploadInfo upload = upload(h, cycleId, uploadId);
-            if (!upload.status().equals("DRAFT")) throw new ListConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be reviewed");
+            if (!upload.status().equals("DRAFT")) throw new ConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be reviewed");
             UploadRow row = rows(h, uploadId).stream().filter(r -> r.row() == rowNumber).findFirst()
                     .orElseThrow(() -> new NotFoundException("row of upload " + uploadId, String.valueOf(rowNumber)));
             if (row.outcome() != MatchOutcome.PROBABLE && row.outcome() != MatchOutcome.CONFLICT) {
@@ -197,12 +198,12 @@ public final class ListUploadService {
             return jdbi.inTransaction(h -> {
                 UploadInfo upload = upload(h, cycleId, uploadId);
                 if (!upload.status().equals("DRAFT")) {
-                    throw new ListConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be committed");
+                    throw new ConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be committed");
                 }
                 List<UploadRow> rows = rows(h, uploadId);
                 long awaiting = rows.stream().filter(UploadRow::awaitsReview).count();
                 if (awaiting > 0) {
-                    throw new ListConflictException("REVIEW_PENDING", awaiting + " row(s) await review; confirm or reject them before committing");
+                    throw new ConflictException("REVIEW_PENDING", awaiting + " row(s) await review; confirm or reject them before committing");
                 }
                 int current = lists.currentVersion(h, cycleId, upload.kind());
                 if (current != upload.basedOn()) {
@@ -223,7 +224,7 @@ public final class ListUploadService {
                 return version;
             });
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) throw new ListConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time; preview again");
+            if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time; preview again");
             throw e;
         }
     }
@@ -251,7 +252,7 @@ public final class ListUploadService {
                 return version;
             });
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) throw new ListConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
+            if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
             throw e;
         }
     }
@@ -436,8 +437,8 @@ public final class ListUploadService {
                 .list();
     }
 
-    private static ListConflictException stale(ListKind kind, int current, int basedOn) {
-        return new ListConflictException("STALE_UPLOAD", "the " + kind + " list is at version " + current
+    private static ConflictException stale(ListKind kind, int current, int basedOn) {
+        return new ConflictException("STALE_UPLOAD", "the " + kind + " list is at version " + current
                 + " but this upload was previewed against version " + basedOn + "; upload the file again to preview it against the current list");
     }
 

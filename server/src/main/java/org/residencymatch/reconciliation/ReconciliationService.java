@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.ApplicantFacts;
@@ -116,8 +117,9 @@ public final class ReconciliationService {
     public void resolve(String cycleId, long caseId, String author, String resolution) {
         jdbi.useTransaction(h -> {
             requireCase(h, cycleId, caseId);
-            h.execute("UPDATE reconciliation_case SET status = 'RESOLVED', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ? AND status = 'OPEN'",
+            int resolved = h.execute("UPDATE reconciliation_case SET status = 'RESOLVED', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ? AND status = 'OPEN'",
                     LocalDateTime.now(clock), author, resolution, caseId);
+            if (resolved == 0) throw new ConflictException("CASE_CLOSED", "case " + caseId + " is already closed");
             auditLog.record(h, author, "case.resolved", "case:" + caseId, null);
         });
     }

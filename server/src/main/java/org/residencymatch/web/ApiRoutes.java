@@ -42,7 +42,6 @@ final class ApiRoutes {
         routes.get("/api/v1/cycles/{cycle}/cases", this::cases, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);
-        routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(WebServer.error("NOT_FOUND", e.getMessage(), null)));
     }
 
     private static byte[] openApiDocument() {
@@ -106,20 +105,20 @@ final class ApiRoutes {
     private void cases(Context ctx) {
         String cycle = requireCycle(ctx);
         CaseStatus status = ctx.queryParam("status") == null ? CaseStatus.OPEN
-                : "ALL".equals(ctx.queryParam("status")) ? null : enumParam(ctx, "status", CaseStatus.class);
+                : "ALL".equalsIgnoreCase(ctx.queryParam("status")) ? null : enumParam(ctx, "status", CaseStatus.class);
         ctx.json(Map.of("cycle", cycle, "cases", services.reconciliation().cases(cycle, status).stream().map(ApiJson::reconciliationCase).toList()));
     }
 
     private void comment(Context ctx) {
         String cycle = requireCycle(ctx);
-        long caseId = intPathParam(ctx, "caseId");
+        long caseId = longPathParam(ctx, "caseId");
         services.reconciliation().comment(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "body"));
         ctx.status(201).json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
     }
 
     private void resolve(Context ctx) {
         String cycle = requireCycle(ctx);
-        long caseId = intPathParam(ctx, "caseId");
+        long caseId = longPathParam(ctx, "caseId");
         services.reconciliation().resolve(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "resolution"));
         ctx.json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
     }
@@ -145,6 +144,14 @@ final class ApiRoutes {
     static int intParamFromForm(Context ctx, String name) {
         try {
             return Integer.parseInt(String.valueOf(ctx.formParam(name)).trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a whole number");
+        }
+    }
+
+    static long longPathParam(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
         } catch (NumberFormatException e) {
             throw ApiException.badRequest(name, name + " must be a whole number");
         }

@@ -12,7 +12,6 @@ import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.lists.ListColumn;
-import org.residencymatch.lists.ListConflictException;
 import org.residencymatch.lists.ListFileException;
 import org.residencymatch.lists.ListProblem;
 import org.residencymatch.lists.ListUploadService;
@@ -45,7 +44,6 @@ final class ListRoutes {
         routes.get(list + "/versions", this::versions, Access.PARTNER, Access.OPERATOR);
         routes.post(list + "/revert", this::revert, Access.OPERATOR);
         routes.get(list + "/template.csv", this::template, Access.PARTNER, Access.OPERATOR);
-        routes.exception(ListConflictException.class, (e, ctx) -> ctx.status(409).json(WebServer.error(e.code(), e.getMessage(), null)));
     }
 
     /** The cycle and kind of the path, checked to exist and to be the caller's to work on. */

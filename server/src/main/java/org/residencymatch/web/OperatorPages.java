@@ -41,13 +41,13 @@ final class OperatorPages {
 
     private void comment(Context ctx) {
         String body = requiredText(ctx, "body");
-        services.reconciliation().comment(cycle(), ApiRoutes.intPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), body);
-        ctx.redirect("/operator/cases#case-" + ApiRoutes.intPathParam(ctx, "caseId"));
+        services.reconciliation().comment(cycle(), ApiRoutes.longPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), body);
+        ctx.redirect("/operator/cases#case-" + ApiRoutes.longPathParam(ctx, "caseId"));
     }
 
     private void resolve(Context ctx) {
         String resolution = requiredText(ctx, "resolution");
-        services.reconciliation().resolve(cycle(), ApiRoutes.intPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), resolution);
+        services.reconciliation().resolve(cycle(), ApiRoutes.longPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), resolution);
         ctx.redirect("/operator/cases");
     }
 

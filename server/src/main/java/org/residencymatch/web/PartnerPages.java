@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.residencymatch.ConflictException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
 import org.residencymatch.eligibility.ListKind;
@@ -133,7 +134,7 @@ final class PartnerPages {
         try {
             int version = services.listUploads().commit(cycle(), id, Authentication.requirePrincipal(ctx).auditName());
             ctx.redirect("/partner/lists?notice=committed-" + kind.name() + "-" + version);
-        } catch (org.residencymatch.lists.ListConflictException e) {
+        } catch (ConflictException e) {
             ctx.redirect("/partner/lists/" + kind.name() + "/uploads/" + id + "?error=" + e.code());
         }
     }

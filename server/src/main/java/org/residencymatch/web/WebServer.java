@@ -10,6 +10,8 @@ import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.residencymatch.ConflictException;
+import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.account.Sessions;
@@ -65,6 +67,8 @@ public final class WebServer implements AutoCloseable {
                     pages.render(ctx, "error.jte", "error.title", Map.of("status", e.status(), "message", e.getMessage()));
                 }
             });
+            routes.exception(ConflictException.class, (e, ctx) -> ctx.status(409).json(error(e.code(), e.getMessage(), null)));
+            routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(error("NOT_FOUND", e.getMessage(), null)));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);

@@ -1,5 +1,6 @@
 package org.residencymatch.lists;
 
+import org.residencymatch.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -141,7 +142,7 @@ class ListUploadServiceTest {
                 .containsEntry(MatchOutcome.CONFLICT, 1).containsEntry(MatchOutcome.UNMATCHED, 1);
         assertThat(preview.awaitingReview()).isEqualTo(2);
         assertThatThrownBy(() -> services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci"))
-                .isInstanceOfSatisfying(ListConflictException.class, e -> assertThat(e.code()).isEqualTo("REVIEW_PENDING"));
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("REVIEW_PENDING"));
 
         services.listUploads().review(CYCLE, preview.uploadId(), 3, true, null, "user:operator");
         services.listUploads().review(CYCLE, preview.uploadId(), 4, false, null, "user:operator");
@@ -164,7 +165,7 @@ class ListUploadServiceTest {
         assertThat(again.identicalToCurrent()).isTrue();
         assertThat(again.currentVersion()).isEqualTo(2);
         assertThatThrownBy(() -> services.listUploads().commit(CYCLE, b.uploadId(), "user:bci"))
-                .isInstanceOfSatisfying(ListConflictException.class, e -> assertThat(e.code()).isEqualTo("UPLOAD_CLOSED"));
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("UPLOAD_CLOSED"));
         assertThat(services.listUploads().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(2, 1);
     }
 
@@ -179,7 +180,7 @@ class ListUploadServiceTest {
         services.database().jdbi().useHandle(h -> h.execute("UPDATE list_upload SET status = 'DRAFT' WHERE id = ?", b.uploadId()));
 
         assertThatThrownBy(() -> services.listUploads().commit(CYCLE, b.uploadId(), "user:ubc"))
-                .isInstanceOfSatisfying(ListConflictException.class, e -> assertThat(e.code()).isEqualTo("STALE_UPLOAD"));
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("STALE_UPLOAD"));
         assertThat(services.listUploads().history(CYCLE, ListKind.BCIMG)).hasSize(2);
     }
 
