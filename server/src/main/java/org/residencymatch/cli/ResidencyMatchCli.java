@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "residency-match 0.1.0",
         description = "Runs a national residency match: programs, partner eligibility lists, applicants and the match.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ProgramsCommand.class, MatchCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, ProgramsCommand.class, MatchCommand.class, ListsCommand.class})
 public final class ResidencyMatchCli {
 
     public static void main(String[] args) {
