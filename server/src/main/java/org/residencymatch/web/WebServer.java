@@ -85,6 +85,7 @@ public final class WebServer implements AutoCloseable {
             new OperatorPages(services, pages).register(routes);
             new ListRoutes(services).register(routes);
             new PartnerPages(services, pages).register(routes);
+            new StaffPages(services, pages).register(routes);
         });
     }
 

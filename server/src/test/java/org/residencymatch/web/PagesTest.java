@@ -142,6 +142,20 @@ class PagesTest {
     }
 
     @Test
+    void programStaffSeeTheStreamsOfTheirOwnFacultyOnly() throws Exception {
+        BrowserlessSession staff = browser();
+        staff.signIn("staff@ubc.example", DemoData.PASSWORD);
+        assertThat(staff.get("/").headers().firstValue("Location")).hasValue("/staff/streams");
+
+        String html = staff.get("/staff/streams").body();
+
+        assertThat(html).contains("Your program streams").contains("Competitive RoS Stream for All").doesNotContain("Université Laval");
+        int rows = html.split("<tr>\\s*<td><strong>").length - 1;
+        assertThat(rows).isEqualTo(services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
+                .filter(s -> s.facultyId().equals("UBC")).count());
+    }
+
+    @Test
     void rolesOnlyReachTheirOwnPages() throws Exception {
         BrowserlessSession applicant = browser();
         applicant.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
