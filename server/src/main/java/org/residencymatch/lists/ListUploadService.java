@@ -147,6 +147,34 @@ public final class ListUploadService {
         });
     }
 
+    /** Audits that a person looked at an upload's preview (part of who-did-what on a list). */
+    public void recordPreviewed(String cycleId, long uploadId, String actor) {
+        jdbi.useTransaction(h -> {
+            upload(h, cycleId, uploadId);
+            auditLog.record(h, actor, "list.previewed", "upload:" + uploadId, null);
+        });
+    }
+
+    /**
+     * The members of a version with the identity keys a partner recognises them by, one list of cells
+     * per member ordered by applicant id: applicant id, MINC, family name, given names, date of birth,
+     * MMI score, contingent, assessment outcome.
+     */
+    public List<List<String>> membersWithIdentity(String cycleId, ListKind kind, int version) {
+        return jdbi.withHandle(h -> {
+            requireCycle(h, cycleId);
+            if (version < 1 || version > lists.currentVersion(h, cycleId, kind)) throw new NotFoundException("version of the " + kind + " list", String.valueOf(version));
+            return h.createQuery("SELECT a.id, a.minc, a.family_name, a.given_names, a.date_of_birth, m.mmi_score, m.contingent, m.assessment_outcome "
+                            + "FROM list_membership m JOIN applicant a ON a.id = m.applicant_id "
+                            + "WHERE m.cycle_id = :cycle AND m.kind = :kind AND m.version = :version ORDER BY a.id")
+                    .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version)
+                    .map((rs, ctx) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            String.valueOf(rs.getObject(5, LocalDate.class)), rs.getBigDecimal(6) == null ? "" : rs.getBigDecimal(6).toPlainString(),
+                            rs.getString(7), rs.getString(8)))
+                    .list();
+        });
+    }
+
     /** The rows of an upload, optionally only those with one outcome, in file order. */
     public List<UploadRow> rows(String cycleId, long uploadId, MatchOutcome outcome) {
         return jdbi.withHandle(h -> {
@@ -299,13 +327,15 @@ public final class ListUploadService {
         if (affected.isEmpty()) return;
         ListsView view = ListsView.load(h, lists, cycleId);
         StreamCatalogue streams = catalogue.streamCatalogue(h, cycleId);
+        // One query for the profiles rather than one per affected applicant (a whole list is 100,000 of them).
+        Map<String, ApplicantFacts> profiles = profilesOf(h, cycleId, affected);
         for (String applicantId : affected) {
-            Optional<ApplicantFacts> facts = applicants.findProfile(h, cycleId, applicantId);
-            if (facts.isEmpty()) continue;
+            ApplicantFacts facts = profiles.get(applicantId);
+            if (facts == null) continue;
             PartnerLists old = view.forApplicant(applicantId, kind, oldVersion, before.get(applicantId));
             PartnerLists now = view.forApplicant(applicantId, kind, newVersion, after.get(applicantId));
-            reconciliation.syncApplicant(h, cycleId, facts.get(), now);
-            if (catalogue.decisionsDiffer(cycleId, streams, facts.get(), old, now)) {
+            reconciliation.syncApplicant(h, cycleId, facts, now);
+            if (catalogue.decisionsDiffer(cycleId, streams, facts, old, now)) {
                 outbox.enqueue(h, applicantId, "ELIGIBILITY_CHANGED", "notification.eligibilityChanged", kind + " list version " + newVersion);
             }
         }
@@ -318,8 +348,7 @@ public final class ListUploadService {
         if (affected.isEmpty()) return 0;
         ListsView view = ListsView.load(h, lists, cycleId);
         StreamCatalogue streams = catalogue.streamCatalogue(h, cycleId);
-        Map<String, ApplicantFacts> profiles = new HashMap<>();
-        for (ApplicantFacts f : applicants.allProfiles(h, cycleId)) if (affected.contains(f.applicantId())) profiles.put(f.applicantId(), f);
+        Map<String, ApplicantFacts> profiles = profilesOf(h, cycleId, affected);
         int changes = 0;
         for (String applicantId : affected) {
             ApplicantFacts facts = profiles.get(applicantId);
@@ -330,6 +359,23 @@ public final class ListUploadService {
         }
         return changes;
     }
+
+    /**
+     * The cycle profiles of these applicants, by applicant id (those without a profile are left out): one
+     * query per applicant for a few of them, one query for the whole cycle for many.
+     */
+    private Map<String, ApplicantFacts> profilesOf(Handle h, String cycleId, Set<String> applicantIds) {
+        Map<String, ApplicantFacts> profiles = new HashMap<>();
+        if (applicantIds.size() <= FEW_APPLICANTS) {
+            for (String id : applicantIds) applicants.findProfile(h, cycleId, id).ifPresent(f -> profiles.put(id, f));
+        } else {
+            for (ApplicantFacts f : applicants.allProfiles(h, cycleId)) if (applicantIds.contains(f.applicantId())) profiles.put(f.applicantId(), f);
+        }
+        return profiles;
+    }
+
+    /** Up to this many applicants, their profiles are read one by one rather than with the whole cycle's. */
+    private static final int FEW_APPLICANTS = 200;
 
     /** The lists of a cycle, with one kind's version and entry replaced per applicant, to compare before and after. */
     private record ListsView(ListsSnapshot snapshot) {

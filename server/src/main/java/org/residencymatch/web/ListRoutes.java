@@ -19,6 +19,7 @@ import org.residencymatch.lists.ListVersionInfo;
 import org.residencymatch.lists.MatchOutcome;
 import org.residencymatch.lists.Preview;
 import org.residencymatch.lists.UploadRow;
+import org.residencymatch.tabular.CsvExport;
 
 /**
  * {@code /api/v1/cycles/{cycle}/lists/{kind}/...}: upload a partner list, see its preview and rows,
@@ -42,6 +43,7 @@ final class ListRoutes {
         routes.post(list + "/uploads/{uploadId}/commit", this::commit, Access.PARTNER, Access.OPERATOR);
         routes.get(list + "/uploads/{uploadId}/file", this::rawFile, Access.PARTNER, Access.OPERATOR);
         routes.get(list + "/versions", this::versions, Access.PARTNER, Access.OPERATOR);
+        routes.get(list + "/versions/{version}/members.csv", this::membersCsv, Access.PARTNER, Access.OPERATOR);
         routes.post(list + "/revert", this::revert, Access.OPERATOR);
         routes.get(list + "/template.csv", this::template, Access.PARTNER, Access.OPERATOR);
     }
@@ -98,7 +100,9 @@ final class ListRoutes {
 
     private void preview(Context ctx) {
         ListKind kind = allowedKind(ctx, "preview");
-        ctx.json(preview(services.listUploads().preview(ctx.pathParam("cycle"), uploadId(ctx, kind))));
+        long id = uploadId(ctx, kind);
+        services.listUploads().recordPreviewed(ctx.pathParam("cycle"), id, Authentication.requirePrincipal(ctx).auditName());
+        ctx.json(preview(services.listUploads().preview(ctx.pathParam("cycle"), id)));
     }
 
     private void rows(Context ctx) {
@@ -156,6 +160,19 @@ final class ListRoutes {
     private void versions(Context ctx) {
         ListKind kind = allowedKind(ctx, "read history");
         ctx.json(Map.of("kind", kind.name(), "versions", services.listUploads().history(ctx.pathParam("cycle"), kind).stream().map(ListRoutes::version).toList()));
+    }
+
+    /** A version's members with their identity keys, as CSV that is safe to open in a spreadsheet. */
+    private void membersCsv(Context ctx) {
+        ListKind kind = allowedKind(ctx, "export members");
+        int version = ApiRoutes.intPathParam(ctx, "version");
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(CsvExport.row(List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "MMI score", "Contingent", "Assessment outcome")));
+        for (var m : services.listUploads().membersWithIdentity(ctx.pathParam("cycle"), kind, version)) {
+            csv.append(CsvExport.row(m));
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-v" + version + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
     }
 
     private void rawFile(Context ctx) {

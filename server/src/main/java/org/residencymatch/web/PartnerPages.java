@@ -105,6 +105,7 @@ final class PartnerPages {
     private void preview(Context ctx) {
         ListKind kind = kind(ctx, "preview");
         long id = uploadId(ctx, kind);
+        services.listUploads().recordPreviewed(cycle(), id, Authentication.requirePrincipal(ctx).auditName());
         Preview preview = services.listUploads().preview(cycle(), id);
         List<UploadRow> rows = services.listUploads().rows(cycle(), id, null);
         Map<String, Object> model = new HashMap<>();

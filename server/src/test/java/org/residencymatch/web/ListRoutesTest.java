@@ -132,6 +132,18 @@ class ListRoutesTest {
     }
 
     @Test
+    void theMembersExportNeutralisesFormulasAndTheOperatorCanReadIt() throws Exception {
+        services.database().jdbi().useHandle(h -> h.execute("UPDATE list_membership SET assessment_outcome = '=cmd|calc' WHERE kind = 'BCIMG'"));
+
+        HttpResponse<String> export = send(operator, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/1/members.csv", null, null);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains("A-2003,CAMD-").contains(",'=cmd|calc").doesNotContain(",=cmd");
+        assertThat(send(bci, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/1/members.csv", null, null).statusCode()).isEqualTo(403);
+        assertThat(send(operator, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/9/members.csv", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theTemplateHasTheColumnsOfTheListKind() throws Exception {
         HttpResponse<String> template = send(aimg, "GET", "/api/v1/cycles/2025-R1/lists/AIMG/template.csv", null, null);
 
