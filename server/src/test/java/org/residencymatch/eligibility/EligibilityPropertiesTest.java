@@ -93,7 +93,7 @@ class EligibilityPropertiesTest {
         return Arbitraries.of(Fixtures.ALL_SHIPPED_RULES);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "2025")
     void addingAListMembershipNeverMakesAnyStreamLessSelectable(
             @ForAll("applicants") ApplicantFacts applicant,
             @ForAll("lists") PartnerLists lists,
@@ -115,7 +115,7 @@ class EligibilityPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "2025")
     void everyNonSelectableDecisionIsExplainedInBothLanguagesWithANextStep(
             @ForAll("applicants") ApplicantFacts applicant,
             @ForAll("lists") PartnerLists lists,
@@ -139,7 +139,7 @@ class EligibilityPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "2025")
     void theCataloguePathAndTheSingleStreamPathAgree(
             @ForAll("applicants") ApplicantFacts applicant,
             @ForAll("lists") PartnerLists lists,
@@ -161,7 +161,7 @@ class EligibilityPropertiesTest {
         return Arbitraries.shuffle(identity);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "2025")
     void decisionsDoNotDependOnTheOrderOfTheRulesInTheFile(
             @ForAll("ruleOrders") List<Integer> order,
             @ForAll @Size(min = 1, max = 8) List<@From("applicants") ApplicantFacts> applicants,
@@ -255,7 +255,7 @@ class EligibilityPropertiesTest {
         abstract void apply(ObjectNode rule, ArrayNode rules);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = "2025")
     void validationRejectsABrokenRuleNamingTheRuleAndTheField(
             @ForAll Breakage breakage, @ForAll @IntRange(min = 0, max = 1000) int ruleSeed) {
         ObjectNode tree = RulesFileValidationTest.shippedTree();
@@ -273,7 +273,7 @@ class EligibilityPropertiesTest {
         assertThat(error.getMessage()).contains("'" + ruleId + "'", "'" + breakage.field + "'");
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "2025")
     void theEngineReportsRegulierMissingFromTheListExactlyWhenReconciliationDoes(
             @ForAll("applicants") ApplicantFacts applicant, @ForAll("lists") PartnerLists lists) {
         StreamFacts quebec = Fixtures.stream(StreamType.REGULAR_FOR_ALL, Province.QC);
