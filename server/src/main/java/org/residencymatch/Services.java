@@ -5,9 +5,13 @@ import org.residencymatch.audit.AuditLog;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.applicant.ProfileService;
+import org.residencymatch.application.ApplicationService;
+import org.residencymatch.application.CoupleService;
+import org.residencymatch.application.RankListService;
 import org.residencymatch.catalogue.CatalogueService;
 import org.residencymatch.reconciliation.ReconciliationService;
 import org.residencymatch.lists.ListRepository;
+import org.residencymatch.matching.MatchRunService;
 import org.residencymatch.lists.ListUploadService;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.program.CatalogueImporter;
@@ -34,6 +38,10 @@ public final class Services implements AutoCloseable {
     private final CatalogueService catalogue;
     private final Outbox outbox;
     private final ListUploadService listUploads;
+    private final ApplicationService applications;
+    private final RankListService rankLists;
+    private final CoupleService couples;
+    private final MatchRunService matchRuns;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -45,7 +53,11 @@ public final class Services implements AutoCloseable {
         this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock);
         this.catalogue = new CatalogueService(database.jdbi(), cycles, programs, applicants, lists);
         this.outbox = new Outbox(database.jdbi(), clock);
-        this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, outbox, auditLog, clock,
+        this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
+        this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
+        this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
+        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock);
+        this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES);
     }
 
@@ -107,6 +119,22 @@ public final class Services implements AutoCloseable {
 
     public ListUploadService listUploads() {
         return listUploads;
+    }
+
+    public ApplicationService applications() {
+        return applications;
+    }
+
+    public RankListService rankLists() {
+        return rankLists;
+    }
+
+    public CoupleService couples() {
+        return couples;
+    }
+
+    public MatchRunService matchRuns() {
+        return matchRuns;
     }
 
     /**

@@ -83,6 +83,16 @@ public final class CatalogueService {
         });
     }
 
+    /**
+     * The decision on one stream for these facts and lists (as the caller's transaction sees them),
+     * e.g. to re-check applications inside the transaction that changes a list or a profile.
+     */
+    public EligibilityDecision decide(String cycleId, StreamCatalogue streams, ApplicantFacts facts, PartnerLists lists, String streamId, int iteration) {
+        int index = streams.indexOf(streamId);
+        if (index < 0) throw new NotFoundException("program stream", streamId);
+        return rules(cycleId).decide(facts, streams.stream(index), lists, iteration);
+    }
+
     /** The cycle's streams as the eligibility rules see them. */
     public StreamCatalogue streamCatalogue(Handle h, String cycleId) {
         return StreamCatalogue.of(programs.streams(h, cycleId).stream().map(CatalogueService::facts).toList());

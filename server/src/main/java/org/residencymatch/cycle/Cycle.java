@@ -1,7 +1,11 @@
 package org.residencymatch.cycle;
 
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.residencymatch.ConflictException;
 
 /**
  * One year's match, e.g. {@code 2025-R1}, with its two iterations.
@@ -12,4 +16,41 @@ public record Cycle(String id, String name, int matchYear, List<PhaseStart> phas
 
     /** When a phase of an iteration starts. */
     public record PhaseStart(int iteration, Phase phase, LocalDateTime startsAt) {}
+
+    /** The phase of an iteration at a time, or empty before the iteration's first phase. */
+    public Optional<Phase> phaseAt(int iteration, LocalDateTime now) {
+        Phase current = null;
+        for (PhaseStart start : phases) {
+            if (start.iteration() == iteration && !start.startsAt().isAfter(now)) current = start.phase();
+        }
+        return Optional.ofNullable(current);
+    }
+
+    /** When a phase of an iteration starts, if the cycle has it. */
+    public Optional<LocalDateTime> startOf(int iteration, Phase phase) {
+        return phases.stream().filter(p -> p.iteration() == iteration && p.phase() == phase).map(PhaseStart::startsAt).findFirst();
+    }
+
+    /** When a phase ends: when the iteration's next phase starts (empty for the last phase). */
+    public Optional<LocalDateTime> endOf(int iteration, Phase phase) {
+        LocalDateTime start = startOf(iteration, phase).orElse(null);
+        if (start == null) return Optional.empty();
+        return phases.stream().filter(p -> p.iteration() == iteration && p.startsAt().isAfter(start))
+                .map(PhaseStart::startsAt).min(LocalDateTime::compareTo);
+    }
+
+    /**
+     * Refuses, with the phase and its dates, an action that the iteration's current phase does not
+     * allow. The server enforces this; hiding a button in a page is not enough.
+     */
+    public void requirePhase(int iteration, LocalDateTime now, String action, Phase... allowed) {
+        Phase current = phaseAt(iteration, now).orElse(null);
+        if (current != null && Arrays.asList(allowed).contains(current)) return;
+        String windows = Arrays.stream(allowed)
+                .map(p -> p + " (" + startOf(iteration, p).map(Object::toString).orElse("?") + " to "
+                        + endOf(iteration, p).map(Object::toString).orElse("the end of the iteration") + ")")
+                .collect(Collectors.joining(", "));
+        throw new ConflictException("OUTSIDE_PHASE", action + " is open only during " + windows + " of iteration " + iteration
+                + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")");
+    }
 }

@@ -22,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.applicant.ApplicantRepository;
+import org.residencymatch.application.ApplicationService;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.catalogue.CatalogueService;
 import org.residencymatch.eligibility.ApplicantFacts;
@@ -54,13 +55,15 @@ public final class ListUploadService {
     private final ApplicantRepository applicants;
     private final CatalogueService catalogue;
     private final ReconciliationService reconciliation;
+    private final ApplicationService applications;
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final Clock clock;
     private final long maxBytes;
 
     public ListUploadService(Jdbi jdbi, ListRepository lists, ApplicantRepository applicants, CatalogueService catalogue,
-            ReconciliationService reconciliation, Outbox outbox, AuditLog auditLog, Clock clock, long maxBytes) {
+            ReconciliationService reconciliation, ApplicationService applications, Outbox outbox, AuditLog auditLog, Clock clock, long maxBytes) {
+        this.applications = applications;
         this.jdbi = jdbi;
         this.lists = lists;
         this.applicants = applicants;

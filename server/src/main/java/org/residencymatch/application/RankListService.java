@@ -1,0 +1,164 @@
+package org.residencymatch.application;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.ConflictException;
+import org.residencymatch.audit.AuditLog;
+import org.residencymatch.cycle.Phase;
+
+/**
+ * Rank order lists, saved as drafts and submitted; every save is kept as a version. Applicants rank
+ * only streams they applied to, programs only applicants who applied to the stream, couples pairs of
+ * streams (equal-length sides, "no match" allowed on one side). Lists can change only while rank
+ * order lists are open: at the deadline they lock.
+ */
+public final class RankListService {
+
+    public static final String APPLICANT = "APPLICANT";
+    public static final String STREAM = "STREAM";
+    public static final String COUPLE = "COUPLE";
+
+    private final Jdbi jdbi;
+    private final ApplicationService applications;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public RankListService(Jdbi jdbi, ApplicationService applications, AuditLog auditLog, Clock clock) {
+        this.jdbi = jdbi;
+        this.applications = applications;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Saves an applicant's list of streams; every stream must be one they applied to in this iteration. */
+    public RankList saveApplicantList(String cycleId, int iteration, String applicantId, List<String> streams, boolean submit, String actor) {
+        requireOpen(cycleId, iteration);
+        return jdbi.inTransaction(h -> {
+            if (activeCouple(h, cycleId, iteration, applicantId).isPresent()) {
+                throw new ConflictException("IN_A_COUPLE", "applicant " + applicantId + " is in a couple: rank pairs in the couple's list instead");
+            }
+            Set<String> applied = new HashSet<>(activeStreams(h, cycleId, iteration, applicantId));
+            List<RankList.Entry> entries = new ArrayList<>();
+            for (String stream : noDuplicates(streams, "streams")) {
+                if (!applied.contains(stream)) {
+                    throw new IllegalArgumentException("stream " + stream + " is not one applicant " + applicantId + " applied to in iteration " + iteration);
+                }
+                entries.add(new RankList.Entry(stream, null));
+            }
+            return save(h, cycleId, iteration, APPLICANT, applicantId, entries, submit, actor);
+        });
+    }
+
+    /** Saves a stream's list of applicants; every applicant must have applied to the stream in this iteration. */
+    public RankList saveStreamList(String cycleId, int iteration, String streamId, List<String> applicants, boolean submit, String actor) {
+        requireOpen(cycleId, iteration);
+        Set<String> applied = new HashSet<>(applications.applicantsOf(cycleId, iteration, streamId));
+        return jdbi.inTransaction(h -> {
+            List<RankList.Entry> entries = new ArrayList<>();
+            for (String applicant : noDuplicates(applicants, "applicants")) {
+                if (!applied.contains(applicant)) {
+                    throw new IllegalArgumentException("applicant " + applicant + " did not apply to stream " + streamId + " in iteration " + iteration);
+                }
+                entries.add(new RankList.Entry(applicant, null));
+            }
+            return save(h, cycleId, iteration, STREAM, streamId, entries, submit, actor);
+        });
+    }
+
+    /**
+     * Saves a couple's list of pairs: {@code [stream for the first partner, stream for the second]},
+     * {@code null} for "no match" on one side (never both); each side a stream that partner applied to.
+     */
+    public RankList saveCoupleList(String cycleId, int iteration, long coupleId, List<List<String>> pairs, boolean submit, String actor) {
+        requireOpen(cycleId, iteration);
+        return jdbi.inTransaction(h -> {
+            Couple couple = CoupleService.find(h, cycleId, coupleId);
+            if (!couple.status().equals("ACTIVE")) throw new ConflictException("COUPLE_NOT_ACTIVE", "couple " + coupleId + " is " + couple.status());
+            Set<String> first = new HashSet<>(activeStreams(h, cycleId, iteration, couple.first()));
+            Set<String> second = new HashSet<>(activeStreams(h, cycleId, iteration, couple.second()));
+            List<RankList.Entry> entries = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                List<String> pair = pairs.get(i);
+                if (pair == null || pair.size() != 2) throw new IllegalArgumentException("pairs[" + i + "] must have two sides: [first partner's stream, second partner's stream]");
+                String a = pair.get(0), b = pair.get(1);
+                if (a == null && b == null) throw new IllegalArgumentException("pairs[" + i + "] is \"no match\" on both sides, which ranks nothing");
+                if (a != null && !first.contains(a)) throw new IllegalArgumentException("pairs[" + i + "]: " + couple.first() + " did not apply to stream " + a);
+                if (b != null && !second.contains(b)) throw new IllegalArgumentException("pairs[" + i + "]: " + couple.second() + " did not apply to stream " + b);
+                if (!seen.add(a + "|" + b)) throw new IllegalArgumentException("pairs[" + i + "] repeats an earlier pair");
+                entries.add(new RankList.Entry(a, b));
+            }
+            return save(h, cycleId, iteration, COUPLE, String.valueOf(coupleId), entries, submit, actor);
+        });
+    }
+
+    public RankLists lists(String cycleId, int iteration, String ownerKind, String ownerId) {
+        return jdbi.withHandle(h -> new RankLists(latest(h, cycleId, iteration, ownerKind, ownerId, false),
+                latest(h, cycleId, iteration, ownerKind, ownerId, true)));
+    }
+
+    /** The list in force of an owner, as the match reads it. */
+    public Optional<RankList> inForce(Handle h, String cycleId, int iteration, String ownerKind, String ownerId) {
+        return latest(h, cycleId, iteration, ownerKind, ownerId, true);
+    }
+
+    private void requireOpen(String cycleId, int iteration) {
+        applications.cycle(cycleId).requirePhase(iteration, LocalDateTime.now(clock), "Editing rank order lists", Phase.ROL_OPEN);
+    }
+
+    private RankList save(Handle h, String cycleId, int iteration, String kind, String ownerId, List<RankList.Entry> entries, boolean submit, String actor) {
+        int version = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o")
+                .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).mapTo(Integer.class).one();
+        LocalDateTime now = LocalDateTime.now(clock);
+        long id = h.createUpdate("INSERT INTO rank_list (cycle_id, iteration, owner_kind, owner_id, version, status, saved_at, saved_by) "
+                        + "VALUES (:c, :i, :k, :o, :v, :s, :now, :actor)")
+                .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).bind("v", version)
+                .bind("s", submit ? "SUBMITTED" : "DRAFT").bind("now", now).bind("actor", actor)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        var batch = h.prepareBatch("INSERT INTO rank_list_entry (rank_list_id, position, item, second_item) VALUES (?, ?, ?, ?)");
+        for (int i = 0; i < entries.size(); i++) batch.add(id, i + 1, entries.get(i).item(), entries.get(i).second());
+        if (!entries.isEmpty()) batch.execute();
+        auditLog.record(h, actor, submit ? "rank-list.submitted" : "rank-list.saved", kind.toLowerCase() + ":" + ownerId,
+                cycleId + "/" + iteration + " version " + version + ", " + entries.size() + " ranks");
+        return new RankList(id, kind, ownerId, version, submit ? "SUBMITTED" : "DRAFT", now, actor, List.copyOf(entries));
+    }
+
+    private static Optional<RankList> latest(Handle h, String cycleId, int iteration, String kind, String ownerId, boolean submittedOnly) {
+        Optional<RankList> head = h.createQuery("SELECT * FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o"
+                        + (submittedOnly ? " AND status = 'SUBMITTED'" : "") + " ORDER BY version DESC")
+                .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).setMaxRows(1)
+                .map((rs, ctx) -> new RankList(rs.getLong("id"), kind, ownerId, rs.getInt("version"), rs.getString("status"),
+                        rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
+                .findFirst();
+        return head.map(list -> new RankList(list.id(), kind, ownerId, list.version(), list.status(), list.savedAt(), list.savedBy(),
+                h.createQuery("SELECT item, second_item FROM rank_list_entry WHERE rank_list_id = :id ORDER BY position").bind("id", list.id())
+                        .map((rs, ctx) -> new RankList.Entry(rs.getString(1), rs.getString(2))).list()));
+    }
+
+    static List<String> activeStreams(Handle h, String cycleId, int iteration, String applicantId) {
+        return h.createQuery("SELECT stream_id FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND status = 'ACTIVE'")
+                .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).mapTo(String.class).list();
+    }
+
+    static Optional<Couple> activeCouple(Handle h, String cycleId, int iteration, String applicantId) {
+        return h.createQuery("SELECT * FROM couple WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND (first_applicant = :a OR second_applicant = :a)")
+                .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).map((rs, ctx) -> CoupleService.row(rs)).findFirst();
+    }
+
+    private static List<String> noDuplicates(List<String> items, String field) {
+        Set<String> seen = new HashSet<>();
+        for (String item : items) {
+            if (item == null || item.isBlank()) throw new IllegalArgumentException(field + " must not contain empty entries");
+            if (!seen.add(item)) throw new IllegalArgumentException(field + " lists " + item + " twice");
+        }
+        return items;
+    }
+
+}

@@ -1,0 +1,236 @@
+package org.residencymatch.matching;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.ConflictException;
+import org.residencymatch.NotFoundException;
+import org.residencymatch.application.Couple;
+import org.residencymatch.application.CoupleService;
+import org.residencymatch.application.RankList;
+import org.residencymatch.application.RankListService;
+import org.residencymatch.audit.AuditLog;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.CycleRepository;
+import org.residencymatch.cycle.Phase;
+import org.residencymatch.engine.MatchEngine;
+import org.residencymatch.engine.MatchInstance;
+import org.residencymatch.engine.MatchInstanceBuilder;
+import org.residencymatch.engine.MatchResult;
+import org.residencymatch.engine.ProgramPair;
+import org.residencymatch.program.ProgramRepository;
+import org.residencymatch.program.ProgramStream;
+
+/**
+ * Runs the match of an iteration from the stored, submitted rank order lists through the match
+ * engine, keeps every run with its audit verdict, and releases one run's results on match day. A
+ * re-run on the same data and seed gives the same result. Only active, unflagged applications count:
+ * a stream that stopped being selectable for an applicant is not matched until the operator acts.
+ */
+public final class MatchRunService {
+
+    private final Jdbi jdbi;
+    private final CycleRepository cycles;
+    private final ProgramRepository programs;
+    private final RankListService rankLists;
+    private final CoupleService couples;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final MatchEngine engine = new MatchEngine();
+
+    public MatchRunService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, RankListService rankLists, CoupleService couples,
+            AuditLog auditLog, Clock clock) {
+        this.jdbi = jdbi;
+        this.cycles = cycles;
+        this.programs = programs;
+        this.rankLists = rankLists;
+        this.couples = couples;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    private Cycle cycle(String cycleId) {
+        return cycles.find(cycleId).orElseThrow(() -> new NotFoundException("cycle", cycleId));
+    }
+
+    /** Runs the match after the rank order list deadline; the run is stored, not released. */
+    public MatchRun run(String cycleId, int iteration, long seed, String actor) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        cycle(cycleId).requirePhase(iteration, now, "Running the match", Phase.MATCH, Phase.RESULTS_RELEASE);
+        MatchInstance instance = jdbi.withHandle(h -> instance(h, cycleId, iteration));
+        MatchResult result = engine.run(instance, seed);
+        return jdbi.inTransaction(h -> {
+            String blocking = result.blocking().isEmpty() ? null
+                    : truncate(result.blocking().stream().map(Object::toString).collect(Collectors.joining("; ")), 4000);
+            long id = h.createUpdate("INSERT INTO match_run (cycle_id, iteration, seed, run_at, run_by, stable, applicants, matched, positions, filled, blocking) "
+                            + "VALUES (:c, :i, :seed, :now, :by, :stable, :applicants, :matched, :positions, :filled, :blocking)")
+                    .bind("c", cycleId).bind("i", iteration).bind("seed", seed).bind("now", now).bind("by", actor)
+                    .bind("stable", result.stable()).bind("applicants", result.stats().applicants()).bind("matched", result.stats().matched())
+                    .bind("positions", (int) result.stats().positions()).bind("filled", result.stats().filled()).bind("blocking", blocking)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            var batch = h.prepareBatch("INSERT INTO match_assignment (run_id, applicant_id, stream_id) VALUES (?, ?, ?)");
+            result.assignments().forEach((applicant, stream) -> batch.add(id, applicant, stream));
+            if (!result.assignments().isEmpty()) batch.execute();
+            auditLog.record(h, actor, "match.run", "match-run:" + id, cycleId + "/" + iteration + " seed " + seed + ", "
+                    + result.stats().matched() + " matched, " + (result.stable() ? "stable" : "NOT stable"));
+            return find(h, cycleId, id);
+        });
+    }
+
+    /** Releases a run's results: applicants then see their result and programs their matched applicants. */
+    public MatchRun release(String cycleId, long runId, String actor) {
+        return jdbi.inTransaction(h -> {
+            MatchRun run = find(h, cycleId, runId);
+            cycle(cycleId).requirePhase(run.iteration(), LocalDateTime.now(clock), "Releasing results", Phase.RESULTS_RELEASE);
+            if (!run.stable()) throw new ConflictException("NOT_STABLE", "run " + runId + " did not pass the stability audit; it cannot be released");
+            if (released(h, cycleId, run.iteration()).isPresent()) throw new ConflictException("ALREADY_RELEASED", "iteration " + run.iteration() + " already has released results");
+            h.execute("UPDATE match_run SET released_at = ?, released_by = ? WHERE id = ?", LocalDateTime.now(clock), actor, runId);
+            auditLog.record(h, actor, "match.released", "match-run:" + runId, cycleId + "/" + run.iteration());
+            return find(h, cycleId, runId);
+        });
+    }
+
+    public MatchRun find(String cycleId, long runId) {
+        return jdbi.withHandle(h -> find(h, cycleId, runId));
+    }
+
+    public List<MatchRun> runs(String cycleId, int iteration) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM match_run WHERE cycle_id = :c AND iteration = :i ORDER BY id")
+                .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** An applicant's result once released: the stream, or empty when unmatched. Empty optional-of-optional before release. */
+    public Optional<Optional<String>> resultOf(String cycleId, int iteration, String applicantId) {
+        return jdbi.withHandle(h -> released(h, cycleId, iteration).map(run -> h.createQuery(
+                        "SELECT stream_id FROM match_assignment WHERE run_id = :r AND applicant_id = :a")
+                .bind("r", run.id()).bind("a", applicantId).mapTo(String.class).findFirst()));
+    }
+
+    /** The applicants matched to a stream once released; empty before release. */
+    public Optional<List<String>> matchedTo(String cycleId, int iteration, String streamId) {
+        return jdbi.withHandle(h -> released(h, cycleId, iteration).map(run -> h.createQuery(
+                        "SELECT applicant_id FROM match_assignment WHERE run_id = :r AND stream_id = :s ORDER BY applicant_id")
+                .bind("r", run.id()).bind("s", streamId).mapTo(String.class).list()));
+    }
+
+    /** Fill by province, discipline and stream type, and CMG/IMG matched, of a run. */
+    public MatchStatistics statistics(String cycleId, long runId) {
+        return jdbi.withHandle(h -> {
+            MatchRun run = find(h, cycleId, runId);
+            Map<String, Integer> quotas = quotas(h, cycleId, run.iteration());
+            Map<String, Integer> filled = new HashMap<>();
+            h.createQuery("SELECT stream_id, COUNT(*) FROM match_assignment WHERE run_id = :r AND stream_id IS NOT NULL GROUP BY stream_id")
+                    .bind("r", runId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> filled.put(e.getKey(), e.getValue()));
+            Map<String, MatchStatistics.Fill> province = new TreeMap<>(), discipline = new TreeMap<>(), type = new TreeMap<>();
+            for (ProgramStream s : programs.streams(h, cycleId)) {
+                int positions = quotas.getOrDefault(s.streamId(), 0), taken = filled.getOrDefault(s.streamId(), 0);
+                province.merge(s.province().name(), new MatchStatistics.Fill(positions, taken), (a, b) -> a.plus(b.positions(), b.filled()));
+                discipline.merge(s.disciplineName(), new MatchStatistics.Fill(positions, taken), (a, b) -> a.plus(b.positions(), b.filled()));
+                type.merge(s.type().name(), new MatchStatistics.Fill(positions, taken), (a, b) -> a.plus(b.positions(), b.filled()));
+            }
+            Map<String, Integer> byCategory = new HashMap<>();
+            h.createQuery("SELECT p.category, COUNT(*) FROM match_assignment m JOIN applicant_profile p ON p.applicant_id = m.applicant_id AND p.cycle_id = :c "
+                            + "WHERE m.run_id = :r AND m.stream_id IS NOT NULL GROUP BY p.category")
+                    .bind("c", cycleId).bind("r", runId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> byCategory.put(e.getKey(), e.getValue()));
+            return new MatchStatistics(province, discipline, type, byCategory.getOrDefault("CMG", 0), byCategory.getOrDefault("IMG", 0));
+        });
+    }
+
+    /**
+     * The positions of an iteration: the streams' quotas in the first; in the second, what the
+     * released first-iteration run left unfilled (nothing carries over before that release).
+     */
+    Map<String, Integer> quotas(Handle h, String cycleId, int iteration) {
+        Map<String, Integer> quotas = new HashMap<>();
+        for (ProgramStream s : programs.streams(h, cycleId)) quotas.put(s.streamId(), s.quota());
+        if (iteration == 2) {
+            Optional<MatchRun> first = released(h, cycleId, 1);
+            if (first.isEmpty()) throw new ConflictException("FIRST_ITERATION_NOT_RELEASED", "the second iteration's positions are what the first left unfilled; release the first iteration's results first");
+            h.createQuery("SELECT stream_id, COUNT(*) FROM match_assignment WHERE run_id = :r AND stream_id IS NOT NULL GROUP BY stream_id")
+                    .bind("r", first.get().id()).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(e -> quotas.merge(e.getKey(), -e.getValue(), Integer::sum));
+        }
+        return quotas;
+    }
+
+    /** The engine's instance, from the submitted lists in force. */
+    MatchInstance instance(Handle h, String cycleId, int iteration) {
+        Map<String, Integer> quotas = quotas(h, cycleId, iteration);
+        // Who may be matched where: active applications whose stream is still selectable for them.
+        Set<String> eligiblePairs = new HashSet<>();
+        h.createQuery("SELECT applicant_id, stream_id FROM application WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND flag_code IS NULL")
+                .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> rs.getString(1) + "|" + rs.getString(2)).forEach(eligiblePairs::add);
+
+        MatchInstanceBuilder builder = MatchInstance.builder();
+        Set<String> applicants = new LinkedHashSet<>();
+        Map<String, List<String>> programRols = new TreeMap<>();
+        for (String streamId : new TreeMap<>(quotas).keySet()) {
+            List<String> rol = rankLists.inForce(h, cycleId, iteration, RankListService.STREAM, streamId).map(RankList::entries).orElse(List.of())
+                    .stream().map(RankList.Entry::item).filter(a -> eligiblePairs.contains(a + "|" + streamId)).toList();
+            programRols.put(streamId, rol);
+            applicants.addAll(rol);
+        }
+        programRols.forEach((streamId, rol) -> builder.program(streamId, Math.max(0, quotas.get(streamId)), rol));
+
+        Set<String> inCouples = new HashSet<>();
+        List<Runnable> coupleEntries = new ArrayList<>();
+        for (Couple couple : couples.active(h, cycleId, iteration)) {
+            Optional<RankList> list = rankLists.inForce(h, cycleId, iteration, RankListService.COUPLE, String.valueOf(couple.id()));
+            inCouples.add(couple.first());
+            inCouples.add(couple.second());
+            applicants.add(couple.first());
+            applicants.add(couple.second());
+            List<ProgramPair> pairs = list.map(RankList::entries).orElse(List.of()).stream()
+                    .filter(e -> (e.item() == null || eligiblePairs.contains(couple.first() + "|" + e.item()))
+                            && (e.second() == null || eligiblePairs.contains(couple.second() + "|" + e.second())))
+                    .map(e -> new ProgramPair(e.item(), e.second())).toList();
+            coupleEntries.add(() -> builder.couple("C" + couple.id(), couple.first(), couple.second(), pairs));
+        }
+        List<String> withLists = h.createQuery("SELECT DISTINCT owner_id FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'APPLICANT' AND status = 'SUBMITTED'")
+                .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list();
+        applicants.addAll(withLists);
+        for (String applicant : applicants) {
+            if (inCouples.contains(applicant)) {
+                builder.applicant(applicant);
+                continue;
+            }
+            List<String> rol = rankLists.inForce(h, cycleId, iteration, RankListService.APPLICANT, applicant).map(RankList::entries).orElse(List.of())
+                    .stream().map(RankList.Entry::item).filter(s -> eligiblePairs.contains(applicant + "|" + s) && quotas.containsKey(s)).toList();
+            builder.applicant(applicant, rol);
+        }
+        coupleEntries.forEach(Runnable::run);
+        return builder.build();
+    }
+
+    private static Optional<MatchRun> released(Handle h, String cycleId, int iteration) {
+        return h.createQuery("SELECT * FROM match_run WHERE cycle_id = :c AND iteration = :i AND released_at IS NOT NULL")
+                .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> row(rs)).findFirst();
+    }
+
+    private static MatchRun find(Handle h, String cycleId, long runId) {
+        return h.createQuery("SELECT * FROM match_run WHERE cycle_id = :c AND id = :id").bind("c", cycleId).bind("id", runId)
+                .map((rs, ctx) -> row(rs)).findOne().orElseThrow(() -> new NotFoundException("match run", String.valueOf(runId)));
+    }
+
+    private static MatchRun row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new MatchRun(rs.getLong("id"), rs.getString("cycle_id"), rs.getInt("iteration"), rs.getLong("seed"),
+                rs.getObject("run_at", LocalDateTime.class), rs.getString("run_by"), rs.getBoolean("stable"), rs.getInt("applicants"),
+                rs.getInt("matched"), rs.getInt("positions"), rs.getInt("filled"), rs.getString("blocking"),
+                rs.getObject("released_at", LocalDateTime.class));
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
