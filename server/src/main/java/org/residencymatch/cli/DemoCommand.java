@@ -1,6 +1,10 @@
 package org.residencymatch.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.residencymatch.Services;
 import org.residencymatch.demo.DemoData;
@@ -21,14 +25,22 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", description = "folder of the demo database (default: ${DEFAULT-VALUE})")
     Path dataDir = Path.of("demo-data");
 
+    @Option(names = "--now", description = "the demo's date and time, in the 2025-R1 calendar; the clock runs on from there "
+            + "(default: ${DEFAULT-VALUE}, program selection; 2025-01-20T12:00 for rank order lists, 2025-02-20T12:00 for the match, "
+            + "2025-03-05T12:00 for match day)")
+    LocalDateTime now = LocalDateTime.of(2024, 10, 15, 12, 0);
+
     @Override
     public Integer call() throws Exception {
-        Services services = Services.start(Database.openEmbeddedFile(dataDir.resolve("residency-match")));
+        // The demo cycle is 2025's: its clock starts at --now and runs on, so the cycle is in progress.
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(LocalDateTime.now(ZoneOffset.UTC), now));
+        Services services = Services.start(Database.openEmbeddedFile(dataDir.resolve("residency-match")), clock);
         DemoData.AccountList accounts = new DemoData(services).seedIfEmpty();
         services.startOutboxDelivery(java.time.Duration.ofSeconds(5));
         WebConfig env = WebConfig.fromEnvironment();
         WebServer server = new WebServer(services, env).start(port);
         System.out.println(accounts.describe("http://localhost:" + server.port(), env.bootstrapToken() != null));
+        System.out.println("The demo's clock says " + LocalDateTime.now(clock).withNano(0) + " (change it with --now).");
         ServeCommand.awaitShutdown(server, services);
         return 0;
     }

@@ -141,6 +141,14 @@ final class ApiRoutes {
         throw ApiException.badRequest(null, "the body must be a JSON object");
     }
 
+    /** The iteration a form acts on (1 unless it says 2). */
+    static int iterationFromForm(Context ctx) {
+        String value = ctx.formParam("iteration");
+        if (value == null || value.isBlank() || value.equals("1")) return 1;
+        if (value.equals("2")) return 2;
+        throw ApiException.badRequest("iteration", "iteration must be 1 or 2");
+    }
+
     static int intParamFromForm(Context ctx, String name) {
         try {
             return Integer.parseInt(String.valueOf(ctx.formParam(name)).trim());

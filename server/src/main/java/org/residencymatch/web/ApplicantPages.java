@@ -13,6 +13,11 @@ import org.residencymatch.eligibility.Decision;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.program.Province;
 import org.residencymatch.program.StreamType;
+import org.residencymatch.account.Principal;
+import org.residencymatch.application.RankList;
+import org.residencymatch.application.RankListService;
+import org.residencymatch.application.RankLists;
+import org.residencymatch.cycle.Phase;
 
 /** The applicant's pages: the catalogue, where every stream is selectable or explained. */
 final class ApplicantPages {
@@ -29,6 +34,104 @@ final class ApplicantPages {
 
     void register(RoutesConfig routes) {
         routes.get("/applicant/catalogue", this::catalogue, Access.APPLICANT);
+        routes.post("/applicant/applications", this::apply, Access.APPLICANT);
+        routes.get("/applicant/applications", this::applications, Access.APPLICANT);
+        routes.post("/applicant/applications/{streamId}/withdraw", this::withdraw, Access.APPLICANT);
+        routes.get("/applicant/rank-list", this::rankList, Access.APPLICANT);
+        routes.post("/applicant/rank-list", this::editRankList, Access.APPLICANT);
+    }
+
+    private String cycle() {
+        return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle is open"));
+    }
+
+    private void apply(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        String streamId = ctx.formParam("streamId");
+        if (streamId == null || streamId.isBlank()) throw ApiException.badRequest("streamId", "choose a program stream");
+        services.applications().apply(cycle(), ApiRoutes.iterationFromForm(ctx), user.applicantId(), streamId, user.auditName());
+        ctx.redirect(SignInRoutes.safeNext(ctx.formParam("next")) + "#stream-" + streamId.replaceAll("[^0-9A-Za-z_-]", ""));
+    }
+
+    private void withdraw(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        services.applications().withdraw(cycle(), ApiRoutes.iterationFromForm(ctx), user.applicantId(), ctx.pathParam("streamId"), user.auditName());
+        ctx.redirect("/applicant/applications");
+    }
+
+    private void applications(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        String cycle = cycle();
+        int iteration = ApiRoutes.iteration(ctx);
+        Map<String, ProgramStream> streams = streamsById(cycle);
+        Map<String, Object> model = new HashMap<>();
+        model.put("applications", services.applications().applicationsOf(cycle, iteration, user.applicantId()));
+        model.put("streams", streams);
+        model.put("iteration", iteration);
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
+        pages.render(ctx, "applicant/applications.jte", "applications.title", model);
+    }
+
+    private void rankList(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        String cycle = cycle();
+        int iteration = ApiRoutes.iteration(ctx);
+        RankLists lists = services.rankLists().lists(cycle, iteration, RankListService.APPLICANT, user.applicantId());
+        List<String> order = ctx.queryParamMap().containsKey("stream") ? ctx.queryParams("stream")
+                : lists.latest().map(l -> l.entries().stream().map(RankList.Entry::item).toList()).orElse(List.of());
+        renderRankList(ctx, cycle, iteration, user.applicantId(), lists, order, "");
+    }
+
+    private void renderRankList(Context ctx, String cycle, int iteration, String applicantId, RankLists lists, List<String> order, String error) {
+        Map<String, ProgramStream> streams = streamsById(cycle);
+        List<String> applied = services.applications().applicationsOf(cycle, iteration, applicantId).stream()
+                .filter(a -> a.active()).map(a -> a.streamId()).filter(id -> !order.contains(id)).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("lists", lists);
+        model.put("order", order);
+        model.put("unranked", applied);
+        model.put("streams", streams);
+        model.put("iteration", iteration);
+        model.put("error", error);
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.ROL_OPEN));
+        pages.render(ctx, "applicant/rank-list.jte", "rankList.title", model);
+    }
+
+    /**
+     * The rank order list editor without JavaScript: every button posts the whole list as shown plus
+     * one action (move up or down, add, remove, save as draft, submit), and the server applies it.
+     */
+    private void editRankList(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        String cycle = cycle();
+        int iteration = ApiRoutes.iterationFromForm(ctx);
+        List<String> order = new java.util.ArrayList<>(ctx.formParams("stream"));
+        String action = String.valueOf(ctx.formParam("action"));
+        String[] parts = action.split(":", 2);
+        String target = parts.length == 2 ? parts[1] : "";
+        int at = order.indexOf(target);
+        switch (parts[0]) {
+            case "up" -> { if (at > 0) java.util.Collections.swap(order, at, at - 1); }
+            case "down" -> { if (at >= 0 && at < order.size() - 1) java.util.Collections.swap(order, at, at + 1); }
+            case "remove" -> order.remove(target);
+            case "add" -> { if (!order.contains(target)) order.add(target); }
+            case "save", "submit" -> {
+                services.rankLists().saveApplicantList(cycle, iteration, user.applicantId(), order, parts[0].equals("submit"), user.auditName());
+                ctx.redirect("/applicant/rank-list?iteration=" + iteration + "&saved=" + parts[0]);
+                return;
+            }
+            default -> throw ApiException.badRequest("action", "unknown action");
+        }
+        // Moves are not saved until the applicant saves or submits: show the edited order.
+        StringBuilder query = new StringBuilder("/applicant/rank-list?iteration=" + iteration);
+        for (String id : order) query.append("&stream=").append(java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+        ctx.redirect(query + "#ranks");
+    }
+
+    private Map<String, ProgramStream> streamsById(String cycle) {
+        Map<String, ProgramStream> byId = new java.util.LinkedHashMap<>();
+        services.database().jdbi().useHandle(h -> services.programs().streams(h, cycle).forEach(s -> byId.put(s.streamId(), s)));
+        return byId;
     }
 
     private void catalogue(Context ctx) {
@@ -55,6 +158,10 @@ final class ApplicantPages {
         model.put("streamTypes", List.of(StreamType.values()));
         model.put("decisions", List.of(Decision.values()));
         model.put("queryWithoutPage", queryWithoutPage(ctx));
+        model.put("applied", services.applications().applicationsOf(cycle, iteration, applicantId).stream()
+                .filter(a -> a.active()).map(a -> a.streamId()).collect(java.util.stream.Collectors.toSet()));
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
+        model.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
         pages.render(ctx, "applicant/catalogue.jte", "catalogue.title", model);
     }
 

@@ -59,16 +59,10 @@ public final class WebServer implements AutoCloseable {
             RoutesConfig routes = javalin.routes;
             routes.beforeMatched(authentication::check);
             routes.after(WebServer::securityHeaders);
-            routes.exception(ApiException.class, (e, ctx) -> {
-                if (Authentication.isApi(ctx) || ctx.header("Accept") == null || !ctx.header("Accept").contains("text/html")) {
-                    ctx.status(e.status()).json(error(e.code(), e.getMessage(), e.field()));
-                } else {
-                    ctx.status(e.status());
-                    pages.render(ctx, "error.jte", "error.title", Map.of("status", e.status(), "message", e.getMessage()));
-                }
-            });
-            routes.exception(ConflictException.class, (e, ctx) -> ctx.status(409).json(error(e.code(), e.getMessage(), null)));
-            routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(error("NOT_FOUND", e.getMessage(), null)));
+            // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
+            routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field()));
+            routes.exception(ConflictException.class, (e, ctx) -> refuse(ctx, pages, 409, e.code(), e.getMessage(), null));
+            routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
@@ -87,6 +81,16 @@ public final class WebServer implements AutoCloseable {
             new PartnerPages(services, pages).register(routes);
             new StaffPages(services, pages).register(routes);
         });
+    }
+
+    private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String field) {
+        ctx.status(status);
+        String accept = ctx.header("Accept");
+        if (Authentication.isApi(ctx) || accept == null || !accept.contains("text/html")) {
+            ctx.json(error(code, message, field));
+        } else {
+            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "message", message));
+        }
     }
 
     static Map<String, Object> error(String code, String message, String field) {
