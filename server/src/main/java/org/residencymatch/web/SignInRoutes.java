@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 import org.residencymatch.account.Accounts;
+import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Principal;
 import org.residencymatch.account.Sessions;
 
@@ -15,8 +16,10 @@ final class SignInRoutes {
     private final Sessions sessions;
     private final PageRenderer pages;
     private final String supportEmail;
+    private final LoginThrottle throttle;
 
-    SignInRoutes(Accounts accounts, Sessions sessions, PageRenderer pages, String supportEmail) {
+    SignInRoutes(Accounts accounts, Sessions sessions, LoginThrottle throttle, PageRenderer pages, String supportEmail) {
+        this.throttle = throttle;
         this.supportEmail = supportEmail;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -63,12 +66,19 @@ final class SignInRoutes {
         Authentication.requireCsrf(ctx, session);
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        if (throttle.isBlocked(email, ctx.ip())) {
+            ctx.status(429);
+            showLogin(ctx, "login.throttled");
+            return;
+        }
         Optional<Principal> user = accounts.authenticate(email, password);
         if (user.isEmpty()) {
+            throttle.recordFailure(email, ctx.ip());
             ctx.status(401);
             showLogin(ctx, "login.failed");
             return;
         }
+        throttle.recordSuccess(email);
         String locale = session.map(Sessions.Session::locale).orElse(PageRenderer.preferredLanguage(ctx));
         String newId = sessions.rotateForLogin(ctx.cookie(Authentication.SESSION_COOKIE), user.get().userId(), locale);
         pages.setSessionCookie(ctx, newId);

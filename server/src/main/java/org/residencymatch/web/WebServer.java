@@ -14,6 +14,7 @@ import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
+import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ public final class WebServer implements AutoCloseable {
                 boolean up = services.database().isReachable();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "READY" : "DATABASE_UNREACHABLE"));
             }, Access.ANYONE);
-            new SignInRoutes(accounts, sessions, pages, config.supportEmail()).register(routes);
+            new SignInRoutes(accounts, sessions, new LoginThrottle(services.database().jdbi(), services.clock()), pages, config.supportEmail()).register(routes);
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
             new OperatorPages(services, pages).register(routes);

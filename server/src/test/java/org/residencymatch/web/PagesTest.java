@@ -59,6 +59,19 @@ class PagesTest {
     }
 
     @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhileEvenWithTheRightOne() throws Exception {
+        for (int i = 0; i < org.residencymatch.account.LoginThrottle.MAX_PER_ACCOUNT; i++) {
+            assertThat(browser().signIn("olga.petrova@applicant.example", "guess-" + i).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> blocked = browser().signIn("olga.petrova@applicant.example", DemoData.PASSWORD);
+
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(blocked.body()).contains("Too many failed sign-ins");
+        assertThat(browser().signIn("amira.haddad@applicant.example", DemoData.PASSWORD).statusCode()).as("other accounts are not affected").isEqualTo(302);
+    }
+
+    @Test
     void theCatalogueExplainsEveryStreamTheApplicantCannotSelect() throws Exception {
         BrowserlessSession browser = browser();
         browser.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
