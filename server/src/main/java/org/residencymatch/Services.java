@@ -2,6 +2,7 @@ package org.residencymatch;
 
 import java.time.Clock;
 import org.residencymatch.audit.AuditLog;
+import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.applicant.ProfileService;
@@ -42,6 +43,7 @@ public final class Services implements AutoCloseable {
     private final RankListService rankLists;
     private final CoupleService couples;
     private final MatchRunService matchRuns;
+    private final ClinicalAssessmentService clinicalAssessment;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -57,6 +59,7 @@ public final class Services implements AutoCloseable {
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock);
+        this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES);
     }
@@ -135,6 +138,10 @@ public final class Services implements AutoCloseable {
 
     public MatchRunService matchRuns() {
         return matchRuns;
+    }
+
+    public ClinicalAssessmentService clinicalAssessment() {
+        return clinicalAssessment;
     }
 
     /**
