@@ -1,0 +1,112 @@
+package org.residencymatch.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.residencymatch.Services;
+import org.residencymatch.account.Principal;
+import org.residencymatch.cap.BcCapRegistrationPolicy;
+import org.residencymatch.cap.ClinicalAssessmentService;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.tabular.CsvExport;
+
+/** The follow-ups of the match: AIMG CAP invitations (operator, invitees) and BC-CAP registration (applicants, operator). */
+final class FollowUpPages {
+
+    private final Services services;
+    private final PageRenderer pages;
+
+    FollowUpPages(Services services, PageRenderer pages) {
+        this.services = services;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/operator/cap", this::pool, Access.OPERATOR);
+        routes.post("/operator/cap/invite", this::invite, Access.OPERATOR);
+        routes.get("/operator/bc-cap.csv", this::bcCapExport, Access.OPERATOR);
+        routes.get("/applicant/follow-ups", this::applicantFollowUps, Access.APPLICANT);
+        routes.post("/applicant/cap/answer", this::answer, Access.APPLICANT);
+        routes.post("/applicant/bc-cap", this::registerBcCap, Access.APPLICANT);
+    }
+
+    private Cycle cycle() {
+        String id = services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+        return services.cycles().find(id).orElseThrow();
+    }
+
+    private void pool(Context ctx) {
+        Cycle cycle = cycle();
+        pages.render(ctx, "operator/cap.jte", "cap.title", Map.of("cycle", cycle.id(), "pool", services.clinicalAssessment().pool(cycle.id()),
+                "limit", ClinicalAssessmentService.DEFAULT_INVITATION_LIMIT,
+                "registrations", services.clinicalAssessment().bcCapRegistrations(cycle.id()).size()));
+    }
+
+    private void invite(Context ctx) {
+        Cycle cycle = cycle();
+        List<String> chosen = ctx.formParams("applicantId");
+        if (chosen.isEmpty()) throw ApiException.badRequest("applicantId", "choose at least one applicant to invite");
+        LocalDateTime respondBy;
+        try {
+            respondBy = LocalDateTime.parse(String.valueOf(ctx.formParam("respondBy")));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("respondBy", "the answer deadline is a date and time");
+        }
+        int limit = ApiRoutes.intParamFromForm(ctx, "limit");
+        try {
+            services.clinicalAssessment().invite(cycle.id(), chosen, respondBy, limit, Authentication.requirePrincipal(ctx).auditName());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("applicantId", e.getMessage());
+        }
+        ctx.redirect("/operator/cap");
+    }
+
+    private void bcCapExport(Context ctx) {
+        Cycle cycle = cycle();
+        StringBuilder csv = new StringBuilder("\uFEFF").append(CsvExport.row(List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "Registered")));
+        services.clinicalAssessment().bcCapRegistrations(cycle.id()).forEach(row -> csv.append(CsvExport.row(row)));
+        ctx.header("Content-Disposition", "attachment; filename=\"bc-cap-registrations-" + cycle.id() + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+    }
+
+    private void applicantFollowUps(Context ctx) {
+        renderApplicant(ctx, null);
+    }
+
+    private void renderApplicant(Context ctx, BcCapRegistrationPolicy.Decision refused) {
+        Cycle cycle = cycle();
+        Principal user = Authentication.requirePrincipal(ctx);
+        LocalDateTime[] window = ClinicalAssessmentService.bcCapWindow(cycle.matchYear());
+        LocalDateTime now = LocalDateTime.now(services.clock());
+        Map<String, Object> model = new HashMap<>();
+        model.put("invitation", services.clinicalAssessment().invitation(cycle.id(), user.applicantId()));
+        model.put("registered", services.clinicalAssessment().isRegisteredForBcCap(cycle.id(), user.applicantId()));
+        model.put("windowOpen", !now.isBefore(window[0]) && now.isBefore(window[1]));
+        model.put("opens", window[0].toLocalDate());
+        model.put("closes", window[1].toLocalDate().minusDays(1));
+        model.put("refusals", refused == null ? List.of() : refused.reasons());
+        pages.render(ctx, "applicant/follow-ups.jte", "followUps.title", model);
+    }
+
+    private void answer(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        services.clinicalAssessment().respond(cycle().id(), user.applicantId(), "ACCEPT".equals(ctx.formParam("answer")));
+        ctx.redirect("/applicant/follow-ups");
+    }
+
+    private void registerBcCap(Context ctx) {
+        Cycle cycle = cycle();
+        Principal user = Authentication.requirePrincipal(ctx);
+        BcCapRegistrationPolicy.Decision decision = services.clinicalAssessment().registerForBcCap(cycle.id(), cycle.matchYear(), user.applicantId());
+        if (decision.allowed()) {
+            ctx.redirect("/applicant/follow-ups");
+        } else {
+            ctx.status(422);
+            renderApplicant(ctx, decision);
+        }
+    }
+}
