@@ -198,7 +198,10 @@ final class ApiRoutes {
 
     static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
         String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) return null;
+        return value == null || value.isBlank() ? null : enumValue(name, value, type);
+    }
+
+    static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) if (constant.name().equalsIgnoreCase(value.trim())) return constant;
         throw ApiException.badRequest(name, name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }

@@ -60,8 +60,9 @@ final class OperatorPages {
     }
 
     private void cases(Context ctx) {
-        String status = ctx.queryParam("status") == null ? "OPEN" : ctx.queryParam("status");
-        CaseStatus filter = "ALL".equals(status) ? null : ApiRoutes.enumParam(ctx, "status", CaseStatus.class);
+        // Open cases unless the operator asks for another status (or ALL).
+        String status = ctx.queryParam("status") == null || ctx.queryParam("status").isBlank() ? "OPEN" : ctx.queryParam("status").trim();
+        CaseStatus filter = "ALL".equalsIgnoreCase(status) ? null : ApiRoutes.enumValue("status", status, CaseStatus.class);
         String cycle = cycle();
         pages.render(ctx, "operator/cases.jte", "cases.title", Map.of(
                 "cycle", cycle,

@@ -44,7 +44,9 @@ final class PageRenderer {
             language = asked;
         }
         Messages m = Messages.of(language);
-        return new Page(m, session.csrfToken(), Authentication.principal(ctx).orElse(null), ctx.path(), m.t(titleKey));
+        // The page's own address with its query (filters, page number), for the language switch to come back to.
+        String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        return new Page(m, session.csrfToken(), Authentication.principal(ctx).orElse(null), here, m.t(titleKey));
     }
 
     private Sessions.Session startAnonymousSession(Context ctx) {
