@@ -82,6 +82,7 @@ public final class WebServer implements AutoCloseable {
             new PartnerPages(services, pages).register(routes);
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
+            new JourneyRoutes(services).register(routes);
         });
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jdbi.v3.core.Jdbi;
@@ -44,7 +45,15 @@ final class DemoApiServer implements AutoCloseable {
     }
 
     static DemoApiServer start() {
-        Services services = Services.start(TestDatabase.fresh());
+        return start(Clock.systemUTC());
+    }
+
+    /**
+     * Like {@link #start()}, with the server's services on this clock (a {@code MutableClock} lets a
+     * test walk the cycle's calendar: phases are enforced with the clock's time).
+     */
+    static DemoApiServer start(Clock clock) {
+        Services services = Services.start(TestDatabase.fresh(), clock);
         new DemoData(services).seedIfEmpty();
         return new DemoApiServer(services, new WebServer(services, new WebConfig(OPERATOR_TOKEN, false)).start(0));
     }
@@ -57,6 +66,23 @@ final class DemoApiServer implements AutoCloseable {
     /** A client that sends the bootstrap token, i.e. acts as the match operator. */
     ApiClient operator() {
         return bearer(OPERATOR_TOKEN);
+    }
+
+    /**
+     * A client for {@code uploadList} that sends {@code file} as the raw body with this bearer token.
+     * The generated client cannot do it alone: it writes its {@code File} parameter as JSON, and it
+     * reads every answer as the 200 {@code IdenticalListUpload} although a new draft is answered 201
+     * with a {@code ListUploadPreview}; so this client does not refuse undeclared fields, and the test
+     * reads the draft back with {@code listUploads}.
+     */
+    ApiClient uploading(String token, byte[] file) {
+        ApiClient client = new ApiClient(ApiClient.createDefaultHttpClientBuilder(),
+                ApiClient.createDefaultObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), "http://localhost:" + server.port());
+        client.setRequestInterceptor(request -> {
+            request.header("Authorization", "Bearer " + token);
+            request.method("POST", HttpRequest.BodyPublishers.ofByteArray(file));
+        });
+        return client;
     }
 
     /** A client that sends no credentials at all. */
@@ -94,6 +120,17 @@ final class DemoApiServer implements AutoCloseable {
     /** A bearer token for a demo applicant's own account (found by the email of their profile). */
     String tokenForApplicant(String applicantId) throws ApiException {
         return tokenForAccount(new ApplicantsApi(operator()).getApplicant(CYCLE, applicantId).getEmail());
+    }
+
+    /**
+     * A bearer token for an applicant created through the API (who has no account yet): creates their
+     * applicant account, as the service's sign-up would, and issues it a token.
+     */
+    String tokenForNewApplicantAccount(String applicantId) {
+        String email = applicantId.toLowerCase(java.util.Locale.ROOT) + "@api-test.example";
+        services.database().jdbi().useTransaction(h -> new Accounts(services.database().jdbi(), services.clock()).createWithHash(h,
+                new Accounts.NewAccount(email, applicantId, "unused", org.residencymatch.account.Role.APPLICANT, applicantId, null, null), "unused"));
+        return tokenForAccount(email);
     }
 
     /** Runs a call that must fail with this HTTP status, and returns the error body it was answered with. */
