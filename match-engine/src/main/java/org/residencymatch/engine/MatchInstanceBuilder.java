@@ -133,6 +133,10 @@ public final class MatchInstanceBuilder {
         parts.quota = new int[count];
         parts.programRolStart = new int[count + 1];
         IntList rolApplicants = new IntList();
+        // Duplicates by dense index (one id, one index): seenIn[a] == p + 1 when program p already
+        // ranks applicant a, at rol[seenAt[a]]. Two int arrays instead of a map per program.
+        int[] seenIn = new int[applicants.size()];
+        int[] seenAt = new int[applicants.size()];
         for (int p = 0; p < count; p++) {
             ProgramDeclaration program = programs.get(p);
             if (program.quota() < 0) {
@@ -140,23 +144,22 @@ public final class MatchInstanceBuilder {
                         "must be an integer >= 0, was " + program.quota()));
             }
             parts.quota[p] = Math.max(0, program.quota());
-            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < program.rol().size(); i++) {
                 String applicantId = program.rol().get(i);
-                String field = "rol[" + i + "]";
                 Integer applicant = applicantId == null ? null : applicantIndex.get(applicantId);
                 if (applicant == null) {
-                    problems.add(new InstanceProblem("program", program.id(), field,
+                    problems.add(new InstanceProblem("program", program.id(), rolField(i),
                             applicantId == null ? "is null: a program ROL holds applicant ids"
                                     : "refers to unknown applicant \"" + applicantId + "\""));
                     continue;
                 }
-                Integer earlier = seen.putIfAbsent(applicantId, i);
-                if (earlier != null) {
-                    problems.add(new InstanceProblem("program", program.id(), field,
-                            "applicant \"" + applicantId + "\" is ranked twice (also at rol[" + earlier + "])"));
+                if (seenIn[applicant] == p + 1) {
+                    problems.add(new InstanceProblem("program", program.id(), rolField(i),
+                            "applicant \"" + applicantId + "\" is ranked twice (also at rol[" + seenAt[applicant] + "])"));
                     continue;
                 }
+                seenIn[applicant] = p + 1;
+                seenAt[applicant] = i;
                 rolApplicants.add(applicant);
             }
             parts.programRolStart[p + 1] = rolApplicants.size();
@@ -170,6 +173,9 @@ public final class MatchInstanceBuilder {
         parts.applicantRolStart = new int[count + 1];
         IntList rolPrograms = new IntList();
         IntList rolOwners = new IntList();
+        // As for programs: seenIn[p] == a + 1 when applicant a already ranks program p, at rol[seenAt[p]].
+        int[] seenIn = new int[programs.size()];
+        int[] seenAt = new int[programs.size()];
         for (int a = 0; a < count; a++) {
             ApplicantDeclaration applicant = applicants.get(a);
             List<String> rol = applicant.rol() == null ? List.of() : applicant.rol();
@@ -180,23 +186,22 @@ public final class MatchInstanceBuilder {
                                 + "\" and must not have a ROL of their own (the couple's list of pairs applies)"));
                 rol = List.of();
             }
-            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < rol.size(); i++) {
                 String programId = rol.get(i);
-                String field = "rol[" + i + "]";
                 Integer program = programId == null ? null : programIndex.get(programId);
                 if (program == null) {
-                    problems.add(new InstanceProblem("applicant", applicant.id(), field,
+                    problems.add(new InstanceProblem("applicant", applicant.id(), rolField(i),
                             programId == null ? "is null: an applicant ROL holds program stream ids"
                                     : "refers to unknown program \"" + programId + "\""));
                     continue;
                 }
-                Integer earlier = seen.putIfAbsent(programId, i);
-                if (earlier != null) {
-                    problems.add(new InstanceProblem("applicant", applicant.id(), field,
-                            "program \"" + programId + "\" is ranked twice (also at rol[" + earlier + "])"));
+                if (seenIn[program] == a + 1) {
+                    problems.add(new InstanceProblem("applicant", applicant.id(), rolField(i),
+                            "program \"" + programId + "\" is ranked twice (also at rol[" + seenAt[program] + "])"));
                     continue;
                 }
+                seenIn[program] = a + 1;
+                seenAt[program] = i;
                 rolPrograms.add(program);
                 rolOwners.add(a);
             }
@@ -257,6 +262,11 @@ public final class MatchInstanceBuilder {
     }
 
     private static final int UNKNOWN = -2;
+
+    /** {@code rol[i]}, made only when a problem names it (not for each of a million entries). */
+    private static String rolField(int i) {
+        return "rol[" + i + "]";
+    }
 
     private int resolveMember(MatchInstance.DenseParts parts, int c, CoupleDeclaration couple, String field,
                               String applicantId, Map<String, Integer> applicantIndex,

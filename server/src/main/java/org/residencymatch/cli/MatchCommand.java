@@ -157,7 +157,7 @@ public final class MatchCommand {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write a realistic random instance: Zipf-like popularity, ROLs of about 12, programs ranking "
-                    + "about 90% of their applicants, couples ranking pairs (some with a no-match side), "
+                    + "about 90%% of their applicants, couples ranking pairs (some with a no-match side), "
                     + "0.8 positions per applicant. The same seed always gives the same file.")
     static final class Generate implements Callable<Integer> {
         @Spec

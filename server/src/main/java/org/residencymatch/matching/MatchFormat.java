@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.residencymatch.engine.InstanceProblem;
 import org.residencymatch.engine.InvalidInstanceException;
 import org.residencymatch.engine.MatchInstance;
@@ -39,7 +43,8 @@ public final class MatchFormat {
     public static final String INSTANCE_FORMAT = "residency-match/instance@1";
     public static final String RESULT_FORMAT = "residency-match/result@1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Streaming reader and writer; the tree model (databind) is only loaded on demand, see {@link Tree}. */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private MatchFormat() {
     }
@@ -49,42 +54,37 @@ public final class MatchFormat {
     /**
      * Reads an instance.
      *
+     * <p>The instance is read in one streaming pass (no tree of the whole file is built, so a
+     * national instance reads in a fraction of the time and memory). The problems reported are
+     * exactly those of a reading of the whole tree: a file that is not well-formed JSON gives only
+     * that error; otherwise the format, then the programs, applicants and couples are checked in
+     * that order whatever the order of the fields in the file, a field given twice counts with its
+     * last value, and a wrong value is shown as the JSON it is.
+     *
      * @throws InvalidInstanceException listing every problem, when the JSON or the instance is wrong
      * @throws IOException              when the stream cannot be read
      */
     public static MatchInstance readInstance(InputStream in) throws IOException {
-        JsonNode root = parse(in, "instance");
-        List<InstanceProblem> problems = new ArrayList<>();
-        if (!root.isObject()) {
-            throw shapeError("instance", "", "(root)", "must be a JSON object");
+        InstanceReader reader = new InstanceReader();
+        try (JsonParser json = FACTORY.createParser(in)) {
+            JsonToken first = json.nextToken();
+            if (first == null) {
+                throw shapeError("instance", "", "(root)", "the file is empty");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                consume(json);
+                throw shapeError("instance", "", "(root)", "must be a JSON object");
+            }
+            reader.readRoot(json);
+        } catch (JsonProcessingException e) {
+            throw notWellFormed("instance", e);
         }
-        checkFormat(root, INSTANCE_FORMAT, "instance", problems);
-        MatchInstanceBuilder builder = MatchInstance.builder();
-        for (JsonNode program : items(root, "programs", true, problems)) {
-            String id = text(program, "program", "id", problems);
-            int quota = quota(program, id, problems);
-            builder.program(id, quota, idList(program.get("rol"), "program", id, "rol", problems));
-        }
-        for (JsonNode applicant : items(root, "applicants", true, problems)) {
-            String id = text(applicant, "applicant", "id", problems);
-            JsonNode rol = applicant.get("rol");
-            builder.applicant(id, rol == null || rol.isNull() ? null : idList(rol, "applicant", id, "rol", problems));
-        }
-        for (JsonNode couple : items(root, "couples", false, problems)) {
-            String id = text(couple, "couple", "id", problems);
-            String first = text(couple, "couple", "first", problems, id);
-            String second = text(couple, "couple", "second", problems, id);
-            builder.couple(id, first, second, pairs(couple.get("rol"), id, problems));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInstanceException(problems);
-        }
-        return builder.build();
+        return reader.build();
     }
 
     /** Writes an instance, one item a line (ROLs inline) so large files stay readable and diffable. */
     public static void writeInstance(MatchInstance instance, OutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
             json.writeStringField("format", INSTANCE_FORMAT);
@@ -152,7 +152,7 @@ public final class MatchFormat {
      * @param seed the seed the run used, recorded in the stats so the run can be repeated
      */
     public static void writeResult(MatchResult result, long seed, OutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
             json.writeStringField("format", RESULT_FORMAT);
@@ -240,18 +240,23 @@ public final class MatchFormat {
 
     // ---- JSON shape helpers -------------------------------------------------------------------
 
+    /** Reads a whole file as a tree (the result file; the instance is streamed, see readInstance). */
     private static JsonNode parse(InputStream in, String kind) throws IOException {
         try {
-            JsonNode root = JSON.readTree(in);
+            JsonNode root = Tree.MAPPER.readTree(in);
             if (root == null || root.isMissingNode()) {
                 throw shapeError(kind, "", "(root)", "the file is empty");
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw shapeError(kind, "", "(json)", "is not well-formed JSON" + where + ": " + e.getOriginalMessage());
+            throw notWellFormed(kind, e);
         }
+    }
+
+    private static InvalidInstanceException notWellFormed(String kind, JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return shapeError(kind, "", "(json)", "is not well-formed JSON" + where + ": " + e.getOriginalMessage());
     }
 
     private static void checkFormat(JsonNode root, String expected, String kind, List<InstanceProblem> problems) {
@@ -261,112 +266,381 @@ public final class MatchFormat {
         }
     }
 
-    private static List<JsonNode> items(JsonNode root, String field, boolean required, List<InstanceProblem> problems) {
-        JsonNode array = root.get(field);
-        if (array == null || array.isNull()) {
-            if (required) {
-                problems.add(new InstanceProblem("instance", "", field, "is missing: an array is required"));
-            }
-            return List.of();
+    /**
+     * Jackson databind, loaded only when needed: for the result file, and to show a wrong value of an
+     * instance exactly as the JSON it is. A well-formed instance is read without it (the command
+     * line starts faster).
+     */
+    private static final class Tree {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+
+        /** The value at the parser's current token, read whole (the parser moves to its last token). */
+        static JsonNode read(JsonParser json) throws IOException {
+            JsonNode node = MAPPER.readTree(json);
+            return node == null ? MAPPER.getNodeFactory().nullNode() : node;
         }
-        if (!array.isArray()) {
-            problems.add(new InstanceProblem("instance", "", field, "must be an array"));
-            return List.of();
-        }
-        List<JsonNode> objects = new ArrayList<>(array.size());
-        String kind = field.substring(0, field.length() - 1);
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i).isObject()) {
-                objects.add(array.get(i));
-            } else {
-                problems.add(new InstanceProblem(kind, "", field + "[" + i + "]", "must be an object"));
-            }
-        }
-        return objects;
     }
 
-    private static String text(JsonNode item, String kind, String field, List<InstanceProblem> problems) {
-        return text(item, kind, field, problems, null);
+    /**
+     * Reads past the value at the parser's current token, decoding it as a tree reading would, so
+     * that a file is refused as not well-formed in exactly the same cases.
+     */
+    private static void consume(JsonParser json) throws IOException {
+        int depth = 0;
+        JsonToken token = json.currentToken();
+        while (true) {
+            if (token == null) {
+                return; // end of input: the parser has already reported an unclosed container
+            }
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_STRING -> json.getText();
+                case VALUE_NUMBER_INT -> json.getNumberValue();
+                case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
+                default -> {
+                }
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = json.nextToken();
+        }
+    }
+
+    /** A JSON {@code null}, as read by the streaming reader (a missing field is Java {@code null}). */
+    private static final Object JSON_NULL = new Object();
+
+    /** A problem of an item whose id is known only once the whole item has been read. */
+    private record Pending(String field, String why) {
+    }
+
+    /** A string field as read: a {@code String}, {@link #JSON_NULL}, a {@code JsonNode} (any other value), or {@code null} (absent). */
+    private static Object stringValue(JsonParser json, JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_STRING ? json.getText() : token == JsonToken.VALUE_NULL ? JSON_NULL : Tree.read(json);
     }
 
     /** A string field; {@code owner} names the item when the field is not its id. */
-    private static String text(JsonNode item, String kind, String field, List<InstanceProblem> problems, String owner) {
-        JsonNode value = item.get(field);
-        if (value != null && value.isTextual()) {
-            return value.asText();
+    private static String text(Object value, String kind, String field, List<InstanceProblem> problems, String owner) {
+        if (value instanceof String string) {
+            return string;
         }
-        String id = owner != null ? owner : value == null ? "" : value.toString();
-        if (value != null && !value.isNull()) {
-            problems.add(new InstanceProblem(kind, id, field, "must be a string, was " + value));
+        if (value instanceof JsonNode node) {
+            problems.add(new InstanceProblem(kind, owner != null ? owner : node.toString(), field, "must be a string, was " + node));
         }
-        // Missing: left to the builder, which reports a missing id or reference in its own words.
+        // Missing or null: left to the builder, which reports a missing id or reference in its own words.
         return null;
     }
 
-    private static int quota(JsonNode program, String id, List<InstanceProblem> problems) {
-        JsonNode quota = program.get("quota");
-        if (quota == null || !quota.isIntegralNumber() || !quota.canConvertToInt()) {
-            problems.add(new InstanceProblem("program", id, "quota",
-                    quota == null ? "is missing: an integer >= 0 is required" : "must be an integer >= 0, was " + quota));
-            return 0;
-        }
-        return quota.intValue();
+    /** A list of ids ({@code rol}) as read: the ids, and the problems of its entries. */
+    private static final class IdList {
+        final List<String> ids = new ArrayList<>();
+        final List<Pending> problems = new ArrayList<>(0);
+        boolean isNull;
     }
 
-    private static List<String> idList(JsonNode array, String kind, String id, String field, List<InstanceProblem> problems) {
-        if (array == null || array.isNull()) {
-            return List.of();
+    private static IdList idList(JsonParser json, JsonToken token, String field) throws IOException {
+        IdList list = new IdList();
+        if (token == JsonToken.VALUE_NULL) {
+            list.isNull = true;
+            return list;
         }
-        if (!array.isArray()) {
-            problems.add(new InstanceProblem(kind, id, field, "must be an array of ids"));
-            return List.of();
+        if (token != JsonToken.START_ARRAY) {
+            consume(json);
+            list.problems.add(new Pending(field, "must be an array of ids"));
+            return list;
         }
-        List<String> ids = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode entry = array.get(i);
-            if (entry.isTextual()) {
-                ids.add(entry.asText());
+        int i = 0;
+        for (JsonToken entry = json.nextToken(); entry != JsonToken.END_ARRAY; entry = json.nextToken(), i++) {
+            if (entry == JsonToken.VALUE_STRING) {
+                list.ids.add(json.getText());
             } else {
-                problems.add(new InstanceProblem(kind, id, field + "[" + i + "]", "must be an id (string), was " + entry));
+                list.problems.add(new Pending(field + "[" + i + "]", "must be an id (string), was " + Tree.read(json)));
             }
         }
-        return ids;
+        return list;
     }
 
-    private static List<ProgramPair> pairs(JsonNode array, String id, List<InstanceProblem> problems) {
-        if (array == null || array.isNull()) {
-            return List.of();
+    /** A couple's list of pairs as read. */
+    private static final class PairList {
+        final List<ProgramPair> pairs = new ArrayList<>();
+        final List<Pending> problems = new ArrayList<>(0);
+    }
+
+    private static PairList pairList(JsonParser json, JsonToken token) throws IOException {
+        PairList list = new PairList();
+        if (token == JsonToken.VALUE_NULL) {
+            return list;
         }
-        if (!array.isArray()) {
-            problems.add(new InstanceProblem("couple", id, "rol", "must be an array of pairs [first, second]"));
-            return List.of();
+        if (token != JsonToken.START_ARRAY) {
+            consume(json);
+            list.problems.add(new Pending("rol", "must be an array of pairs [first, second]"));
+            return list;
         }
-        List<ProgramPair> pairs = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode pair = array.get(i);
-            String field = "rol[" + i + "]";
-            if (!pair.isArray() || pair.size() != 2) {
-                problems.add(new InstanceProblem("couple", id, field,
-                        "must be a pair [program for first, program for second] (null for no match), was " + pair));
-                continue;
-            }
+        int i = 0;
+        for (JsonToken entry = json.nextToken(); entry != JsonToken.END_ARRAY; entry = json.nextToken(), i++) {
+            pair(json, entry, i, list);
+        }
+        return list;
+    }
+
+    /** One pair: the usual {@code ["P1", "P2"]} (either side may be null) is read directly, anything else as a tree. */
+    private static void pair(JsonParser json, JsonToken token, int index, PairList list) throws IOException {
+        JsonNode pair;
+        if (token == JsonToken.START_ARRAY) {
             String[] sides = new String[2];
-            boolean ok = true;
-            for (int side = 0; side < 2; side++) {
-                JsonNode program = pair.get(side);
-                if (program.isTextual()) {
-                    sides[side] = program.asText();
-                } else if (!program.isNull()) {
-                    problems.add(new InstanceProblem("couple", id, field + "[" + side + "]",
-                            "must be a program id (string) or null, was " + program));
-                    ok = false;
+            int size = 0;
+            JsonToken side = json.nextToken();
+            while (size < 2 && (side == JsonToken.VALUE_STRING || side == JsonToken.VALUE_NULL)) {
+                sides[size++] = side == JsonToken.VALUE_STRING ? json.getText() : null;
+                side = json.nextToken();
+            }
+            if (size == 2 && side == JsonToken.END_ARRAY) {
+                list.pairs.add(ProgramPair.of(sides[0], sides[1]));
+                return;
+            }
+            // Not two strings or nulls: rebuild the pair as a tree to report it.
+            ArrayNode array = Tree.MAPPER.createArrayNode();
+            for (int s = 0; s < size; s++) {
+                array.add(sides[s]);
+            }
+            for (; side != JsonToken.END_ARRAY; side = json.nextToken()) {
+                array.add(Tree.read(json));
+            }
+            pair = array;
+        } else {
+            pair = Tree.read(json);
+        }
+        String field = "rol[" + index + "]";
+        if (!pair.isArray() || pair.size() != 2) {
+            list.problems.add(new Pending(field,
+                    "must be a pair [program for first, program for second] (null for no match), was " + pair));
+            return;
+        }
+        String[] sides = new String[2];
+        boolean ok = true;
+        for (int side = 0; side < 2; side++) {
+            JsonNode program = pair.get(side);
+            if (program.isTextual()) {
+                sides[side] = program.asText();
+            } else if (!program.isNull()) {
+                list.problems.add(new Pending(field + "[" + side + "]", "must be a program id (string) or null, was " + program));
+                ok = false;
+            }
+        }
+        if (ok) {
+            list.pairs.add(ProgramPair.of(sides[0], sides[1]));
+        }
+    }
+
+    private static void addPending(List<InstanceProblem> problems, String kind, String id, List<Pending> pending) {
+        for (Pending problem : pending) {
+            problems.add(new InstanceProblem(kind, id, problem.field(), problem.why()));
+        }
+    }
+
+    private record ProgramItem(String id, int quota, List<String> rol) {
+    }
+
+    private record ApplicantItem(String id, List<String> rol) {
+    }
+
+    private record CoupleItem(String id, String first, String second, List<ProgramPair> rol) {
+    }
+
+    /** One of the instance's arrays ({@code programs}, {@code applicants}, {@code couples}) as read. */
+    private static final class Section<T> {
+        /** Problems of the array itself and of entries that are not objects, reported first. */
+        final List<InstanceProblem> shape = new ArrayList<>(0);
+        /** Problems of the items' fields, in item order. */
+        final List<InstanceProblem> fields = new ArrayList<>(0);
+        final List<T> items = new ArrayList<>();
+
+        static <T> Section<T> absent(String field, boolean required) {
+            Section<T> section = new Section<>();
+            if (required) {
+                section.shape.add(new InstanceProblem("instance", "", field, "is missing: an array is required"));
+            }
+            return section;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ItemReader<T> {
+        /** Reads one item, the parser on its START_OBJECT, to its END_OBJECT. */
+        void read(JsonParser json, Section<T> section) throws IOException;
+    }
+
+    /** Reads an instance's root object in one pass; {@link #build()} then checks it in the order of the format. */
+    private static final class InstanceReader {
+        private InstanceProblem formatProblem;
+        private Section<ProgramItem> programs;
+        private Section<ApplicantItem> applicants;
+        private Section<CoupleItem> couples;
+
+        void readRoot(JsonParser json) throws IOException {
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                // A field given twice counts with its last value, as in a tree reading.
+                switch (field) {
+                    case "format" -> formatProblem = format(json, value);
+                    case "programs" -> programs = section(json, value, field, true, InstanceReader::program);
+                    case "applicants" -> applicants = section(json, value, field, true, InstanceReader::applicant);
+                    case "couples" -> couples = section(json, value, field, false, InstanceReader::couple);
+                    default -> consume(json);
                 }
             }
-            if (ok) {
-                pairs.add(ProgramPair.of(sides[0], sides[1]));
-            }
         }
-        return pairs;
+
+        MatchInstance build() {
+            List<InstanceProblem> problems = new ArrayList<>();
+            if (formatProblem != null) {
+                problems.add(formatProblem);
+            }
+            programs = programs != null ? programs : Section.absent("programs", true);
+            applicants = applicants != null ? applicants : Section.absent("applicants", true);
+            couples = couples != null ? couples : Section.absent("couples", false);
+            for (Section<?> section : List.of(programs, applicants, couples)) {
+                problems.addAll(section.shape);
+                problems.addAll(section.fields);
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInstanceException(problems);
+            }
+            MatchInstanceBuilder builder = MatchInstance.builder();
+            for (ProgramItem program : programs.items) {
+                builder.program(program.id(), program.quota(), program.rol());
+            }
+            for (ApplicantItem applicant : applicants.items) {
+                builder.applicant(applicant.id(), applicant.rol());
+            }
+            for (CoupleItem couple : couples.items) {
+                builder.couple(couple.id(), couple.first(), couple.second(), couple.rol());
+            }
+            return builder.build();
+        }
+
+        private static InstanceProblem format(JsonParser json, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_STRING && INSTANCE_FORMAT.equals(json.getText())) {
+                return null;
+            }
+            return new InstanceProblem("instance", "", "format", "must be \"" + INSTANCE_FORMAT + "\", was " + Tree.read(json));
+        }
+
+        private static <T> Section<T> section(JsonParser json, JsonToken value, String field, boolean required,
+                                              ItemReader<T> reader) throws IOException {
+            if (value == JsonToken.VALUE_NULL) {
+                return Section.absent(field, required);
+            }
+            Section<T> section = new Section<>();
+            if (value != JsonToken.START_ARRAY) {
+                consume(json);
+                section.shape.add(new InstanceProblem("instance", "", field, "must be an array"));
+                return section;
+            }
+            String kind = field.substring(0, field.length() - 1);
+            int i = 0;
+            for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken(), i++) {
+                if (item == JsonToken.START_OBJECT) {
+                    reader.read(json, section);
+                } else {
+                    consume(json);
+                    section.shape.add(new InstanceProblem(kind, "", field + "[" + i + "]", "must be an object"));
+                }
+            }
+            return section;
+        }
+
+        private static void program(JsonParser json, Section<ProgramItem> section) throws IOException {
+            Object id = null;
+            JsonToken quotaToken = null;
+            int quotaValue = 0;
+            JsonNode badQuota = null;
+            IdList rol = null;
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "id" -> id = stringValue(json, value);
+                    case "quota" -> {
+                        quotaToken = value;
+                        if (value == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+                            quotaValue = json.getIntValue();
+                            badQuota = null;
+                        } else {
+                            badQuota = Tree.read(json);
+                        }
+                    }
+                    case "rol" -> rol = idList(json, value, "rol");
+                    default -> consume(json);
+                }
+            }
+            List<InstanceProblem> problems = section.fields;
+            String programId = text(id, "program", "id", problems, null);
+            int quota = quotaValue;
+            if (quotaToken == null || badQuota != null) {
+                problems.add(new InstanceProblem("program", programId, "quota",
+                        quotaToken == null ? "is missing: an integer >= 0 is required" : "must be an integer >= 0, was " + badQuota));
+                quota = 0;
+            }
+            List<String> ids = List.of();
+            if (rol != null && !rol.isNull) {
+                addPending(problems, "program", programId, rol.problems);
+                ids = rol.ids;
+            }
+            section.items.add(new ProgramItem(programId, quota, ids));
+        }
+
+        private static void applicant(JsonParser json, Section<ApplicantItem> section) throws IOException {
+            Object id = null;
+            IdList rol = null;
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "id" -> id = stringValue(json, value);
+                    case "rol" -> rol = idList(json, value, "rol");
+                    default -> consume(json);
+                }
+            }
+            List<InstanceProblem> problems = section.fields;
+            String applicantId = text(id, "applicant", "id", problems, null);
+            List<String> ids = null;
+            if (rol != null && !rol.isNull) {
+                addPending(problems, "applicant", applicantId, rol.problems);
+                ids = rol.ids;
+            }
+            section.items.add(new ApplicantItem(applicantId, ids));
+        }
+
+        private static void couple(JsonParser json, Section<CoupleItem> section) throws IOException {
+            Object id = null;
+            Object first = null;
+            Object second = null;
+            PairList rol = null;
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "id" -> id = stringValue(json, value);
+                    case "first" -> first = stringValue(json, value);
+                    case "second" -> second = stringValue(json, value);
+                    case "rol" -> rol = pairList(json, value);
+                    default -> consume(json);
+                }
+            }
+            List<InstanceProblem> problems = section.fields;
+            String coupleId = text(id, "couple", "id", problems, null);
+            String firstId = text(first, "couple", "first", problems, coupleId);
+            String secondId = text(second, "couple", "second", problems, coupleId);
+            List<ProgramPair> pairs = List.of();
+            if (rol != null) {
+                addPending(problems, "couple", coupleId, rol.problems);
+                pairs = rol.pairs;
+            }
+            section.items.add(new CoupleItem(coupleId, firstId, secondId, pairs));
+        }
     }
 
     private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
