@@ -1,6 +1,7 @@
 package org.residencymatch;
 
 import java.time.Clock;
+import org.residencymatch.account.EmailOutbox;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.cycle.CycleRepository;
@@ -44,6 +45,7 @@ public final class Services implements AutoCloseable {
     private final CoupleService couples;
     private final MatchRunService matchRuns;
     private final ClinicalAssessmentService clinicalAssessment;
+    private final EmailOutbox emails;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -60,6 +62,7 @@ public final class Services implements AutoCloseable {
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock);
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
+        this.emails = new EmailOutbox(database.jdbi(), clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES);
     }
@@ -144,6 +147,10 @@ public final class Services implements AutoCloseable {
         return clinicalAssessment;
     }
 
+    public EmailOutbox emails() {
+        return emails;
+    }
+
     /**
      * Delivers the notification outbox every {@code period} in the background, through the log
      * sender (a real deployment plugs in an email sender here). Stopped by {@link #close()}.
@@ -157,6 +164,7 @@ public final class Services implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 outbox.deliverPending(Outbox.LOG_SENDER, 500);
+                emails.deliverPending(EmailOutbox.LOG_MAILER, 500);
             } catch (RuntimeException e) {
                 // The database may be briefly away; the next round retries.
                 org.slf4j.LoggerFactory.getLogger(Services.class).warn("outbox delivery failed: {}", e.getMessage());

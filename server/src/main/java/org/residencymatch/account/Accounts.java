@@ -53,18 +53,32 @@ public final class Accounts {
                 .bind("email", normalizeEmail(email)).mapTo(Integer.class).one() > 0;
     }
 
-    /** The account whose email and password these are; costs the same whether or not the email exists. */
+    /** The right password of an account whose email is not confirmed yet. */
+    public static final class UnconfirmedEmailException extends RuntimeException {
+        UnconfirmedEmailException() {
+            super("the email address of this account is not confirmed yet");
+        }
+    }
+
+    /**
+     * The account whose email and password these are; costs the same whether or not the email exists.
+     *
+     * @throws UnconfirmedEmailException when the password is right but the email is not confirmed yet
+     */
     public Optional<Principal> authenticate(String email, String password) {
-        record Stored(Principal principal, String hash) {}
+        record Stored(Principal principal, String hash, boolean confirmed) {}
         Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery("SELECT * FROM user_account WHERE email = :email")
                 .bind("email", normalizeEmail(email))
-                .map((rs, ctx) -> new Stored(principal(rs), rs.getString("password_hash")))
+                .map((rs, ctx) -> new Stored(principal(rs), rs.getString("password_hash"), rs.getBoolean("email_verified")))
                 .findOne());
         if (stored.isEmpty()) {
             Passwords.spendVerificationTime(password);
             return Optional.empty();
         }
-        return Passwords.matches(password, stored.get().hash()) ? Optional.of(stored.get().principal()) : Optional.empty();
+        if (!Passwords.matches(password, stored.get().hash())) return Optional.empty();
+        // The right password proves the address is theirs, so saying "confirm first" reveals nothing.
+        if (!stored.get().confirmed()) throw new UnconfirmedEmailException();
+        return Optional.of(stored.get().principal());
     }
 
     public Optional<Principal> find(Handle h, long userId) {

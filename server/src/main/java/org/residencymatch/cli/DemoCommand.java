@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         Services services = Services.start(Database.openEmbeddedFile(dataDir.resolve("residency-match")), clock);
         DemoData.AccountList accounts = new DemoData(services).seedIfEmpty();
         services.startOutboxDelivery(java.time.Duration.ofSeconds(5));
-        WebConfig env = WebConfig.fromEnvironment();
+        WebConfig env = WebConfig.fromEnvironment(port);
         WebServer server = new WebServer(services, env).start(port);
         System.out.println(accounts.describe("http://localhost:" + server.port(), env.bootstrapToken() != null));
         System.out.println("The demo's clock says " + LocalDateTime.now(clock).withNano(0) + " (change it with --now).");

@@ -27,8 +27,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Services services = Services.start(database.open());
         services.startOutboxDelivery(java.time.Duration.ofSeconds(5));
-        WebConfig env = WebConfig.fromEnvironment();
-        WebServer server = new WebServer(services, new WebConfig(env.bootstrapToken(), !insecureCookies, env.supportEmail())).start(port);
+        WebServer server = new WebServer(services, WebConfig.fromEnvironment(port).withSecureCookies(!insecureCookies)).start(port);
         System.out.printf("Residency Match is serving http://localhost:%d on %s%n", server.port(), database.describe());
         awaitShutdown(server, services);
         return 0;

@@ -140,6 +140,11 @@ final class ApplicantPages {
     private void catalogue(Context ctx) {
         String applicantId = Authentication.requirePrincipal(ctx).applicantId();
         String cycle = services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle is open"));
+        if (services.profiles().profile(cycle, applicantId).isEmpty()) {
+            // A newly registered applicant has no profile for the cycle yet: say so instead of a bare 404.
+            pages.render(ctx, "account/message.jte", "catalogue.title", Map.of("key", "profile.missing"));
+            return;
+        }
         CatalogueFilter filter = new CatalogueFilter(
                 ApiRoutes.enumParam(ctx, "province", Province.class),
                 ApiRoutes.intParam(ctx, "discipline", null, 0, Integer.MAX_VALUE),

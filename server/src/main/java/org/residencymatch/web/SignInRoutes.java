@@ -71,7 +71,14 @@ final class SignInRoutes {
             showLogin(ctx, "login.throttled");
             return;
         }
-        Optional<Principal> user = accounts.authenticate(email, password);
+        Optional<Principal> user;
+        try {
+            user = accounts.authenticate(email, password);
+        } catch (Accounts.UnconfirmedEmailException e) {
+            ctx.status(403);
+            showLogin(ctx, "login.unconfirmed");
+            return;
+        }
         if (user.isEmpty()) {
             throttle.recordFailure(email, ctx.ip());
             ctx.status(401);

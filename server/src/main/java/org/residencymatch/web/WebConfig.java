@@ -6,22 +6,30 @@ package org.residencymatch.web;
  * @param bootstrapToken when set, accepted as an operator API token (so scripts can drive a fresh
  *     service); from {@code RESIDENCY_BOOTSTRAP_TOKEN}
  * @param supportEmail where applicants write to the operator ({@code RESIDENCY_SUPPORT_EMAIL})
+ * @param publicUrl the address people reach the service at, for links in emails
  * @param secureCookies whether cookies carry the Secure attribute (on for anything served over HTTPS;
  *     browsers also accept Secure cookies from http://localhost)
  */
-public record WebConfig(String bootstrapToken, boolean secureCookies, String supportEmail) {
+public record WebConfig(String bootstrapToken, boolean secureCookies, String supportEmail, String publicUrl) {
 
     public static final String DEFAULT_SUPPORT_EMAIL = "support@residency-match.example";
 
-    /** A configuration with the default support address. */
+    /** A configuration with the default support address, served on localhost:7070. */
     public WebConfig(String bootstrapToken, boolean secureCookies) {
-        this(bootstrapToken, secureCookies, DEFAULT_SUPPORT_EMAIL);
+        this(bootstrapToken, secureCookies, DEFAULT_SUPPORT_EMAIL, "http://localhost:7070");
     }
 
-    public static WebConfig fromEnvironment() {
+    /** From {@code RESIDENCY_BOOTSTRAP_TOKEN}, {@code RESIDENCY_SUPPORT_EMAIL} and {@code RESIDENCY_PUBLIC_URL} (default: localhost on the port). */
+    public static WebConfig fromEnvironment(int port) {
         String token = System.getenv("RESIDENCY_BOOTSTRAP_TOKEN");
         String support = System.getenv("RESIDENCY_SUPPORT_EMAIL");
+        String url = System.getenv("RESIDENCY_PUBLIC_URL");
         return new WebConfig(token == null || token.isBlank() ? null : token, true,
-                support == null || support.isBlank() ? DEFAULT_SUPPORT_EMAIL : support);
+                support == null || support.isBlank() ? DEFAULT_SUPPORT_EMAIL : support,
+                url == null || url.isBlank() ? "http://localhost:" + port : url.replaceAll("/+$", ""));
+    }
+
+    public WebConfig withSecureCookies(boolean secure) {
+        return new WebConfig(bootstrapToken, secure, supportEmail, publicUrl);
     }
 }

@@ -15,6 +15,7 @@ import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.account.LoginThrottle;
+import org.residencymatch.account.Registration;
 import org.residencymatch.account.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,8 @@ public final class WebServer implements AutoCloseable {
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
             new JourneyRoutes(services).register(routes);
+            new RegistrationPages(new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl()), pages)
+                    .register(routes);
         });
     }
 

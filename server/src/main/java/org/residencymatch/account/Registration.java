@@ -1,0 +1,154 @@
+package org.residencymatch.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.audit.AuditLog;
+
+/**
+ * Self-registration of applicants, email confirmation and password reset. Emails go to an outbox in
+ * the same transaction; answers never reveal whether an address has an account (someone registering
+ * an address that exists gets the same answer, and the owner gets an email about it).
+ */
+public final class Registration {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
+    public static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a person typed to register. */
+    public record Form(String email, String password, String givenNames, String familyName, String dateOfBirth, String language) {}
+
+    /** A field the person must correct, as a message key. */
+    public record Problem(String field, String key) {}
+
+    private final Jdbi jdbi;
+    private final Accounts accounts;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public Registration(Jdbi jdbi, Accounts accounts, AuditLog auditLog, Clock clock, String baseUrl) {
+        this.jdbi = jdbi;
+        this.accounts = accounts;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The problems of a registration form, every one, or none. */
+    public static List<Problem> check(Form form) {
+        List<Problem> problems = new ArrayList<>();
+        if (form.email() == null || !EMAIL.matcher(form.email().strip()).matches()) problems.add(new Problem("email", "register.error.email"));
+        if (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH) problems.add(new Problem("password", "register.error.password"));
+        if (form.givenNames() == null || form.givenNames().isBlank() || form.givenNames().length() > 200) problems.add(new Problem("givenNames", "register.error.givenNames"));
+        if (form.familyName() == null || form.familyName().isBlank() || form.familyName().length() > 200) problems.add(new Problem("familyName", "register.error.familyName"));
+        try {
+            LocalDate born = LocalDate.parse(String.valueOf(form.dateOfBirth()));
+            if (born.isAfter(LocalDate.now().minusYears(16)) || born.isBefore(LocalDate.of(1900, 1, 1))) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth"));
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth"));
+        }
+        return problems;
+    }
+
+    /**
+     * Registers an applicant (identity and an unconfirmed account) and emails a confirmation link;
+     * for an address that already has an account, emails its owner instead. Call {@link #check} first.
+     */
+    public void register(Form form) {
+        String email = Accounts.normalizeEmail(form.email());
+        String language = "fr".equals(form.language()) ? "fr" : "en";
+        jdbi.useTransaction(h -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            if (accounts.emailExists(h, email)) {
+                email(h, email, "email.alreadyRegistered", baseUrl + "/password/forgot", language, now);
+                return;
+            }
+            String applicantId = newApplicantId(h);
+            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    applicantId, form.familyName().strip(), form.givenNames().strip(), LocalDate.parse(form.dateOfBirth()), email, now);
+            long userId = accounts.create(h, new Accounts.NewAccount(email, form.givenNames().strip() + " " + form.familyName().strip(),
+                    form.password(), Role.APPLICANT, applicantId, null, null));
+            h.execute("UPDATE user_account SET email_verified = FALSE WHERE id = ?", userId);
+            String token = token(h, userId, "CONFIRM", CONFIRMATION_VALIDITY, now);
+            email(h, email, "email.confirm", baseUrl + "/register/confirm?token=" + token, language, now);
+            auditLog.record(h, "user:" + userId, "account.registered", "applicant:" + applicantId, null);
+        });
+    }
+
+    /** Confirms the email of the account the token was sent to; false if the token is unknown, used or expired. */
+    public boolean confirm(String token) {
+        return jdbi.inTransaction(h -> consume(h, token, "CONFIRM").map(userId -> {
+            h.execute("UPDATE user_account SET email_verified = TRUE WHERE id = ?", userId);
+            auditLog.record(h, "user:" + userId, "account.confirmed", "user:" + userId, null);
+            return true;
+        }).orElse(false));
+    }
+
+    /** Emails a reset link if the address has an account; says nothing either way. */
+    public void requestReset(String email, String language) {
+        String normalized = Accounts.normalizeEmail(email);
+        jdbi.useTransaction(h -> {
+            Optional<Long> userId = h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", normalized).mapTo(Long.class).findOne();
+            if (userId.isEmpty()) return;
+            LocalDateTime now = LocalDateTime.now(clock);
+            String token = token(h, userId.get(), "RESET", RESET_VALIDITY, now);
+            email(h, normalized, "email.reset", baseUrl + "/password/reset?token=" + token, "fr".equals(language) ? "fr" : "en", now);
+            auditLog.record(h, "user:" + userId.get(), "account.reset-requested", "user:" + userId.get(), null);
+        });
+    }
+
+    /**
+     * Sets a new password with a reset token: the token is spent, the email counts as confirmed, and
+     * every session of the account ends. False if the token is unknown, used or expired.
+     */
+    public boolean reset(String token, String newPassword) {
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) throw new IllegalArgumentException("register.error.password");
+        return jdbi.inTransaction(h -> consume(h, token, "RESET").map(userId -> {
+            h.execute("UPDATE user_account SET password_hash = ?, email_verified = TRUE WHERE id = ?", Passwords.hash(newPassword), userId);
+            h.execute("DELETE FROM web_session WHERE user_id = ?", userId);
+            auditLog.record(h, "user:" + userId, "account.password-reset", "user:" + userId, null);
+            return true;
+        }).orElse(false));
+    }
+
+    private String token(Handle h, long userId, String purpose, Duration validity, LocalDateTime now) {
+        String token = SecretTokens.newToken();
+        h.execute("INSERT INTO account_token (token_hash, user_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
+                SecretTokens.hash(token), userId, purpose, now.plus(validity));
+        return token;
+    }
+
+    private Optional<Long> consume(Handle h, String token, String purpose) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        LocalDateTime now = LocalDateTime.now(clock);
+        String hash = SecretTokens.hash(token);
+        Optional<Long> userId = h.createQuery("SELECT user_id FROM account_token WHERE token_hash = :h AND purpose = :p AND used_at IS NULL AND expires_at > :now")
+                .bind("h", hash).bind("p", purpose).bind("now", now).mapTo(Long.class).findOne();
+        userId.ifPresent(id -> h.execute("UPDATE account_token SET used_at = ? WHERE token_hash = ?", now, hash));
+        return userId;
+    }
+
+    private static void email(Handle h, String recipient, String subjectKey, String link, String language, LocalDateTime now) {
+        h.execute("INSERT INTO email_outbox (recipient, subject_key, link, language, created_at) VALUES (?, ?, ?, ?, ?)",
+                recipient, subjectKey, link, language, now);
+    }
+
+    private static String newApplicantId(Handle h) {
+        while (true) {
+            String id = "A-" + (100_000 + RANDOM.nextInt(900_000));
+            if (h.createQuery("SELECT COUNT(*) FROM applicant WHERE id = :id").bind("id", id).mapTo(Integer.class).one() == 0) return id;
+        }
+    }
+}
