@@ -1,0 +1,128 @@
+package org.residencymatch.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.residencymatch.Services;
+import org.residencymatch.account.Principal;
+import org.residencymatch.applicant.Identity;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.Phase;
+import org.residencymatch.eligibility.ApplicantCategory;
+import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.Citizenship;
+import org.residencymatch.eligibility.CmqApproval;
+import org.residencymatch.eligibility.ExamResult;
+import org.residencymatch.eligibility.StudyStatus;
+import org.residencymatch.program.Province;
+
+/**
+ * The applicant's profile: the self-declared facts eligibility needs, editable during registration
+ * and program selection of the first iteration. Citizenship and the MCC exam results are verified by
+ * third parties (MCC, partner bodies, documents): the page shows them and the applicant cannot change them.
+ */
+final class ProfilePages {
+
+    private final Services services;
+    private final PageRenderer pages;
+
+    ProfilePages(Services services, PageRenderer pages) {
+        this.services = services;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/applicant/profile", ctx -> render(ctx, null, List.of()), Access.APPLICANT);
+        routes.post("/applicant/profile", this::save, Access.APPLICANT);
+    }
+
+    private Cycle cycle() {
+        String id = services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+        return services.cycles().find(id).orElseThrow();
+    }
+
+    private void render(Context ctx, ApplicantFacts shown, List<String> errors) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        Cycle cycle = cycle();
+        ApplicantFacts facts = shown != null ? shown : services.profiles().profile(cycle.id(), user.applicantId())
+                .orElse(ApplicantFacts.builder(user.applicantId(), ApplicantCategory.IMG).build());
+        Phase now = cycle.phaseAt(1, LocalDateTime.now(services.clock())).orElse(null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("facts", facts);
+        model.put("errors", errors);
+        model.put("editable", now == Phase.REGISTRATION || now == Phase.PROGRAM_SELECTION);
+        model.put("saved", "1".equals(ctx.queryParam("saved")));
+        pages.render(ctx, "applicant/profile.jte", "profile.title", model);
+    }
+
+    private void save(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        Cycle cycle = cycle();
+        cycle.requirePhase(1, LocalDateTime.now(services.clock()), "Changing your profile", Phase.REGISTRATION, Phase.PROGRAM_SELECTION);
+        Identity identity = services.profiles().identity(user.applicantId()).orElseThrow();
+        ApplicantFacts current = services.profiles().profile(cycle.id(), user.applicantId()).orElse(null);
+        List<String> errors = new ArrayList<>();
+        ApplicantFacts.Builder facts = ApplicantFacts.builder(user.applicantId(), choice(ctx, "category", ApplicantCategory.class, ApplicantCategory.IMG, errors))
+                // Verified by third parties: kept as they are, never taken from the form.
+                .citizenship(current == null ? Citizenship.OTHER : current.citizenship())
+                .mccqe1(current == null ? ExamResult.NOT_TAKEN : current.mccqe1())
+                .nac(current == null ? ExamResult.NOT_TAKEN : current.nac())
+                .status(choice(ctx, "studyStatus", StudyStatus.class, StudyStatus.GRADUATE, errors))
+                .mdGraduationDate(date(ctx, "graduationDate", errors))
+                .priorPostgraduateTraining(ctx.formParam("priorPostgraduateTraining") != null)
+                .fellowshipCanadaUs(ctx.formParam("fellowshipCanadaUs") != null)
+                .cmqApproval(choice(ctx, "cmqApproval", CmqApproval.class, CmqApproval.NONE, errors))
+                .militaryTrainingPlanMember(ctx.formParam("militaryTrainingPlanMember") != null)
+                .latestClinicalActivityDate(date(ctx, "latestClinicalActivityDate", errors));
+        for (String tie : ctx.formParams("provincialTie")) {
+            try {
+                facts.provincialTie(Province.valueOf(tie));
+            } catch (IllegalArgumentException e) {
+                errors.add("provincialTie");
+            }
+        }
+        String ontario = ctx.formParam("ontarioHighSchoolYears");
+        if (ontario != null && !ontario.isBlank()) {
+            try {
+                int years = Integer.parseInt(ontario.trim());
+                if (years < 0 || years > 6) throw new NumberFormatException();
+                facts.highSchoolYears(Province.ON, years);
+            } catch (NumberFormatException e) {
+                errors.add("ontarioHighSchoolYears");
+            }
+        }
+        ApplicantFacts parsed = facts.build();
+        if (!errors.isEmpty()) {
+            ctx.status(422);
+            render(ctx, parsed, errors);
+            return;
+        }
+        services.profiles().save(cycle.id(), identity, parsed, user.auditName());
+        ctx.redirect("/applicant/profile?saved=1");
+    }
+
+    private static <E extends Enum<E>> E choice(Context ctx, String field, Class<E> type, E fallback, List<String> errors) {
+        String value = ctx.formParam(field);
+        if (value == null || value.isBlank()) return fallback;
+        for (E constant : type.getEnumConstants()) if (constant.name().equals(value)) return constant;
+        errors.add(field);
+        return fallback;
+    }
+
+    private static LocalDate date(Context ctx, String field, List<String> errors) {
+        String value = ctx.formParam(field);
+        if (value == null || value.isBlank()) return null;
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(field);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.residencymatch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.residencymatch.Services;
+import org.residencymatch.demo.DemoData;
+import org.residencymatch.eligibility.Citizenship;
+import org.residencymatch.eligibility.CmqApproval;
+import org.residencymatch.store.DatabaseTest;
+import org.residencymatch.store.MutableClock;
+import org.residencymatch.store.TestDatabase;
+
+/** The applicant declares facts on the profile page; verified facts stay as verified; the page locks after selection. */
+@DatabaseTest
+class ProfilePagesTest {
+
+    static MutableClock clock;
+    static Services services;
+    static WebServer server;
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+        services = Services.start(TestDatabase.fresh(), clock);
+        new DemoData(services).seedIfEmpty();
+        server = new WebServer(services, new WebConfig(null, false)).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        services.close();
+    }
+
+    @Test
+    void declaringARegulierApprovalChangesTheCatalogueOpensACaseAndLeavesVerifiedFactsAlone() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        BrowserlessSession amira = new BrowserlessSession(server.port());
+        amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
+        assertThat(amira.get("/applicant/profile").body()).contains("Canadian citizen").doesNotContain("name=\"citizenship\"");
+
+        HttpResponse<String> saved = amira.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE",
+                "graduationDate", "2024-05-31", "cmqApproval", "REGULIER", "ontarioHighSchoolYears", "0", "citizenship", "OTHER"));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        var facts = services.profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
+        assertThat(facts.cmqApproval()).isEqualTo(CmqApproval.REGULIER);
+        assertThat(facts.citizenship()).as("a verified fact is not taken from the form").isEqualTo(Citizenship.CITIZEN);
+        assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2001", "27032", 1).decision().reasonCodes()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
+        assertThat(services.reconciliation().casesOf(DemoData.CYCLE, "A-2001")).extracting(c -> c.code()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
+    }
+
+    @Test
+    void badValuesAreRefusedFieldByFieldAndTheProfileLocksAfterProgramSelection() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        BrowserlessSession wei = new BrowserlessSession(server.port());
+        wei.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
+        wei.get("/applicant/profile");
+        HttpResponse<String> refused = wei.post("/applicant/profile", Map.of("category", "IMG", "graduationDate", "31/05/2024", "ontarioHighSchoolYears", "12"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("role=\"alert\"").contains("Enter your MD date as a date.").contains("Enter a number of years from 0 to 6.");
+
+        clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
+        BrowserlessSession later = new BrowserlessSession(server.port());
+        later.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
+        assertThat(later.get("/applicant/profile").body()).contains("can be changed only during registration and program selection").contains("<fieldset disabled>");
+        assertThat(later.post("/applicant/profile", Map.of("category", "CMG")).statusCode()).isEqualTo(409);
+    }
+}
