@@ -17,9 +17,20 @@ public final class TestDatabase {
     }
 
     public static Database fresh() {
+        return freshShared(1).get(0);
+    }
+
+    /**
+     * One fresh database opened {@code count} times, each with a pool of its own, as several service
+     * instances sharing one database open it.
+     */
+    public static java.util.List<Database> freshShared(int count) {
         String url = System.getProperty("test.db.url", "");
+        java.util.List<Database> opened = new java.util.ArrayList<>();
         if (url.isBlank()) {
-            return Database.open("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + Database.H2_POSTGRES_MODE, "sa", "", null);
+            String h2 = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + Database.H2_POSTGRES_MODE;
+            for (int i = 0; i < count; i++) opened.add(Database.open(h2, "sa", "", null));
+            return opened;
         }
         String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
         String user = System.getProperty("test.db.user", "postgres");
@@ -33,6 +44,7 @@ public final class TestDatabase {
                 // the server went away; the schema is left behind, harmless
             }
         }));
-        return Database.open(url, user, password, schema);
+        for (int i = 0; i < count; i++) opened.add(Database.open(url, user, password, schema));
+        return opened;
     }
 }

@@ -24,13 +24,25 @@ final class BrowserlessSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     private String lastCsrf;
 
     BrowserlessSession(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private BrowserlessSession(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser talking to another instance of the service (both on localhost, so the cookies go along). */
+    BrowserlessSession sameCookiesOn(int otherPort) {
+        BrowserlessSession other = new BrowserlessSession(otherPort, cookies);
+        other.lastCsrf = lastCsrf;
+        return other;
     }
 
     HttpResponse<String> get(String path) throws Exception {
