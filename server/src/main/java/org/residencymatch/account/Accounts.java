@@ -94,6 +94,33 @@ public final class Accounts {
         return token;
     }
 
+    /** An account as the operator's account list shows it (never its password hash). */
+    public record Summary(long id, String email, String displayName, Role role, String applicantId, String facultyId, String partnerBody,
+            boolean confirmed) {}
+
+    /** A bearer token as listed: its label, owner, dates; the token itself is shown only once, when issued. */
+    public record TokenSummary(long id, long userId, String label, LocalDateTime createdAt, LocalDateTime revokedAt) {}
+
+    /** The accounts other than applicants' (the operator manages those; applicants register themselves). */
+    public java.util.List<Summary> staffAccounts() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM user_account WHERE role <> 'APPLICANT' ORDER BY role, email")
+                .map((rs, ctx) -> new Summary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                        rs.getString("applicant_id"), rs.getString("faculty_id"), rs.getString("partner_body"), rs.getBoolean("email_verified")))
+                .list());
+    }
+
+    public java.util.List<TokenSummary> tokens() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, label, created_at, revoked_at FROM api_token ORDER BY id DESC")
+                .map((rs, ctx) -> new TokenSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDateTime.class),
+                        rs.getObject(5, LocalDateTime.class)))
+                .list());
+    }
+
+    /** Revokes a bearer token at once: the next request with it is refused. */
+    public boolean revokeApiToken(Handle h, long tokenId) {
+        return h.execute("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", LocalDateTime.now(clock), tokenId) > 0;
+    }
+
     /** The owner of a live (not revoked) bearer token. */
     public Optional<Principal> findByApiToken(String token) {
         return jdbi.withHandle(h -> h.createQuery("SELECT u.* FROM api_token t JOIN user_account u ON u.id = t.user_id "

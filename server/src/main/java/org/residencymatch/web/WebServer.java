@@ -84,6 +84,7 @@ public final class WebServer implements AutoCloseable {
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
             new ProfilePages(services, pages).register(routes);
+            new AccountPages(services, accounts, pages).register(routes);
             new JourneyRoutes(services).register(routes);
             new RegistrationPages(new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl()), pages)
                     .register(routes);
