@@ -80,8 +80,8 @@ final class ApplicantPages {
         String cycle = cycle();
         int iteration = ApiRoutes.iteration(ctx);
         RankLists lists = services.rankLists().lists(cycle, iteration, RankListService.APPLICANT, user.applicantId());
-        List<String> order = ctx.queryParamMap().containsKey("stream") ? ctx.queryParams("stream")
-                : lists.latest().map(l -> l.entries().stream().map(RankList.Entry::item).toList()).orElse(List.of());
+        List<String> order = RankListEditor.shownOrder(ctx,
+                lists.latest().map(l -> l.entries().stream().map(RankList.Entry::item).toList()).orElse(List.of()));
         renderRankList(ctx, cycle, iteration, user.applicantId(), lists, order, "");
     }
 
@@ -100,35 +100,12 @@ final class ApplicantPages {
         pages.render(ctx, "applicant/rank-list.jte", "rankList.title", model);
     }
 
-    /**
-     * The rank order list editor without JavaScript: every button posts the whole list as shown plus
-     * one action (move up or down, add, remove, save as draft, submit), and the server applies it.
-     */
     private void editRankList(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
         String cycle = cycle();
         int iteration = ApiRoutes.iterationFromForm(ctx);
-        List<String> order = new java.util.ArrayList<>(ctx.formParams("stream"));
-        String action = String.valueOf(ctx.formParam("action"));
-        String[] parts = action.split(":", 2);
-        String target = parts.length == 2 ? parts[1] : "";
-        int at = order.indexOf(target);
-        switch (parts[0]) {
-            case "up" -> { if (at > 0) java.util.Collections.swap(order, at, at - 1); }
-            case "down" -> { if (at >= 0 && at < order.size() - 1) java.util.Collections.swap(order, at, at + 1); }
-            case "remove" -> order.remove(target);
-            case "add" -> { if (!order.contains(target)) order.add(target); }
-            case "save", "submit" -> {
-                services.rankLists().saveApplicantList(cycle, iteration, user.applicantId(), order, parts[0].equals("submit"), user.auditName());
-                ctx.redirect("/applicant/rank-list?iteration=" + iteration + "&saved=" + parts[0]);
-                return;
-            }
-            default -> throw ApiException.badRequest("action", "unknown action");
-        }
-        // Moves are not saved until the applicant saves or submits: show the edited order.
-        StringBuilder query = new StringBuilder("/applicant/rank-list?iteration=" + iteration);
-        for (String id : order) query.append("&stream=").append(java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
-        ctx.redirect(query + "#ranks");
+        RankListEditor.handle(ctx, "/applicant/rank-list?iteration=" + iteration,
+                (order, submit) -> services.rankLists().saveApplicantList(cycle, iteration, user.applicantId(), order, submit, user.auditName()));
     }
 
     private Map<String, ProgramStream> streamsById(String cycle) {

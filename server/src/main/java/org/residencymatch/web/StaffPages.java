@@ -21,6 +21,54 @@ final class StaffPages {
 
     void register(RoutesConfig routes) {
         routes.get("/staff/streams", this::streams, Access.PROGRAM_STAFF);
+        routes.get("/staff/streams/{streamId}", this::stream, Access.PROGRAM_STAFF);
+        routes.post("/staff/streams/{streamId}/rank-list", this::editRankList, Access.PROGRAM_STAFF);
+    }
+
+    /** The stream of the path, if it belongs to the staff member's faculty (otherwise it does not exist for them). */
+    private ProgramStream ownStream(Context ctx, String cycle) {
+        String streamId = ctx.pathParam("streamId");
+        ProgramStream stream = services.database().jdbi().withHandle(h -> services.programs().stream(h, cycle, streamId))
+                .orElseThrow(() -> new org.residencymatch.NotFoundException("program stream", streamId));
+        if (!stream.facultyId().equals(Authentication.requirePrincipal(ctx).facultyId())) {
+            throw new org.residencymatch.NotFoundException("program stream", streamId);
+        }
+        return stream;
+    }
+
+    private String cycle() {
+        return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+    }
+
+    private void stream(Context ctx) {
+        String cycle = cycle();
+        ProgramStream stream = ownStream(ctx, cycle);
+        int iteration = ApiRoutes.iteration(ctx);
+        var lists = services.rankLists().lists(cycle, iteration, org.residencymatch.application.RankListService.STREAM, stream.streamId());
+        List<String> order = RankListEditor.shownOrder(ctx,
+                lists.latest().map(l -> l.entries().stream().map(e -> e.item()).toList()).orElse(List.of()));
+        List<String> applied = services.applications().applicantsOf(cycle, iteration, stream.streamId());
+        Map<String, String> names = new java.util.HashMap<>();
+        for (String id : applied) services.profiles().identity(id).ifPresent(i -> names.put(id, i.familyName() + ", " + i.givenNames()));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("stream", stream);
+        model.put("iteration", iteration);
+        model.put("lists", lists);
+        model.put("order", order.stream().filter(applied::contains).toList());
+        model.put("unranked", applied.stream().filter(a -> !order.contains(a)).toList());
+        model.put("names", names);
+        model.put("matched", services.matchRuns().matchedTo(cycle, iteration, stream.streamId()));
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.ROL_OPEN));
+        pages.render(ctx, "staff/stream.jte", "staff.stream.title", model);
+    }
+
+    private void editRankList(Context ctx) {
+        String cycle = cycle();
+        ProgramStream stream = ownStream(ctx, cycle);
+        int iteration = ApiRoutes.iterationFromForm(ctx);
+        String actor = Authentication.requirePrincipal(ctx).auditName();
+        RankListEditor.handle(ctx, "/staff/streams/" + stream.streamId() + "?iteration=" + iteration,
+                (order, submit) -> services.rankLists().saveStreamList(cycle, iteration, stream.streamId(), order, submit, actor));
     }
 
     private void streams(Context ctx) {

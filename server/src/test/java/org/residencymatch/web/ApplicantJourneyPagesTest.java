@@ -60,14 +60,14 @@ class ApplicantJourneyPagesTest {
         String editor = amira.get("/applicant/rank-list").body();
         assertThat(editor).contains("You have not submitted a rank order list");
         amira.post("/applicant/rank-list", Map.of("action", "add:" + MCMASTER_IMG));
-        amira.get("/applicant/rank-list?stream=" + MCMASTER_IMG);
-        HttpResponse<String> added = amira.post("/applicant/rank-list", Map.of("stream", MCMASTER_IMG, "action", "add:" + OTTAWA_IMG));
+        amira.get("/applicant/rank-list?item=" + MCMASTER_IMG);
+        HttpResponse<String> added = amira.post("/applicant/rank-list", Map.of("item", MCMASTER_IMG, "action", "add:" + OTTAWA_IMG));
         String order = added.headers().firstValue("Location").orElseThrow();
-        assertThat(order).contains("stream=" + MCMASTER_IMG + "&stream=" + OTTAWA_IMG);
+        assertThat(order).contains("item=" + MCMASTER_IMG + "&item=" + OTTAWA_IMG);
         amira.get(order);
-        assertThat(amira.post("/applicant/rank-list", Map.of("stream", MCMASTER_IMG, "action", "submit")).statusCode()).isEqualTo(302);
+        assertThat(amira.post("/applicant/rank-list", Map.of("item", MCMASTER_IMG, "action", "submit")).statusCode()).isEqualTo(302);
         assertThat(amira.get("/applicant/rank-list").body()).contains("Your list is submitted (version 1");
-        amira.post("/applicant/rank-list", Map.of("stream", OTTAWA_IMG, "action", "save"));
+        amira.post("/applicant/rank-list", Map.of("item", OTTAWA_IMG, "action", "save"));
 
         String draft = amira.get("/applicant/rank-list").body();
         assertThat(draft).contains("You have changes that are NOT submitted. The list in force is version 1");
