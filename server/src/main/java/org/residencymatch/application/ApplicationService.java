@@ -49,6 +49,7 @@ public final class ApplicationService {
             throw new ConflictException("NOT_SELECTABLE", "stream " + streamId + " is " + entry.decision().decision()
                     + " for applicant " + applicantId + ": " + String.join(", ", entry.decision().reasonCodes()));
         }
+        if (iteration == 2) requireMayEnterSecondIteration(cycleId, applicantId);
         jdbi.useTransaction(h -> {
             String status = h.createQuery("SELECT status FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND stream_id = :s")
                     .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).bind("s", streamId).mapTo(String.class).findOne().orElse(null);
@@ -61,6 +62,32 @@ public final class ApplicationService {
                         + "WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ?", now, cycleId, iteration, applicantId, streamId);
             }
             auditLog.record(h, actor, "application.created", "applicant:" + applicantId, cycleId + "/" + iteration + " stream " + streamId);
+        });
+    }
+
+    /**
+     * Who may enter the second iteration: not an applicant matched in the first; and an applicant still
+     * in the first (a non-empty rank order list in force there) only once the first's results are out.
+     * Withdrawing from the first means submitting an empty list before its deadline.
+     */
+    private void requireMayEnterSecondIteration(String cycleId, String applicantId) {
+        jdbi.useHandle(h -> {
+            Long released = h.createQuery("SELECT id FROM match_run WHERE cycle_id = :c AND iteration = 1 AND released_at IS NOT NULL")
+                    .bind("c", cycleId).mapTo(Long.class).findFirst().orElse(null);
+            if (released != null) {
+                boolean matched = h.createQuery("SELECT COUNT(*) FROM match_assignment WHERE run_id = :r AND applicant_id = :a AND stream_id IS NOT NULL")
+                        .bind("r", released).bind("a", applicantId).mapTo(Integer.class).one() > 0;
+                if (matched) throw new ConflictException("MATCHED_IN_FIRST_ITERATION", "applicant " + applicantId + " matched in the first iteration and cannot enter the second");
+                return;
+            }
+            Integer ranked = h.createQuery("SELECT (SELECT COUNT(*) FROM rank_list_entry e WHERE e.rank_list_id = r.id) FROM rank_list r "
+                            + "WHERE r.cycle_id = :c AND r.iteration = 1 AND r.owner_kind = 'APPLICANT' AND r.owner_id = :a AND r.status = 'SUBMITTED' "
+                            + "ORDER BY r.version DESC")
+                    .bind("c", cycleId).bind("a", applicantId).setMaxRows(1).mapTo(Integer.class).findFirst().orElse(0);
+            if (ranked > 0) {
+                throw new ConflictException("ACTIVE_IN_FIRST_ITERATION", "applicant " + applicantId + " is in the first iteration (a rank order list is in force);"
+                        + " they can enter the second after the first's match day, or had to withdraw (submit an empty list) before its deadline");
+            }
         });
     }
 

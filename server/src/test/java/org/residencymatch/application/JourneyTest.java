@@ -135,6 +135,24 @@ class JourneyTest {
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_RELEASED"));
     }
 
+    @Test
+    void aMatchedApplicantCannotEnterTheSecondIterationButAnUnmatchedOneCan() {
+        services.applications().apply(CYCLE, 1, "A-2001", ON_IMG_A, "a");
+        clock.set(ROL_OPEN);
+        services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", List.of(ON_IMG_A), true, "a");
+        services.rankLists().saveStreamList(CYCLE, 1, ON_IMG_A, List.of("A-2001"), true, "staff");
+        clock.set(MATCH);
+        MatchRun run = services.matchRuns().run(CYCLE, 1, 1L, "operator");
+        clock.set(RELEASE);
+        services.matchRuns().release(CYCLE, run.id(), "operator");
+        clock.set(LocalDateTime.of(2025, 3, 10, 12, 0));
+
+        assertThatThrownBy(() -> services.applications().apply(CYCLE, 2, "A-2001", ON_IMG_B, "a"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("MATCHED_IN_FIRST_ITERATION"));
+        services.applications().apply(CYCLE, 2, "A-2024", ON_IMG_B, "a");
+        assertThat(services.applications().applicationsOf(CYCLE, 2, "A-2024")).extracting(Application::streamId).containsExactly(ON_IMG_B);
+    }
+
     private List<String> assignments(MatchRun run) {
         return services.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT applicant_id || '=' || COALESCE(stream_id, '-') FROM match_assignment WHERE run_id = :r ORDER BY applicant_id")
