@@ -28,6 +28,7 @@ import org.residencymatch.eligibility.StudyStatus;
 import org.residencymatch.lists.Identifiers;
 import org.residencymatch.lists.ListMember;
 import org.residencymatch.lists.ListRepository;
+import org.residencymatch.program.CatalogueImportException;
 import org.residencymatch.program.DemoQuotas;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.program.Province;
@@ -82,7 +83,7 @@ public final class DemoData {
             services.catalogueImporter().importFile(CYCLE, "r1-2025-program-streams.csv", in.readAllBytes(), "demo");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (org.residencymatch.program.CatalogueImportException e) {
+        } catch (CatalogueImportException e) {
             throw new IllegalStateException("the bundled 2025 catalogue does not import: " + e.getMessage(), e);
         }
         LocalDateTime now = LocalDateTime.now(services.clock());

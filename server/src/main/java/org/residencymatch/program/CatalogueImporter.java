@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -218,11 +217,7 @@ public final class CatalogueImporter {
     }
 
     private record StoredStream(String programId, String site, String streamName, String streamType, boolean returnOfService,
-            boolean includesMilitary, int quota, String url) {
-        StoredStream {
-            Objects.requireNonNull(programId);
-        }
-    }
+            boolean includesMilitary, int quota, String url) {}
 
     /** Reads the cells of one row by column name, collecting problems instead of failing on the first. */
     private static final class Cells {
