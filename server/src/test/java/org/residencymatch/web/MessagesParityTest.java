@@ -27,6 +27,50 @@ class MessagesParityTest {
         assertThat(new TreeSet<>(french)).as("keys missing in English").containsAll(english);
     }
 
+    /**
+     * Names that are the same in both languages (exam names, partner bodies' codes, an algorithm):
+     * the only words a template may hold outside the bundles.
+     */
+    private static final Set<String> SAME_IN_BOTH_LANGUAGES = Set.of("MCCQE I", "NAC", "AIMG", "UBC", "CAP", "BCI", "SHA");
+
+    @Test
+    void templatesHoldNoLiteralTextOutsideTheBundles() throws IOException {
+        Set<String> literals = new TreeSet<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/jte"))) {
+            for (Path template : templates.filter(p -> p.toString().endsWith(".jte")).toList()) {
+                for (String word : visibleText(Files.readString(template))) {
+                    if (!SAME_IN_BOTH_LANGUAGES.contains(word)) literals.add(template.getFileName() + ": " + word);
+                }
+            }
+        }
+        assertThat(literals).as("text in templates that is not from the message bundles").isEmpty();
+    }
+
+    /** The words a template shows as it is: what is left once expressions, directives and markup are taken out. */
+    static java.util.List<String> visibleText(String template) {
+        String text = template
+                .replaceAll("\\$\\{(?:[^{}]|\\{[^{}]*\\})*\\}", " ")
+                .replaceAll("(?s)!\\{.*?\\}", " ")
+                .replaceAll("(?m)^\\s*@(import|param).*$", " ")
+                .replaceAll("@template\\.[\\w.]+\\([^`]*?(@`|\\)\\s*$)", " ")
+                .replaceAll("@template\\.[\\w.]+\\((?:[^()]|\\([^()]*\\))*\\)", " ")
+                .replaceAll("@(if|elseif|for)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*\\)", " ")
+                .replaceAll("@(else|endif|endfor)", " ")
+                .replaceAll("(?s)<!--.*?-->", " ")
+                .replaceAll("(?s)<[^>]*>", " ")
+                .replace("`)", " ");
+        java.util.List<String> words = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("[\\p{L}]{2,}(?: [\\p{L}]+)*").matcher(text);
+        while (m.find()) words.add(m.group());
+        return words;
+    }
+
+    @Test
+    void theLiteralTextCheckFindsTextThatIsNotFromTheBundles() {
+        assertThat(visibleText("@param Page page\n@template.layout(page = page, content = @`\n<h1>${page.t(\"x\")}</h1><p>Hello there</p>\n`)"))
+                .containsExactly("Hello there");
+    }
+
     @Test
     void everyKeyATemplateNamesExists() throws IOException {
         Set<String> used = new HashSet<>();
