@@ -122,25 +122,28 @@ public final class ApplicationService {
     }
 
     /**
-     * Re-checks an applicant's active applications after a list or profile change, in the change's
+     * Re-checks the active applications of these applicants after a list change, in the change's
      * transaction ({@code decide} must see the data as that transaction does): a stream that is no
-     * longer selectable is flagged (never removed), one that is selectable again is unflagged.
+     * longer selectable is flagged (never removed), one that is selectable again is unflagged. One
+     * query reads the applications, whatever the number of applicants.
      */
-    public void reflag(Handle h, String cycleId, String applicantId, java.util.function.Function<Application, EligibilityDecision> decide) {
+    public void reflag(Handle h, String cycleId, java.util.Set<String> applicantIds, java.util.function.Function<Application, EligibilityDecision> decide) {
+        if (applicantIds.isEmpty()) return;
         LocalDateTime now = LocalDateTime.now(clock);
-        {
-            List<Application> active = h.createQuery("SELECT * FROM application WHERE cycle_id = :c AND applicant_id = :a AND status = 'ACTIVE'")
-                    .bind("c", cycleId).bind("a", applicantId).map((rs, ctx) -> row(rs)).list();
-            for (Application a : active) {
-                EligibilityDecision decision = decide.apply(a);
-                String flag = decision.decision() == Decision.SELECTABLE ? null : String.join(",", decision.reasonCodes());
-                if (java.util.Objects.equals(flag, a.flagCode())) continue;
-                h.execute("UPDATE application SET flag_code = ?, flagged_at = ? WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ?",
-                        flag == null ? null : truncate(flag), flag == null ? null : now, cycleId, a.iteration(), applicantId, a.streamId());
-                auditLog.record(h, "system", flag == null ? "application.unflagged" : "application.flagged", "applicant:" + applicantId,
-                        "stream " + a.streamId() + (flag == null ? "" : ": " + flag));
-            }
+        List<Application> active = h.createQuery("SELECT * FROM application WHERE cycle_id = :c AND status = 'ACTIVE'")
+                .bind("c", cycleId).map((rs, ctx) -> row(rs)).filter(a -> applicantIds.contains(a.applicantId())).list();
+        var update = h.prepareBatch("UPDATE application SET flag_code = ?, flagged_at = ? WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ?");
+        int changed = 0;
+        for (Application a : active) {
+            EligibilityDecision decision = decide.apply(a);
+            String flag = decision.decision() == Decision.SELECTABLE ? null : truncate(String.join(",", decision.reasonCodes()));
+            if (java.util.Objects.equals(flag, a.flagCode())) continue;
+            update.add(flag, flag == null ? null : now, cycleId, a.iteration(), a.applicantId(), a.streamId());
+            auditLog.record(h, "system", flag == null ? "application.unflagged" : "application.flagged", "applicant:" + a.applicantId(),
+                    "stream " + a.streamId() + (flag == null ? "" : ": " + flag));
+            changed++;
         }
+        if (changed > 0) update.execute();
     }
 
     private static String truncate(String s) {

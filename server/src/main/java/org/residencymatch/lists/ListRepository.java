@@ -34,20 +34,9 @@ public final class ListRepository {
                         + "reverted_to, committed_by) VALUES (?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?)",
                 cycleId, kind.name(), version, now, now, origin.source(), origin.contentHash(), origin.uploadId(), origin.revertedTo(),
                 origin.committedBy());
-        var batch = h.prepareBatch("INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        int pending = 0;
-        for (ListMember m : members) {
-            batch.add(cycleId, kind.name(), version, m.applicantId(), m.contingent() == null ? null : m.contingent().name(),
-                    m.mmiScore(), m.assessmentOutcome());
-            if (++pending == 5_000) {
-                batch.execute();
-                batch = h.prepareBatch("INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)");
-                pending = 0;
-            }
-        }
-        if (pending > 0) batch.execute();
+        BulkInsert.insert(h, "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) VALUES",
+                "(?, ?, ?, ?, ?, ?, ?)", members, m -> new Object[] {cycleId, kind.name(), version, m.applicantId(),
+                        m.contingent() == null ? null : m.contingent().name(), m.mmiScore(), m.assessmentOutcome()});
         return version;
     }
 

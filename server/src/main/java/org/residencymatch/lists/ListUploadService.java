@@ -124,30 +124,35 @@ public final class ListUploadService {
                     kind + " " + cycleId + ", " + rows.size() + " rows, sha256 " + hash);
             return id;
         });
-        return new UploadResult(false, jdbi.withHandle(h -> lists.currentVersion(h, cycleId, kind)), preview(cycleId, uploadId));
+        // The preview from the rows just stored, as they would be read back, rather than reading 100,000 rows again.
+        List<UploadRow> stored = asStored(rows);
+        return jdbi.withHandle(h -> new UploadResult(false, lists.currentVersion(h, cycleId, kind), preview(h, cycleId, uploadId, stored)));
     }
 
     /** The preview of an upload: outcomes, difference from the current version and its effect on catalogues. */
     public Preview preview(String cycleId, long uploadId) {
-        return jdbi.withHandle(h -> {
-            UploadInfo upload = upload(h, cycleId, uploadId);
-            List<UploadRow> rows = rows(h, uploadId);
-            Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
-            for (MatchOutcome o : MatchOutcome.values()) outcomes.put(o, 0);
-            int awaiting = 0;
-            for (UploadRow r : rows) {
-                outcomes.merge(r.outcome(), 1, Integer::sum);
-                if (r.awaitsReview()) awaiting++;
-            }
-            int current = lists.currentVersion(h, cycleId, upload.kind());
-            Map<String, ListMember> before = current == 0 ? Map.of() : lists.members(h, cycleId, upload.kind(), current);
-            Map<String, ListMember> after = effectiveMembers(rows);
-            Diff diff = Diff.between(before, after);
-            int changes = countCatalogueChanges(h, cycleId, upload.kind(), current, before, after, diff);
-            return new Preview(uploadId, cycleId, upload.kind(), upload.status(), upload.fileName(), upload.contentHash(),
-                    upload.encoding(), upload.uploadedBy(), upload.uploadedAt(), upload.basedOn(), current, rows.size(), outcomes,
-                    awaiting, diff.added(), diff.removed(), diff.changed(), changes);
-        });
+        return jdbi.withHandle(h -> preview(h, cycleId, uploadId, null));
+    }
+
+    /** The preview, from {@code knownRows} when the caller has the upload's rows as stored, else from the database. */
+    private Preview preview(Handle h, String cycleId, long uploadId, List<UploadRow> knownRows) {
+        UploadInfo upload = upload(h, cycleId, uploadId);
+        List<UploadRow> rows = knownRows != null ? knownRows : rows(h, uploadId);
+        Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
+        for (MatchOutcome o : MatchOutcome.values()) outcomes.put(o, 0);
+        int awaiting = 0;
+        for (UploadRow r : rows) {
+            outcomes.merge(r.outcome(), 1, Integer::sum);
+            if (r.awaitsReview()) awaiting++;
+        }
+        int current = lists.currentVersion(h, cycleId, upload.kind());
+        Map<String, ListMember> before = current == 0 ? Map.of() : lists.members(h, cycleId, upload.kind(), current);
+        Map<String, ListMember> after = effectiveMembers(rows);
+        Diff diff = Diff.between(before, after);
+        int changes = countCatalogueChanges(h, cycleId, upload.kind(), current, before, after, diff);
+        return new Preview(uploadId, cycleId, upload.kind(), upload.status(), upload.fileName(), upload.contentHash(),
+                upload.encoding(), upload.uploadedBy(), upload.uploadedAt(), upload.basedOn(), current, rows.size(), outcomes,
+                awaiting, diff.added(), diff.removed(), diff.changed(), changes);
     }
 
     /** Audits that a person looked at an upload's preview (part of who-did-what on a list). */
@@ -332,17 +337,46 @@ public final class ListUploadService {
         StreamCatalogue streams = catalogue.streamCatalogue(h, cycleId);
         // One query for the profiles rather than one per affected applicant (a whole list is 100,000 of them).
         Map<String, ApplicantFacts> profiles = profilesOf(h, cycleId, affected);
+        List<ApplicantFacts> withProfile = new ArrayList<>(profiles.size());
         for (String applicantId : affected) {
             ApplicantFacts facts = profiles.get(applicantId);
-            if (facts == null) continue;
+            if (facts != null) withProfile.add(facts);
+        }
+        // Cases: the cycle's open cases read once, only the differences written (in applicant order).
+        reconciliation.syncMany(h, cycleId, withProfile,
+                facts -> view.forApplicant(facts.applicantId(), kind, newVersion, after.get(facts.applicantId())));
+        // Applications to streams the new version closes are flagged for the operator, never removed.
+        applications.reflag(h, cycleId, profiles.keySet(), application -> catalogue.decide(cycleId, streams, profiles.get(application.applicantId()),
+                view.forApplicant(application.applicantId(), kind, newVersion, after.get(application.applicantId())),
+                application.streamId(), application.iteration()));
+        boolean[] differ = decisionsDiffer(cycleId, streams, withProfile, view, kind, oldVersion, newVersion, before, after);
+        List<String> notify = new ArrayList<>();
+        for (int i = 0; i < withProfile.size(); i++) if (differ[i]) notify.add(withProfile.get(i).applicantId());
+        outbox.enqueueAll(h, notify, "ELIGIBILITY_CHANGED", "notification.eligibilityChanged", kind + " list version " + newVersion);
+    }
+
+    /**
+     * Whether each applicant's catalogue decisions differ between the old and the new version of the
+     * list (no queries: pure computation, spread over the cores for many applicants; the eligibility
+     * engine is thread-safe and the views are read-only).
+     */
+    private boolean[] decisionsDiffer(String cycleId, StreamCatalogue streams, List<ApplicantFacts> profiles, ListsView view, ListKind kind,
+            int oldVersion, int newVersion, Map<String, ListMember> before, Map<String, ListMember> after) {
+        boolean[] differ = new boolean[profiles.size()];
+        java.util.function.IntConsumer decide = i -> {
+            ApplicantFacts facts = profiles.get(i);
+            String applicantId = facts.applicantId();
             PartnerLists old = view.forApplicant(applicantId, kind, oldVersion, before.get(applicantId));
             PartnerLists now = view.forApplicant(applicantId, kind, newVersion, after.get(applicantId));
-            reconciliation.syncApplicant(h, cycleId, facts, now);
-            if (catalogue.decisionsDiffer(cycleId, streams, facts, old, now)) {
-                outbox.enqueue(h, applicantId, "ELIGIBILITY_CHANGED", "notification.eligibilityChanged", kind + " list version " + newVersion);
-            }
-        }
+            differ[i] = catalogue.decisionsDiffer(cycleId, streams, facts, old, now);
+        };
+        var range = java.util.stream.IntStream.range(0, profiles.size());
+        (profiles.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(decide);
+        return differ;
     }
+
+    /** From this many applicants on, their eligibility is compared in parallel. */
+    private static final int PARALLEL_FROM = 2_000;
 
     private int countCatalogueChanges(Handle h, String cycleId, ListKind kind, int current, Map<String, ListMember> before,
             Map<String, ListMember> after, Diff diff) {
@@ -352,14 +386,13 @@ public final class ListUploadService {
         ListsView view = ListsView.load(h, lists, cycleId);
         StreamCatalogue streams = catalogue.streamCatalogue(h, cycleId);
         Map<String, ApplicantFacts> profiles = profilesOf(h, cycleId, affected);
-        int changes = 0;
+        List<ApplicantFacts> withProfile = new ArrayList<>(profiles.size());
         for (String applicantId : affected) {
             ApplicantFacts facts = profiles.get(applicantId);
-            if (facts == null) continue;
-            PartnerLists old = view.forApplicant(applicantId, kind, current, before.get(applicantId));
-            PartnerLists now = view.forApplicant(applicantId, kind, current + 1, after.get(applicantId));
-            if (catalogue.decisionsDiffer(cycleId, streams, facts, old, now)) changes++;
+            if (facts != null) withProfile.add(facts);
         }
+        int changes = 0;
+        for (boolean differs : decisionsDiffer(cycleId, streams, withProfile, view, kind, current, current + 1, before, after)) if (differs) changes++;
         return changes;
     }
 
@@ -450,24 +483,32 @@ public final class ListUploadService {
                 .list();
     }
 
-    private static final String INSERT_ROW = "INSERT INTO list_upload_row (upload_id, row_number, outcome, applicant_id, candidates, explanation, "
-            + "given_applicant_id, minc, mcc_candidate_code, family_name, given_names, date_of_birth, contingent, mmi_score, "
-            + "assessment_outcome, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE')";
-
     private static void insertRows(Handle h, long uploadId, List<UploadRow> rows) {
-        var batch = h.prepareBatch(INSERT_ROW);
-        int pending = 0;
+        BulkInsert.insert(h, "INSERT INTO list_upload_row (upload_id, row_number, outcome, applicant_id, candidates, explanation, "
+                        + "given_applicant_id, minc, mcc_candidate_code, family_name, given_names, date_of_birth, contingent, mmi_score, "
+                        + "assessment_outcome, review) VALUES",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE')", rows,
+                r -> new Object[] {uploadId, r.row(), r.outcome().name(), r.applicantId(), truncate(String.join(",", r.candidates()), 400),
+                        truncate(r.explanation(), 400), r.givenApplicantId(), r.minc(), r.mccCandidateCode(), r.familyName(), r.givenNames(),
+                        r.dateOfBirth(), r.contingent() == null ? null : r.contingent().name(), r.mmiScore(), r.assessmentOutcome()});
+    }
+
+    /**
+     * The rows as {@link #rows(Handle, long)} reads them back once stored: candidates and explanation cut
+     * as stored, the MMI score at the column's scale (two decimals, rounded half up as both databases do).
+     */
+    private static List<UploadRow> asStored(List<UploadRow> rows) {
+        List<UploadRow> stored = new ArrayList<>(rows.size());
         for (UploadRow r : rows) {
-            batch.add(uploadId, r.row(), r.outcome().name(), r.applicantId(), truncate(String.join(",", r.candidates()), 400),
-                    truncate(r.explanation(), 400), r.givenApplicantId(), r.minc(), r.mccCandidateCode(), r.familyName(), r.givenNames(),
-                    r.dateOfBirth(), r.contingent() == null ? null : r.contingent().name(), r.mmiScore(), r.assessmentOutcome());
-            if (++pending == 5_000) {
-                batch.execute();
-                batch = h.prepareBatch(INSERT_ROW);
-                pending = 0;
-            }
+            String candidates = truncate(String.join(",", r.candidates()), 400);
+            stored.add(new UploadRow(r.row(), r.outcome(), r.applicantId(),
+                    candidates == null || candidates.isEmpty() ? List.of() : List.of(candidates.split(",")), truncate(r.explanation(), 400),
+                    r.givenApplicantId(), r.minc(), r.mccCandidateCode(), r.familyName(), r.givenNames(), r.dateOfBirth(), r.contingent(),
+                    r.mmiScore() == null ? null : r.mmiScore().setScale(2, java.math.RoundingMode.HALF_UP), r.assessmentOutcome(),
+                    UploadRow.Review.NONE, null));
         }
-        if (pending > 0) batch.execute();
+        stored.sort(java.util.Comparator.comparingInt(UploadRow::row));
+        return stored;
     }
 
     private static List<UploadRow> rows(Handle h, long uploadId) {

@@ -47,6 +47,20 @@ public final class Outbox {
     }
 
     /**
+     * {@link #enqueue} for each of these applicants, in their order, with batched inserts (a list
+     * commit can notify 100,000 applicants).
+     */
+    public void enqueueAll(Handle h, List<String> applicantIds, String kind, String subjectKey, String details) {
+        for (int from = 0; from < applicantIds.size(); from += 5_000) {
+            var batch = h.prepareBatch("INSERT INTO notification_outbox (applicant_id, kind, subject_key, details, created_at) VALUES (?, ?, ?, ?, ?)");
+            for (String applicantId : applicantIds.subList(from, Math.min(applicantIds.size(), from + 5_000))) {
+                batch.add(applicantId, kind, subjectKey, details, LocalDateTime.now(clock));
+            }
+            batch.execute();
+        }
+    }
+
+    /**
      * Delivers up to {@code limit} pending notifications, oldest first, and returns how many were sent.
      * Each is marked sent only if no other instance marked it first, so two instances never both
      * deliver the same notification twice in a row of polls (delivery is at least once on a crash).

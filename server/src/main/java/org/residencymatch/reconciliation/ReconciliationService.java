@@ -72,6 +72,75 @@ public final class ReconciliationService {
         }
     }
 
+    /** Up to this many applicants, {@link #syncMany} syncs them one by one rather than reading the cycle's open cases. */
+    private static final int FEW_APPLICANTS = 200;
+
+    /**
+     * Brings many applicants' cases in step at once, with the same cases and audit rows as
+     * {@link #syncApplicant} for each: the cycle's open cases are read with one query, and only the
+     * differences are written, in batches (closed cases first, then opened ones, in the order of
+     * {@code profiles}). For a few applicants it is {@link #syncApplicant} for each.
+     */
+    public void syncMany(Handle h, String cycleId, List<ApplicantFacts> profiles, java.util.function.Function<ApplicantFacts, PartnerLists> viewOf) {
+        if (profiles.size() <= FEW_APPLICANTS) {
+            for (ApplicantFacts facts : profiles) syncApplicant(h, cycleId, facts, viewOf.apply(facts));
+            return;
+        }
+        Set<String> wanted = new java.util.HashSet<>();
+        for (ApplicantFacts f : profiles) wanted.add(f.applicantId());
+        Map<String, Map<String, Long>> openByApplicant = new HashMap<>();
+        h.createQuery("SELECT id, applicant_id, code, list_kind FROM reconciliation_case WHERE cycle_id = :cycle AND status = 'OPEN'")
+                .bind("cycle", cycleId)
+                .map((rs, ctx) -> {
+                    String applicant = rs.getString("applicant_id");
+                    if (wanted.contains(applicant)) {
+                        openByApplicant.computeIfAbsent(applicant, k -> new HashMap<>())
+                                .put(rs.getString("code") + ":" + rs.getString("list_kind"), rs.getLong("id"));
+                    }
+                    return null;
+                })
+                .forEach(x -> { });
+        List<Long> toClose = new ArrayList<>();
+        List<Map.Entry<String, Contradiction>> toOpen = new ArrayList<>();
+        for (ApplicantFacts facts : profiles) {
+            List<Contradiction> now = ReconciliationPolicy.contradictions(facts, viewOf.apply(facts));
+            Map<String, Long> open = openByApplicant.getOrDefault(facts.applicantId(), Map.of());
+            if (now.isEmpty() && open.isEmpty()) continue;
+            Set<String> current = now.stream().map(Contradiction::key).collect(Collectors.toSet());
+            for (var entry : open.entrySet()) if (!current.contains(entry.getKey())) toClose.add(entry.getValue());
+            for (Contradiction c : now) if (!open.containsKey(c.key())) toOpen.add(Map.entry(facts.applicantId(), c));
+        }
+        LocalDateTime time = LocalDateTime.now(clock);
+        if (!toClose.isEmpty()) {
+            for (int from = 0; from < toClose.size(); from += BATCH) {
+                var batch = h.prepareBatch("UPDATE reconciliation_case SET status = 'CLOSED_AUTOMATICALLY', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?");
+                for (Long id : toClose.subList(from, Math.min(toClose.size(), from + BATCH))) {
+                    batch.add(time, SYSTEM, "The profile and the lists no longer contradict each other.", id);
+                }
+                batch.execute();
+            }
+            for (Long id : toClose) auditLog.record(h, SYSTEM, "case.closed-automatically", "case:" + id, "cycle " + cycleId);
+        }
+        if (!toOpen.isEmpty()) {
+            List<Long> ids = new ArrayList<>(toOpen.size());
+            for (int from = 0; from < toOpen.size(); from += BATCH) {
+                var batch = h.prepareBatch("INSERT INTO reconciliation_case (cycle_id, applicant_id, code, list_kind, list_version, status, "
+                        + "summary_en, summary_fr, opened_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)");
+                for (var e : toOpen.subList(from, Math.min(toOpen.size(), from + BATCH))) {
+                    Contradiction c = e.getValue();
+                    batch.add(cycleId, e.getKey(), c.code(), c.list().name(), c.listVersion(), c.explanation().en(), c.explanation().fr(), time);
+                }
+                ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
+            }
+            if (ids.size() != toOpen.size()) throw new IllegalStateException("expected " + toOpen.size() + " case ids, got " + ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                auditLog.record(h, SYSTEM, "case.opened", "case:" + ids.get(i), toOpen.get(i).getValue().code() + " for applicant " + toOpen.get(i).getKey());
+            }
+        }
+    }
+
+    private static final int BATCH = 5_000;
+
     /** Brings the cases of these applicants (all of a cycle's profiles, say) in step, e.g. after a list version is committed. */
     public void syncAll(Handle h, String cycleId, List<ApplicantFacts> profiles) {
         ListsSnapshot snapshot = lists.snapshot(h, cycleId);

@@ -199,6 +199,31 @@ class ListUploadServiceTest {
         assertThat(services.listUploads().history(CYCLE, ListKind.AIMG).get(0).revertedTo()).isEqualTo(1);
     }
 
+    @Test
+    void aCommitThatClosesAnAppliedStreamFlagsTheApplicationAndAReopeningOneUnflagsIt() throws Exception {
+        String albertaImg = services.database().jdbi().withHandle(h -> services.programs().streams(h, CYCLE)).stream()
+                .filter(s -> s.province().name().equals("AB") && s.type().name().equals("IMG")).findFirst().orElseThrow().streamId();
+        services.database().jdbi().useHandle(h -> h.execute(
+                "INSERT INTO application (cycle_id, iteration, applicant_id, stream_id, status, applied_at) VALUES (?, 1, 'A-2002', ?, 'ACTIVE', ?)",
+                CYCLE, albertaImg, LocalDate.of(2024, 10, 15).atStartOfDay()));
+        String header = "Family name,Given names,Date of birth,Applicant ID\n";
+
+        Preview without = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv", (header + row("A-2009")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+        services.listUploads().commit(CYCLE, without.uploadId(), "user:aimg");
+
+        var flagged = services.applications().applicationsOf(CYCLE, 1, "A-2002");
+        assertThat(flagged).singleElement().satisfies(a -> {
+            assertThat(a.active()).as("kept, never removed").isTrue();
+            assertThat(a.flagCode()).contains("AIMG_LIST_REQUIRED");
+        });
+        assertThat(services.applications().flagged(CYCLE)).hasSize(1);
+
+        Preview with = services.listUploads().upload(CYCLE, ListKind.AIMG, "b.csv",
+                (header + row("A-2009") + "\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+        services.listUploads().commit(CYCLE, with.uploadId(), "user:aimg");
+        assertThat(services.applications().applicationsOf(CYCLE, 1, "A-2002").get(0).flagCode()).isNull();
+    }
+
     private String row(String applicantId) {
         Identity i = identity(applicantId);
         return "\"" + i.familyName() + "\",\"" + i.givenNames() + "\"," + i.dateOfBirth() + "," + applicantId;
