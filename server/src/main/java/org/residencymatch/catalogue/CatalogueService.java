@@ -70,7 +70,7 @@ public final class CatalogueService {
         matching.sort(SELECTABLE_FIRST);
         int from = Math.min(matching.size(), (page - 1) * pageSize);
         int to = Math.min(matching.size(), from + pageSize);
-        return new Catalogue(cycleId, applicantId, iteration, List.copyOf(matching.subList(from, to)), matching.size(), page, pageSize, counts);
+        return new Catalogue(cycleId, applicantId, iteration, List.copyOf(matching.subList(from, to)), all.size(), matching.size(), page, pageSize, counts);
     }
 
     /** The decision on one stream, with every reason. */

@@ -42,7 +42,7 @@ final class ApplicantPages {
     }
 
     private String cycle() {
-        return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle is open"));
+        return CurrentCycle.id(services);
     }
 
     private void apply(Context ctx) {
@@ -116,7 +116,7 @@ final class ApplicantPages {
 
     private void catalogue(Context ctx) {
         String applicantId = Authentication.requirePrincipal(ctx).applicantId();
-        String cycle = services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle is open"));
+        String cycle = cycle();
         if (services.profiles().profile(cycle, applicantId).isEmpty()) {
             // A newly registered applicant has no profile for the cycle yet: say so instead of a bare 404.
             pages.render(ctx, "account/message.jte", "catalogue.title", Map.of("key", "profile.missing"));
@@ -131,12 +131,10 @@ final class ApplicantPages {
         int iteration = ApiRoutes.iteration(ctx);
         int page = ApiRoutes.intParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
         Catalogue catalogue = services.catalogue().catalogue(cycle, applicantId, iteration, filter, page, PAGE_SIZE);
-        Catalogue everything = services.catalogue().catalogue(cycle, applicantId, iteration, CatalogueFilter.ALL, 1, 1);
         CatalogueFilterForm form = new CatalogueFilterForm(orEmpty(ctx.queryParam("q")), orEmpty(ctx.queryParam("province")),
                 orEmpty(ctx.queryParam("discipline")), orEmpty(ctx.queryParam("streamType")), orEmpty(ctx.queryParam("decision")), iteration);
         Map<String, Object> model = new HashMap<>();
         model.put("catalogue", catalogue);
-        model.put("totalStreams", everything.matching());
         model.put("form", form);
         model.put("disciplines", disciplines(cycle));
         model.put("provinces", List.of(Province.values()));

@@ -35,8 +35,7 @@ final class FollowUpPages {
     }
 
     private Cycle cycle() {
-        String id = services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
-        return services.cycles().find(id).orElseThrow();
+        return CurrentCycle.of(services);
     }
 
     private void pool(Context ctx) {

@@ -56,7 +56,7 @@ final class OperatorPages {
     }
 
     private String cycle() {
-        return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+        return CurrentCycle.id(services);
     }
 
     private void cases(Context ctx) {

@@ -45,7 +45,7 @@ final class PartnerPages {
     }
 
     private String cycle() {
-        return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+        return CurrentCycle.id(services);
     }
 
     private ListKind kind(Context ctx, String attempt) {

@@ -43,8 +43,7 @@ final class ProfilePages {
     }
 
     private Cycle cycle() {
-        String id = services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
-        return services.cycles().find(id).orElseThrow();
+        return CurrentCycle.of(services);
     }
 
     private void render(Context ctx, ApplicantFacts shown, List<String> errors) {

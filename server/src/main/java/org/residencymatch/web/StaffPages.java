@@ -37,7 +37,7 @@ final class StaffPages {
     }
 
     private String cycle() {
-        return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+        return CurrentCycle.id(services);
     }
 
     private void stream(Context ctx) {
@@ -73,7 +73,7 @@ final class StaffPages {
 
     private void streams(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
-        String cycle = services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));
+        String cycle = cycle();
         List<ProgramStream> own = services.database().jdbi().withHandle(h -> services.programs().streams(h, cycle)).stream()
                 .filter(s -> s.facultyId().equals(user.facultyId()))
                 .toList();
