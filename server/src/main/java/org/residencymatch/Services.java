@@ -72,7 +72,10 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services start(Database database, Clock clock) {
-        return new Services(database, clock);
+        Services services = new Services(database, clock);
+        int torn = services.listUploads.removeTornVersions();
+        if (torn > 0) org.slf4j.LoggerFactory.getLogger(Services.class).warn("removed {} list version(s) torn by a crash during their commit", torn);
+        return services;
     }
 
     public Database database() {
@@ -152,24 +155,28 @@ public final class Services implements AutoCloseable {
     }
 
     /**
-     * Delivers the notification outbox every {@code period} in the background, through the log
-     * sender (a real deployment plugs in an email sender here). Stopped by {@link #close()}.
+     * The background work of a running service, every {@code period}: finishes the effects of list
+     * versions that a crash left pending (at once at start, then every round), and delivers the
+     * notification and email outboxes through the log senders (a real deployment plugs in an email
+     * sender here). Every instance does it; the work is safe to share. Stopped by {@link #close()}.
      */
-    public void startOutboxDelivery(java.time.Duration period) {
+    public void startBackgroundWork(java.time.Duration period) {
         var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-delivery");
+            Thread thread = new Thread(runnable, "background-work");
             thread.setDaemon(true);
             return thread;
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
+                int finished = listUploads.applyAllPendingEffects();
+                if (finished > 0) org.slf4j.LoggerFactory.getLogger(Services.class).info("applied the pending effects of {} list version(s)", finished);
                 outbox.deliverPending(Outbox.LOG_SENDER, 500);
                 emails.deliverPending(EmailOutbox.LOG_MAILER, 500);
             } catch (RuntimeException e) {
                 // The database may be briefly away; the next round retries.
-                org.slf4j.LoggerFactory.getLogger(Services.class).warn("outbox delivery failed: {}", e.getMessage());
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", e.getMessage());
             }
-        }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         background = scheduler;
     }
 

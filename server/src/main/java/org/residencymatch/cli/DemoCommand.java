@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(LocalDateTime.now(ZoneOffset.UTC), now));
         Services services = Services.start(Database.openEmbeddedFile(dataDir.resolve("residency-match")), clock);
         DemoData.AccountList accounts = new DemoData(services).seedIfEmpty();
-        services.startOutboxDelivery(java.time.Duration.ofSeconds(5));
+        services.startBackgroundWork(java.time.Duration.ofSeconds(5));
         WebConfig env = WebConfig.fromEnvironment(port);
         WebServer server = new WebServer(services, env).start(port);
         System.out.println(accounts.describe("http://localhost:" + server.port(), env.bootstrapToken() != null));

@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Services services = Services.start(database.open());
-        services.startOutboxDelivery(java.time.Duration.ofSeconds(5));
+        services.startBackgroundWork(java.time.Duration.ofSeconds(5));
         WebServer server = new WebServer(services, WebConfig.fromEnvironment(port).withSecureCookies(!insecureCookies)).start(port);
         System.out.printf("Residency Match is serving http://localhost:%d on %s%n", server.port(), database.describe());
         awaitShutdown(server, services);

@@ -24,20 +24,106 @@ public final class ListRepository {
     }
 
     /**
-     * Stores {@code members} as version {@code basedOn + 1} of the list, the new current version. The
-     * primary key makes two commits racing from the same version collide: one wins, the other fails.
-     * The caller's transaction covers the version, its members and the audit row together.
+     * Stores {@code members} as version {@code basedOn + 1} of the list, the new current version, for
+     * seeding (demo data, benchmarks): the version counts as applied, and the caller reconciles the
+     * applicants itself. Partner files go through {@link #commitUploadAsNewVersion}.
      */
     public int commitNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, List<ListMember> members, Origin origin, LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
+        markEffectsApplied(h, cycleId, kind, version, now);
+        BulkInsert.insert(h, "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) VALUES",
+                "(?, ?, ?, ?, ?, ?, ?)", members, m -> new Object[] {cycleId, kind.name(), version, m.applicantId(),
+                        m.contingent() == null ? null : m.contingent().name(), m.mmiScore(), m.assessmentOutcome()});
+        countMembers(h, cycleId, kind, version, members.size());
+        return version;
+    }
+
+    /**
+     * Stores the rows of a draft upload that put an applicant on the list (matched, or confirmed by a
+     * person) as version {@code basedOn + 1}, in one statement inside the database: the rows are
+     * already there, so nothing travels back and forth. Returns the number of members.
+     */
+    public int commitUploadAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, long uploadId, Origin origin, LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
+        return countMembers(h, cycleId, kind, version, h.execute(
+                "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
+                        + "SELECT ?, ?, ?, CASE WHEN outcome = 'MATCHED' THEN applicant_id ELSE reviewed_applicant_id END, contingent, mmi_score, "
+                        + "assessment_outcome FROM list_upload_row WHERE upload_id = ? AND (outcome = 'MATCHED' OR review = 'CONFIRMED')",
+                cycleId, kind.name(), version, uploadId));
+    }
+
+    /** Stores the members of an older version as version {@code basedOn + 1} (a revert), inside the database. */
+    public int commitCopyAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, int copyOf, Origin origin, LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
+        return countMembers(h, cycleId, kind, version, h.execute(
+                "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
+                        + "SELECT cycle_id, kind, ?, applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership "
+                        + "WHERE cycle_id = ? AND kind = ? AND version = ?",
+                version, cycleId, kind.name(), copyOf));
+    }
+
+    /** Records how many members a version was committed with (see {@link #tornVersions}); returns it. */
+    private static int countMembers(Handle h, String cycleId, ListKind kind, int version, int members) {
+        h.execute("UPDATE list_version SET member_count = ? WHERE cycle_id = ? AND kind = ? AND version = ?", members, cycleId, kind.name(), version);
+        return members;
+    }
+
+    /**
+     * Versions that a crash tore during their commit: their members do not add up to the count the
+     * commit wrote with them, or the count is missing. H2's MVStore can persist part of a large
+     * transaction when the process dies while committing it; PostgreSQL never does, and finds none.
+     */
+    public List<PendingEffects> tornVersions(Handle h) {
+        return h.createQuery("SELECT v.cycle_id, v.kind, v.version FROM list_version v LEFT JOIN list_membership m "
+                        + "ON m.cycle_id = v.cycle_id AND m.kind = v.kind AND m.version = v.version "
+                        + "GROUP BY v.cycle_id, v.kind, v.version, v.member_count "
+                        + "HAVING v.member_count IS NULL OR COUNT(m.applicant_id) <> v.member_count ORDER BY v.cycle_id, v.kind, v.version")
+                .map((rs, ctx) -> new PendingEffects(rs.getString("cycle_id"), ListKind.valueOf(rs.getString("kind")), rs.getInt("version")))
+                .list();
+    }
+
+    /** Removes a torn version with whatever part of its members survived, and members left without a version. */
+    public void removeTornVersion(Handle h, String cycleId, ListKind kind, int version) {
+        h.execute("DELETE FROM list_membership WHERE cycle_id = ? AND kind = ? AND version = ?", cycleId, kind.name(), version);
+        h.execute("DELETE FROM list_version WHERE cycle_id = ? AND kind = ? AND version = ?", cycleId, kind.name(), version);
+    }
+
+    /**
+     * The version row of a new version, its effects not yet applied. The primary key makes two commits
+     * racing from the same version collide: one wins, the other fails.
+     */
+    private static int insertVersion(Handle h, String cycleId, ListKind kind, int basedOn, Origin origin, LocalDateTime now) {
         int version = basedOn + 1;
         h.execute("INSERT INTO list_version (cycle_id, kind, version, status, received_at, committed_at, source, content_hash, upload_id, "
                         + "reverted_to, committed_by) VALUES (?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?)",
                 cycleId, kind.name(), version, now, now, origin.source(), origin.contentHash(), origin.uploadId(), origin.revertedTo(),
                 origin.committedBy());
-        BulkInsert.insert(h, "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) VALUES",
-                "(?, ?, ?, ?, ?, ?, ?)", members, m -> new Object[] {cycleId, kind.name(), version, m.applicantId(),
-                        m.contingent() == null ? null : m.contingent().name(), m.mmiScore(), m.assessmentOutcome()});
         return version;
+    }
+
+    /** A committed version whose effects on applicants are still to be applied. */
+    public record PendingEffects(String cycleId, ListKind kind, int version) {}
+
+    /** The versions whose effects are still to be applied, oldest first (the order they must be applied in). */
+    public List<PendingEffects> pendingEffects(Handle h) {
+        return h.createQuery("SELECT cycle_id, kind, version FROM list_version WHERE status = 'COMMITTED' AND effects_applied_at IS NULL "
+                        + "ORDER BY cycle_id, kind, version")
+                .map((rs, ctx) -> new PendingEffects(rs.getString("cycle_id"), ListKind.valueOf(rs.getString("kind")), rs.getInt("version")))
+                .list();
+    }
+
+    /**
+     * Locks a version's row for the caller's transaction and says whether its effects are still to be
+     * applied: a second instance trying the same version waits here, then finds them applied.
+     */
+    public boolean lockIfEffectsPending(Handle h, String cycleId, ListKind kind, int version) {
+        return h.createQuery("SELECT effects_applied_at FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND version = :version FOR UPDATE")
+                .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version)
+                .map((rs, ctx) -> rs.getObject(1) == null).findOne().orElse(false);
+    }
+
+    public void markEffectsApplied(Handle h, String cycleId, ListKind kind, int version, LocalDateTime now) {
+        h.execute("UPDATE list_version SET effects_applied_at = ? WHERE cycle_id = ? AND kind = ? AND version = ?", now, cycleId, kind.name(), version);
     }
 
     /** The members of one version of a list, by applicant id. */
@@ -54,7 +140,7 @@ public final class ListRepository {
     /** Every committed version of a list, newest first. */
     public List<ListVersionInfo> history(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("SELECT v.version, v.committed_at, v.committed_by, v.source, v.content_hash, v.upload_id, v.reverted_to, "
-                        + "(SELECT COUNT(*) FROM list_membership m WHERE m.cycle_id = v.cycle_id AND m.kind = v.kind AND m.version = v.version) AS members "
+                        + "v.member_count AS members "
                         + "FROM list_version v WHERE v.cycle_id = :cycle AND v.kind = :kind AND v.status = 'COMMITTED' ORDER BY v.version DESC")
                 .bind("cycle", cycleId).bind("kind", kind.name())
                 .map((rs, ctx) -> new ListVersionInfo(rs.getInt("version"), rs.getObject("committed_at", LocalDateTime.class),

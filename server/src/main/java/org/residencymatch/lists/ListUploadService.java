@@ -39,8 +39,9 @@ import org.residencymatch.reconciliation.ReconciliationService;
  * The path of a partner list from file to current version: upload (read, check, match every row to
  * an applicant, keep the raw file, show a preview), review of the uncertain rows by a person, then
  * commit, which makes the upload the list's next version in one transaction together with its audit
- * row, the reconciliation of the affected applicants' cases and their notifications. Every version
- * stays readable; a revert is itself a new version.
+ * row, then applies its effects (reconciliation of the affected applicants' cases, application
+ * flags, notifications) in a second one that no crash can lose. Every version stays readable; a
+ * revert is itself a new version.
  */
 public final class ListUploadService {
 
@@ -225,19 +226,37 @@ public final class ListUploadService {
     }
 
     /**
-     * Makes the upload the list's next version, atomically. Refused while rows await review, when the
-     * upload is not a draft, or when another version was committed since the upload was made (the
-     * preview would no longer be true): two racing commits, one wins.
+     * Makes the upload the list's next version, atomically, then applies what that changes for
+     * applicants. Refused while rows await review, when the upload is not a draft, or when another
+     * version was committed since the upload was made (the preview would no longer be true): two
+     * racing commits, one wins.
+     *
+     * <p>Two transactions: the first makes the version current, with its members and audit row (from
+     * then on every eligibility decision reads it); the second applies its effects (reconciliation
+     * cases, application flags, notifications) and marks them applied. A crash between the two
+     * leaves the version current with its effects pending, and {@link #applyAllPendingEffects} (run
+     * at start and periodically by every instance) finishes them: nothing is half applied or lost.
      */
     public int commit(String cycleId, long uploadId, String actor) {
+        Committed committed = commitVersion(cycleId, uploadId, actor);
+        applyPendingEffects(cycleId, committed.kind());
+        return committed.version();
+    }
+
+    /** A version just made current. */
+    public record Committed(ListKind kind, int version, int members) {}
+
+    /** The first transaction of {@link #commit}: the version becomes current, effects pending. */
+    public Committed commitVersion(String cycleId, long uploadId, String actor) {
         try {
             return jdbi.inTransaction(h -> {
                 UploadInfo upload = upload(h, cycleId, uploadId);
                 if (!upload.status().equals("DRAFT")) {
                     throw new ConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be committed");
                 }
-                List<UploadRow> rows = rows(h, uploadId);
-                long awaiting = rows.stream().filter(UploadRow::awaitsReview).count();
+                int awaiting = h.createQuery("SELECT COUNT(*) FROM list_upload_row WHERE upload_id = :id "
+                                + "AND outcome IN ('PROBABLE', 'CONFLICT') AND review = 'NONE'")
+                        .bind("id", uploadId).mapTo(Integer.class).one();
                 if (awaiting > 0) {
                     throw new ConflictException("REVIEW_PENDING", awaiting + " row(s) await review; confirm or reject them before committing");
                 }
@@ -245,19 +264,17 @@ public final class ListUploadService {
                 if (current != upload.basedOn()) {
                     throw stale(upload.kind(), current, upload.basedOn());
                 }
-                Map<String, ListMember> before = current == 0 ? Map.of() : lists.members(h, cycleId, upload.kind(), current);
-                Map<String, ListMember> after = effectiveMembers(rows);
                 LocalDateTime now = LocalDateTime.now(clock);
-                int version = lists.commitNewVersion(h, cycleId, upload.kind(), current, List.copyOf(after.values()),
+                int members = lists.commitUploadAsNewVersion(h, cycleId, upload.kind(), current, uploadId,
                         new ListRepository.Origin(upload.fileName(), upload.contentHash(), uploadId, null, actor), now);
+                int version = current + 1;
                 h.execute("UPDATE list_upload SET status = 'COMMITTED', committed_version = ?, closed_at = ? WHERE id = ?", version, now, uploadId);
                 // Other drafts were made against an older version: their previews are no longer true.
                 h.execute("UPDATE list_upload SET status = 'SUPERSEDED', closed_at = ? WHERE cycle_id = ? AND kind = ? AND status = 'DRAFT'",
                         now, cycleId, upload.kind().name());
-                applyEffects(h, cycleId, upload.kind(), current, version, before, after, actor);
                 auditLog.record(h, actor, "list.committed", "list:" + cycleId + "/" + upload.kind(),
-                        "version " + version + " from upload " + uploadId + ", " + after.size() + " members, sha256 " + upload.contentHash());
-                return version;
+                        "version " + version + " from upload " + uploadId + ", " + members + " members, sha256 " + upload.contentHash());
+                return new Committed(upload.kind(), version, members);
             });
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time; preview again");
@@ -265,33 +282,86 @@ public final class ListUploadService {
         }
     }
 
-    /** Makes an older version current again, as a new version with the same members. */
+    /** Makes an older version current again, as a new version with the same members; then applies its effects. */
     public int revert(String cycleId, ListKind kind, int toVersion, String actor) {
+        int version;
         try {
-            return jdbi.inTransaction(h -> {
+            version = jdbi.inTransaction(h -> {
                 requireCycle(h, cycleId);
                 int current = lists.currentVersion(h, cycleId, kind);
                 if (toVersion < 1 || toVersion >= current) {
                     throw new IllegalArgumentException("version " + toVersion + " cannot be reverted to; the current version is " + current);
                 }
-                Map<String, ListMember> before = lists.members(h, cycleId, kind, current);
-                Map<String, ListMember> after = lists.members(h, cycleId, kind, toVersion);
                 String hash = lists.history(h, cycleId, kind).stream().filter(v -> v.version() == toVersion).findFirst()
                         .map(ListVersionInfo::contentHash).orElse(null);
                 LocalDateTime now = LocalDateTime.now(clock);
-                int version = lists.commitNewVersion(h, cycleId, kind, current, List.copyOf(after.values()),
+                lists.commitCopyAsNewVersion(h, cycleId, kind, current, toVersion,
                         new ListRepository.Origin("revert to version " + toVersion, hash, null, toVersion, actor), now);
                 h.execute("UPDATE list_upload SET status = 'SUPERSEDED', closed_at = ? WHERE cycle_id = ? AND kind = ? AND status = 'DRAFT'",
                         now, cycleId, kind.name());
-                applyEffects(h, cycleId, kind, current, version, before, after, actor);
-                auditLog.record(h, actor, "list.reverted", "list:" + cycleId + "/" + kind, "version " + version + " = version " + toVersion);
-                return version;
+                auditLog.record(h, actor, "list.reverted", "list:" + cycleId + "/" + kind, "version " + (current + 1) + " = version " + toVersion);
+                return current + 1;
             });
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
             throw e;
         }
+        applyPendingEffects(cycleId, kind);
+        return version;
     }
+
+    /**
+     * Removes the list versions that a crash tore during their commit, so that each list is as it was
+     * before that commit and its upload is a draft again, to be committed anew. Only H2 can tear a
+     * transaction (see {@link ListRepository#tornVersions}); run at start, before anything reads the
+     * lists. Returns how many versions were removed.
+     */
+    public int removeTornVersions() {
+        return jdbi.inTransaction(h -> {
+            List<ListRepository.PendingEffects> torn = lists.tornVersions(h);
+            for (ListRepository.PendingEffects v : torn) {
+                lists.removeTornVersion(h, v.cycleId(), v.kind(), v.version());
+                h.execute("UPDATE list_upload SET status = 'DRAFT', committed_version = NULL, closed_at = NULL "
+                        + "WHERE cycle_id = ? AND kind = ? AND committed_version = ?", v.cycleId(), v.kind().name(), v.version());
+                auditLog.record(h, "system", "list.torn-version-removed", "list:" + v.cycleId() + "/" + v.kind(),
+                        "version " + v.version() + " was torn by a crash during its commit and is removed; its upload is a draft again");
+            }
+            return torn.size();
+        });
+    }
+
+    /** Applies the pending effects of every list, oldest version first (at start, then periodically). Returns how many versions. */
+    public int applyAllPendingEffects() {
+        List<ListRepository.PendingEffects> pending = jdbi.withHandle(lists::pendingEffects);
+        for (ListRepository.PendingEffects p : pending) applyEffects(p);
+        return pending.size();
+    }
+
+    /** Applies the pending effects of one list's versions, oldest first. */
+    public void applyPendingEffects(String cycleId, ListKind kind) {
+        for (ListRepository.PendingEffects p : jdbi.withHandle(lists::pendingEffects)) {
+            if (p.cycleId().equals(cycleId) && p.kind() == kind) applyEffects(p);
+        }
+    }
+
+    /**
+     * Applies what a version changed for applicants, compared with the version before it, in one
+     * transaction that also marks it applied. The version's row is locked meanwhile, so another
+     * instance doing the same waits and then finds it done; in this process, one at a time.
+     */
+    private void applyEffects(ListRepository.PendingEffects p) {
+        synchronized (effectsLock) {
+            jdbi.useTransaction(h -> {
+                if (!lists.lockIfEffectsPending(h, p.cycleId(), p.kind(), p.version())) return;
+                Map<String, ListMember> before = p.version() == 1 ? Map.of() : lists.members(h, p.cycleId(), p.kind(), p.version() - 1);
+                Map<String, ListMember> after = lists.members(h, p.cycleId(), p.kind(), p.version());
+                applyEffects(h, p.cycleId(), p.kind(), p.version() - 1, p.version(), before, after);
+                lists.markEffectsApplied(h, p.cycleId(), p.kind(), p.version(), LocalDateTime.now(clock));
+            });
+        }
+    }
+
+    private final Object effectsLock = new Object();
 
     public List<ListVersionInfo> history(String cycleId, ListKind kind) {
         return jdbi.withHandle(h -> {
@@ -325,9 +395,9 @@ public final class ListUploadService {
     /** An uploaded file as it arrived. */
     public record RawFile(String fileName, ListKind kind, byte[] content) {}
 
-    /** Reconciles cases and notifies the applicants whose catalogue changed, in the commit's transaction. */
+    /** Reconciles cases, flags applications and notifies the applicants whose catalogue changed. */
     private void applyEffects(Handle h, String cycleId, ListKind kind, int oldVersion, int newVersion, Map<String, ListMember> before,
-            Map<String, ListMember> after, String actor) {
+            Map<String, ListMember> after) {
         Diff diff = Diff.between(before, after);
         Set<String> affected = new TreeSet<>(diff.added());
         affected.addAll(diff.removed());
