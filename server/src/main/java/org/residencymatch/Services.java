@@ -11,6 +11,7 @@ import org.residencymatch.application.ApplicationService;
 import org.residencymatch.application.CoupleService;
 import org.residencymatch.application.RankListService;
 import org.residencymatch.catalogue.CatalogueService;
+import org.residencymatch.jobs.Jobs;
 import org.residencymatch.reconciliation.ReconciliationService;
 import org.residencymatch.lists.ListRepository;
 import org.residencymatch.matching.MatchRunService;
@@ -46,6 +47,7 @@ public final class Services implements AutoCloseable {
     private final MatchRunService matchRuns;
     private final ClinicalAssessmentService clinicalAssessment;
     private final EmailOutbox emails;
+    private final Jobs jobs;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -63,6 +65,7 @@ public final class Services implements AutoCloseable {
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock);
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.emails = new EmailOutbox(database.jdbi(), clock);
+        this.jobs = new Jobs(database.jdbi(), clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES);
     }
@@ -154,6 +157,10 @@ public final class Services implements AutoCloseable {
         return emails;
     }
 
+    public Jobs jobs() {
+        return jobs;
+    }
+
     /**
      * The background work of a running service, every {@code period}: finishes the effects of list
      * versions that a crash left pending (at once at start, then every round), and delivers the
@@ -185,6 +192,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         if (background != null) background.shutdownNow();
+        jobs.close();
         database.close();
     }
 }

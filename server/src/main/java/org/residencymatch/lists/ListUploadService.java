@@ -32,6 +32,7 @@ import org.residencymatch.eligibility.ListMembership;
 import org.residencymatch.eligibility.ListState;
 import org.residencymatch.eligibility.PartnerLists;
 import org.residencymatch.eligibility.StreamCatalogue;
+import org.residencymatch.jobs.Progress;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.reconciliation.ReconciliationService;
 
@@ -238,10 +239,19 @@ public final class ListUploadService {
      * at start and periodically by every instance) finishes them: nothing is half applied or lost.
      */
     public int commit(String cycleId, long uploadId, String actor) {
+        return commit(cycleId, uploadId, actor, Progress.NONE);
+    }
+
+    /** {@link #commit(String, long, String)}, saying how far it has gone (it takes seconds for a whole list). */
+    public int commit(String cycleId, long uploadId, String actor, Progress progress) {
+        progress.step("job.step.listVersion", 1, EFFECT_STEPS);
         Committed committed = commitVersion(cycleId, uploadId, actor);
-        applyPendingEffects(cycleId, committed.kind());
+        applyPendingEffects(cycleId, committed.kind(), progress);
         return committed.version();
     }
+
+    /** The steps of a commit as its progress shows them: the version made current, then the four of its effects. */
+    private static final int EFFECT_STEPS = 5;
 
     /** A version just made current. */
     public record Committed(ListKind kind, int version, int members) {}
@@ -306,7 +316,7 @@ public final class ListUploadService {
             if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
             throw e;
         }
-        applyPendingEffects(cycleId, kind);
+        applyPendingEffects(cycleId, kind, Progress.NONE);
         return version;
     }
 
@@ -333,14 +343,14 @@ public final class ListUploadService {
     /** Applies the pending effects of every list, oldest version first (at start, then periodically). Returns how many versions. */
     public int applyAllPendingEffects() {
         List<ListRepository.PendingEffects> pending = jdbi.withHandle(lists::pendingEffects);
-        for (ListRepository.PendingEffects p : pending) applyEffects(p);
+        for (ListRepository.PendingEffects p : pending) applyEffects(p, Progress.NONE);
         return pending.size();
     }
 
     /** Applies the pending effects of one list's versions, oldest first. */
-    public void applyPendingEffects(String cycleId, ListKind kind) {
+    public void applyPendingEffects(String cycleId, ListKind kind, Progress progress) {
         for (ListRepository.PendingEffects p : jdbi.withHandle(lists::pendingEffects)) {
-            if (p.cycleId().equals(cycleId) && p.kind() == kind) applyEffects(p);
+            if (p.cycleId().equals(cycleId) && p.kind() == kind) applyEffects(p, progress);
         }
     }
 
@@ -349,13 +359,14 @@ public final class ListUploadService {
      * transaction that also marks it applied. The version's row is locked meanwhile, so another
      * instance doing the same waits and then finds it done; in this process, one at a time.
      */
-    private void applyEffects(ListRepository.PendingEffects p) {
+    private void applyEffects(ListRepository.PendingEffects p, Progress progress) {
         synchronized (effectsLock) {
             jdbi.useTransaction(h -> {
                 if (!lists.lockIfEffectsPending(h, p.cycleId(), p.kind(), p.version())) return;
+                progress.step("job.step.listRead", 2, EFFECT_STEPS);
                 Map<String, ListMember> before = p.version() == 1 ? Map.of() : lists.members(h, p.cycleId(), p.kind(), p.version() - 1);
                 Map<String, ListMember> after = lists.members(h, p.cycleId(), p.kind(), p.version());
-                applyEffects(h, p.cycleId(), p.kind(), p.version() - 1, p.version(), before, after);
+                applyEffects(h, p.cycleId(), p.kind(), p.version() - 1, p.version(), before, after, progress);
                 lists.markEffectsApplied(h, p.cycleId(), p.kind(), p.version(), LocalDateTime.now(clock));
             });
         }
@@ -397,7 +408,7 @@ public final class ListUploadService {
 
     /** Reconciles cases, flags applications and notifies the applicants whose catalogue changed. */
     private void applyEffects(Handle h, String cycleId, ListKind kind, int oldVersion, int newVersion, Map<String, ListMember> before,
-            Map<String, ListMember> after) {
+            Map<String, ListMember> after, Progress progress) {
         Diff diff = Diff.between(before, after);
         Set<String> affected = new TreeSet<>(diff.added());
         affected.addAll(diff.removed());
@@ -413,12 +424,15 @@ public final class ListUploadService {
             if (facts != null) withProfile.add(facts);
         }
         // Cases: the cycle's open cases read once, only the differences written (in applicant order).
+        progress.step("job.step.listCases", 3, EFFECT_STEPS);
         reconciliation.syncMany(h, cycleId, withProfile,
                 facts -> view.forApplicant(facts.applicantId(), kind, newVersion, after.get(facts.applicantId())));
         // Applications to streams the new version closes are flagged for the operator, never removed.
+        progress.step("job.step.listFlags", 4, EFFECT_STEPS);
         applications.reflag(h, cycleId, profiles.keySet(), application -> catalogue.decide(cycleId, streams, profiles.get(application.applicantId()),
                 view.forApplicant(application.applicantId(), kind, newVersion, after.get(application.applicantId())),
                 application.streamId(), application.iteration()));
+        progress.step("job.step.listNotify", 5, EFFECT_STEPS);
         boolean[] differ = decisionsDiffer(cycleId, streams, withProfile, view, kind, oldVersion, newVersion, before, after);
         List<String> notify = new ArrayList<>();
         for (int i = 0; i < withProfile.size(); i++) if (differ[i]) notify.add(withProfile.get(i).applicantId());

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.residencymatch.ConflictException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
 import org.residencymatch.eligibility.ListKind;
@@ -129,15 +128,17 @@ final class PartnerPages {
         ctx.redirect("/partner/lists/" + kind.name() + "/uploads/" + id + "#review");
     }
 
+    /** A whole list takes seconds to commit: it runs in the background, and the browser follows its progress page. */
     private void commit(Context ctx) {
         ListKind kind = kind(ctx, "commit");
         long id = uploadId(ctx, kind);
-        try {
-            int version = services.listUploads().commit(cycle(), id, Authentication.requirePrincipal(ctx).auditName());
-            ctx.redirect("/partner/lists?notice=committed-" + kind.name() + "-" + version);
-        } catch (ConflictException e) {
-            ctx.redirect("/partner/lists/" + kind.name() + "/uploads/" + id + "?error=" + e.code());
-        }
+        String cycle = cycle();
+        Principal user = Authentication.requirePrincipal(ctx);
+        long job = services.jobs().start("list.commit", user.userId(), "/partner/lists/" + kind.name() + "/uploads/" + id, progress -> {
+            int version = services.listUploads().commit(cycle, id, user.auditName(), progress);
+            return "/partner/lists?notice=committed-" + kind.name() + "-" + version;
+        });
+        ctx.redirect(JobPages.path(job));
     }
 
     private void revert(Context ctx) {

@@ -161,6 +161,16 @@ public final class Browser {
         return afterAction();
     }
 
+    /** Waits until the browser arrives by itself (a page that refreshes or redirects) at a path starting with {@code prefix}. */
+    public Browser awaitPath(String prefix, Duration timeout) {
+        JavascriptExecutor js = driver;
+        new WebDriverWait(driver, timeout)
+                .ignoring(WebDriverException.class)
+                .withMessage(() -> "never arrived at " + prefix + "; still on " + path())
+                .until(d -> path().startsWith(prefix) && "complete".equals(js.executeScript("return document.readyState;")));
+        return afterAction();
+    }
+
     public Browser type(By by, CharSequence... keys) {
         WebElement field = driver.findElement(by);
         field.clear();

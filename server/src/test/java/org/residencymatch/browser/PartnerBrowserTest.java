@@ -78,7 +78,8 @@ class PartnerBrowserTest {
         assertThat(reviewed).doesNotHaveDuplicates();
 
         browser.clickAndLoad(By.cssSelector("form[action$='/commit'] button[type=submit]"));
-        assertThat(browser.path()).startsWith("/partner/lists?notice=committed-QIMG-2");
+        // The commit runs in the background: its progress page (if it is still running) follows it to the result.
+        browser.awaitPath("/partner/lists?notice=committed-QIMG-2", java.time.Duration.ofSeconds(30));
         assertThat(browser.text(By.cssSelector("p.notice[role=status]"))).isEqualTo("Version v2 of the QIMG list is now current.");
         assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision())
                 .isEqualTo(Decision.SELECTABLE);

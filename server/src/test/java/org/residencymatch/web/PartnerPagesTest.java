@@ -65,9 +65,24 @@ class PartnerPagesTest {
         bci.get(previewPath);
         HttpResponse<String> commit = bci.post(previewPath + "/commit", Map.of());
 
-        assertThat(commit.headers().firstValue("Location")).hasValue("/partner/lists?notice=committed-QIMG-2");
+        // The commit runs in the background; its progress page sends the browser on to the result.
+        String progress = commit.headers().firstValue("Location").orElseThrow();
+        assertThat(progress).matches("/jobs/\\d+");
+        assertThat(followProgress(bci, progress)).isEqualTo("/partner/lists?notice=committed-QIMG-2");
         assertThat(bci.get("/partner/lists?notice=committed-QIMG-2").body()).contains("Version v2 of the QIMG list is now current.");
         assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+    }
+
+    /** Follows a job's progress page, as the visitor would by looking again, until it sends them on. */
+    static String followProgress(BrowserlessSession session, String progressPath) throws Exception {
+        for (int look = 0; look < 200; look++) {
+            HttpResponse<String> page = session.get(progressPath);
+            if (page.statusCode() == 302) return page.headers().firstValue("Location").orElseThrow();
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("hx-trigger=\"every 1s\"").contains("<progress");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the job at " + progressPath + " did not finish");
     }
 
     @Test
