@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -108,9 +110,11 @@ public final class TableReader {
                             fileName + ": the workbook has no sheet named \"" + sheetName + "\""));
             List<String> headers = null;
             List<Table.Row> rows = new ArrayList<>();
+            // A workbook has a handful of number formats; whether each shows a date is worked out once, not per cell.
+            Map<String, Boolean> dateFormats = new HashMap<>();
             for (org.dhatim.fastexcel.reader.Row row : sheet.read()) {
                 List<String> cells = new ArrayList<>(row.getCellCount());
-                for (int i = 0; i < row.getCellCount(); i++) cells.add(cellText(row.getCell(i)));
+                for (int i = 0; i < row.getCellCount(); i++) cells.add(cellText(row.getCell(i), dateFormats));
                 if (headers == null) {
                     if (cells.stream().allMatch(String::isBlank)) continue;
                     headers = cells;
@@ -134,12 +138,13 @@ public final class TableReader {
     }
 
     /** A cell as text: numbers without a spurious ".0", formulas as their cached result. */
-    private static String cellText(Cell cell) {
+    private static String cellText(Cell cell, Map<String, Boolean> dateFormats) {
         if (cell == null) return "";
         CellType type = cell.getType();
         if (type == CellType.NUMBER) {
             // Excel stores dates as numbers with a date format; give them back as ISO dates.
-            if (isDateFormat(cell.getDataFormatString())) return cell.asDate().toLocalDate().toString();
+            String format = cell.getDataFormatString();
+            if (format != null && dateFormats.computeIfAbsent(format, TableReader::isDateFormat)) return cell.asDate().toLocalDate().toString();
             BigDecimal number = cell.asNumber();
             return number.stripTrailingZeros().toPlainString();
         }
