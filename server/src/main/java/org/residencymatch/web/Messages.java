@@ -74,6 +74,11 @@ public final class Messages {
     }
 
     /** The text of a key, with {0}-style arguments; a missing key shows as itself so it is noticed. */
+    /** Whether the bundle has a text for this key (for texts chosen by a code, with a general one otherwise). */
+    public boolean has(String key) {
+        return texts.getProperty(key) != null;
+    }
+
     public String t(String key, Object... args) {
         String text = texts.getProperty(key);
         if (text == null) return "??" + key + "??";

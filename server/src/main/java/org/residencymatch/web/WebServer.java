@@ -98,7 +98,8 @@ public final class WebServer implements AutoCloseable {
         if (Authentication.isApi(ctx) || accept == null || !accept.contains("text/html")) {
             ctx.json(error(code, message, field));
         } else {
-            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "message", message));
+            // The code's sentence in the reader's language; the service's own detail (ids, dates) under it.
+            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message));
         }
     }
 

@@ -73,6 +73,20 @@ class PartnerPagesTest {
         assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
     }
 
+    @Test
+    void aRefusalShownAsAPageSaysWhatHappenedInTheReadersLanguage() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(server.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        bci.get("/partner/lists?lang=fr");
+
+        HttpResponse<String> missing = bci.get("/partner/lists/QIMG/uploads/999999");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html lang=\"fr\">")
+                .contains("<p role=\"alert\">Ce que vous demandez n’existe pas, ou ne vous est pas accessible.</p>")
+                .contains("<span lang=\"en\">no upload \"999999\"</span>");
+    }
+
     /** Follows a job's progress page, as the visitor would by looking again, until it sends them on. */
     static String followProgress(BrowserlessSession session, String progressPath) throws Exception {
         for (int look = 0; look < 200; look++) {
