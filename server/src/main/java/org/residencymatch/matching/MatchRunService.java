@@ -24,6 +24,7 @@ import org.residencymatch.audit.AuditLog;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.cycle.Phase;
+import org.residencymatch.jobs.Progress;
 import org.residencymatch.engine.MatchEngine;
 import org.residencymatch.engine.MatchInstance;
 import org.residencymatch.engine.MatchInstanceBuilder;
@@ -66,10 +67,18 @@ public final class MatchRunService {
 
     /** Runs the match after the rank order list deadline; the run is stored, not released. */
     public MatchRun run(String cycleId, int iteration, long seed, String actor) {
+        return run(cycleId, iteration, seed, actor, Progress.NONE);
+    }
+
+    /** {@link #run(String, int, long, String)}, saying how far it has gone (seconds at national scale). */
+    public MatchRun run(String cycleId, int iteration, long seed, String actor, Progress progress) {
+        requireRunnable(cycleId, iteration);
         LocalDateTime now = LocalDateTime.now(clock);
-        cycle(cycleId).requirePhase(iteration, now, "Running the match", Phase.MATCH, Phase.RESULTS_RELEASE);
+        progress.step("job.step.matchRead", 1, 3);
         MatchInstance instance = jdbi.withHandle(h -> instance(h, cycleId, iteration));
+        progress.step("job.step.matchRun", 2, 3);
         MatchResult result = engine.run(instance, seed);
+        progress.step("job.step.matchStore", 3, 3);
         return jdbi.inTransaction(h -> {
             String blocking = result.blocking().isEmpty() ? null
                     : truncate(result.blocking().stream().map(Object::toString).collect(Collectors.joining("; ")), 4000);
@@ -86,6 +95,11 @@ public final class MatchRunService {
                     + result.stats().matched() + " matched, " + (result.stable() ? "stable" : "NOT stable"));
             return find(h, cycleId, id);
         });
+    }
+
+    /** Refuses a run outside the match phases of the iteration, with the phase and its dates (a page checks before starting one in the background). */
+    public void requireRunnable(String cycleId, int iteration) {
+        cycle(cycleId).requirePhase(iteration, LocalDateTime.now(clock), "Running the match", Phase.MATCH, Phase.RESULTS_RELEASE);
     }
 
     /** Releases a run's results: applicants then see their result and programs their matched applicants. */

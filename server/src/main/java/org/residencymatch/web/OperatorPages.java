@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.residencymatch.Services;
+import org.residencymatch.account.Principal;
 import org.residencymatch.reconciliation.CaseStatus;
 
 /** The operator's pages: reconciliation cases, with comments and resolution. */
@@ -46,8 +47,15 @@ final class OperatorPages {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("seed", "the seed is a whole number");
         }
-        services.matchRuns().run(cycle(), iteration, seed, Authentication.requirePrincipal(ctx).auditName());
-        ctx.redirect("/operator/match?iteration=" + iteration);
+        // Refused at once outside the match phases; the run itself (seconds at national scale) goes to the background.
+        String cycle = cycle();
+        services.matchRuns().requireRunnable(cycle, iteration);
+        Principal user = Authentication.requirePrincipal(ctx);
+        long job = services.jobs().start("match.run", user.userId(), "/operator/match?iteration=" + iteration, progress -> {
+            services.matchRuns().run(cycle, iteration, seed, user.auditName(), progress);
+            return "/operator/match?iteration=" + iteration;
+        });
+        ctx.redirect(JobPages.path(job));
     }
 
     private void release(Context ctx) {

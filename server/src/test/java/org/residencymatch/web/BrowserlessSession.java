@@ -1,5 +1,7 @@
 package org.residencymatch.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -54,6 +56,18 @@ final class BrowserlessSession {
     }
 
     /** Posts a form with the CSRF token of the last page fetched (unless the fields say otherwise). */
+    /** Follows a job's progress page, as the visitor would by looking again, until it sends them on. */
+    String followProgress(String progressPath) throws Exception {
+        for (int look = 0; look < 200; look++) {
+            HttpResponse<String> page = get(progressPath);
+            if (page.statusCode() == 302) return page.headers().firstValue("Location").orElseThrow();
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("hx-trigger=\"every 1s\"").contains("<progress");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the job at " + progressPath + " did not finish");
+    }
+
     HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         if (lastCsrf != null) form.put("_csrf", lastCsrf);

@@ -49,7 +49,9 @@ class OperatorMatchPagesTest {
         BrowserlessSession operator = new BrowserlessSession(server.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         operator.get("/operator/match");
-        assertThat(operator.post("/operator/match/run", Map.of("iteration", "1", "seed", "3")).statusCode()).isEqualTo(302);
+        var started = operator.post("/operator/match/run", Map.of("iteration", "1", "seed", "3"));
+        assertThat(started.headers().firstValue("Location").orElseThrow()).as("the run goes to the background").startsWith("/jobs/");
+        assertThat(operator.followProgress(started.headers().firstValue("Location").orElseThrow())).isEqualTo("/operator/match?iteration=1");
         String page = operator.get("/operator/match").body();
         assertThat(page).contains("Stable: the independent audit found no blocking pair.").contains("Fill by province").contains("Release these results");
         long runId = services.matchRuns().runs(DemoData.CYCLE, 1).get(0).id();

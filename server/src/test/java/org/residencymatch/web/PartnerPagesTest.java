@@ -68,7 +68,7 @@ class PartnerPagesTest {
         // The commit runs in the background; its progress page sends the browser on to the result.
         String progress = commit.headers().firstValue("Location").orElseThrow();
         assertThat(progress).matches("/jobs/\\d+");
-        assertThat(followProgress(bci, progress)).isEqualTo("/partner/lists?notice=committed-QIMG-2");
+        assertThat(bci.followProgress(progress)).isEqualTo("/partner/lists?notice=committed-QIMG-2");
         assertThat(bci.get("/partner/lists?notice=committed-QIMG-2").body()).contains("Version v2 of the QIMG list is now current.");
         assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
     }
@@ -85,18 +85,6 @@ class PartnerPagesTest {
         assertThat(missing.body()).contains("<html lang=\"fr\">")
                 .contains("<p role=\"alert\">Ce que vous demandez n’existe pas, ou ne vous est pas accessible.</p>")
                 .contains("<span lang=\"en\">no upload \"999999\"</span>");
-    }
-
-    /** Follows a job's progress page, as the visitor would by looking again, until it sends them on. */
-    static String followProgress(BrowserlessSession session, String progressPath) throws Exception {
-        for (int look = 0; look < 200; look++) {
-            HttpResponse<String> page = session.get(progressPath);
-            if (page.statusCode() == 302) return page.headers().firstValue("Location").orElseThrow();
-            assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("hx-trigger=\"every 1s\"").contains("<progress");
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the job at " + progressPath + " did not finish");
     }
 
     @Test
