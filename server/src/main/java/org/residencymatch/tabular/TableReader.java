@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -103,7 +104,7 @@ public final class TableReader {
 
     private static Table readXlsx(String fileName, byte[] content, String sheetName) throws TableReadException {
         // Cell formats are read so that date cells (numbers with a date format) come back as dates.
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false))) {
+        try (ReadableWorkbook workbook = open(content)) {
             Sheet sheet = sheetName == null
                     ? workbook.getFirstSheet()
                     : workbook.findSheet(sheetName).orElseThrow(() -> new TableReadException(
@@ -127,6 +128,20 @@ public final class TableReader {
             return new Table(fileName, headers, rows, "xlsx");
         } catch (IOException | RuntimeException e) {
             throw new TableReadException(fileName + ": not a readable Excel workbook (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Opens a workbook with its cell formats, so that date cells can be told from numbers. The styles
+     * part is optional in the format: Excel always writes one, other tools may not, and the reader
+     * then fails to open the workbook with formats. Without styles no cell has a date format, so such
+     * a workbook is read without them (a workbook broken in another way fails the second time too).
+     */
+    private static ReadableWorkbook open(byte[] content) throws IOException {
+        try {
+            return new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false));
+        } catch (ExcelReaderException withoutStyles) {
+            return new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(false, false));
         }
     }
 

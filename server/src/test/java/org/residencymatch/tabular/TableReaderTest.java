@@ -104,4 +104,36 @@ class TableReaderTest {
 
         assertThatThrownBy(() -> TableReader.read("x.xlsx", out.toByteArray())).hasMessageContaining("not an Excel workbook");
     }
+
+    @Test
+    void readsAWorkbookWithoutAStylesPartAsOtherToolsThanExcelWriteIt() throws Exception {
+        // The smallest workbook the format allows: no styles, no shared strings, inline strings and a number.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            part(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            part(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                    + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            part(zip, "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                    + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"AIMG\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            part(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                    + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            part(zip, "xl/worksheets/sheet1.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                    + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Family name</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>MMI score</t></is></c></row>"
+                    + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Haddad</t></is></c><c r=\"B2\"><v>88.5</v></c></row></sheetData></worksheet>");
+        }
+
+        Table table = TableReader.read("aimg.xlsx", out.toByteArray());
+
+        assertThat(table.headers()).containsExactly("Family name", "MMI score");
+        assertThat(table.rows()).singleElement().satisfies(row -> assertThat(row.cells()).containsExactly("Haddad", "88.5"));
+    }
+
+    private static void part(ZipOutputStream zip, String name, String xml) throws java.io.IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + xml).getBytes(StandardCharsets.UTF_8));
+    }
 }
