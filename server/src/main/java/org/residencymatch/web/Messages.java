@@ -85,6 +85,13 @@ public final class Messages {
         return NumberFormat.getIntegerInstance(locale).format(n);
     }
 
+    /** A percentage (0 to 100) rounded to a whole number, as the locale writes it ("40%", "40 %"). */
+    public String percent(double percent) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(0);
+        return format.format(percent / 100);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }
