@@ -11,6 +11,7 @@ import org.residencymatch.application.ApplicationService;
 import org.residencymatch.application.CoupleService;
 import org.residencymatch.application.RankListService;
 import org.residencymatch.catalogue.CatalogueService;
+import org.residencymatch.help.HelpService;
 import org.residencymatch.reconciliation.ReconciliationService;
 import org.residencymatch.lists.ListRepository;
 import org.residencymatch.matching.MatchRunService;
@@ -46,6 +47,7 @@ public final class Services implements AutoCloseable {
     private final MatchRunService matchRuns;
     private final ClinicalAssessmentService clinicalAssessment;
     private final EmailOutbox emails;
+    private final HelpService help;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -63,6 +65,7 @@ public final class Services implements AutoCloseable {
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock);
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.emails = new EmailOutbox(database.jdbi(), clock);
+        this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES);
     }
@@ -117,6 +120,10 @@ public final class Services implements AutoCloseable {
 
     public CatalogueService catalogue() {
         return catalogue;
+    }
+
+    public HelpService help() {
+        return help;
     }
 
     public Outbox outbox() {

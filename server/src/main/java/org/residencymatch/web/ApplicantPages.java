@@ -145,6 +145,11 @@ final class ApplicantPages {
                 .filter(a -> a.active()).map(a -> a.streamId()).collect(java.util.stream.Collectors.toSet()));
         model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
         model.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+        // Streams the applicant already asked about (a case still open): the explanation links to it instead of a second request.
+        Map<String, Long> helpAsked = new HashMap<>();
+        services.help().casesOf(cycle, applicantId).stream().filter(c -> !c.isClosed() && c.iteration() == iteration)
+                .forEach(c -> helpAsked.putIfAbsent(c.streamId(), c.id()));
+        model.put("helpAsked", helpAsked);
         pages.render(ctx, "applicant/catalogue.jte", "catalogue.title", model);
     }
 

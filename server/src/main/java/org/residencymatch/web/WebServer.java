@@ -80,6 +80,7 @@ public final class WebServer implements AutoCloseable {
             new ApplicantPages(services, pages).register(routes);
             new OperatorPages(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
+            new HelpPages(services, pages).register(routes);
             new ListRoutes(services).register(routes);
             new PartnerPages(services, pages).register(routes);
             new StaffPages(services, pages).register(routes);
