@@ -85,10 +85,10 @@ public final class Messages {
         return NumberFormat.getIntegerInstance(locale).format(n);
     }
 
-    /** A percentage (0 to 100) rounded to a whole number, as the locale writes it ("40%", "40 %"). */
+    /** A percentage (0 to 100) to one decimal at most, as the locale writes it ("2.5%", "2,5 %"): 2 of 1,438 is not 0%. */
     public String percent(double percent) {
         NumberFormat format = NumberFormat.getPercentInstance(locale);
-        format.setMaximumFractionDigits(0);
+        format.setMaximumFractionDigits(1);
         return format.format(percent / 100);
     }
 

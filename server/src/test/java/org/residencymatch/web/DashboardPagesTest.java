@@ -85,7 +85,9 @@ class DashboardPagesTest {
         assertThat(run.matched()).isPositive();
         int ontarioPositions = services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
                 .filter(s -> s.province() == Province.ON).mapToInt(s -> s.quota()).sum();
-        String ontarioRate = NumberFormat.getPercentInstance(Messages.ENGLISH).format(Math.round(100.0 * run.matched() / ontarioPositions) / 100.0);
+        NumberFormat percent = NumberFormat.getPercentInstance(Messages.ENGLISH);
+        percent.setMaximumFractionDigits(1);
+        String ontarioRate = percent.format((double) run.matched() / ontarioPositions);
         assertThat(chart(page, "fill-province")).contains(row("Ontario", run.matched() + " of " + String.format(Messages.ENGLISH, "%,d", ontarioPositions) + " (" + ontarioRate + ")"))
                 .contains(row("Québec", "0 of " + String.format(Messages.ENGLISH, "%,d", services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
                         .filter(s -> s.province() == Province.QC).mapToInt(s -> s.quota()).sum()) + " (0%)"));
@@ -121,6 +123,13 @@ class DashboardPagesTest {
         assertThat(zero).as("French writes a space before %").isNotEqualTo("0%");
         assertThat(chart(page, "fill-province")).contains(" (" + zero + ")");
         assertThat(chart(page, "matched-category")).contains("Diplômés hors du Canada et des États-Unis (DHCEU)");
+    }
+
+    @Test
+    void aSmallShareIsNotRoundedToNothing() {
+        assertThat(Messages.of("en").percent(100.0 * 2 / 1438)).isEqualTo("0.1%");
+        assertThat(Messages.of("en").percent(40)).isEqualTo("40%");
+        assertThat(Messages.of("fr").percent(100.0 * 2 / 1438)).startsWith("0,1").endsWith("%").isNotEqualTo("0,1%");
     }
 
     @Test
