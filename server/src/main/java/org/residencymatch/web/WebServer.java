@@ -81,6 +81,7 @@ public final class WebServer implements AutoCloseable {
             new OperatorPages(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
             new HelpPages(services, pages).register(routes);
+            new HelpApiRoutes(services).register(routes);
             new ListRoutes(services).register(routes);
             new PartnerPages(services, pages).register(routes);
             new StaffPages(services, pages).register(routes);
