@@ -36,9 +36,7 @@ final class HelpApiRoutes {
     }
 
     private String requireCycle(Context ctx) {
-        String cycle = ctx.pathParam("cycle");
-        if (!services.cycles().exists(cycle)) throw new NotFoundException("cycle", cycle);
-        return cycle;
+        return ApiRoutes.requireCycle(services, ctx);
     }
 
     private void applicantCases(Context ctx) {

@@ -71,8 +71,11 @@ class HelpPagesTest {
         assertThat(operator.post("/operator/help/" + help.id() + "/answer", Map.of("body", " ")).statusCode()).isEqualTo(400);
         assertThat(operator.post("/operator/help/" + help.id() + "/answer", Map.of("body", "BCI left you off by mistake; a corrected list is coming.")).statusCode())
                 .isEqualTo(302);
+        assertThat(fatima.get("/applicant/catalogue").body()).as("where she lands, the answer is announced")
+                .contains("<p class=\"notice\" id=\"help-answered\">The operator answered your help request.");
         assertThat(operator.post("/operator/help/" + help.id() + "/close", Map.of()).statusCode()).isEqualTo(302);
         assertThat(operator.post("/operator/help/" + help.id() + "/close", Map.of()).statusCode()).as("already closed").isEqualTo(409);
+        assertThat(fatima.get("/applicant/catalogue").body()).doesNotContain("id=\"help-answered\"");
         assertThat(operator.get("/operator/help/" + help.id()).body()).doesNotContain("name=\"body\"");
 
         String answered = fatima.get("/applicant/help").body();
