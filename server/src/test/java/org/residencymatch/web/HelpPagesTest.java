@@ -112,7 +112,8 @@ class HelpPagesTest {
         fatima.post("/language", Map.of("lang", "fr", "next", "/applicant/catalogue"));
         String page = fatima.get("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY).body();
         assertThat(page).contains("<html lang=\"fr\">").contains("<strong lang=\"en\">Anesthesiology</strong>")
-                .contains("<span lang=\"en\">Québec - Regular Stream for All</span>").contains("Demander l’aide de l’opérateur");
+                .contains("<span lang=\"en\">Québec - Regular Stream for All</span>")
+                .contains("lang=\"en\">Anesthesiology</option>").contains("Demander l’aide de l’opérateur");
         fatima.post("/language", Map.of("lang", "en", "next", "/applicant/catalogue"));
         assertThat(fatima.get("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY).body()).as("no lang on an English page")
                 .contains("<strong>Anesthesiology</strong>").doesNotContain("lang=\"en\">Anesthesiology");
