@@ -12,6 +12,7 @@ import org.residencymatch.application.CoupleService;
 import org.residencymatch.application.RankListService;
 import org.residencymatch.catalogue.CatalogueService;
 import org.residencymatch.jobs.Jobs;
+import org.residencymatch.help.HelpService;
 import org.residencymatch.reconciliation.ReconciliationService;
 import org.residencymatch.lists.ListRepository;
 import org.residencymatch.matching.MatchRunService;
@@ -48,6 +49,7 @@ public final class Services implements AutoCloseable {
     private final ClinicalAssessmentService clinicalAssessment;
     private final EmailOutbox emails;
     private final Jobs jobs;
+    private final HelpService help;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -66,6 +68,7 @@ public final class Services implements AutoCloseable {
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.emails = new EmailOutbox(database.jdbi(), clock);
         this.jobs = new Jobs(database.jdbi(), clock);
+        this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES);
     }
@@ -123,6 +126,10 @@ public final class Services implements AutoCloseable {
 
     public CatalogueService catalogue() {
         return catalogue;
+    }
+
+    public HelpService help() {
+        return help;
     }
 
     public Outbox outbox() {

@@ -124,6 +124,11 @@ final class ApiRoutes {
     }
 
     private String requireCycle(Context ctx) {
+        return requireCycle(services, ctx);
+    }
+
+    /** The cycle in the path, or a 404 when there is no such cycle. */
+    static String requireCycle(Services services, Context ctx) {
         String cycle = ctx.pathParam("cycle");
         if (!services.cycles().exists(cycle)) throw new NotFoundException("cycle", cycle);
         return cycle;

@@ -18,6 +18,8 @@ import org.residencymatch.application.RankList;
 import org.residencymatch.application.RankListService;
 import org.residencymatch.application.RankLists;
 import org.residencymatch.cycle.Phase;
+import org.residencymatch.help.HelpCase;
+import org.residencymatch.help.HelpCaseStatus;
 
 /** The applicant's pages: the catalogue, where every stream is selectable or explained. */
 final class ApplicantPages {
@@ -145,6 +147,13 @@ final class ApplicantPages {
                 .filter(a -> a.active()).map(a -> a.streamId()).collect(java.util.stream.Collectors.toSet()));
         model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
         model.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+        // Streams the applicant already asked about (a case still open): the explanation links to it instead of a second request.
+        List<HelpCase> help = services.help().casesOf(cycle, applicantId);
+        Map<String, Long> helpAsked = new HashMap<>();
+        help.stream().filter(c -> !c.isClosed() && c.iteration() == iteration).forEach(c -> helpAsked.putIfAbsent(c.streamId(), c.id()));
+        model.put("helpAsked", helpAsked);
+        // The catalogue is where an applicant lands: an answer from the operator is announced here.
+        model.put("helpAnswered", (int) help.stream().filter(c -> c.status() == HelpCaseStatus.ANSWERED).count());
         pages.render(ctx, "applicant/catalogue.jte", "catalogue.title", model);
     }
 

@@ -90,6 +90,13 @@ public final class Messages {
         return NumberFormat.getIntegerInstance(locale).format(n);
     }
 
+    /** A percentage (0 to 100) to one decimal at most, as the locale writes it ("2.5%", "2,5 %"): 2 of 1,438 is not 0%. */
+    public String percent(double percent) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(percent / 100);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }

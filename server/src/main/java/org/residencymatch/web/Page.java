@@ -13,6 +13,15 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
         return m.t(key, args);
     }
 
+    /**
+     * The {@code lang} of a text that exists only in English (discipline and stream names, as the
+     * catalogue publishes them): "en" on a French page, so screen readers pronounce it as English;
+     * null on an English page, where JTE then leaves the attribute out.
+     */
+    public String englishOnly() {
+        return m.language().equals("en") ? null : "en";
+    }
+
     public boolean signedIn() {
         return user != null;
     }

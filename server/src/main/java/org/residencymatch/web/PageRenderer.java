@@ -26,7 +26,11 @@ final class PageRenderer {
     }
 
     void render(Context ctx, String template, String titleKey, Map<String, Object> model) {
-        Page page = page(ctx, titleKey);
+        render(ctx, template, page(ctx, titleKey), model);
+    }
+
+    /** Renders with a page already built (when the route needs its texts to build the model). */
+    void render(Context ctx, String template, Page page, Map<String, Object> model) {
         var params = new java.util.HashMap<String, Object>(model);
         params.put("page", page);
         StringOutput out = new StringOutput();

@@ -79,6 +79,9 @@ public final class WebServer implements AutoCloseable {
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
             new OperatorPages(services, pages).register(routes);
+            new DashboardPages(services, pages).register(routes);
+            new HelpPages(services, pages).register(routes);
+            new HelpApiRoutes(services).register(routes);
             new ListRoutes(services).register(routes);
             new PartnerPages(services, pages).register(routes);
             new JobPages(services, pages).register(routes);

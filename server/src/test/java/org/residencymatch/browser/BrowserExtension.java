@@ -42,10 +42,21 @@ public final class BrowserExtension
     static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path FAILURES = Path.of("target", "browser-failures");
 
+    private final java.time.Clock clock;
     private Services services;
     private WebServer server;
     private Browser browser;
     private Path profile;
+
+    /** On the system clock. */
+    public BrowserExtension() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** On a clock of the test's own, for a test that walks the cycle's calendar (a match run needs the ROL deadline past). */
+    public BrowserExtension(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     /** Skips (on a developer's machine) or fails (in CI) when the browser or its driver is missing. */
     static void requireBrowser() {
@@ -62,7 +73,7 @@ public final class BrowserExtension
     @Override
     public void beforeAll(ExtensionContext context) {
         requireBrowser();
-        services = Services.start(TestDatabase.fresh());
+        services = Services.start(TestDatabase.fresh(), clock);
         new DemoData(services).seedIfEmpty();
         server = new WebServer(services, new WebConfig(null, false)).start(0);
     }
