@@ -79,8 +79,8 @@ public final class Services implements AutoCloseable {
 
     public static Services start(Database database, Clock clock) {
         Services services = new Services(database, clock);
-        int torn = services.listUploads.removeTornVersions();
-        if (torn > 0) org.slf4j.LoggerFactory.getLogger(Services.class).warn("removed {} list version(s) torn by a crash during their commit", torn);
+        int torn = services.listUploads.voidTornVersions();
+        if (torn > 0) org.slf4j.LoggerFactory.getLogger(Services.class).warn("voided {} list version(s) torn by a crash during their commit", torn);
         return services;
     }
 

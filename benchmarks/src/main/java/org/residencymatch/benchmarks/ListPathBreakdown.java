@@ -126,7 +126,7 @@ public final class ListPathBreakdown {
         });
         lap("syncApplicant x " + profiles.size() + " (rolled back)");
         jdbi.useTransaction(h -> {
-            lists.commitNewVersion(h, cycle, ListKind.AIMG, current, new ArrayList<>(after.values()),
+            lists.commitNewVersion(h, cycle, ListKind.AIMG, new ArrayList<>(after.values()),
                     new ListRepository.Origin("x", null, null, null, "bench"), LocalDateTime.now());
         });
         lap("commitNewVersion (100k list_membership, batches of 5,000)");

@@ -112,9 +112,9 @@ public final class DemoData {
                     }
                 }
             }
-            services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG, 0, aimg, new ListRepository.Origin("demo: AIMG Program", null, null, null, "demo"), now);
-            services.lists().commitNewVersion(h, CYCLE, ListKind.BCIMG, 0, bcimg, new ListRepository.Origin("demo: UBC Clinical Assessment Program", null, null, null, "demo"), now);
-            services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, 0, qimg, new ListRepository.Origin("demo: BCI", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG, aimg, new ListRepository.Origin("demo: AIMG Program", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.BCIMG, bcimg, new ListRepository.Origin("demo: UBC Clinical Assessment Program", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, qimg, new ListRepository.Origin("demo: BCI", null, null, null, "demo"), now);
 
             accountStore.createWithHash(h, new Accounts.NewAccount(OPERATOR_EMAIL, "Match operator", PASSWORD,
                     Role.OPERATOR, null, null, null), passwordHash);

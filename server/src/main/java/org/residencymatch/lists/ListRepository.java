@@ -24,12 +24,12 @@ public final class ListRepository {
     }
 
     /**
-     * Stores {@code members} as version {@code basedOn + 1} of the list, the new current version, for
+     * Stores {@code members} as the list's next version, the new current one, for
      * seeding (demo data, benchmarks): the version counts as applied, and the caller reconciles the
      * applicants itself. Partner files go through {@link #commitUploadAsNewVersion}.
      */
-    public int commitNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, List<ListMember> members, Origin origin, LocalDateTime now) {
-        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
+    public int commitNewVersion(Handle h, String cycleId, ListKind kind, List<ListMember> members, Origin origin, LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, origin, now);
         markEffectsApplied(h, cycleId, kind, version, now);
         BulkInsert.insert(h, "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) VALUES",
                 "(?, ?, ?, ?, ?, ?, ?)", members, m -> new Object[] {cycleId, kind.name(), version, m.applicantId(),
@@ -40,11 +40,11 @@ public final class ListRepository {
 
     /**
      * Stores the rows of a draft upload that put an applicant on the list (matched, or confirmed by a
-     * person) as version {@code basedOn + 1}, in one statement inside the database: the rows are
-     * already there, so nothing travels back and forth. Returns the number of members.
+     * person) as the list's next version, in one statement inside the database: the rows are already
+     * there, so nothing travels back and forth.
      */
-    public int commitUploadAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, long uploadId, Origin origin, LocalDateTime now) {
-        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
+    public NewVersion commitUploadAsNewVersion(Handle h, String cycleId, ListKind kind, long uploadId, Origin origin, LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, origin, now);
         return countMembers(h, cycleId, kind, version, h.execute(
                 "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
                         + "SELECT ?, ?, ?, CASE WHEN outcome = 'MATCHED' THEN applicant_id ELSE reviewed_applicant_id END, contingent, mmi_score, "
@@ -52,9 +52,9 @@ public final class ListRepository {
                 cycleId, kind.name(), version, uploadId));
     }
 
-    /** Stores the members of an older version as version {@code basedOn + 1} (a revert), inside the database. */
-    public int commitCopyAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, int copyOf, Origin origin, LocalDateTime now) {
-        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
+    /** Stores the members of an older version as the list's next version (a revert), inside the database. */
+    public NewVersion commitCopyAsNewVersion(Handle h, String cycleId, ListKind kind, int copyOf, Origin origin, LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, origin, now);
         return countMembers(h, cycleId, kind, version, h.execute(
                 "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
                         + "SELECT cycle_id, kind, ?, applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership "
@@ -62,38 +62,47 @@ public final class ListRepository {
                 version, cycleId, kind.name(), copyOf));
     }
 
-    /** Records how many members a version was committed with (see {@link #tornVersions}); returns it. */
-    private static int countMembers(Handle h, String cycleId, ListKind kind, int version, int members) {
+    /** A version just stored, with its number of members. */
+    public record NewVersion(int version, int members) {}
+
+    /** Records how many members a version was committed with (see {@link #tornVersions}). */
+    private static NewVersion countMembers(Handle h, String cycleId, ListKind kind, int version, int members) {
         h.execute("UPDATE list_version SET member_count = ? WHERE cycle_id = ? AND kind = ? AND version = ?", members, cycleId, kind.name(), version);
-        return members;
+        return new NewVersion(version, members);
     }
 
     /**
      * Versions that a crash tore during their commit: their members do not add up to the count the
-     * commit wrote with them, or the count is missing. H2's MVStore can persist part of a large
-     * transaction when the process dies while committing it; PostgreSQL never does, and finds none.
+     * commit wrote with them, or the count is missing. H2's MVStore (2.5.252) can persist part of a
+     * large transaction when the process dies while committing it, and leave the table's indexes out
+     * of step with its rows; PostgreSQL never does, and finds none.
      */
     public List<PendingEffects> tornVersions(Handle h) {
         return h.createQuery("SELECT v.cycle_id, v.kind, v.version FROM list_version v LEFT JOIN list_membership m "
-                        + "ON m.cycle_id = v.cycle_id AND m.kind = v.kind AND m.version = v.version "
+                        + "ON m.cycle_id = v.cycle_id AND m.kind = v.kind AND m.version = v.version WHERE v.status = 'COMMITTED' "
                         + "GROUP BY v.cycle_id, v.kind, v.version, v.member_count "
                         + "HAVING v.member_count IS NULL OR COUNT(m.applicant_id) <> v.member_count ORDER BY v.cycle_id, v.kind, v.version")
                 .map((rs, ctx) -> new PendingEffects(rs.getString("cycle_id"), ListKind.valueOf(rs.getString("kind")), rs.getInt("version")))
                 .list();
     }
 
-    /** Removes a torn version with whatever part of its members survived, and members left without a version. */
-    public void removeTornVersion(Handle h, String cycleId, ListKind kind, int version) {
-        h.execute("DELETE FROM list_membership WHERE cycle_id = ? AND kind = ? AND version = ?", cycleId, kind.name(), version);
-        h.execute("DELETE FROM list_version WHERE cycle_id = ? AND kind = ? AND version = ?", cycleId, kind.name(), version);
+    /**
+     * Voids a torn version: it is no longer committed, so nothing reads it, and its number is never
+     * used again. Its surviving members are left in place: after a tear, deleting them can trip over
+     * index entries the tear left behind (seen on H2), and inserting the same keys again would collide.
+     */
+    public void voidTornVersion(Handle h, String cycleId, ListKind kind, int version) {
+        h.execute("UPDATE list_version SET status = 'TORN' WHERE cycle_id = ? AND kind = ? AND version = ?", cycleId, kind.name(), version);
     }
 
     /**
-     * The version row of a new version, its effects not yet applied. The primary key makes two commits
-     * racing from the same version collide: one wins, the other fails.
+     * The version row of a new version, numbered after every version the list ever had (a voided one
+     * included), its effects not yet applied. Two commits racing from the same version get the same
+     * number and collide on the primary key: one wins, the other fails.
      */
-    private static int insertVersion(Handle h, String cycleId, ListKind kind, int basedOn, Origin origin, LocalDateTime now) {
-        int version = basedOn + 1;
+    private static int insertVersion(Handle h, String cycleId, ListKind kind, Origin origin, LocalDateTime now) {
+        int version = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM list_version WHERE cycle_id = :cycle AND kind = :kind")
+                .bind("cycle", cycleId).bind("kind", kind.name()).mapTo(Integer.class).one();
         h.execute("INSERT INTO list_version (cycle_id, kind, version, status, received_at, committed_at, source, content_hash, upload_id, "
                         + "reverted_to, committed_by) VALUES (?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?)",
                 cycleId, kind.name(), version, now, now, origin.source(), origin.contentHash(), origin.uploadId(), origin.revertedTo(),
@@ -120,6 +129,13 @@ public final class ListRepository {
         return h.createQuery("SELECT effects_applied_at FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND version = :version FOR UPDATE")
                 .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version)
                 .map((rs, ctx) -> rs.getObject(1) == null).findOne().orElse(false);
+    }
+
+    /** The committed version before {@code version}, or 0 if there is none (versions a crash voided are skipped). */
+    public int previousVersion(Handle h, String cycleId, ListKind kind, int version) {
+        return h.createQuery("SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND status = 'COMMITTED' "
+                        + "AND version < :version")
+                .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version).mapTo(Integer.class).one();
     }
 
     public void markEffectsApplied(Handle h, String cycleId, ListKind kind, int version, LocalDateTime now) {

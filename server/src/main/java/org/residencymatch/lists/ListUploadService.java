@@ -275,9 +275,9 @@ public final class ListUploadService {
                     throw stale(upload.kind(), current, upload.basedOn());
                 }
                 LocalDateTime now = LocalDateTime.now(clock);
-                int members = lists.commitUploadAsNewVersion(h, cycleId, upload.kind(), current, uploadId,
+                ListRepository.NewVersion stored = lists.commitUploadAsNewVersion(h, cycleId, upload.kind(), uploadId,
                         new ListRepository.Origin(upload.fileName(), upload.contentHash(), uploadId, null, actor), now);
-                int version = current + 1;
+                int version = stored.version(), members = stored.members();
                 h.execute("UPDATE list_upload SET status = 'COMMITTED', committed_version = ?, closed_at = ? WHERE id = ?", version, now, uploadId);
                 // Other drafts were made against an older version: their previews are no longer true.
                 h.execute("UPDATE list_upload SET status = 'SUPERSEDED', closed_at = ? WHERE cycle_id = ? AND kind = ? AND status = 'DRAFT'",
@@ -299,18 +299,18 @@ public final class ListUploadService {
             version = jdbi.inTransaction(h -> {
                 requireCycle(h, cycleId);
                 int current = lists.currentVersion(h, cycleId, kind);
-                if (toVersion < 1 || toVersion >= current) {
+                Optional<ListVersionInfo> target = lists.history(h, cycleId, kind).stream().filter(v -> v.version() == toVersion).findFirst();
+                if (target.isEmpty() || toVersion >= current) {
                     throw new IllegalArgumentException("version " + toVersion + " cannot be reverted to; the current version is " + current);
                 }
-                String hash = lists.history(h, cycleId, kind).stream().filter(v -> v.version() == toVersion).findFirst()
-                        .map(ListVersionInfo::contentHash).orElse(null);
+                String hash = target.get().contentHash();
                 LocalDateTime now = LocalDateTime.now(clock);
-                lists.commitCopyAsNewVersion(h, cycleId, kind, current, toVersion,
-                        new ListRepository.Origin("revert to version " + toVersion, hash, null, toVersion, actor), now);
+                int stored = lists.commitCopyAsNewVersion(h, cycleId, kind, toVersion,
+                        new ListRepository.Origin("revert to version " + toVersion, hash, null, toVersion, actor), now).version();
                 h.execute("UPDATE list_upload SET status = 'SUPERSEDED', closed_at = ? WHERE cycle_id = ? AND kind = ? AND status = 'DRAFT'",
                         now, cycleId, kind.name());
-                auditLog.record(h, actor, "list.reverted", "list:" + cycleId + "/" + kind, "version " + (current + 1) + " = version " + toVersion);
-                return current + 1;
+                auditLog.record(h, actor, "list.reverted", "list:" + cycleId + "/" + kind, "version " + stored + " = version " + toVersion);
+                return stored;
             });
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
@@ -321,20 +321,20 @@ public final class ListUploadService {
     }
 
     /**
-     * Removes the list versions that a crash tore during their commit, so that each list is as it was
-     * before that commit and its upload is a draft again, to be committed anew. Only H2 can tear a
-     * transaction (see {@link ListRepository#tornVersions}); run at start, before anything reads the
-     * lists. Returns how many versions were removed.
+     * Voids the list versions that a crash tore during their commit, so that each list is as it was
+     * before that commit and its upload is a draft again, to be committed anew (under the next number).
+     * Only H2 can tear a transaction (see {@link ListRepository#tornVersions}); run at start, before
+     * anything reads the lists. Returns how many versions were voided.
      */
-    public int removeTornVersions() {
+    public int voidTornVersions() {
         return jdbi.inTransaction(h -> {
             List<ListRepository.PendingEffects> torn = lists.tornVersions(h);
             for (ListRepository.PendingEffects v : torn) {
-                lists.removeTornVersion(h, v.cycleId(), v.kind(), v.version());
+                lists.voidTornVersion(h, v.cycleId(), v.kind(), v.version());
                 h.execute("UPDATE list_upload SET status = 'DRAFT', committed_version = NULL, closed_at = NULL "
                         + "WHERE cycle_id = ? AND kind = ? AND committed_version = ?", v.cycleId(), v.kind().name(), v.version());
-                auditLog.record(h, "system", "list.torn-version-removed", "list:" + v.cycleId() + "/" + v.kind(),
-                        "version " + v.version() + " was torn by a crash during its commit and is removed; its upload is a draft again");
+                auditLog.record(h, "system", "list.torn-version-voided", "list:" + v.cycleId() + "/" + v.kind(),
+                        "version " + v.version() + " was torn by a crash during its commit and is void; its upload is a draft again");
             }
             return torn.size();
         });
@@ -364,9 +364,10 @@ public final class ListUploadService {
             jdbi.useTransaction(h -> {
                 if (!lists.lockIfEffectsPending(h, p.cycleId(), p.kind(), p.version())) return;
                 progress.step("job.step.listRead", 2, EFFECT_STEPS);
-                Map<String, ListMember> before = p.version() == 1 ? Map.of() : lists.members(h, p.cycleId(), p.kind(), p.version() - 1);
+                int previous = lists.previousVersion(h, p.cycleId(), p.kind(), p.version());
+                Map<String, ListMember> before = previous == 0 ? Map.of() : lists.members(h, p.cycleId(), p.kind(), previous);
                 Map<String, ListMember> after = lists.members(h, p.cycleId(), p.kind(), p.version());
-                applyEffects(h, p.cycleId(), p.kind(), p.version() - 1, p.version(), before, after, progress);
+                applyEffects(h, p.cycleId(), p.kind(), previous, p.version(), before, after, progress);
                 lists.markEffectsApplied(h, p.cycleId(), p.kind(), p.version(), LocalDateTime.now(clock));
             });
         }

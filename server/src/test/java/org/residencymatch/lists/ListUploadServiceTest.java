@@ -117,12 +117,12 @@ class ListUploadServiceTest {
     }
 
     @Test
-    void aVersionTornByACrashIsRemovedAtStartAndItsUploadIsADraftAgain() throws Exception {
+    void aVersionTornByACrashIsVoidedAtStartAndItsUploadIsADraftAgain() throws Exception {
         byte[] file = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), qimgRow("A-2015", true), qimgRow("A-2022", true),
                 qimgRow("A-2018", true), qimgRow("A-2005", true));
         var preview = services.listUploads().upload(CYCLE, ListKind.QIMG, "bci-corrections.csv", file, "user:bci").preview();
         services.listUploads().commitVersion(CYCLE, preview.uploadId(), "user:bci");
-        assertThat(services.listUploads().removeTornVersions()).as("an intact database has none").isZero();
+        assertThat(services.listUploads().voidTornVersions()).as("an intact database has none").isZero();
         // What H2 can leave when the process dies while committing: part of the members are missing.
         services.database().jdbi().useHandle(h -> h.execute(
                 "DELETE FROM list_membership WHERE cycle_id = ? AND kind = 'QIMG' AND version = 2 AND applicant_id IN ('A-2005', 'A-2022')", CYCLE));
@@ -132,8 +132,8 @@ class ListUploadServiceTest {
 
         assertThat(services.listUploads().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(1);
         assertThat(services.listUploads().preview(CYCLE, preview.uploadId()).status()).isEqualTo("DRAFT");
-        assertThat(auditActions()).contains("list.torn-version-removed");
-        assertThat(services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci")).as("committed anew, whole").isEqualTo(2);
+        assertThat(auditActions()).contains("list.torn-version-voided");
+        assertThat(services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci")).as("committed anew, whole, under a new number").isEqualTo(3);
         assertThat(services.listUploads().history(CYCLE, ListKind.QIMG).get(0).members()).isEqualTo(5);
     }
 
