@@ -6,8 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,13 +25,12 @@ import org.residencymatch.eligibility.StudyStatus;
 import org.residencymatch.lists.Identifiers;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.program.Province;
-import org.residencymatch.program.StreamType;
 
 /**
  * The demo cycle in progress: what people would have done by the demo's date, done through the real
  * services (so every rule holds and every change is audited) with a clock set to when they did it.
  * Program selection (8 October 2024): 80 more applicants, and applications of the demo applicants
- * and of them, each only to streams selectable for them; a couple. Rank order lists (14 January
+ * and of them, each only to streams selectable for them; a couple; two BC-CAP registrations. Rank order lists (14 January
  * 2025): submitted lists, some drafts, the couple's paired list and the programs' lists. Each step
  * runs once, when the demo's clock has passed its date, so a demo restarted with a later
  * {@code --now} catches up and keeps what people did in between.
@@ -56,6 +53,8 @@ public final class DemoJourney {
     static final String WAITING = "A-2005";
     /** A couple of CMGs who match together. */
     static final List<String> COUPLE = List.of("A-1001", "A-1002");
+    /** Registered for BC-CAP in October (Amira is left to register herself). */
+    static final List<String> BC_CAP_REGISTERED = List.of("A-2003", "A-2016");
     static final String ACTOR = "demo";
 
     private final Services services;
@@ -106,8 +105,15 @@ public final class DemoJourney {
         }
         Couple proposed = then.couples().propose(CYCLE, 1, COUPLE.get(0), COUPLE.get(1));
         then.couples().accept(CYCLE, proposed.id(), COUPLE.get(1));
+        int matchYear = then.cycles().find(CYCLE).orElseThrow().matchYear();
+        for (String applicantId : BC_CAP_REGISTERED) {
+            if (!then.clinicalAssessment().registerForBcCap(CYCLE, matchYear, applicantId).allowed()) {
+                throw new IllegalStateException(applicantId + " should be eligible for BC-CAP");
+            }
+        }
         record(then, "demo.journey.selection", applications + " applications of " + applicants.size() + " applicants, one couple");
-        return "program selection: " + applications + " applications, a couple (" + String.join(" and ", COUPLE) + ")";
+        return "program selection: " + applications + " applications, a couple (" + String.join(" and ", COUPLE) + "), "
+                + BC_CAP_REGISTERED.size() + " BC-CAP registrations";
     }
 
     /** A background applicant without an account: a CMG, or one IMG in four, whose choices fill the match. */

@@ -34,6 +34,8 @@ class DemoJourneyTest {
             assertThat(services.couples().couplesOf(DemoData.CYCLE, 1, "A-1001")).singleElement()
                     .satisfies(c -> assertThat(c.status()).isEqualTo("ACTIVE"));
             assertThat(services.rankLists().lists(DemoData.CYCLE, 1, RankListService.APPLICANT, "A-2003").latest()).isEmpty();
+            assertThat(services.clinicalAssessment().bcCapRegistrations(DemoData.CYCLE)).extracting(row -> row.get(0))
+                    .containsExactlyElementsOf(DemoJourney.BC_CAP_REGISTERED);
 
             clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
             assertThat(journey.catchUp()).singleElement().asString().startsWith("rank order lists");
