@@ -69,8 +69,8 @@ final class ProfilePages {
         ApplicantFacts current = services.profiles().profile(cycle.id(), user.applicantId()).orElse(null);
         List<String> errors = new ArrayList<>();
         ApplicantCategory category = choice(ctx, "category", ApplicantCategory.class, ApplicantCategory.IMG, errors);
-        ApplicantFacts unset = ApplicantFacts.builder(user.applicantId(), category).build();
-        ApplicantFacts was = current == null ? unset : current;
+        // A first profile starts from the defaults, in which no fact is verified yet.
+        ApplicantFacts was = current != null ? current : ApplicantFacts.builder(user.applicantId(), category).build();
         // Facts others verify are not in the form; one sent anyway is checked against the profile by the service, and refused if changed.
         ApplicantFacts.Builder facts = ApplicantFacts.builder(user.applicantId(), category)
                 .citizenship(choice(ctx, "citizenship", Citizenship.class, was.citizenship(), errors))
