@@ -88,10 +88,18 @@ public final class Accounts {
 
     /** Issues a bearer token for the account; only its hash is stored, the token itself is returned once. */
     public String issueApiToken(Handle h, long userId, String label) {
+        return issue(h, userId, label).token();
+    }
+
+    /** A token just issued, with the id it is listed and revoked by. */
+    public record IssuedApiToken(long id, String token) {}
+
+    public IssuedApiToken issue(Handle h, long userId, String label) {
         String token = SecretTokens.newToken();
-        h.execute("INSERT INTO api_token (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)",
-                SecretTokens.hash(token), userId, label, LocalDateTime.now(clock));
-        return token;
+        long id = h.createUpdate("INSERT INTO api_token (token_hash, user_id, label, created_at) VALUES (:hash, :user, :label, :now)")
+                .bind("hash", SecretTokens.hash(token)).bind("user", userId).bind("label", label).bind("now", LocalDateTime.now(clock))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return new IssuedApiToken(id, token);
     }
 
     /** An account as the operator's account list shows it (never its password hash). */
@@ -104,16 +112,30 @@ public final class Accounts {
     /** The accounts other than applicants' (the operator manages those; applicants register themselves). */
     public java.util.List<Summary> staffAccounts() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM user_account WHERE role <> 'APPLICANT' ORDER BY role, email")
-                .map((rs, ctx) -> new Summary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                        rs.getString("applicant_id"), rs.getString("faculty_id"), rs.getString("partner_body"), rs.getBoolean("email_verified")))
-                .list());
+                .map((rs, ctx) -> summary(rs)).list());
     }
 
+    public Optional<Summary> summary(Handle h, long userId) {
+        return h.createQuery("SELECT * FROM user_account WHERE id = :id").bind("id", userId).map((rs, ctx) -> summary(rs)).findOne();
+    }
+
+    private static Summary summary(ResultSet rs) throws SQLException {
+        return new Summary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                rs.getString("applicant_id"), rs.getString("faculty_id"), rs.getString("partner_body"), rs.getBoolean("email_verified"));
+    }
+
+    private static final String TOKEN_COLUMNS = "SELECT id, user_id, label, created_at, revoked_at FROM api_token";
+
     public java.util.List<TokenSummary> tokens() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, label, created_at, revoked_at FROM api_token ORDER BY id DESC")
-                .map((rs, ctx) -> new TokenSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDateTime.class),
-                        rs.getObject(5, LocalDateTime.class)))
-                .list());
+        return jdbi.withHandle(h -> h.createQuery(TOKEN_COLUMNS + " ORDER BY id DESC").map((rs, ctx) -> tokenSummary(rs)).list());
+    }
+
+    public Optional<TokenSummary> token(Handle h, long tokenId) {
+        return h.createQuery(TOKEN_COLUMNS + " WHERE id = :id").bind("id", tokenId).map((rs, ctx) -> tokenSummary(rs)).findOne();
+    }
+
+    private static TokenSummary tokenSummary(ResultSet rs) throws SQLException {
+        return new TokenSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class));
     }
 
     /** Revokes a bearer token at once: the next request with it is refused. */

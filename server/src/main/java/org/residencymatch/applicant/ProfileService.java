@@ -2,8 +2,11 @@ package org.residencymatch.applicant;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.lists.ListRepository;
@@ -41,16 +44,40 @@ public final class ProfileService {
         if (!identity.applicantId().equals(facts.applicantId())) {
             throw new IllegalArgumentException("identity and profile are of different applicants");
         }
-        return jdbi.inTransaction(h -> {
-            LocalDateTime now = LocalDateTime.now(clock);
-            boolean created = applicants.findIdentity(h, identity.applicantId()).isEmpty();
-            applicants.saveIdentity(h, identity, now);
-            applicants.saveProfile(h, cycleId, facts, actor, now);
-            auditLog.record(h, actor, created ? "applicant.created" : "applicant.corrected", "applicant:" + identity.applicantId(),
-                    "cycle " + cycleId);
-            reconciliation.syncApplicant(h, cycleId, facts, lists.forApplicant(h, cycleId, facts.applicantId()));
-            return created;
+        return jdbi.inTransaction(h -> save(h, cycleId, identity, facts, actor));
+    }
+
+    private boolean save(Handle h, String cycleId, Identity identity, ApplicantFacts facts, String actor) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        boolean created = applicants.findIdentity(h, identity.applicantId()).isEmpty();
+        applicants.saveIdentity(h, identity, now);
+        applicants.saveProfile(h, cycleId, facts, actor, now);
+        auditLog.record(h, actor, created ? "applicant.created" : "applicant.corrected", "applicant:" + identity.applicantId(),
+                "cycle " + cycleId);
+        reconciliation.syncApplicant(h, cycleId, facts, lists.forApplicant(h, cycleId, facts.applicantId()));
+        return created;
+    }
+
+    /**
+     * Saves what an applicant declares about themselves. The facts others verify ({@link VerifiedFacts})
+     * must be those of their current profile (or unset, for a first profile); otherwise nothing is saved.
+     *
+     * @throws VerifiedFacts.ChangeRefusedException naming the verified fields the submission changes
+     */
+    public void saveDeclared(String cycleId, ApplicantFacts submitted, String actor) {
+        String applicantId = submitted.applicantId();
+        jdbi.useTransaction(h -> {
+            Identity identity = applicants.findIdentity(h, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
+            ApplicantFacts current = applicants.findProfile(h, cycleId, applicantId)
+                    .orElse(ApplicantFacts.builder(applicantId, submitted.category()).build());
+            VerifiedFacts.requireUnchanged(current, submitted, lists.forApplicant(h, cycleId, applicantId));
+            save(h, cycleId, identity, submitted, actor);
         });
+    }
+
+    /** The facts of an applicant that others verify, as of the current partner lists. */
+    public List<VerifiedFacts.Fact> verifiedFacts(String cycleId, String applicantId) {
+        return jdbi.withHandle(h -> VerifiedFacts.of(lists.forApplicant(h, cycleId, applicantId)));
     }
 
     public Optional<Identity> identity(String applicantId) {

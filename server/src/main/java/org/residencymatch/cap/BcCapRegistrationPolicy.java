@@ -2,6 +2,7 @@ package org.residencymatch.cap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Citizenship;
@@ -17,6 +18,11 @@ public final class BcCapRegistrationPolicy {
     public record Decision(boolean allowed, List<String> reasons) {}
 
     private BcCapRegistrationPolicy() {}
+
+    /** The decision for an applicant, or for one who has not filled in a profile for the cycle yet (empty). */
+    public static Decision decide(Optional<ApplicantFacts> profile) {
+        return profile.map(BcCapRegistrationPolicy::decide).orElse(new Decision(false, List.of("NO_PROFILE")));
+    }
 
     public static Decision decide(ApplicantFacts facts) {
         List<String> reasons = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.residencymatch.cap;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.lists.ListRepository;
+import org.residencymatch.tabular.CsvExport;
 
 /**
  * The follow-ups of a match. AIMG clinical assessment placement: after results are released, the
@@ -32,6 +34,21 @@ public final class ClinicalAssessmentService {
 
     /** An invitation as the invitee sees it. */
     public record Invitation(String applicantId, String status, LocalDateTime invitedAt, LocalDateTime respondBy) {}
+
+    /** An invitation request that names an applicant outside the pool, or an answer deadline that is not in the future. */
+    public static final class InvalidInvitationException extends IllegalArgumentException {
+        private final String field;
+
+        InvalidInvitationException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** The request field at fault: {@code applicantIds} or {@code respondBy}. */
+        public String field() {
+            return field;
+        }
+    }
 
     private final Jdbi jdbi;
     private final ListRepository lists;
@@ -73,7 +90,7 @@ public final class ClinicalAssessmentService {
         List<PoolEntry> pool = pool(cycleId);
         if (pool.isEmpty()) throw new ConflictException("NO_POOL", "the pool is empty: results are not released, or nobody on the AIMG list went unmatched");
         LocalDateTime now = LocalDateTime.now(clock);
-        if (!respondBy.isAfter(now)) throw new IllegalArgumentException("the answer deadline must be in the future");
+        if (!respondBy.isAfter(now)) throw new InvalidInvitationException("respondBy", "the answer deadline must be in the future");
         jdbi.useTransaction(h -> {
             int already = h.createQuery("SELECT COUNT(*) FROM cap_invitation WHERE cycle_id = :c").bind("c", cycleId).mapTo(Integer.class).one();
             if (already + applicantIds.size() > limit) {
@@ -81,7 +98,7 @@ public final class ClinicalAssessmentService {
             }
             for (String applicantId : applicantIds) {
                 PoolEntry entry = pool.stream().filter(p -> p.applicantId().equals(applicantId)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(applicantId + " is not in the AIMG CAP pool"));
+                        .orElseThrow(() -> new InvalidInvitationException("applicantIds", applicantId + " is not in the AIMG CAP pool"));
                 if (entry.status() != null) throw new ConflictException("ALREADY_INVITED", applicantId + " was already invited");
                 h.execute("INSERT INTO cap_invitation (cycle_id, applicant_id, status, invited_at, invited_by, respond_by) VALUES (?, ?, 'INVITED', ?, ?, ?)",
                         cycleId, applicantId, now, actor, respondBy);
@@ -113,6 +130,20 @@ public final class ClinicalAssessmentService {
         return new LocalDateTime[] {LocalDateTime.of(matchYear - 1, 10, 1, 0, 0), LocalDateTime.of(matchYear - 1, 11, 1, 0, 0)};
     }
 
+    /**
+     * An applicant's BC-CAP registration as they see it: registered or not, the window (first and
+     * last day) and whether it is open now, and whether they may register, with every reason if not.
+     */
+    public record BcCapStatus(boolean registered, LocalDate opens, LocalDate closes, boolean open, BcCapRegistrationPolicy.Decision eligibility) {}
+
+    public BcCapStatus bcCapStatus(String cycleId, int matchYear, String applicantId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime[] window = bcCapWindow(matchYear);
+        Optional<ApplicantFacts> profile = jdbi.withHandle(h -> applicants.findProfile(h, cycleId, applicantId));
+        return new BcCapStatus(isRegisteredForBcCap(cycleId, applicantId), window[0].toLocalDate(), window[1].toLocalDate().minusDays(1),
+                !now.isBefore(window[0]) && now.isBefore(window[1]), BcCapRegistrationPolicy.decide(profile));
+    }
+
     /** Registers an applicant for BC-CAP, or refuses with every reason (outside the window, or not eligible). */
     public BcCapRegistrationPolicy.Decision registerForBcCap(String cycleId, int matchYear, String applicantId) {
         LocalDateTime now = LocalDateTime.now(clock);
@@ -121,8 +152,7 @@ public final class ClinicalAssessmentService {
             throw new ConflictException("OUTSIDE_WINDOW", "BC-CAP registration is open from " + window[0].toLocalDate() + " to " + window[1].toLocalDate().minusDays(1));
         }
         return jdbi.inTransaction(h -> {
-            ApplicantFacts facts = applicants.findProfile(h, cycleId, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
-            BcCapRegistrationPolicy.Decision decision = BcCapRegistrationPolicy.decide(facts);
+            BcCapRegistrationPolicy.Decision decision = BcCapRegistrationPolicy.decide(applicants.findProfile(h, cycleId, applicantId));
             if (!decision.allowed()) return decision;
             boolean registered = h.createQuery("SELECT COUNT(*) FROM bccap_registration WHERE cycle_id = :c AND applicant_id = :a")
                     .bind("c", cycleId).bind("a", applicantId).mapTo(Integer.class).one() > 0;
@@ -139,14 +169,21 @@ public final class ClinicalAssessmentService {
                 .bind("c", cycleId).bind("a", applicantId).mapTo(Integer.class).one() > 0);
     }
 
-    /** The registrations with the identity UBC needs, one list of cells per applicant (for a CSV export). */
+    /** The registrations with the identity UBC needs, one list of cells per applicant. */
     public List<List<String>> bcCapRegistrations(String cycleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.minc, a.family_name, a.given_names, a.date_of_birth, r.registered_at "
                         + "FROM bccap_registration r JOIN applicant a ON a.id = r.applicant_id WHERE r.cycle_id = :c ORDER BY a.id")
                 .bind("c", cycleId)
                 .map((rs, ctx) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        String.valueOf(rs.getObject(5, java.time.LocalDate.class)), String.valueOf(rs.getObject(6, LocalDateTime.class))))
+                        String.valueOf(rs.getObject(5, LocalDate.class)), String.valueOf(rs.getObject(6, LocalDateTime.class))))
                 .list());
+    }
+
+    /** The registrations as the CSV file sent to UBC: a byte order mark (so Excel reads UTF-8), a header row, one row each. */
+    public String bcCapRegistrationsCsv(String cycleId) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(CsvExport.row(List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "Registered")));
+        bcCapRegistrations(cycleId).forEach(row -> csv.append(CsvExport.row(row)));
+        return csv.toString();
     }
 
     private static boolean anyReleased(org.jdbi.v3.core.Handle h, String cycleId) {

@@ -36,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(LocalDateTime.now(ZoneOffset.UTC), now));
         Services services = Services.start(Database.openEmbeddedFile(dataDir.resolve("residency-match")), clock);
         DemoData.AccountList accounts = new DemoData(services).seedIfEmpty();
+        // What people would have done by --now (applications, rank order lists), done once each, as the clock passes it.
+        new org.residencymatch.demo.DemoJourney(services).catchUp().forEach(step -> System.out.println("Demo data caught up with the clock: " + step));
         services.startBackgroundWork(java.time.Duration.ofSeconds(5));
         WebConfig env = WebConfig.fromEnvironment(port);
         WebServer server = new WebServer(services, env).start(port);

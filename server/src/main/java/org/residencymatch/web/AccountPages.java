@@ -4,11 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
-import org.residencymatch.Services;
+import org.residencymatch.ConflictException;
+import org.residencymatch.account.AccountAdministration;
 import org.residencymatch.account.Accounts;
-import org.residencymatch.account.Registration;
 import org.residencymatch.account.Role;
-import org.residencymatch.lists.PartnerBody;
 
 /**
  * The operator's accounts page: creates partner-body, program-staff and operator accounts (applicants
@@ -17,13 +16,13 @@ import org.residencymatch.lists.PartnerBody;
  */
 final class AccountPages {
 
-    private final Services services;
     private final Accounts accounts;
+    private final AccountAdministration administration;
     private final PageRenderer pages;
 
-    AccountPages(Services services, Accounts accounts, PageRenderer pages) {
-        this.services = services;
+    AccountPages(Accounts accounts, AccountAdministration administration, PageRenderer pages) {
         this.accounts = accounts;
+        this.administration = administration;
         this.pages = pages;
     }
 
@@ -44,31 +43,17 @@ final class AccountPages {
     }
 
     private void create(Context ctx) {
-        String email = String.valueOf(ctx.formParam("email")).strip();
-        String name = String.valueOf(ctx.formParam("displayName")).strip();
-        String password = String.valueOf(ctx.formParam("password"));
         Role role = ApiRoutes.enumValue("role", String.valueOf(ctx.formParam("role")), Role.class);
-        String faculty = role == Role.PROGRAM_STAFF ? blankToNull(ctx.formParam("facultyId")) : null;
-        String body = role == Role.PARTNER ? blankToNull(ctx.formParam("partnerBody")) : null;
-        String error = "";
-        if (role == Role.APPLICANT) error = "accounts.error.applicant";
-        else if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) error = "register.error.email";
-        else if (name.isEmpty()) error = "accounts.error.name";
-        else if (password.length() < Registration.MIN_PASSWORD_LENGTH) error = "register.error.password";
-        else if (role == Role.PARTNER && (body == null || PartnerBody.parse(body).isEmpty())) error = "accounts.error.partnerBody";
-        else if (role == Role.PROGRAM_STAFF && (faculty == null || !facultyExists(faculty))) error = "accounts.error.faculty";
-        if (error.isEmpty()) {
-            String actor = Authentication.requirePrincipal(ctx).auditName();
-            boolean created = services.database().jdbi().inTransaction(h -> {
-                if (accounts.emailExists(h, email)) return false;
-                long id = accounts.create(h, new Accounts.NewAccount(email, name, password, role, null, faculty, body));
-                services.auditLog().record(h, actor, "account.created", "user:" + id, role.name());
-                return true;
-            });
-            if (created) {
-                ctx.redirect("/operator/accounts");
-                return;
-            }
+        Accounts.NewAccount requested = new Accounts.NewAccount(ctx.formParam("email"), ctx.formParam("displayName"), ctx.formParam("password"),
+                role, null, blankToNull(ctx.formParam("facultyId")), blankToNull(ctx.formParam("partnerBody")));
+        String error;
+        try {
+            administration.create(requested, Authentication.requirePrincipal(ctx).auditName());
+            ctx.redirect("/operator/accounts");
+            return;
+        } catch (AccountAdministration.AccountRefusedException e) {
+            error = e.refusal().messageKey();
+        } catch (ConflictException e) {
             error = "accounts.error.exists";
         }
         ctx.status(422);
@@ -76,30 +61,17 @@ final class AccountPages {
     }
 
     private void issue(Context ctx) {
-        long userId = ApiRoutes.longPathParam(ctx, "userId");
-        String label = String.valueOf(ctx.formParam("label")).strip();
-        String actor = Authentication.requirePrincipal(ctx).auditName();
-        String token = services.database().jdbi().inTransaction(h -> {
-            if (accounts.find(h, userId).isEmpty()) throw new org.residencymatch.NotFoundException("account", String.valueOf(userId));
-            String issued = accounts.issueApiToken(h, userId, label.isEmpty() ? "token" : label);
-            services.auditLog().record(h, actor, "token.issued", "user:" + userId, null);
-            return issued;
-        });
-        render(ctx, token, "");
+        String label = String.valueOf(ctx.formParam("label"));
+        try {
+            render(ctx, administration.issueToken(ApiRoutes.longPathParam(ctx, "userId"), label, Authentication.requirePrincipal(ctx).auditName()).token(), "");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("label", e.getMessage());
+        }
     }
 
     private void revoke(Context ctx) {
-        long tokenId = ApiRoutes.longPathParam(ctx, "tokenId");
-        String actor = Authentication.requirePrincipal(ctx).auditName();
-        services.database().jdbi().useTransaction(h -> {
-            if (accounts.revokeApiToken(h, tokenId)) services.auditLog().record(h, actor, "token.revoked", "token:" + tokenId, null);
-        });
+        administration.revokeToken(ApiRoutes.longPathParam(ctx, "tokenId"), Authentication.requirePrincipal(ctx).auditName());
         ctx.redirect("/operator/accounts");
-    }
-
-    private boolean facultyExists(String faculty) {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM faculty WHERE id = :f").bind("f", faculty)
-                .mapTo(Integer.class).one() > 0);
     }
 
     private static String blankToNull(String s) {

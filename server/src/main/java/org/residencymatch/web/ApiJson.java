@@ -10,6 +10,7 @@ import org.residencymatch.eligibility.Contact;
 import org.residencymatch.eligibility.LocalizedText;
 import org.residencymatch.eligibility.Reason;
 import org.residencymatch.applicant.Identity;
+import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.reconciliation.ReconciliationCase;
 
@@ -99,7 +100,7 @@ final class ApiJson {
         return json;
     }
 
-    static Map<String, Object> applicant(String cycleId, Identity i, ApplicantFacts f) {
+    static Map<String, Object> applicant(String cycleId, Identity i, ApplicantFacts f, List<VerifiedFacts.Fact> verified) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cycle", cycleId);
         json.put("applicantId", i.applicantId());
@@ -124,6 +125,13 @@ final class ApiJson {
         f.highSchoolYears().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> years.put(e.getKey().name(), e.getValue()));
         json.put("highSchoolYears", years);
         json.put("latestClinicalActivityDate", f.latestClinicalActivityDate());
+        json.put("verified", verified.stream().map(v -> {
+            Map<String, Object> fact = new LinkedHashMap<>();
+            fact.put("field", v.field());
+            fact.put("source", v.source().name());
+            fact.put("listVersion", v.source() == VerifiedFacts.Source.QIMG_LIST ? v.listVersion() : null);
+            return fact;
+        }).toList());
         return json;
     }
 

@@ -88,7 +88,7 @@ final class ApiRoutes {
         String cycle = requireCycle(ctx);
         var identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
         var facts = services.profiles().profile(cycle, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
-        ctx.json(ApiJson.applicant(cycle, identity, facts));
+        ctx.json(ApiJson.applicant(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId)));
     }
 
     private void putApplicant(Context ctx) {
@@ -99,7 +99,7 @@ final class ApiRoutes {
         }
         ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, ctx.body());
         boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(), Authentication.requirePrincipal(ctx).auditName());
-        ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts()));
+        ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts(), services.profiles().verifiedFacts(cycle, applicantId)));
     }
 
     private void cases(Context ctx) {

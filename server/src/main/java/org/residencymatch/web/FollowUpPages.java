@@ -12,7 +12,6 @@ import org.residencymatch.account.Principal;
 import org.residencymatch.cap.BcCapRegistrationPolicy;
 import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.cycle.Cycle;
-import org.residencymatch.tabular.CsvExport;
 
 /** The follow-ups of the match: AIMG CAP invitations (operator, invitees) and BC-CAP registration (applicants, operator). */
 final class FollowUpPages {
@@ -58,18 +57,21 @@ final class FollowUpPages {
         int limit = ApiRoutes.intParamFromForm(ctx, "limit");
         try {
             services.clinicalAssessment().invite(cycle.id(), chosen, respondBy, limit, Authentication.requirePrincipal(ctx).auditName());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("applicantId", e.getMessage());
+        } catch (ClinicalAssessmentService.InvalidInvitationException e) {
+            throw ApiException.badRequest(e.field().equals("applicantIds") ? "applicantId" : e.field(), e.getMessage());
         }
         ctx.redirect("/operator/cap");
     }
 
     private void bcCapExport(Context ctx) {
         Cycle cycle = cycle();
-        StringBuilder csv = new StringBuilder("\uFEFF").append(CsvExport.row(List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "Registered")));
-        services.clinicalAssessment().bcCapRegistrations(cycle.id()).forEach(row -> csv.append(CsvExport.row(row)));
-        ctx.header("Content-Disposition", "attachment; filename=\"bc-cap-registrations-" + cycle.id() + ".csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+        sendBcCapExport(ctx, services, cycle.id());
+    }
+
+    /** The BC-CAP registrations as a CSV download (the page and the API send the same file). */
+    static void sendBcCapExport(Context ctx, Services services, String cycleId) {
+        ctx.header("Content-Disposition", "attachment; filename=\"bc-cap-registrations-" + cycleId + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(services.clinicalAssessment().bcCapRegistrationsCsv(cycleId));
     }
 
     private void applicantFollowUps(Context ctx) {
@@ -79,14 +81,13 @@ final class FollowUpPages {
     private void renderApplicant(Context ctx, BcCapRegistrationPolicy.Decision refused) {
         Cycle cycle = cycle();
         Principal user = Authentication.requirePrincipal(ctx);
-        LocalDateTime[] window = ClinicalAssessmentService.bcCapWindow(cycle.matchYear());
-        LocalDateTime now = LocalDateTime.now(services.clock());
+        ClinicalAssessmentService.BcCapStatus bcCap = services.clinicalAssessment().bcCapStatus(cycle.id(), cycle.matchYear(), user.applicantId());
         Map<String, Object> model = new HashMap<>();
         model.put("invitation", services.clinicalAssessment().invitation(cycle.id(), user.applicantId()));
-        model.put("registered", services.clinicalAssessment().isRegisteredForBcCap(cycle.id(), user.applicantId()));
-        model.put("windowOpen", !now.isBefore(window[0]) && now.isBefore(window[1]));
-        model.put("opens", window[0].toLocalDate());
-        model.put("closes", window[1].toLocalDate().minusDays(1));
+        model.put("registered", bcCap.registered());
+        model.put("windowOpen", bcCap.open());
+        model.put("opens", bcCap.opens());
+        model.put("closes", bcCap.closes());
         model.put("refusals", refused == null ? List.of() : refused.reasons());
         pages.render(ctx, "applicant/follow-ups.jte", "followUps.title", model);
     }

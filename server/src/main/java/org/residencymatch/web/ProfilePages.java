@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
-import org.residencymatch.applicant.Identity;
+import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.Phase;
 import org.residencymatch.eligibility.ApplicantCategory;
@@ -24,8 +24,9 @@ import org.residencymatch.program.Province;
 
 /**
  * The applicant's profile: the self-declared facts eligibility needs, editable during registration
- * and program selection of the first iteration. Citizenship and the MCC exam results are verified by
- * third parties (MCC, partner bodies, documents): the page shows them and the applicant cannot change them.
+ * and program selection of the first iteration. The facts others verify ({@link VerifiedFacts}: citizenship,
+ * the MCC exam results, a CMQ approval on BCI's list) are shown as verified, with who verifies them;
+ * the form does not offer them, and the server refuses a change to one of them.
  */
 final class ProfilePages {
 
@@ -54,6 +55,7 @@ final class ProfilePages {
         Phase now = cycle.phaseAt(1, LocalDateTime.now(services.clock())).orElse(null);
         Map<String, Object> model = new HashMap<>();
         model.put("facts", facts);
+        model.put("verified", services.profiles().verifiedFacts(cycle.id(), user.applicantId()));
         model.put("errors", errors);
         model.put("editable", now == Phase.REGISTRATION || now == Phase.PROGRAM_SELECTION);
         model.put("saved", "1".equals(ctx.queryParam("saved")));
@@ -64,19 +66,21 @@ final class ProfilePages {
         Principal user = Authentication.requirePrincipal(ctx);
         Cycle cycle = cycle();
         cycle.requirePhase(1, LocalDateTime.now(services.clock()), "Changing your profile", Phase.REGISTRATION, Phase.PROGRAM_SELECTION);
-        Identity identity = services.profiles().identity(user.applicantId()).orElseThrow();
         ApplicantFacts current = services.profiles().profile(cycle.id(), user.applicantId()).orElse(null);
         List<String> errors = new ArrayList<>();
-        ApplicantFacts.Builder facts = ApplicantFacts.builder(user.applicantId(), choice(ctx, "category", ApplicantCategory.class, ApplicantCategory.IMG, errors))
-                // Verified by third parties: kept as they are, never taken from the form.
-                .citizenship(current == null ? Citizenship.OTHER : current.citizenship())
-                .mccqe1(current == null ? ExamResult.NOT_TAKEN : current.mccqe1())
-                .nac(current == null ? ExamResult.NOT_TAKEN : current.nac())
+        ApplicantCategory category = choice(ctx, "category", ApplicantCategory.class, ApplicantCategory.IMG, errors);
+        // A first profile starts from the defaults, in which no fact is verified yet.
+        ApplicantFacts was = current != null ? current : ApplicantFacts.builder(user.applicantId(), category).build();
+        // Facts others verify are not in the form; one sent anyway is checked against the profile by the service, and refused if changed.
+        ApplicantFacts.Builder facts = ApplicantFacts.builder(user.applicantId(), category)
+                .citizenship(choice(ctx, "citizenship", Citizenship.class, was.citizenship(), errors))
+                .mccqe1(choice(ctx, "mccqe1", ExamResult.class, was.mccqe1(), errors))
+                .nac(choice(ctx, "nac", ExamResult.class, was.nac(), errors))
                 .status(choice(ctx, "studyStatus", StudyStatus.class, StudyStatus.GRADUATE, errors))
                 .mdGraduationDate(date(ctx, "graduationDate", errors))
                 .priorPostgraduateTraining(ctx.formParam("priorPostgraduateTraining") != null)
                 .fellowshipCanadaUs(ctx.formParam("fellowshipCanadaUs") != null)
-                .cmqApproval(choice(ctx, "cmqApproval", CmqApproval.class, CmqApproval.NONE, errors))
+                .cmqApproval(choice(ctx, "cmqApproval", CmqApproval.class, verifiedCmq(cycle, user) ? was.cmqApproval() : CmqApproval.NONE, errors))
                 .militaryTrainingPlanMember(ctx.formParam("militaryTrainingPlanMember") != null)
                 .latestClinicalActivityDate(date(ctx, "latestClinicalActivityDate", errors));
         for (String tie : ctx.formParams("provincialTie")) {
@@ -102,8 +106,19 @@ final class ProfilePages {
             render(ctx, parsed, errors);
             return;
         }
-        services.profiles().save(cycle.id(), identity, parsed, user.auditName());
+        try {
+            services.profiles().saveDeclared(cycle.id(), parsed, user.auditName());
+        } catch (VerifiedFacts.ChangeRefusedException e) {
+            ctx.status(422);
+            render(ctx, current, List.of("verified"));
+            return;
+        }
         ctx.redirect("/applicant/profile?saved=1");
+    }
+
+    /** Whether BCI's QIMG list states this applicant's CMQ approval, so the form does not offer it. */
+    private boolean verifiedCmq(Cycle cycle, Principal user) {
+        return services.profiles().verifiedFacts(cycle.id(), user.applicantId()).stream().anyMatch(f -> f.field().equals("cmqApproval"));
     }
 
     private static <E extends Enum<E>> E choice(Context ctx, String field, Class<E> type, E fallback, List<String> errors) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
+import org.residencymatch.account.AccountAdministration;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Registration;
@@ -88,7 +89,10 @@ public final class WebServer implements AutoCloseable {
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
             new ProfilePages(services, pages).register(routes);
-            new AccountPages(services, accounts, pages).register(routes);
+            AccountAdministration administration = new AccountAdministration(services.database().jdbi(), accounts, services.auditLog());
+            new AccountPages(accounts, administration, pages).register(routes);
+            new AccountRoutes(accounts, administration).register(routes);
+            new FollowUpRoutes(services).register(routes);
             new JourneyRoutes(services).register(routes);
             new RegistrationPages(new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl()), pages)
                     .register(routes);

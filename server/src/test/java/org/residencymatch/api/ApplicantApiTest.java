@@ -1,6 +1,7 @@
 package org.residencymatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.residencymatch.api.DemoApiServer.CYCLE;
 import static org.residencymatch.api.DemoApiServer.invalidField;
 import static org.residencymatch.api.DemoApiServer.notFound;
@@ -19,6 +20,7 @@ import org.residencymatch.api.client.api.CasesApi;
 import org.residencymatch.api.client.api.CatalogueApi;
 import org.residencymatch.api.client.model.ApplicantCategory;
 import org.residencymatch.api.client.model.ApplicantProfile;
+import org.residencymatch.api.client.model.VerifiedFact;
 import org.residencymatch.api.client.model.ApplicantProfileRequest;
 import org.residencymatch.api.client.model.CaseStatus;
 import org.residencymatch.api.client.model.CatalogueEntry;
@@ -104,6 +106,19 @@ class ApplicantApiTest {
         assertThat(carlos.getCmqApproval()).isEqualTo(CmqApproval.PARTICULIER);
         assertThat(carlos.getFellowshipCanadaUs()).isTrue();
         assertThat(carlos.getEmail()).endsWith("@applicant.example");
+    }
+
+    @Test
+    void saysWhichFactsOthersVerifyAndWho() throws ApiException {
+        assertThat(applicants.getApplicant(CYCLE, "A-2006").getVerified())
+                .extracting(VerifiedFact::getField, VerifiedFact::getSource, VerifiedFact::getListVersion)
+                .containsExactly(tuple(VerifiedFact.FieldEnum.CITIZENSHIP, VerifiedFact.SourceEnum.DOCUMENTS, null),
+                        tuple(VerifiedFact.FieldEnum.MCCQE1, VerifiedFact.SourceEnum.MCC, null),
+                        tuple(VerifiedFact.FieldEnum.NAC, VerifiedFact.SourceEnum.MCC, null));
+        // Jean-François's CMQ approval is stated by BCI's QIMG list (version 1 in the demo).
+        assertThat(applicants.getApplicant(CYCLE, "A-2004").getVerified()).last()
+                .extracting(VerifiedFact::getField, VerifiedFact::getSource, VerifiedFact::getListVersion)
+                .containsExactly(VerifiedFact.FieldEnum.CMQ_APPROVAL, VerifiedFact.SourceEnum.QIMG_LIST, 1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import org.residencymatch.api.client.api.ApplicantsApi;
 import org.residencymatch.api.client.api.ApplicationsApi;
 import org.residencymatch.api.client.api.CatalogueApi;
 import org.residencymatch.api.client.api.CouplesApi;
+import org.residencymatch.api.client.api.FollowUpsApi;
 import org.residencymatch.api.client.api.ListsApi;
 import org.residencymatch.api.client.api.MatchRunsApi;
 import org.residencymatch.api.client.api.RankListsApi;
@@ -38,6 +40,11 @@ import org.residencymatch.api.client.model.ApplicantRankListRequest;
 import org.residencymatch.api.client.model.ApplicantResult;
 import org.residencymatch.api.client.model.Application;
 import org.residencymatch.api.client.model.ApplicationRequest;
+import org.residencymatch.api.client.model.CapAnswer;
+import org.residencymatch.api.client.model.CapInvitation;
+import org.residencymatch.api.client.model.CapInvitationRequest;
+import org.residencymatch.api.client.model.CapPool;
+import org.residencymatch.api.client.model.CapPoolEntry;
 import org.residencymatch.api.client.model.CatalogueEntry;
 import org.residencymatch.api.client.model.Citizenship;
 import org.residencymatch.api.client.model.Couple;
@@ -67,7 +74,8 @@ import org.residencymatch.store.MutableClock;
  * each applicant's catalogue, rank order lists of applicants, couples and programs (UBC's by its staff,
  * the others by the operator), the deadline, the match run, its release and the results; then the
  * second iteration, whose positions are what the first left unfilled, for an applicant the first left
- * unmatched. (AIMG clinical assessment invitations are not implemented yet, so they are not walked.)
+ * unmatched; and last the AIMG clinical assessment placement: the pool of the AIMG list's unmatched
+ * applicants, best MMI score first, the operator's invitations, an invitee who accepts and one who declines.
  */
 @DatabaseTest
 class WholeCycleApiTest {
@@ -91,6 +99,8 @@ class WholeCycleApiTest {
             List.of("W-021", "W-026"), List.of("W-031", "W-036"));
     /** A CMG whom no program ranks: unmatched in the first iteration, they try again in the second. */
     static final String SECOND_CHANCE = "W-100";
+    /** An applicant on the AIMG list whom no program ranks: unmatched, so the clinical assessment pool has at least them. */
+    static final String UNRANKED_AIMG = "W-172";
 
     static MutableClock clock;
     static DemoApiServer demo;
@@ -102,6 +112,10 @@ class WholeCycleApiTest {
     final Map<String, List<String>> applied = new TreeMap<>();
     /** Stream → its faculty and quota, for every stream anyone applied to. */
     final Map<String, CatalogueEntry> streams = new TreeMap<>();
+    /** Applicant → the stream they matched to in the first iteration. */
+    final Map<String, String> matchedApplicants = new HashMap<>();
+    /** Applicant → their MMI score on the AIMG list. */
+    final Map<String, Integer> mmiScores = new HashMap<>();
     /** Couple → the pairs it ranked. */
     final Map<List<String>, List<List<String>>> couplePairs = new HashMap<>();
 
@@ -176,6 +190,7 @@ class WholeCycleApiTest {
        
 
         secondIteration(first, matchedTo);
+        aimgClinicalAssessmentInvitations();
     }
 
     private void createApplicants() throws ApiException {
@@ -205,6 +220,7 @@ class WholeCycleApiTest {
         for (int n = firstImg; n <= byNameOnly; n++) {
             csv.append(n == byNameOnly ? "" : id(n)).append(",Family").append(n).append(",Given").append(n).append(',')
                     .append(dateOfBirth(n)).append(',').append(60 + n % 40).append('\n');
+            mmiScores.put(id(n), 60 + n % 40);
         }
         String partner = demo.tokenForAccount("aimg@partner.example");
         ListsApi lists = new ListsApi(demo.bearer(partner));
@@ -310,7 +326,7 @@ class WholeCycleApiTest {
             RankListsApi lists = ubc ? staff : everyStream;
             staffRanked |= ubc;
             List<String> applicants = new ArrayList<>(lists.listStreamApplicants(CYCLE, 1, entry.getKey()).getApplicants());
-            applicants.remove(SECOND_CHANCE);
+            applicants.removeAll(List.of(SECOND_CHANCE, UNRANKED_AIMG));
             Collections.shuffle(applicants, random);
             lists.saveStreamRankList(CYCLE, 1, entry.getKey(), new StreamRankListRequest().applicants(applicants).submit(true));
         }
@@ -319,7 +335,7 @@ class WholeCycleApiTest {
 
     /** Every applicant sees their result; every stream its matched applicants, within its quota. Returns stream → matched. */
     private Map<String, List<String>> checkFirstIterationResults(MatchRun run) throws ApiException {
-        Map<String, String> results = new HashMap<>();
+        Map<String, String> results = matchedApplicants;
         for (var e : applied.entrySet()) {
             ApplicantResult result = new ResultsApi(as(e.getKey())).getApplicantResult(CYCLE, 1, e.getKey());
             assertThat(result.getReleased()).isTrue();
@@ -329,7 +345,7 @@ class WholeCycleApiTest {
                 results.put(e.getKey(), result.getStreamId());
             }
         }
-        assertThat(results).hasSize(run.getMatched()).doesNotContainKey(SECOND_CHANCE);
+        assertThat(results).hasSize(run.getMatched()).doesNotContainKeys(SECOND_CHANCE, UNRANKED_AIMG);
         for (var couple : couplePairs.entrySet()) {
             List<String> outcome = Arrays.asList(results.get(couple.getKey().get(0)), results.get(couple.getKey().get(1)));
             assertThat(outcome).as("couple %s matches to one of its pairs, or not at all", couple.getKey())
@@ -403,5 +419,48 @@ class WholeCycleApiTest {
         assertThat(new ResultsApi(operator).getStreamMatched(CYCLE, 2, open).getApplicants()).containsExactly(applicantId);
         assertThat(new ResultsApi(operator).getStreamMatched(CYCLE, 1, filled).getApplicants()).isEqualTo(matchedTo.get(filled));
         assertThat(new ResultsApi(as(applicantId)).getApplicantResult(CYCLE, 1, applicantId).getMatched()).as("the first iteration's result stays").isFalse();
+    }
+
+    /**
+     * After release, the pool is everyone on the AIMG list whom neither iteration matched, best MMI
+     * score first, as the operator and the AIMG Program see it; the operator invites the first three
+     * within a limit of three; one accepts, one declines, one has not answered yet, and everyone sees
+     * the status.
+     */
+    private void aimgClinicalAssessmentInvitations() throws ApiException {
+        FollowUpsApi followUps = new FollowUpsApi(operator);
+        List<String> expected = mmiScores.keySet().stream().filter(a -> !matchedApplicants.containsKey(a))
+                .sorted(Comparator.comparing((String a) -> -mmiScores.get(a)).thenComparing(a -> a)).toList();
+        assertThat(expected).contains(UNRANKED_AIMG);
+        CapPool pool = followUps.getCapPool(CYCLE);
+        assertThat(pool.getPool()).extracting(CapPoolEntry::getApplicantId).containsExactlyElementsOf(expected);
+        assertThat(pool.getPool()).allSatisfy(e -> assertThat(e.getMmiScore().intValue()).isEqualTo(mmiScores.get(e.getApplicantId())));
+        assertThat(new FollowUpsApi(demo.bearer(demo.tokenForAccount("aimg@partner.example"))).getCapPool(CYCLE)).isEqualTo(pool);
+
+        List<String> invitees = expected.subList(0, Math.min(3, expected.size()));
+        String respondBy = SECOND_RELEASE.plusDays(10).toString();
+        CapPool invited = followUps.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(invitees).respondBy(respondBy).limit(3));
+        assertThat(invited.getInvited()).isEqualTo(invitees.size());
+        if (expected.size() > invitees.size()) {
+            assertThat(failure(409, () -> followUps.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of(expected.get(3)))
+                    .respondBy(respondBy).limit(3))).getCode()).isEqualTo("LIMIT_REACHED");
+        }
+        String someoneMatched = matchedApplicants.keySet().iterator().next();
+        assertThat(DemoApiServer.notFound(() -> new FollowUpsApi(as(someoneMatched)).getCapInvitation(CYCLE, someoneMatched)).getCode()).isEqualTo("NOT_FOUND");
+
+        Map<String, CapInvitation.StatusEnum> answers = new LinkedHashMap<>();
+        for (int i = 0; i < invitees.size(); i++) {
+            String invitee = invitees.get(i);
+            FollowUpsApi own = new FollowUpsApi(as(invitee));
+            assertThat(own.getCapInvitation(CYCLE, invitee).getStatus()).isEqualTo(CapInvitation.StatusEnum.INVITED);
+            CapInvitation.StatusEnum status = i == 0 ? own.answerCapInvitation(CYCLE, invitee, new CapAnswer().accept(true)).getStatus()
+                    : i == 1 ? own.answerCapInvitation(CYCLE, invitee, new CapAnswer().accept(false)).getStatus() : CapInvitation.StatusEnum.INVITED;
+            answers.put(invitee, status);
+        }
+        assertThat(answers.values()).startsWith(CapInvitation.StatusEnum.ACCEPTED);
+        for (CapPoolEntry entry : followUps.getCapPool(CYCLE).getPool()) {
+            CapInvitation.StatusEnum answer = answers.get(entry.getApplicantId());
+            assertThat(entry.getStatus()).as(entry.getApplicantId()).isEqualTo(answer == null ? null : answer.getValue());
+        }
     }
 }

@@ -39,21 +39,53 @@ class ProfilePagesTest {
     }
 
     @Test
-    void declaringARegulierApprovalChangesTheCatalogueOpensACaseAndLeavesVerifiedFactsAlone() throws Exception {
+    void declaringARegulierApprovalChangesTheCatalogueAndOpensACase() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
         BrowserlessSession amira = new BrowserlessSession(server.port());
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         assertThat(amira.get("/applicant/profile").body()).contains("Canadian citizen").doesNotContain("name=\"citizenship\"");
 
         HttpResponse<String> saved = amira.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE",
-                "graduationDate", "2024-05-31", "cmqApproval", "REGULIER", "ontarioHighSchoolYears", "0", "citizenship", "OTHER"));
+                "graduationDate", "2024-05-31", "cmqApproval", "REGULIER", "ontarioHighSchoolYears", "0", "citizenship", "CITIZEN"));
 
         assertThat(saved.statusCode()).isEqualTo(302);
         var facts = services.profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
         assertThat(facts.cmqApproval()).isEqualTo(CmqApproval.REGULIER);
-        assertThat(facts.citizenship()).as("a verified fact is not taken from the form").isEqualTo(Citizenship.CITIZEN);
+        assertThat(facts.citizenship()).as("a verified fact sent unchanged is accepted").isEqualTo(Citizenship.CITIZEN);
         assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2001", "27032", 1).decision().reasonCodes()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
         assertThat(services.reconciliation().casesOf(DemoData.CYCLE, "A-2001")).extracting(c -> c.code()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
+    }
+
+    @Test
+    void factsOthersVerifyAreShownAsVerifiedAndAChangeToOneIsRefusedWithNothingSaved() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        BrowserlessSession olga = new BrowserlessSession(server.port());
+        olga.signIn("olga.petrova@applicant.example", DemoData.PASSWORD);
+        String page = olga.get("/applicant/profile").body();
+        assertThat(page).contains("Verified from your documents by the match operator.").contains("From the Medical Council of Canada.")
+                .doesNotContain("name=\"citizenship\"").doesNotContain("name=\"mccqe1\"").contains("name=\"cmqApproval\"");
+        var before = services.profiles().profile(DemoData.CYCLE, "A-2007").orElseThrow();
+        long audited = auditRows();
+
+        HttpResponse<String> refused = olga.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "FINAL_YEAR_STUDENT",
+                "citizenship", "CITIZEN", "nac", "PASSED"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("role=\"alert\"").contains("Facts that others verify cannot be changed here, so nothing was saved.");
+        assertThat(services.profiles().profile(DemoData.CYCLE, "A-2007")).contains(before);
+        assertThat(auditRows()).isEqualTo(audited);
+
+        // Jean-François's CMQ approval is on BCI's QIMG list: verified, not in the form, not changeable.
+        BrowserlessSession jf = new BrowserlessSession(server.port());
+        jf.signIn("jean-francois.levesque@applicant.example", DemoData.PASSWORD);
+        assertThat(jf.get("/applicant/profile").body()).contains("From BCI's QIMG list (version 1).").doesNotContain("name=\"cmqApproval\"");
+        assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "cmqApproval", "NONE")).statusCode()).isEqualTo(422);
+        assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE", "graduationDate", "2024-05-31")).statusCode())
+                .isEqualTo(302);
+        assertThat(services.profiles().profile(DemoData.CYCLE, "A-2004").orElseThrow().cmqApproval()).isEqualTo(CmqApproval.REGULIER);
+    }
+
+    private static long auditRows() {
+        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one());
     }
 
     @Test
