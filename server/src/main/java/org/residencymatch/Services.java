@@ -16,6 +16,7 @@ import org.residencymatch.lists.ListRepository;
 import org.residencymatch.matching.MatchRunService;
 import org.residencymatch.lists.ListUploadService;
 import org.residencymatch.notification.Outbox;
+import org.residencymatch.ops.Metrics;
 import org.residencymatch.program.CatalogueImporter;
 import org.residencymatch.program.ProgramRepository;
 import org.residencymatch.program.StreamNames;
@@ -46,10 +47,12 @@ public final class Services implements AutoCloseable {
     private final MatchRunService matchRuns;
     private final ClinicalAssessmentService clinicalAssessment;
     private final EmailOutbox emails;
+    private final Metrics metrics = new Metrics();
 
     private Services(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        database.reportPoolMetricsTo(metrics.registry());
         this.auditLog = new AuditLog(clock);
         this.cycles = new CycleRepository(database.jdbi());
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
@@ -60,11 +63,11 @@ public final class Services implements AutoCloseable {
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
-        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock);
+        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock, metrics.registry());
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.emails = new EmailOutbox(database.jdbi(), clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
-                ListUploadService.DEFAULT_MAX_BYTES);
+                ListUploadService.DEFAULT_MAX_BYTES, metrics.registry());
     }
 
     public static Services start(Database database) {
@@ -149,6 +152,11 @@ public final class Services implements AutoCloseable {
 
     public EmailOutbox emails() {
         return emails;
+    }
+
+    /** This process's metrics: HTTP requests, list commits, match runs, the connection pool, the JVM. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.residencymatch.lists;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.residencymatch.ConflictException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,9 +62,12 @@ public final class ListUploadService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final long maxBytes;
+    private final MeterRegistry meters;
 
     public ListUploadService(Jdbi jdbi, ListRepository lists, ApplicantRepository applicants, CatalogueService catalogue,
-            ReconciliationService reconciliation, ApplicationService applications, Outbox outbox, AuditLog auditLog, Clock clock, long maxBytes) {
+            ReconciliationService reconciliation, ApplicationService applications, Outbox outbox, AuditLog auditLog, Clock clock, long maxBytes,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.applications = applications;
         this.jdbi = jdbi;
         this.lists = lists;
@@ -230,6 +235,19 @@ public final class ListUploadService {
      * preview would no longer be true): two racing commits, one wins.
      */
     public int commit(String cycleId, long uploadId, String actor) {
+        // Counted and timed whatever the outcome: refused commits (stale, review pending) matter at the deadline.
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "refused";
+        try {
+            int version = commitOnce(cycleId, uploadId, actor);
+            outcome = "committed";
+            return version;
+        } finally {
+            sample.stop(meters.timer("residency.list.commits", "outcome", outcome));
+        }
+    }
+
+    private int commitOnce(String cycleId, long uploadId, String actor) {
         try {
             return jdbi.inTransaction(h -> {
                 UploadInfo upload = upload(h, cycleId, uploadId);

@@ -1,5 +1,7 @@
 package org.residencymatch.matching;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -48,9 +50,11 @@ public final class MatchRunService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final MatchEngine engine = new MatchEngine();
+    private final MeterRegistry meters;
 
     public MatchRunService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, RankListService rankLists, CoupleService couples,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbi = jdbi;
         this.cycles = cycles;
         this.programs = programs;
@@ -66,6 +70,19 @@ public final class MatchRunService {
 
     /** Runs the match after the rank order list deadline; the run is stored, not released. */
     public MatchRun run(String cycleId, int iteration, long seed, String actor) {
+        // Counted and timed whatever the outcome: a refused run (wrong phase) is an operator's attempt too.
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "refused";
+        try {
+            MatchRun run = runOnce(cycleId, iteration, seed, actor);
+            outcome = run.stable() ? "stable" : "unstable";
+            return run;
+        } finally {
+            sample.stop(meters.timer("residency.match.runs", "outcome", outcome));
+        }
+    }
+
+    private MatchRun runOnce(String cycleId, int iteration, long seed, String actor) {
         LocalDateTime now = LocalDateTime.now(clock);
         cycle(cycleId).requirePhase(iteration, now, "Running the match", Phase.MATCH, Phase.RESULTS_RELEASE);
         MatchInstance instance = jdbi.withHandle(h -> instance(h, cycleId, iteration));

@@ -85,6 +85,17 @@ public final class Database implements AutoCloseable {
         return url.startsWith("jdbc:postgresql:");
     }
 
+    /**
+     * Reports the pool's gauges and timings (active, idle and pending connections, acquisition time)
+     * to a registry. A pool reports to one registry only, so a second call is ignored: several
+     * {@code Services} on one {@code Database} (tests do that) share the first one's pool figures.
+     */
+    public void reportPoolMetricsTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        synchronized (dataSource) {
+            if (dataSource.getMetricRegistry() == null && dataSource.getMetricsTrackerFactory() == null) dataSource.setMetricRegistry(registry);
+        }
+    }
+
     /** Whether the database answers a trivial query now; used by the readiness endpoint. */
     public boolean isReachable() {
         try (var connection = dataSource.getConnection()) {
