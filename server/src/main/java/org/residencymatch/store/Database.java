@@ -99,7 +99,12 @@ public final class Database implements AutoCloseable {
     /** Whether the database answers a trivial query now; used by the readiness endpoint. */
     public boolean isReachable() {
         try (var connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+            if (connection.isValid(2)) return true;
+            // A connection the database dropped: the pool hands out one used in the last half second
+            // without checking it, so under frequent probes the same dead one would come back for
+            // ever. Evicted, the next probe gets a new one and sees the database once it is back.
+            dataSource.evictConnection(connection);
+            return false;
         } catch (java.sql.SQLException e) {
             return false;
         }
