@@ -186,6 +186,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         if (background != null) background.shutdownNow();
+        metrics.close();
         database.close();
     }
 }

@@ -17,7 +17,7 @@ import java.time.Duration;
  * requests are recorded here, per route template, never per raw path: a path holds ids, and one
  * series per applicant would both swamp Prometheus and say who used the service.
  */
-public final class Metrics {
+public final class Metrics implements AutoCloseable {
 
     /** Latency buckets around the 300 ms a page must answer in at the deadline, so p99 can be read from them. */
     private static final Duration[] REQUEST_BUCKETS = {
@@ -48,6 +48,13 @@ public final class Metrics {
     /** The content type of {@link #scrape()}. */
     public static String contentType() {
         return "text/plain; version=0.0.4; charset=utf-8";
+    }
+
+    /** Stops the garbage collection listeners this registry installed in the JVM. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 
     /** One HTTP request: {@code route} is the route template ({@code /api/v1/cycles/{cycle}/...}), not the path. */
