@@ -157,6 +157,17 @@ class OperationsTest {
     }
 
     @Test
+    void aRequestKeepsTheLoadBalancersSaneRequestIdOrGetsOneOfItsOwn() throws Exception {
+        HttpResponse<Void> kept = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/health"))
+                .header(RequestObserver.REQUEST_ID_HEADER, "lb-7f3a.2").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(kept.headers().firstValue(RequestObserver.REQUEST_ID_HEADER)).hasValue("lb-7f3a.2");
+        // An id that could carry text into the log (an email, spaces, a forged log line) is replaced.
+        HttpResponse<Void> replaced = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/health"))
+                .header(RequestObserver.REQUEST_ID_HEADER, "amira.haddad@applicant.example status=500").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(replaced.headers().firstValue(RequestObserver.REQUEST_ID_HEADER)).get().asString().matches("[0-9a-f]{16}");
+    }
+
+    @Test
     void theConnectionPoolReportsItsGauges() throws Exception {
         String metrics = scrape();
         assertThat(sample(metrics, "hikaricp_connections_max", "pool=\"residency-match\"")).isEqualTo(10);
