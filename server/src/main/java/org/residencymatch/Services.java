@@ -18,6 +18,7 @@ import org.residencymatch.lists.ListRepository;
 import org.residencymatch.matching.MatchRunService;
 import org.residencymatch.lists.ListUploadService;
 import org.residencymatch.notification.Outbox;
+import org.residencymatch.ops.Metrics;
 import org.residencymatch.program.CatalogueImporter;
 import org.residencymatch.program.ProgramRepository;
 import org.residencymatch.program.StreamNames;
@@ -50,10 +51,12 @@ public final class Services implements AutoCloseable {
     private final EmailOutbox emails;
     private final Jobs jobs;
     private final HelpService help;
+    private final Metrics metrics = new Metrics();
 
     private Services(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        database.reportPoolMetricsTo(metrics.registry());
         this.auditLog = new AuditLog(clock);
         this.cycles = new CycleRepository(database.jdbi());
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
@@ -64,13 +67,13 @@ public final class Services implements AutoCloseable {
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
-        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock);
+        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock, metrics.registry());
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.emails = new EmailOutbox(database.jdbi(), clock);
         this.jobs = new Jobs(database.jdbi(), clock);
         this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
-                ListUploadService.DEFAULT_MAX_BYTES);
+                ListUploadService.DEFAULT_MAX_BYTES, metrics.registry());
     }
 
     public static Services start(Database database) {
@@ -168,6 +171,11 @@ public final class Services implements AutoCloseable {
         return jobs;
     }
 
+    /** This process's metrics: HTTP requests, list commits, match runs, the connection pool, the JVM. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     /**
      * The background work of a running service, every {@code period}: finishes the effects of list
      * versions that a crash left pending (at once at start, then every round), and delivers the
@@ -200,6 +208,7 @@ public final class Services implements AutoCloseable {
     public void close() {
         if (background != null) background.shutdownNow();
         jobs.close();
+        metrics.close();
         database.close();
     }
 }

@@ -1,5 +1,7 @@
 package org.residencymatch.lists;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.residencymatch.ConflictException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,9 +64,12 @@ public final class ListUploadService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final long maxBytes;
+    private final MeterRegistry meters;
 
     public ListUploadService(Jdbi jdbi, ListRepository lists, ApplicantRepository applicants, CatalogueService catalogue,
-            ReconciliationService reconciliation, ApplicationService applications, Outbox outbox, AuditLog auditLog, Clock clock, long maxBytes) {
+            ReconciliationService reconciliation, ApplicationService applications, Outbox outbox, AuditLog auditLog, Clock clock, long maxBytes,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.applications = applications;
         this.jdbi = jdbi;
         this.lists = lists;
@@ -242,12 +247,23 @@ public final class ListUploadService {
         return commit(cycleId, uploadId, actor, Progress.NONE);
     }
 
-    /** {@link #commit(String, long, String)}, saying how far it has gone (it takes seconds for a whole list). */
+    /**
+     * {@link #commit(String, long, String)}, saying how far it has gone (it takes seconds for a whole
+     * list). Counted and timed whatever the outcome: refused commits (stale, review pending) matter at
+     * the deadline.
+     */
     public int commit(String cycleId, long uploadId, String actor, Progress progress) {
-        progress.step("job.step.listVersion", 1, EFFECT_STEPS);
-        Committed committed = commitVersion(cycleId, uploadId, actor);
-        applyPendingEffects(cycleId, committed.kind(), progress);
-        return committed.version();
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "refused";
+        try {
+            progress.step("job.step.listVersion", 1, EFFECT_STEPS);
+            Committed committed = commitVersion(cycleId, uploadId, actor);
+            applyPendingEffects(cycleId, committed.kind(), progress);
+            outcome = "committed";
+            return committed.version();
+        } finally {
+            sample.stop(meters.timer("residency.list.commits", "outcome", outcome));
+        }
     }
 
     /** The steps of a commit as its progress shows them: the version made current, then the four of its effects. */

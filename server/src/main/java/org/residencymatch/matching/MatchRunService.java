@@ -1,5 +1,7 @@
 package org.residencymatch.matching;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -49,9 +51,11 @@ public final class MatchRunService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final MatchEngine engine = new MatchEngine();
+    private final MeterRegistry meters;
 
     public MatchRunService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, RankListService rankLists, CoupleService couples,
-            AuditLog auditLog, Clock clock) {
+            AuditLog auditLog, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbi = jdbi;
         this.cycles = cycles;
         this.programs = programs;
@@ -70,8 +74,23 @@ public final class MatchRunService {
         return run(cycleId, iteration, seed, actor, Progress.NONE);
     }
 
-    /** {@link #run(String, int, long, String)}, saying how far it has gone (seconds at national scale). */
+    /**
+     * {@link #run(String, int, long, String)}, saying how far it has gone (seconds at national scale).
+     * Counted and timed whatever the outcome: a refused run (wrong phase) is an operator's attempt too.
+     */
     public MatchRun run(String cycleId, int iteration, long seed, String actor, Progress progress) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "refused";
+        try {
+            MatchRun run = runOnce(cycleId, iteration, seed, actor, progress);
+            outcome = run.stable() ? "stable" : "unstable";
+            return run;
+        } finally {
+            sample.stop(meters.timer("residency.match.runs", "outcome", outcome));
+        }
+    }
+
+    private MatchRun runOnce(String cycleId, int iteration, long seed, String actor, Progress progress) {
         requireRunnable(cycleId, iteration);
         LocalDateTime now = LocalDateTime.now(clock);
         progress.step("job.step.matchRead", 1, 3);

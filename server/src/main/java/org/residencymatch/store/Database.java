@@ -85,10 +85,26 @@ public final class Database implements AutoCloseable {
         return url.startsWith("jdbc:postgresql:");
     }
 
+    /**
+     * Reports the pool's gauges and timings (active, idle and pending connections, acquisition time)
+     * to a registry. A pool reports to one registry only, so a second call is ignored: several
+     * {@code Services} on one {@code Database} (tests do that) share the first one's pool figures.
+     */
+    public void reportPoolMetricsTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        synchronized (dataSource) {
+            if (dataSource.getMetricRegistry() == null && dataSource.getMetricsTrackerFactory() == null) dataSource.setMetricRegistry(registry);
+        }
+    }
+
     /** Whether the database answers a trivial query now; used by the readiness endpoint. */
     public boolean isReachable() {
         try (var connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+            if (connection.isValid(2)) return true;
+            // A connection the database dropped: the pool hands out one used in the last half second
+            // without checking it, so under frequent probes the same dead one would come back for
+            // ever. Evicted, the next probe gets a new one and sees the database once it is back.
+            dataSource.evictConnection(connection);
+            return false;
         } catch (java.sql.SQLException e) {
             return false;
         }

@@ -57,7 +57,10 @@ final class ApiRoutes {
     static String readableApplicant(Context ctx) {
         String applicantId = ctx.pathParam("applicantId");
         Principal user = Authentication.requirePrincipal(ctx);
-        if (!user.mayReadApplicant(applicantId)) throw new NotFoundException("applicant", applicantId);
+        // Malformed ids ("../x", "%2f...") name nobody: refused before any lookup, even for the operator.
+        if (!ProfileRequest.APPLICANT_ID.matcher(applicantId).matches() || !user.mayReadApplicant(applicantId)) {
+            throw new NotFoundException("applicant", applicantId);
+        }
         return applicantId;
     }
 

@@ -18,6 +18,8 @@ import org.residencymatch.account.Accounts;
 import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Registration;
 import org.residencymatch.account.Sessions;
+import org.residencymatch.ops.Metrics;
+import org.residencymatch.ops.RequestObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ public final class WebServer implements AutoCloseable {
             javalin.jetty.multipartConfig.maxFileSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
             javalin.jetty.multipartConfig.maxTotalRequestSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
             javalin.jsonMapper(new JavalinJackson(json, false));
+            new RequestObserver(services.metrics()).install(javalin);
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public";
@@ -76,6 +79,8 @@ public final class WebServer implements AutoCloseable {
                 boolean up = services.database().isReachable();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "READY" : "DATABASE_UNREACHABLE"));
             }, Access.ANYONE);
+            // For Prometheus, with an operator's bearer token: the figures describe the whole service.
+            routes.get("/metrics", ctx -> ctx.contentType(Metrics.contentType()).result(services.metrics().scrape()), Access.OPERATOR);
             new SignInRoutes(accounts, sessions, new LoginThrottle(services.database().jdbi(), services.clock()), pages, config.supportEmail()).register(routes);
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);

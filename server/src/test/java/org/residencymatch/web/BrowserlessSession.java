@@ -104,6 +104,11 @@ final class BrowserlessSession {
         return post("/login", Map.of("email", email, "password", password, "next", "/"));
     }
 
+    /** The CSRF token of the last page fetched. */
+    String csrfToken() {
+        return lastCsrf;
+    }
+
     String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Authentication.SESSION_COOKIE))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,31 +19,50 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.TestDatabase;
 
 /**
- * Walks the whole route table with every role: a route refuses, with 401 (or the sign-in page) and
- * 403, every caller its declared roles do not admit. What a route then does for the roles it admits
- * is the business of the other tests.
+ * Walks the whole route table with every caller: anonymous, a bogus bearer token, the bearer token
+ * and the signed-in browser session of every role, the partner role once per partner body. A route
+ * refuses, with 401 (or the sign-in page) and 403, every caller its declared roles do not admit, and a
+ * partner body reaches only its own list. What a route then does for the roles it admits is the
+ * business of the other tests.
  */
 @DatabaseTest
 class RouteAccessTest {
 
     static Services services;
     static WebServer server;
-    static final Map<Access, String> tokens = new EnumMap<>(Access.class);
+    /** Bearer tokens by role; the partner role has one per partner body (AIMG, UBC-CAP, BCI). */
+    static final Map<Access, Map<String, String>> tokens = new EnumMap<>(Access.class);
+    /** One signed-in browser per role, for the cookie path of the same checks. */
+    static final Map<Access, BrowserlessSession> sessions = new EnumMap<>(Access.class);
+    /** The list kind of each partner account. */
+    static final Map<String, ListKind> partnerKinds = Map.of(
+            "aimg@partner.example", ListKind.AIMG, "bc-cap@partner.example", ListKind.BCIMG, "bci@partner.example", ListKind.QIMG);
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         services = Services.start(TestDatabase.fresh());
         new DemoData(services).seedIfEmpty();
         server = new WebServer(services, new WebConfig(null, false)).start(0);
-        tokens.put(Access.APPLICANT, token("amira.haddad@applicant.example"));
-        tokens.put(Access.PARTNER, token("bci@partner.example"));
-        tokens.put(Access.PROGRAM_STAFF, token("staff@ubc.example"));
-        tokens.put(Access.OPERATOR, token(DemoData.OPERATOR_EMAIL));
+        Map<Access, List<String>> accounts = Map.of(
+                Access.APPLICANT, List.of("amira.haddad@applicant.example"),
+                Access.PARTNER, List.of("aimg@partner.example", "bc-cap@partner.example", "bci@partner.example"),
+                Access.PROGRAM_STAFF, List.of("staff@ubc.example"),
+                Access.OPERATOR, List.of(DemoData.OPERATOR_EMAIL));
+        for (var entry : accounts.entrySet()) {
+            Map<String, String> byAccount = new LinkedHashMap<>();
+            for (String email : entry.getValue()) byAccount.put(email, token(email));
+            tokens.put(entry.getKey(), byAccount);
+            BrowserlessSession browser = new BrowserlessSession(server.port());
+            assertThat(browser.signIn(entry.getValue().get(0), DemoData.PASSWORD).statusCode()).isEqualTo(302);
+            browser.get("/help/contact");
+            sessions.put(entry.getKey(), browser);
+        }
     }
 
     @AfterAll
@@ -59,7 +79,7 @@ class RouteAccessTest {
 
     record Route(String method, String path, Set<RouteRole> roles) {}
 
-    static List<Route> routes() {
+    static List<Route> routes(WebServer server) {
         List<Route> routes = new ArrayList<>();
         for (var parsed : server.javalin().unsafe.internalRouter.allHttpHandlers()) {
             String method = parsed.endpoint.method.name();
@@ -72,40 +92,84 @@ class RouteAccessTest {
 
     /** A concrete address for a route's path, with plausible values for its parameters. */
     static String address(String path) {
-        return path.replace("{cycle}", "2025-R1").replace("{applicantId}", "A-2001").replace("{kind}", "QIMG")
+        return address(path, "QIMG");
+    }
+
+    static String address(String path, String kind) {
+        return path.replace("{cycle}", "2025-R1").replace("{applicantId}", "A-2001").replace("{kind}", kind)
                 .replace("{iteration}", "1").replace("{streamId}", "27039").replaceAll("\\{[^}]+}", "1");
     }
 
-    static int call(Route route, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + address(route.path())))
+    static int call(Route route, String path, String token) throws Exception {
+        return send(route, path, request -> {
+            if (token != null) request.header("Authorization", "Bearer " + token);
+        });
+    }
+
+    /** With a signed-in browser's cookie and its valid CSRF token: what refuses is the role, not the form check. */
+    static int callWithSession(Route route, BrowserlessSession browser) throws Exception {
+        String csrf = browser.csrfToken();
+        return send(route, address(route.path()), request -> request.header("Cookie", Authentication.SESSION_COOKIE + "=" + browser.sessionCookie())
+                .header(Authentication.CSRF_HEADER, csrf));
+    }
+
+    static int send(Route route, String path, java.util.function.Consumer<HttpRequest.Builder> credentials) throws Exception {
+        boolean bodyless = route.method().equals("GET") || route.method().equals("DELETE");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
                 .header("Accept", "application/json")
-                .method(route.method(), route.method().equals("GET") || route.method().equals("DELETE")
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
-        if (!route.method().equals("GET") && !route.method().equals("DELETE")) request.header("Content-Type", "application/json");
-        if (token != null) request.header("Authorization", "Bearer " + token);
+                .method(route.method(), bodyless ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        if (!bodyless) request.header("Content-Type", "application/json");
+        credentials.accept(request);
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
     void everyRouteRefusesTheCallersItsRolesDoNotAdmit() throws Exception {
-        List<Route> routes = routes();
+        List<Route> routes = routes(server);
         assertThat(routes).hasSizeGreaterThan(60);
         List<String> leaks = new ArrayList<>();
         int refusalsChecked = 0;
         for (Route route : routes) {
             if (route.roles().contains(Access.ANYONE)) continue;
-            int anonymous = call(route, null);
+            String path = address(route.path());
+            int anonymous = call(route, path, null);
             boolean api = route.path().startsWith("/api/");
             if (api ? anonymous != 401 : anonymous != 302) leaks.add(route + " anonymous -> " + anonymous);
-            refusalsChecked++;
-            for (var entry : tokens.entrySet()) {
-                if (route.roles().contains(entry.getKey())) continue;
-                int status = call(route, entry.getValue());
-                if (status != 403) leaks.add(route.method() + " " + route.path() + " as " + entry.getKey() + " -> " + status);
+            int bogus = call(route, path, "not-a-token");
+            if (bogus != 401) leaks.add(route + " bogus bearer token -> " + bogus);
+            refusalsChecked += 2;
+            for (var role : tokens.entrySet()) {
+                if (route.roles().contains(role.getKey())) continue;
+                for (var account : role.getValue().entrySet()) {
+                    int status = call(route, path, account.getValue());
+                    if (status != 403) leaks.add(route.method() + " " + route.path() + " as " + account.getKey() + " (bearer) -> " + status);
+                    refusalsChecked++;
+                }
+                int status = callWithSession(route, sessions.get(role.getKey()));
+                if (status != 403) leaks.add(route.method() + " " + route.path() + " as " + role.getKey() + " (session) -> " + status);
                 refusalsChecked++;
             }
         }
         assertThat(leaks).as("routes that let in a caller their roles do not admit").isEmpty();
-        assertThat(refusalsChecked).isGreaterThan(200);
+        assertThat(refusalsChecked).isGreaterThan(500);
+    }
+
+    @Test
+    void aPartnerBodyReachesNoListButItsOwn() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        int refusalsChecked = 0;
+        for (Route route : routes(server)) {
+            if (!route.path().contains("{kind}") || !route.roles().contains(Access.PARTNER)) continue;
+            for (var partner : tokens.get(Access.PARTNER).entrySet()) {
+                for (ListKind kind : ListKind.values()) {
+                    if (kind == partnerKinds.get(partner.getKey())) continue;
+                    int status = call(route, address(route.path(), kind.name()), partner.getValue());
+                    if (status != 403) leaks.add(route.method() + " " + route.path() + " on " + kind + " as " + partner.getKey() + " -> " + status);
+                    refusalsChecked++;
+                }
+            }
+        }
+        assertThat(leaks).as("list routes that let a partner body reach another body's list").isEmpty();
+        assertThat(refusalsChecked).isGreaterThan(60);
     }
 }
