@@ -1,5 +1,6 @@
 package org.residencymatch.matching;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,6 +79,8 @@ public final class MatchFormat {
             reader.readRoot(json);
         } catch (JsonProcessingException e) {
             throw notWellFormed("instance", e);
+        } catch (CharConversionException e) {
+            throw notText("instance", e);
         }
         return reader.build();
     }
@@ -250,7 +253,18 @@ public final class MatchFormat {
             return root;
         } catch (JsonProcessingException e) {
             throw notWellFormed(kind, e);
+        } catch (CharConversionException e) {
+            throw notText(kind, e);
         }
+    }
+
+    /**
+     * Bytes that are not text in the encoding Jackson detected (a file starting with zero bytes reads as
+     * UTF-32) are reported by Jackson as a plain {@link IOException}, not a parse error: they are still
+     * a file that is not JSON, not a stream that could not be read (found by fuzzing, docs/FUZZING.md).
+     */
+    private static InvalidInstanceException notText(String kind, CharConversionException e) {
+        return shapeError(kind, "", "(json)", "is not well-formed JSON: " + e.getMessage());
     }
 
     private static InvalidInstanceException notWellFormed(String kind, JsonProcessingException e) {

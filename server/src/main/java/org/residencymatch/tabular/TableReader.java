@@ -6,9 +6,11 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,6 +28,13 @@ import org.dhatim.fastexcel.reader.Sheet;
  * cached; they are never evaluated.
  */
 public final class TableReader {
+
+    /**
+     * The most cells a table may have, the header's included: a list of 100,000 rows of 20 columns
+     * fits. It bounds the memory a small file can claim: an Excel row is as wide as its last cell, so a
+     * few bytes of XML can make a row of 16,384 cells, and a compressed file holds thousands of them.
+     */
+    static final int MAX_CELLS = 2_000_000;
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     /** The old binary Office format (.xls, .doc). */
@@ -70,14 +79,17 @@ public final class TableReader {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
         List<String> headers = null;
         List<Table.Row> rows = new ArrayList<>();
+        CellCount cellCount = new CellCount(fileName);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 List<String> cells = record.stream().map(String::strip).toList();
                 if (headers == null) {
+                    cellCount.add(cells);
                     headers = cells;
                     continue;
                 }
                 if (cells.stream().allMatch(String::isBlank)) continue;
+                cellCount.add(cells);
                 // The header is row 1, so record n (1-based) is row n as a spreadsheet shows it.
                 rows.add(new Table.Row((int) record.getRecordNumber(), cells));
             }
@@ -111,23 +123,46 @@ public final class TableReader {
                             fileName + ": the workbook has no sheet named \"" + sheetName + "\""));
             List<String> headers = null;
             List<Table.Row> rows = new ArrayList<>();
+            CellCount cellCount = new CellCount(fileName);
             // A workbook has a handful of number formats; whether each shows a date is worked out once, not per cell.
             Map<String, Boolean> dateFormats = new HashMap<>();
-            for (org.dhatim.fastexcel.reader.Row row : sheet.read()) {
-                List<String> cells = new ArrayList<>(row.getCellCount());
-                for (int i = 0; i < row.getCellCount(); i++) cells.add(cellText(row.getCell(i), dateFormats));
-                if (headers == null) {
+            // Streamed, not read whole: the reader's rows, blank ones included, are dropped as they are read.
+            try (Stream<org.dhatim.fastexcel.reader.Row> stream = sheet.openStream()) {
+                for (Iterator<org.dhatim.fastexcel.reader.Row> it = stream.iterator(); it.hasNext(); ) {
+                    org.dhatim.fastexcel.reader.Row row = it.next();
+                    List<String> cells = new ArrayList<>(row.getCellCount());
+                    for (int i = 0; i < row.getCellCount(); i++) cells.add(cellText(row.getCell(i), dateFormats));
                     if (cells.stream().allMatch(String::isBlank)) continue;
-                    headers = cells;
-                    continue;
+                    cellCount.add(cells);
+                    if (headers == null) {
+                        headers = cells;
+                        continue;
+                    }
+                    rows.add(new Table.Row(row.getRowNum(), cells));
                 }
-                if (cells.stream().allMatch(String::isBlank)) continue;
-                rows.add(new Table.Row(row.getRowNum(), cells));
             }
             if (headers == null) throw new TableReadException(fileName + ": the sheet is empty; a header row is expected");
             return new Table(fileName, headers, rows, "xlsx");
         } catch (IOException | RuntimeException e) {
             throw new TableReadException(fileName + ": not a readable Excel workbook (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Counts the cells kept so far and refuses a table with more than {@link #MAX_CELLS}. */
+    private static final class CellCount {
+        private final String fileName;
+        private long count;
+
+        CellCount(String fileName) {
+            this.fileName = fileName;
+        }
+
+        void add(List<String> cells) throws TableReadException {
+            count += cells.size();
+            if (count > MAX_CELLS) {
+                throw new TableReadException(fileName + ": refused because it has more than " + MAX_CELLS
+                        + " cells, far more than a list holds");
+            }
         }
     }
 

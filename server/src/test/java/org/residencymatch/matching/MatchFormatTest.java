@@ -379,6 +379,23 @@ class MatchFormatTest {
         assertSameAsTreeReading("{ \"x\": \"tab\there\" }".getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void bytesThatAreNotTextInTheEncodingJacksonDetectsAreRefusedAsNotWellFormedNotAsUnreadable() throws IOException {
+        // Found by MatchInstanceFuzzTest (docs/FUZZING.md): leading zero bytes make Jackson read UTF-32,
+        // and its decoder then threw a CharConversionException, which the command line took for an I/O error.
+        byte[] file = "\0\0\0\0t\": \"residency-match/instance@1\"".getBytes(StandardCharsets.UTF_8);
+
+        for (Reading reading : List.<Reading>of(() -> MatchFormat.readInstance(new ByteArrayInputStream(file)),
+                () -> { MatchFormat.readResult(new ByteArrayInputStream(file)); return null; })) {
+            Throwable thrown = catchThrowable(reading::read);
+            assertThat(thrown).isInstanceOf(InvalidInstanceException.class);
+            assertThat(((InvalidInstanceException) thrown).problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.field()).isEqualTo("(json)");
+                assertThat(problem.why()).startsWith("is not well-formed JSON: Invalid UTF-32 character");
+            });
+        }
+    }
+
     /** Replaces, removes or adds something somewhere in the tree. */
     private static JsonNode mutate(JsonNode root, SplittableRandom random) {
         List<JsonNode> containers = new ArrayList<>();

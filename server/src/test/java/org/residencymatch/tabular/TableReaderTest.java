@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -135,5 +141,69 @@ class TableReaderTest {
     private static void part(ZipOutputStream zip, String name, String xml) throws java.io.IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + xml).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesACellBeyondExcelsGridBeforeTheExcelReaderSizesARowByIt() throws Exception {
+        // Found while fuzzing (docs/FUZZING.md): the Excel reader made row 2 as wide as column ZZZZZZ,
+        // 321 million cells, from a file of 3 KB.
+        byte[] beyond = withSheet(workbook(2, 2), sheet -> sheet.replace("r=\"B2\"", "r=\"ZZZZZZ2\""));
+        byte[] belowLastRow = withSheet(workbook(2, 2), sheet -> sheet.replace("r=\"B2\"", "r=\"B1048577\""));
+        byte[] notAReference = withSheet(workbook(2, 2), sheet -> sheet.replace("r=\"B2\"", "r=\"B-2\""));
+
+        assertThatThrownBy(() -> TableReader.read("w.xlsx", beyond)).hasMessageContaining("beyond the last column (XFD) or row");
+        assertThatThrownBy(() -> TableReader.read("w.xlsx", belowLastRow)).hasMessageContaining("beyond the last column (XFD) or row");
+        assertThatThrownBy(() -> TableReader.read("w.xlsx", notAReference)).hasMessageContaining("not one Excel writes");
+        // The last column itself is Excel's, and read.
+        Table lastColumn = TableReader.read("w.xlsx", withSheet(workbook(2, 2), sheet -> sheet.replace("r=\"B2\"", "r=\"XFD2\"")));
+        assertThat(lastColumn.rows().get(0).cells()).hasSize(XlsxGuard.MAX_COLUMNS).endsWith("v1,1");
+    }
+
+    @Test
+    void refusesATableOfMoreCellsThanAListHolds() throws Exception {
+        // Every row ends at Excel's last column: a few bytes of XML a row, 16,384 cells a row once read.
+        int rows = TableReader.MAX_CELLS / XlsxGuard.MAX_COLUMNS + 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = wb.newWorksheet("Wide");
+            for (int r = 0; r <= rows; r++) {
+                sheet.value(r, 0, "first");
+                sheet.value(r, XlsxGuard.MAX_COLUMNS - 1, "last");
+            }
+        }
+        assertThatThrownBy(() -> TableReader.read("wide.xlsx", out.toByteArray())).hasMessageContaining("more than 2000000 cells");
+
+        String wideCsv = ("a" + ",".repeat(999) + "\n").repeat(TableReader.MAX_CELLS / 1000 + 1);
+        assertThatThrownBy(() -> TableReader.read("wide.csv", wideCsv.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("more than 2000000 cells");
+    }
+
+    /** A workbook of one sheet whose cell (row r, column c), 0-based, holds "v{r},{c}". */
+    private static byte[] workbook(int rows, int columns) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = wb.newWorksheet("Sheet");
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) sheet.value(r, c, "v" + r + "," + c);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The workbook with its sheet's XML changed. */
+    private static byte[] withSheet(byte[] xlsx, UnaryOperator<String> change) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(xlsx)).get();
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipArchiveEntry entry : Collections.list(in.getEntries())) {
+                byte[] content = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(content);
+            }
+        }
+        return out.toByteArray();
     }
 }
