@@ -13,6 +13,13 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
         return m.t(key, args);
     }
 
+    /** A text whose arguments may be dates, written the reader's way. */
+    public String t(String key, java.util.List<Object> args) {
+        Object[] shown = args.stream().map(a -> a instanceof java.time.LocalDateTime time ? m.dateTime(time)
+                : a instanceof java.time.LocalDate date ? m.date(date) : a).toArray();
+        return m.t(key, shown);
+    }
+
     /**
      * The {@code lang} of a text that exists only in English (discipline and stream names, as the
      * catalogue publishes them): "en" on a French page, so screen readers pronounce it as English;

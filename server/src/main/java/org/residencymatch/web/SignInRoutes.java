@@ -47,7 +47,7 @@ final class SignInRoutes {
             return;
         }
         ctx.redirect(switch (user.get().role()) {
-            case APPLICANT -> "/applicant/catalogue";
+            case APPLICANT -> "/applicant";
             case OPERATOR -> "/operator/cases";
             case PARTNER -> "/partner/lists";
             case PROGRAM_STAFF -> "/staff/streams";

@@ -29,6 +29,12 @@ class ApplicantBrowserTest {
         browser.type(By.id("email"), "amira.haddad@applicant.example");
         browser.type(By.id("password"), DemoData.PASSWORD);
         browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
+        // She lands on her home page: where the match stands and what is left to do, each step a link.
+        assertThat(browser.path()).isEqualTo("/applicant");
+        assertThat(browser.text(By.cssSelector("[role=status]"))).startsWith("The 2025 R-1 match, iteration 1: it is now");
+        assertThat(browser.findAll(By.cssSelector(".checklist li"))).extracting(WebElement::getText)
+                .contains("Done: Your profile is filled in; check it is still true.");
+        browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/catalogue']"));
         assertThat(browser.path()).isEqualTo("/applicant/catalogue");
         assertThat(browser.text(By.tagName("h1"))).isNotBlank();
 
@@ -71,8 +77,10 @@ class ApplicantBrowserTest {
         assertThat(browser.find(By.cssSelector("details.why .reason")).getText()).contains("Quoi faire :");
         browser.checkAccessibility();
         browser.clickAndLoad(By.cssSelector("a.brand"));
-        assertThat(browser.path()).isEqualTo("/applicant/catalogue");
+        assertThat(browser.path()).isEqualTo("/applicant");
         assertThat(browser.language()).isEqualTo("fr");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Votre jumelage");
+        assertThat(browser.text(By.id("todo-title"))).isEqualTo("Ce qui reste à faire");
         browser.open("/help/contact");
         assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Joindre l’opérateur du jumelage");
@@ -92,7 +100,8 @@ class ApplicantBrowserTest {
         browser.press("fatima.benali@applicant.example", Keys.TAB);
         assertThat(browser.focused().getDomAttribute("id")).isEqualTo("password");
         browser.pressAndLoad(DemoData.PASSWORD, Keys.ENTER);
-        assertThat(browser.path()).isEqualTo("/applicant/catalogue");
+        assertThat(browser.path()).isEqualTo("/applicant");
+        browser.open("/applicant/catalogue"); // typed in the address bar
 
         // The first Tab reaches the skip link; following it skips the header.
         browser.press(Keys.TAB);

@@ -47,7 +47,7 @@ class PagesTest {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(browser.sessionCookie()).isNotNull().isNotEqualTo(before);
         HttpResponse<String> home = browser.get("/");
-        assertThat(home.headers().firstValue("Location")).hasValue("/applicant/catalogue");
+        assertThat(home.headers().firstValue("Location")).hasValue("/applicant");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package org.residencymatch.journey;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.residencymatch.cycle.Phase;
+
+/**
+ * What is left for an applicant to do in an iteration, worked out from where they stand: a pure
+ * policy, so the dashboard shows what the rules say and the tests can say it without a database.
+ * Every step says whether it is done, and names the page where it is done.
+ */
+public final class ApplicantChecklist {
+
+    private ApplicantChecklist() {}
+
+    /** Where an applicant stands. {@code phase} is null before the iteration's first phase. */
+    public record Situation(Phase phase, boolean hasProfile, int applications, boolean rankListInForce, boolean unsubmittedRankListChanges,
+            boolean resultReleased, int helpRequestsAnswered, LocalDateTime capInvitationRespondBy, LocalDate bcCapRegistrationCloses) {}
+
+    /**
+     * One step: a message key (its texts take {@code args}), whether it is done, and the page for it.
+     * {@code urgent} marks what must be done before a deadline that is running now.
+     */
+    public record Step(String key, List<Object> args, boolean done, boolean urgent, String path) {}
+
+    public static List<Step> steps(Situation s) {
+        List<Step> steps = new ArrayList<>();
+        boolean selecting = s.phase() == null || s.phase() == Phase.REGISTRATION || s.phase() == Phase.PROGRAM_SELECTION;
+        boolean ranking = s.phase() == Phase.INTERVIEWS || s.phase() == Phase.ROL_OPEN;
+        boolean locked = s.phase() == Phase.ROL_DEADLINE || s.phase() == Phase.MATCH || s.phase() == Phase.RESULTS_RELEASE;
+
+        steps.add(new Step(s.hasProfile() ? "todo.profile.done" : "todo.profile", List.of(), s.hasProfile(), !s.hasProfile() && selecting,
+                "/applicant/profile"));
+        if (selecting) {
+            steps.add(new Step(s.applications() == 0 ? "todo.apply" : "todo.apply.some", List.of(s.applications()), s.applications() > 0,
+                    s.applications() == 0 && s.phase() == Phase.PROGRAM_SELECTION, "/applicant/catalogue"));
+        } else {
+            // Applications are closed: say what stands, with nothing to click that could change it.
+            steps.add(new Step(s.applications() == 0 ? "todo.applied.none" : "todo.applied", List.of(s.applications()), s.applications() > 0, false,
+                    "/applicant/applications"));
+        }
+        if (ranking || locked) {
+            boolean done = s.rankListInForce() && !s.unsubmittedRankListChanges();
+            String key = !s.rankListInForce() ? (locked ? "todo.rank.missed" : "todo.rank")
+                    : s.unsubmittedRankListChanges() ? (locked ? "todo.rank.lockedWithChanges" : "todo.rank.changes") : "todo.rank.done";
+            steps.add(new Step(key, List.of(), done, ranking && !done && s.phase() == Phase.ROL_OPEN, "/applicant/rank-list"));
+        }
+        if (s.resultReleased()) steps.add(new Step("todo.result", List.of(), false, false, "/applicant/applications"));
+        if (s.capInvitationRespondBy() != null) {
+            steps.add(new Step("todo.cap", List.of(s.capInvitationRespondBy()), false, true, "/applicant/follow-ups"));
+        }
+        if (s.bcCapRegistrationCloses() != null) {
+            steps.add(new Step("todo.bcCap", List.of(s.bcCapRegistrationCloses()), false, false, "/applicant/follow-ups"));
+        }
+        if (s.helpRequestsAnswered() > 0) {
+            steps.add(new Step("todo.help", List.of(s.helpRequestsAnswered()), false, false, "/applicant/help"));
+        }
+        return List.copyOf(steps);
+    }
+}

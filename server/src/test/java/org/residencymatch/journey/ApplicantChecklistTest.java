@@ -1,0 +1,71 @@
+package org.residencymatch.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.residencymatch.cycle.Phase;
+import org.residencymatch.journey.ApplicantChecklist.Situation;
+import org.residencymatch.journey.ApplicantChecklist.Step;
+
+class ApplicantChecklistTest {
+
+    private static List<String> keys(Situation s) {
+        return ApplicantChecklist.steps(s).stream().map(Step::key).toList();
+    }
+
+    @Test
+    void duringProgramSelectionAnApplicantWithoutApplicationsIsUrgedToApply() {
+        Situation s = new Situation(Phase.PROGRAM_SELECTION, true, 0, false, false, false, 0, null, null);
+
+        assertThat(keys(s)).containsExactly("todo.profile.done", "todo.apply");
+        Step apply = ApplicantChecklist.steps(s).get(1);
+        assertThat(apply.done()).isFalse();
+        assertThat(apply.urgent()).isTrue();
+        assertThat(apply.path()).isEqualTo("/applicant/catalogue");
+    }
+
+    @Test
+    void aMissingProfileComesFirstAndIsUrgentWhileApplicationsAreOpen() {
+        Step profile = ApplicantChecklist.steps(new Situation(Phase.REGISTRATION, false, 0, false, false, false, 0, null, null)).get(0);
+        assertThat(profile.key()).isEqualTo("todo.profile");
+        assertThat(profile.urgent()).isTrue();
+        assertThat(ApplicantChecklist.steps(new Situation(Phase.ROL_OPEN, false, 0, false, false, false, 0, null, null)).get(0).urgent()).isFalse();
+    }
+
+    @Test
+    void whileListsAreOpenTheRankOrderListIsToSubmitAndUnsubmittedChangesAreNotDone() {
+        assertThat(keys(new Situation(Phase.ROL_OPEN, true, 4, false, false, false, 0, null, null)))
+                .containsExactly("todo.profile.done", "todo.applied", "todo.rank");
+        Step changes = ApplicantChecklist.steps(new Situation(Phase.ROL_OPEN, true, 4, true, true, false, 0, null, null)).get(2);
+        assertThat(changes.key()).isEqualTo("todo.rank.changes");
+        assertThat(changes.done()).isFalse();
+        assertThat(changes.urgent()).isTrue();
+        Step submitted = ApplicantChecklist.steps(new Situation(Phase.ROL_OPEN, true, 4, true, false, false, 0, null, null)).get(2);
+        assertThat(submitted.key()).isEqualTo("todo.rank.done");
+        assertThat(submitted.done()).isTrue();
+    }
+
+    @Test
+    void afterTheDeadlineAMissedListIsSaidPlainlyAndNothingIsUrgent() {
+        List<Step> steps = ApplicantChecklist.steps(new Situation(Phase.MATCH, true, 2, false, false, false, 0, null, null));
+        assertThat(steps).extracting(Step::key).containsExactly("todo.profile.done", "todo.applied", "todo.rank.missed");
+        assertThat(steps).noneMatch(Step::urgent);
+        assertThat(keys(new Situation(Phase.ROL_DEADLINE, true, 2, true, true, false, 0, null, null))).contains("todo.rank.lockedWithChanges");
+    }
+
+    @Test
+    void resultsInvitationsRegistrationAndAnswersAreListedWhenThereAreAny() {
+        LocalDateTime respondBy = LocalDateTime.of(2025, 3, 20, 17, 0);
+        LocalDate closes = LocalDate.of(2025, 10, 31);
+        List<Step> steps = ApplicantChecklist.steps(new Situation(Phase.RESULTS_RELEASE, true, 3, true, false, true, 2, respondBy, closes));
+
+        assertThat(steps).extracting(Step::key)
+                .containsExactly("todo.profile.done", "todo.applied", "todo.rank.done", "todo.result", "todo.cap", "todo.bcCap", "todo.help");
+        assertThat(steps.get(4).args()).containsExactly(respondBy);
+        assertThat(steps.get(4).urgent()).isTrue();
+        assertThat(steps.get(6).args()).containsExactly(2);
+    }
+}
