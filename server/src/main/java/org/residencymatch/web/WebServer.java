@@ -84,6 +84,7 @@ public final class WebServer implements AutoCloseable {
             new SignInRoutes(accounts, sessions, new LoginThrottle(services.database().jdbi(), services.clock()), pages, config.supportEmail()).register(routes);
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
+            new CouplePages(services).register(routes);
             new OperatorPages(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
             new HelpPages(services, pages).register(routes);
