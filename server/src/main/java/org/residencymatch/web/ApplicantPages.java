@@ -28,10 +28,12 @@ final class ApplicantPages {
 
     private final Services services;
     private final PageRenderer pages;
+    private final CouplePages couples;
 
     ApplicantPages(Services services, PageRenderer pages) {
         this.services = services;
         this.pages = pages;
+        this.couples = new CouplePages(services);
     }
 
     void register(RoutesConfig routes) {
@@ -99,6 +101,11 @@ final class ApplicantPages {
         model.put("iteration", iteration);
         model.put("error", error);
         model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.ROL_OPEN));
+        model.put("me", applicantId);
+        // In an active couple the couple's paired list is the one in force, and the page shows it instead of the single list.
+        model.put("couple", couples.view(ctx, cycle, iteration, applicantId));
+        String done = ctx.queryParam("couple");
+        model.put("coupleNotice", done != null && List.of("proposed", "accepted", "dissolved").contains(done) ? done : "");
         pages.render(ctx, "applicant/rank-list.jte", "rankList.title", model);
     }
 

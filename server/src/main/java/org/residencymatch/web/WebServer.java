@@ -85,6 +85,7 @@ public final class WebServer implements AutoCloseable {
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
             new ApplicantHomePage(services, pages).register(routes);
+            new CouplePages(services).register(routes);
             new OperatorPages(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
             new HelpPages(services, pages).register(routes);

@@ -189,6 +189,16 @@ public final class Browser {
         return afterAction();
     }
 
+    /**
+     * Drags {@code source} onto {@code target} with the mouse. Chromium's driver turns this into a real
+     * HTML5 drag: measured with Debian's chromium, the page receives pointerdown, mousedown,
+     * dragstart, dragover, drop and dragend, with the browser's own DataTransfer.
+     */
+    public Browser dragOnto(WebElement source, WebElement target) {
+        new Actions(driver).dragAndDrop(source, target).perform();
+        return this;
+    }
+
     /** Presses keys on whatever has the focus, with the keyboard alone. */
     public Browser press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();

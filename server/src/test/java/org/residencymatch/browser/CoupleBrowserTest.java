@@ -1,0 +1,133 @@
+package org.residencymatch.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.residencymatch.application.Couple;
+import org.residencymatch.application.RankList;
+import org.residencymatch.application.RankListService;
+import org.residencymatch.application.RankLists;
+import org.residencymatch.demo.DemoData;
+import org.residencymatch.store.MutableClock;
+
+/**
+ * Two applicants become a couple in the browser (one proposes, the other accepts), build their paired
+ * list side by side with "no match" on one side, submit it, reorder it by dragging, and read it in
+ * English and French; axe checks every page.
+ */
+@Tag("browser")
+class CoupleBrowserTest {
+
+    static final String EMILIE = "A-1001", LIAM = "A-1002";
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+
+    @RegisterExtension
+    static final BrowserExtension web = new BrowserExtension(clock);
+
+    static List<String> hers, his;
+
+    @BeforeAll
+    static void applied() {
+        hers = RankListBrowserTest.selectable(web.services(), EMILIE, 2);
+        his = RankListBrowserTest.selectable(web.services(), LIAM, 2);
+        assertThat(hers).hasSize(2);
+        assertThat(his).hasSize(2);
+        hers.forEach(s -> web.services().applications().apply(DemoData.CYCLE, 1, EMILIE, s, "test"));
+        his.forEach(s -> web.services().applications().apply(DemoData.CYCLE, 1, LIAM, s, "test"));
+        clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
+    }
+
+    @Test
+    void aCoupleFormsInTheBrowserAndSubmitsItsPairedListSideBySide() {
+        Browser browser = web.browser();
+        RankListBrowserTest.signIn(browser, email(EMILIE));
+        browser.open("/applicant/rank-list");
+        assertThat(browser.text(By.id("partner-hint"))).contains(EMILIE);
+        browser.type(By.id("partner"), LIAM);
+        browser.clickAndLoad(By.cssSelector("form[action='/applicant/couple'] button[type=submit]"));
+        assertThat(browser.pageText()).contains("Your proposal is sent.").contains("You proposed to rank as a couple with applicant " + LIAM + ".")
+                .as("a proposer sees only the id typed, not whose it is").doesNotContain("Liam");
+        browser.clickAndLoad(By.cssSelector("form[action='/logout'] button"));
+
+        RankListBrowserTest.signIn(browser, email(LIAM));
+        browser.open("/applicant/rank-list");
+        assertThat(browser.pageText()).contains("Émilie Tremblay (applicant " + EMILIE + ") proposes that you rank as a couple.");
+        browser.clickAndLoad(By.cssSelector("form[action$='/accept'] button"));
+        assertThat(browser.text(By.tagName("h2"))).isEqualTo("Your couple's paired list");
+        assertThat(browser.text(By.id("rank-status"))).startsWith("Your couple has not submitted a paired list");
+        assertThat(browser.findAll(By.cssSelector("table.pairs th[scope=col]")).stream().map(WebElement::getText).toList())
+                .containsExactly("Rank", "Your program", "Program of Émilie Tremblay", "Change");
+
+        // His first choice with hers, then his first choice alone ("no match" for her), then his second with her second.
+        addPair(browser, his.get(0), hers.get(0));
+        addPair(browser, his.get(0), "");
+        addPair(browser, his.get(1), hers.get(1));
+        List<WebElement> rows = browser.findAll(By.cssSelector("table.pairs tbody tr"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).findElements(By.tagName("td")).get(2).getText()).isEqualTo("No match");
+        assertThat(rows.get(1).findElements(By.tagName("td")).get(1).getText()).contains("#" + his.get(0));
+        browser.clickAndLoad(By.cssSelector("#ranks button[value=submit]"));
+
+        assertThat(browser.text(By.id("rank-status"))).startsWith("Your couple's paired list is submitted (version 1,");
+        assertThat(browser.pageText()).as("the couple's list is in force: no single list is asked for")
+                .doesNotContain("You have not submitted a rank order list");
+        // Stored as the couple is: [Émilie's stream, Liam's stream], whoever edits.
+        RankLists lists = coupleLists();
+        assertThat(lists.inForce().orElseThrow().entries()).containsExactly(
+                new RankList.Entry(hers.get(0), his.get(0)), new RankList.Entry(null, his.get(0)), new RankList.Entry(hers.get(1), his.get(1)));
+
+        // Dragging the last pair onto the first saves a draft of the paired list and says so.
+        rows = browser.findAll(By.cssSelector("table.pairs tbody tr"));
+        browser.dragOnto(rows.get(2), rows.get(0));
+        String announced = new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
+            String text = d.findElement(By.id("rank-live")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertThat(announced).startsWith("Pair ").endsWith(": now rank 1 of 3. Saved as a draft; submit the paired list to make it count.");
+        assertThat(browser.text(By.cssSelector("table.pairs tbody tr:first-child td"))).isEqualTo("1");
+        lists = coupleLists();
+        assertThat(lists.latest().orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(lists.latest().orElseThrow().entries().get(0)).isEqualTo(new RankList.Entry(hers.get(1), his.get(1)));
+        assertThat(lists.inForce().orElseThrow().version()).isEqualTo(1);
+        assertThat(browser.text(By.id("rank-status"))).contains("NOT submitted");
+        browser.checkAccessibility();
+
+        browser.clickAndLoad(By.cssSelector("form[action='/language'] button"));
+        assertThat(browser.language()).isEqualTo("fr");
+        assertThat(browser.text(By.tagName("h2"))).isEqualTo("La liste de paires de votre couple");
+        assertThat(browser.text(By.id("rank-status"))).contains("NON soumises");
+        assertThat(browser.text(By.cssSelector("table.pairs tbody tr:nth-child(3)"))).contains("Aucun jumelage");
+        browser.checkAccessibility();
+
+        // Either partner dissolves the couple; each ranks alone again and may propose anew.
+        browser.clickAndLoad(By.cssSelector("form[action$='/dissolve'] button"));
+        assertThat(browser.pageText()).contains("Le couple est dissous");
+        assertThat(browser.findAll(By.id("partner"))).hasSize(1);
+        assertThat(web.services().couples().couplesOf(DemoData.CYCLE, 1, LIAM)).extracting(Couple::status).containsExactly("DISSOLVED");
+    }
+
+    private static void addPair(Browser browser, String mine, String partners) {
+        new Select(browser.find(By.id("pair-mine"))).selectByValue(mine);
+        new Select(browser.find(By.id("pair-partner"))).selectByValue(partners);
+        browser.clickAndLoad(By.cssSelector("#ranks button[value='add:']"));
+    }
+
+    private static RankLists coupleLists() {
+        long id = web.services().couples().couplesOf(DemoData.CYCLE, 1, EMILIE).stream().filter(c -> c.status().equals("ACTIVE")).findFirst().orElseThrow().id();
+        return web.services().rankLists().lists(DemoData.CYCLE, 1, RankListService.COUPLE, String.valueOf(id));
+    }
+
+    private static String email(String applicantId) {
+        return web.services().profiles().identity(applicantId).orElseThrow().email();
+    }
+}
