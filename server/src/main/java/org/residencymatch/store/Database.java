@@ -94,6 +94,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a failure means the database could not be reached (no connection within the pool's
+     * timeout, or a connection lost: SQL state class 08), as opposed to a fault of the request or of
+     * the code. Such a request changed nothing that was acknowledged, and may be retried once the
+     * database is back; the pool replaces broken connections by itself.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         dataSource.close();
