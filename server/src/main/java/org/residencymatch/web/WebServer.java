@@ -70,7 +70,8 @@ public final class WebServer implements AutoCloseable {
                 if (org.residencymatch.store.Database.isUnavailable(e)) {
                     // Not a bug: the database is down or unreachable. Say so (a load balancer or a client may retry), in
                     // JSON even to a browser, since a page needs the session, which lives in that database.
-                    LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e.toString());
+                    // The exception's class only: its message may quote the statement's arguments (applicant ids).
+                    LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e.getClass().getSimpleName());
                     ctx.status(503).header("Retry-After", "5")
                             .json(error("DATABASE_UNAVAILABLE", "the database cannot be reached just now; try again shortly", null));
                     return;
