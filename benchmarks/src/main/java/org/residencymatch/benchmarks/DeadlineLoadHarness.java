@@ -202,7 +202,7 @@ public final class DeadlineLoadHarness {
         new DemoData(services).seedIfEmpty();
         ListPathHarness.Seeder.seedApplicants(services, n);
         Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
-        // One Argon2id hash for every account (hashing 5,000 would take minutes); each sign-in verifies it in full.
+        // One Argon2id hash for every account, as DemoData does (a hash each would only slow the seeding); each sign-in verifies it in full.
         String hash = Passwords.hash(DemoData.PASSWORD);
         LocalDateTime now = LocalDateTime.now(services.clock());
         services.database().jdbi().useTransaction(h -> {
