@@ -248,6 +248,11 @@ public final class ListPathHarness {
             try (InputStream in = Seeder.class.getResourceAsStream("/catalogue/r1-2025-program-streams.csv")) {
                 services.catalogueImporter().importFile(CYCLE, "r1-2025-program-streams.csv", in.readAllBytes(), "bench");
             }
+            seedApplicants(services, n);
+        }
+
+        /** {@code n} applicants with identities and profiles in the cycle, which must exist. */
+        static void seedApplicants(Services services, int n) {
             LocalDateTime now = LocalDateTime.now(services.clock());
             services.database().jdbi().useHandle(h -> {
                 for (int from = 0; from < n; from += 5_000) {

@@ -71,6 +71,15 @@ public final class WebServer implements AutoCloseable {
             routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
+                if (org.residencymatch.store.Database.isUnavailable(e)) {
+                    // Not a bug: the database is down or unreachable. Say so (a load balancer or a client may retry), in
+                    // JSON even to a browser, since a page needs the session, which lives in that database.
+                    // The exception's class only: its message may quote the statement's arguments (applicant ids).
+                    LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e.getClass().getSimpleName());
+                    ctx.status(503).header("Retry-After", "5")
+                            .json(error("DATABASE_UNAVAILABLE", "the database cannot be reached just now; try again shortly", null));
+                    return;
+                }
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
                 ctx.status(500).json(error("INTERNAL", "something went wrong on our side; the error was logged", null));
             });

@@ -4,25 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +28,9 @@ import org.residencymatch.Services;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.ListKind;
-import org.residencymatch.store.Database;
 import org.residencymatch.store.DatabaseTest;
+import org.residencymatch.store.ServiceProcess;
+import org.residencymatch.store.TestApplicants;
 import org.residencymatch.store.TestDatabase;
 import org.residencymatch.web.WebConfig;
 import org.residencymatch.web.WebServer;
@@ -67,28 +56,28 @@ class ListCommitCrashTest {
 
     @Test
     void aCommitKilledMidwayLeavesTheOldVersionIntactAndTheNewOneWholeOrAbsent() throws Exception {
-        try (Target db = Target.create(temp)) {
+        try (ServiceProcess.Target db = ServiceProcess.Target.create(temp)) {
             long t0 = System.nanoTime();
             try (Services services = Services.start(db.open())) {
-                Seeder.seed(services, ROWS);
+                TestApplicants.seed(services, ROWS);
             }
             log("seeded %,d applicants in %.1f s", ROWS, secs(t0));
 
-            Child child = Child.start(db, temp);
+            ServiceProcess child = ServiceProcess.start(db, temp, TOKEN);
             long uploadV2;
             long killAfterMillis;
             boolean answeredBeforeKill;
             try {
-                JsonNode first = child.upload(Seeder.csv(ROWS, 0));
+                JsonNode first = upload(child, TestApplicants.csv(ROWS, 0));
                 assertThat(first.get("outcomes").get("MATCHED").asInt()).isEqualTo(ROWS);
                 long c0 = System.nanoTime();
-                HttpResponse<String> committed = child.commit(first.get("uploadId").asLong());
+                HttpResponse<String> committed = commit(child, first.get("uploadId").asLong());
                 long v1Millis = (System.nanoTime() - c0) / 1_000_000;
                 assertThat(committed.statusCode()).as(committed.body()).isEqualTo(200);
                 assertThat(JSON.readTree(committed.body()).get("version").asInt()).isEqualTo(1);
                 log("version 1 committed in %d ms", v1Millis);
 
-                JsonNode second = child.upload(Seeder.csv(ROWS, 1));
+                JsonNode second = upload(child, TestApplicants.csv(ROWS, 1));
                 uploadV2 = second.get("uploadId").asLong();
                 assertThat(second.get("changed").size()).isEqualTo(ROWS);
 
@@ -96,7 +85,7 @@ class ListCommitCrashTest {
                 // makes the version current, then a longer one that applies its effects; kill it early, where the first
                 // one runs or commits (the invariants hold wherever the kill lands; the log says where it did).
                 killAfterMillis = Math.max(100, v1Millis / 6);
-                CompletableFuture<HttpResponse<String>> inFlight = child.commitAsync(uploadV2);
+                CompletableFuture<HttpResponse<String>> inFlight = commitAsync(child, uploadV2);
                 Thread.sleep(killAfterMillis);
                 answeredBeforeKill = inFlight.isDone() && !inFlight.isCompletedExceptionally();
                 int exit = child.kill();
@@ -110,7 +99,7 @@ class ListCommitCrashTest {
             // Restarted on the same database, the service serves what survived. The first open after the kill
             // rolls back the interrupted transaction; on H2 under load that can outlast the pool's 5-s connection
             // timeout, and the service then exits at start-up: restart it as a supervisor would (see the log).
-            child = Child.startRetrying(db, temp, 3);
+            child = ServiceProcess.startRetrying(db, temp, TOKEN, 3);
             boolean v2Exists;
             try {
                 JsonNode versions = JSON.readTree(child.get("/api/v1/cycles/" + CYCLE + "/lists/AIMG/versions").body()).get("versions");
@@ -132,7 +121,7 @@ class ListCommitCrashTest {
             // The lists as the crash left them (the restarted service may only have finished pending effects).
             try (Services services = Services.start(db.open())) {
                 services.database().jdbi().useHandle(h -> {
-                    assertThat(members(h, 1)).isEqualTo(Seeder.members(ROWS, 0));
+                    assertThat(members(h, 1)).isEqualTo(TestApplicants.members(ROWS, 0));
                     // A version torn by the kill (H2 only) is voided at start; its audit row may have survived the tear.
                     int torn = count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'list.torn-version-voided' AND target = 'list:' || ? || '/AIMG'");
                     tornVersions[0] = torn;
@@ -140,7 +129,7 @@ class ListCommitCrashTest {
                     assertThat(count(h, "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = 2 AND status = 'COMMITTED'"))
                             .isEqualTo(v2Exists ? 1 : 0);
                     assertThat(count(h, "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = 2")).isEqualTo(v2Exists || torn > 0 ? 1 : 0);
-                    if (v2Exists || torn == 0) assertThat(members(h, 2)).isEqualTo(v2Exists ? Seeder.members(ROWS, 1) : Map.of());
+                    if (v2Exists || torn == 0) assertThat(members(h, 2)).isEqualTo(v2Exists ? TestApplicants.members(ROWS, 1) : Map.of());
                     int committedRows = count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'list.committed' AND target = 'list:' || ? || '/AIMG' "
                             + "AND details LIKE 'version 2 %'");
                     auditedCommitsOfV2[0] = committedRows;
@@ -158,9 +147,9 @@ class ListCommitCrashTest {
             if (!v2Exists) {
                 // The draft is still committable, and commits whole (under the next number when version 2 was voided).
                 int next = tornVersions[0] > 0 ? 3 : 2;
-                child = Child.start(db, temp);
+                child = ServiceProcess.start(db, temp, TOKEN);
                 try {
-                    HttpResponse<String> committed = child.commit(uploadV2);
+                    HttpResponse<String> committed = commit(child, uploadV2);
                     assertThat(committed.statusCode()).as(committed.body()).isEqualTo(200);
                     assertThat(JSON.readTree(committed.body()).get("version").asInt()).isEqualTo(next);
                 } finally {
@@ -168,8 +157,8 @@ class ListCommitCrashTest {
                 }
                 try (Services services = Services.start(db.open())) {
                     services.database().jdbi().useHandle(h -> {
-                        assertThat(members(h, 1)).isEqualTo(Seeder.members(ROWS, 0));
-                        assertThat(members(h, next)).isEqualTo(Seeder.members(ROWS, 1));
+                        assertThat(members(h, 1)).isEqualTo(TestApplicants.members(ROWS, 0));
+                        assertThat(members(h, next)).isEqualTo(TestApplicants.members(ROWS, 1));
                         assertThat(count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'list.committed' AND target = 'list:' || ? || '/AIMG' "
                                 + "AND details LIKE 'version " + next + " %'")).isEqualTo(next == 2 ? auditedCommitsOfV2[0] + 1 : 1);
                     });
@@ -269,210 +258,19 @@ class ListCommitCrashTest {
         System.out.printf(Locale.ROOT, "ListCommitCrashTest: " + format + "%n", args);
     }
 
-    /** The database the child serves: an H2 file in a temporary folder, or a schema of its own on the test PostgreSQL. */
-    record Target(String url, String user, String password, String schema, String baseUrl) implements AutoCloseable {
-
-        static Target create(Path temp) throws Exception {
-            if (!TestDatabase.onPostgres()) {
-                String url = "jdbc:h2:file:" + temp.resolve("db").toAbsolutePath() + Database.H2_POSTGRES_MODE + ";AUTO_SERVER=FALSE";
-                return new Target(url, "sa", "", null, url);
-            }
-            String base = System.getProperty("test.db.url");
-            String schema = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            String user = System.getProperty("test.db.user", "postgres"), password = System.getProperty("test.db.password", "");
-            try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            }
-            // Flyway migrates the connection's default schema, which currentSchema sets.
-            String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            return new Target(url, user, password, schema, base);
-        }
-
-        Database open() {
-            return Database.open(url, user, password, null);
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (schema == null) return;
-            try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
+    private static JsonNode upload(ServiceProcess child, byte[] csv) throws Exception {
+        HttpResponse<String> r = child.send(child.request("/api/v1/cycles/" + CYCLE + "/lists/AIMG/uploads?fileName=x.csv")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body());
     }
 
-    /** The service in a JVM of its own, on the test's classpath. */
-    static final class Child {
-        private final Process process;
-        private final String base;
-
-        private Child(Process process, int port) {
-            this.process = process;
-            this.base = "http://localhost:" + port;
-        }
-
-        static Child start(Target db, Path temp) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                    "org.residencymatch.cli.ResidencyMatchCli", "serve", "--db-url", db.url(), "--port", String.valueOf(port), "--insecure-cookies"));
-            if (db.user() != null && !db.user().isEmpty()) command.addAll(List.of("--db-user", db.user()));
-            if (db.password() != null && !db.password().isEmpty()) command.addAll(List.of("--db-password", db.password()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(temp.resolve("child.log").toFile()));
-            builder.environment().put("RESIDENCY_BOOTSTRAP_TOKEN", TOKEN);
-            builder.environment().remove("RESIDENCY_DB_URL");
-            Child child = new Child(builder.start(), port);
-            child.awaitReady(temp);
-            return child;
-        }
-
-        static Child startRetrying(Target db, Path temp, int attempts) throws Exception {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    Child child = start(db, temp);
-                    if (attempt > 1) log("the service started at attempt %d after the kill", attempt);
-                    return child;
-                } catch (IllegalStateException exited) {
-                    if (attempt >= attempts) throw exited;
-                    log("the service did not start after the kill (attempt %d): %s", attempt,
-                            exited.getMessage().lines().filter(l -> l.contains("Exception")).findFirst().orElse(""));
-                }
-            }
-        }
-
-        private void awaitReady(Path temp) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) throw new IllegalStateException("the service exited: " + Files.readString(temp.resolve("child.log")));
-                try {
-                    if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ready")).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
-            }
-            kill();
-            throw new IllegalStateException("the service did not become ready: " + Files.readString(temp.resolve("child.log")));
-        }
-
-        JsonNode upload(byte[] csv) throws Exception {
-            HttpResponse<String> r = HTTP.send(request("/api/v1/cycles/" + CYCLE + "/lists/AIMG/uploads?fileName=x.csv")
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-            return JSON.readTree(r.body());
-        }
-
-        HttpResponse<String> commit(long uploadId) throws Exception {
-            return commitAsync(uploadId).get(5, TimeUnit.MINUTES);
-        }
-
-        CompletableFuture<HttpResponse<String>> commitAsync(long uploadId) {
-            return HTTP.sendAsync(request("/api/v1/cycles/" + CYCLE + "/lists/AIMG/uploads/" + uploadId + "/commit")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> r = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            return r;
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofMinutes(5));
-        }
-
-        /** SIGKILL (on Linux); returns the exit status. */
-        int kill() throws InterruptedException {
-            process.destroyForcibly();
-            return process.waitFor();
-        }
-
-        /** A normal stop (SIGTERM): the service closes its pool, so the H2 file is free again. */
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
-        }
+    private static HttpResponse<String> commit(ServiceProcess child, long uploadId) throws Exception {
+        return commitAsync(child, uploadId).get(5, TimeUnit.MINUTES);
     }
 
-    /**
-     * Seeds the bundled 2025 catalogue and {@code n} IMG applicants with identities and profiles, in JDBC
-     * batches (DemoData's one-by-one inserts would take minutes), and writes AIMG files whose every row
-     * matches one of them by applicant id and MINC.
-     */
-    static final class Seeder {
-        private static final String[] FAMILY = {"Tremblay", "Nguyen", "Haddad", "Patel", "Lévesque", "O'Brien", "García", "Kowalski"};
-        private static final String[] GIVEN = {"Amira", "Jean-François", "Fatima", "Wei", "Émilie", "Carlos", "Marie Claire"};
-
-        static String id(int i) {
-            return String.format(Locale.ROOT, "P-%06d", i);
-        }
-
-        static String family(int i) {
-            return FAMILY[i % FAMILY.length] + "-" + Integer.toString(i, 36);
-        }
-
-        static String given(int i) {
-            return GIVEN[(i / FAMILY.length) % GIVEN.length];
-        }
-
-        static LocalDate birth(int i) {
-            return LocalDate.of(1975, 1, 1).plusDays(i % 9000);
-        }
-
-        static BigDecimal score(int i, int variant) {
-            return BigDecimal.valueOf(5000 + (i * 37L + variant * 11L) % 5000, 2);
-        }
-
-        static void seed(Services services, int n) throws Exception {
-            try (InputStream in = Seeder.class.getResourceAsStream("/catalogue/r1-2025-program-streams.csv")) {
-                services.catalogueImporter().importFile(CYCLE, "r1-2025-program-streams.csv", in.readAllBytes(), "test");
-            }
-            LocalDateTime now = LocalDateTime.now(services.clock());
-            services.database().jdbi().useHandle(h -> {
-                for (int from = 0; from < n; from += 5_000) {
-                    int start = from, to = Math.min(n, from + 5_000);
-                    h.useTransaction(t -> insert(t, start, to, now));
-                }
-            });
-        }
-
-        private static void insert(Handle h, int from, int to, LocalDateTime now) {
-            var applicants = h.prepareBatch("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, minc, "
-                    + "mcc_candidate_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            var profiles = h.prepareBatch("INSERT INTO applicant_profile (cycle_id, applicant_id, category, citizenship, study_status, "
-                    + "graduation_date, prior_residency_canada_us, fellowship_canada_us, mccqe1, nac, cmq_approval, military_plan, "
-                    + "provincial_ties, high_school_years, latest_clinical_activity_date, updated_at, updated_by) "
-                    + "VALUES (?, ?, 'IMG', ?, 'GRADUATE', ?, FALSE, FALSE, 'PASSED', ?, 'NONE', FALSE, ?, '', NULL, ?, 'seed')");
-            for (int i = from; i < to; i++) {
-                applicants.add(id(i), family(i), given(i), birth(i), "p" + i + "@applicant.example", Identifiers.mincFor(i),
-                        String.format(Locale.ROOT, "%010d", 4_000_000_000L + i), now);
-                profiles.add(CYCLE, id(i), i % 10 == 0 ? "PERMANENT_RESIDENT" : "CITIZEN", LocalDate.of(2018, 6, 1).plusDays(i % 1500),
-                        i % 7 == 0 ? "NOT_TAKEN" : "PASSED", i % 3 == 0 ? "AB" : "", now);
-            }
-            applicants.execute();
-            profiles.execute();
-        }
-
-        /** The list; {@code variant} changes every MMI score. */
-        static byte[] csv(int n, int variant) {
-            StringBuilder out = new StringBuilder(n * 80).append("Applicant ID,MINC,Family name,Given names,Date of birth,MMI score\r\n");
-            for (int i = 0; i < n; i++) {
-                out.append(id(i)).append(',').append(Identifiers.mincFor(i)).append(",\"").append(family(i)).append("\",\"").append(given(i))
-                        .append("\",").append(birth(i)).append(',').append(score(i, variant).toPlainString()).append("\r\n");
-            }
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        }
-
-        /** The members a committed {@link #csv} has, as the database gives them back (scores with two decimals). */
-        static Map<String, ListMember> members(int n, int variant) {
-            Map<String, ListMember> members = new HashMap<>();
-            for (int i = 0; i < n; i++) members.put(id(i), new ListMember(id(i), null, score(i, variant), null));
-            return members;
-        }
+    private static CompletableFuture<HttpResponse<String>> commitAsync(ServiceProcess child, long uploadId) {
+        return child.sendAsync(child.request("/api/v1/cycles/" + CYCLE + "/lists/AIMG/uploads/" + uploadId + "/commit")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 }
