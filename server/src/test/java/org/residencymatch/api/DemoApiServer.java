@@ -132,17 +132,6 @@ final class DemoApiServer implements AutoCloseable {
     }
 
     /**
-     * A bearer token for an applicant created through the API (who has no account yet): creates their
-     * applicant account, as the service's sign-up would, and issues it a token.
-     */
-    String tokenForNewApplicantAccount(String applicantId) {
-        String email = applicantId.toLowerCase(java.util.Locale.ROOT) + "@api-test.example";
-        services.database().jdbi().useTransaction(h -> new Accounts(services.database().jdbi(), services.clock()).createWithHash(h,
-                new Accounts.NewAccount(email, applicantId, "unused", org.residencymatch.account.Role.APPLICANT, applicantId, null, null), "unused"));
-        return tokenForAccount(email);
-    }
-
-    /**
      * A client of someone signed in through the API, as an applicant's own client works: it signs in
      * with {@code signIn}, keeps the session cookie, and sends the session's CSRF token with every request.
      */
