@@ -1,16 +1,45 @@
 package org.residencymatch.web;
 
-/** An error answered as JSON {@code {"code": ..., "message": ..., "field": ...}} with an HTTP status. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error answered as JSON {@code {"code": ..., "message": ..., "field": ..., "problems": [...]}} with an
+ * HTTP status; {@code problems} lists every field to correct with its message in English and French,
+ * for forms a person fills in (registration), where one answer should name every mistake.
+ */
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private final List<Map<String, Object>> problems;
 
     public ApiException(int status, String code, String message, String field) {
+        this(status, code, message, field, List.of());
+    }
+
+    private ApiException(int status, String code, String message, String field, List<Map<String, Object>> problems) {
         super(message);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.problems = problems;
+    }
+
+    /** A field problem as the API answers it: the field and the message key's sentence in both languages. */
+    public record Problem(String field, String messageKey) {}
+
+    /** A 400 naming every problem (the first as {@code field}), each with its message in English and French. */
+    static ApiException problems(String code, List<Problem> problems) {
+        List<Map<String, Object>> json = problems.stream().map(p -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("field", p.field());
+            problem.put("message", ApiJson.text(Messages.of("en").t(p.messageKey()), Messages.of("fr").t(p.messageKey())));
+            return problem;
+        }).toList();
+        String english = String.join(" ", problems.stream().map(p -> Messages.of("en").t(p.messageKey())).toList());
+        return new ApiException(400, code, english, problems.get(0).field(), json);
     }
 
     public ApiException(int status, String code, String message) {
@@ -35,5 +64,9 @@ public final class ApiException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    List<Map<String, Object>> problems() {
+        return problems;
     }
 }

@@ -5,12 +5,16 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
+import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.catalogue.Catalogue;
 import org.residencymatch.catalogue.CatalogueFilter;
+import org.residencymatch.eligibility.ApplicantCategory;
+import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.program.Province;
 import org.residencymatch.program.StreamType;
@@ -39,6 +43,7 @@ final class ApiRoutes {
         routes.get(applicant + "/streams/{streamId}/eligibility", this::eligibility, Access.APPLICANT, Access.OPERATOR);
         routes.get(applicant, this::getApplicant, Access.APPLICANT, Access.OPERATOR);
         routes.put(applicant, this::putApplicant, Access.OPERATOR);
+        routes.put(applicant + "/profile", this::declareProfile, Access.APPLICANT);
         routes.get("/api/v1/cycles/{cycle}/cases", this::cases, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);
@@ -103,6 +108,28 @@ final class ApiRoutes {
         ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, ctx.body());
         boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(), Authentication.requirePrincipal(ctx).auditName());
         ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts(), services.profiles().verifiedFacts(cycle, applicantId)));
+    }
+
+    /**
+     * An applicant declares their own profile, as on the profile page: only while the phase allows, and
+     * the facts others verify must stay as they are (a change to one is refused, naming it).
+     */
+    private void declareProfile(Context ctx) {
+        String applicantId = readableApplicant(ctx);
+        String cycleId = requireCycle(ctx);
+        ProfilePages.requireEditable(services.cycles().find(cycleId).orElseThrow(), java.time.LocalDateTime.now(services.clock()));
+        ApplicantFacts current = services.profiles().profile(cycleId, applicantId).orElse(null);
+        List<VerifiedFacts.Fact> verified = services.profiles().verifiedFacts(cycleId, applicantId);
+        ApplicantFacts facts = ProfileRequest.parseDeclared(applicantId, ctx.body(),
+                current != null ? current : ApplicantFacts.builder(applicantId, ApplicantCategory.IMG).build(), verified);
+        Principal user = Authentication.requirePrincipal(ctx);
+        try {
+            services.profiles().saveDeclared(cycleId, facts, user.auditName());
+        } catch (VerifiedFacts.ChangeRefusedException e) {
+            throw ApiException.badRequest(e.fields().get(0), e.getMessage());
+        }
+        var identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
+        ctx.json(ApiJson.applicant(cycleId, identity, facts, services.profiles().verifiedFacts(cycleId, applicantId)));
     }
 
     private void cases(Context ctx) {

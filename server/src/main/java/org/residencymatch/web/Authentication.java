@@ -53,6 +53,9 @@ final class Authentication {
             // Only a cookie that signs a user in can be abused by a forged form; without a user the
             // request is refused below anyway, with 401 (API) or the login page, not a CSRF error.
             if (isStateChanging(ctx) && !roles.contains(Access.ANYONE) && principal.isPresent()) requireCsrf(ctx, session);
+            // The API's open routes (registration, sign-in and out) are called by clients without a cookie;
+            // one that sends a live session's cookie is a browser, which must prove the request is its own.
+            if (isStateChanging(ctx) && roles.contains(Access.ANYONE) && isApi(ctx) && session.isPresent()) requireCsrf(ctx, session);
         }
         principal.ifPresent(p -> ctx.attribute(PRINCIPAL, p));
         if (roles.isEmpty()) throw new IllegalStateException("route " + ctx.endpoint().path + " declares no roles");

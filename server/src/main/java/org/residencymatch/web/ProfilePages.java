@@ -65,7 +65,7 @@ final class ProfilePages {
     private void save(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
         Cycle cycle = cycle();
-        cycle.requirePhase(1, LocalDateTime.now(services.clock()), "Changing your profile", Phase.REGISTRATION, Phase.PROGRAM_SELECTION);
+        requireEditable(cycle, LocalDateTime.now(services.clock()));
         ApplicantFacts current = services.profiles().profile(cycle.id(), user.applicantId()).orElse(null);
         List<String> errors = new ArrayList<>();
         ApplicantCategory category = choice(ctx, "category", ApplicantCategory.class, ApplicantCategory.IMG, errors);
@@ -114,6 +114,11 @@ final class ProfilePages {
             return;
         }
         ctx.redirect("/applicant/profile?saved=1");
+    }
+
+    /** Applicants change their profile during registration and program selection of the first iteration (the page and the API). */
+    static void requireEditable(Cycle cycle, LocalDateTime now) {
+        cycle.requirePhase(1, now, "Changing your profile", Phase.REGISTRATION, Phase.PROGRAM_SELECTION);
     }
 
     /** Whether BCI's QIMG list states this applicant's CMQ approval, so the form does not offer it. */

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.residencymatch.applicant.Identity;
+import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Citizenship;
@@ -32,6 +34,28 @@ final class ProfileRequest {
     private ProfileRequest() {}
 
     static Parsed parse(String applicantId, String body) {
+        JsonNode root = object(body);
+        Fields f = new Fields(root);
+        Identity identity = new Identity(applicantId, f.requiredText("familyName", 200), f.requiredText("givenNames", 200),
+                f.date("dateOfBirth"), f.email("email"), f.optionalText("minc", 20), f.optionalText("mccCandidateCode", 10));
+        return new Parsed(identity, facts(applicantId, root, f.requiredEnum("citizenship", Citizenship.class), ExamResult.NOT_TAKEN,
+                ExamResult.NOT_TAKEN, CmqApproval.NONE));
+    }
+
+    /**
+     * The facts an applicant declares about themselves (a body without identity). The facts others
+     * verify may be left out: they then stay as they are in {@code current} (the profile so far, or a
+     * first profile's defaults); sent, they must equal those, which the profile service checks.
+     */
+    static ApplicantFacts parseDeclared(String applicantId, String body, ApplicantFacts current, List<VerifiedFacts.Fact> verified) {
+        boolean cmqVerified = verified.stream().anyMatch(v -> v.field().equals("cmqApproval"));
+        JsonNode root = object(body);
+        Fields f = new Fields(root);
+        return facts(applicantId, root, f.optionalEnum("citizenship", Citizenship.class, current.citizenship()), current.mccqe1(),
+                current.nac(), cmqVerified ? current.cmqApproval() : CmqApproval.NONE);
+    }
+
+    private static JsonNode object(String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -39,18 +63,22 @@ final class ProfileRequest {
             throw ApiException.badRequest(null, "the body is not valid JSON");
         }
         if (root == null || !root.isObject()) throw ApiException.badRequest(null, "the body must be a JSON object");
+        return root;
+    }
+
+    /** The facts of the body; the fallbacks are what the verified facts are when left out. */
+    private static ApplicantFacts facts(String applicantId, JsonNode root, Citizenship citizenship, ExamResult mccqe1, ExamResult nac,
+            CmqApproval cmqApproval) {
         Fields f = new Fields(root);
-        Identity identity = new Identity(applicantId, f.requiredText("familyName", 200), f.requiredText("givenNames", 200),
-                f.date("dateOfBirth"), f.email("email"), f.optionalText("minc", 20), f.optionalText("mccCandidateCode", 10));
         ApplicantFacts.Builder facts = ApplicantFacts.builder(applicantId, f.requiredEnum("category", ApplicantCategory.class))
-                .citizenship(f.requiredEnum("citizenship", Citizenship.class))
+                .citizenship(citizenship)
                 .status(f.requiredEnum("studyStatus", StudyStatus.class))
                 .mdGraduationDate(f.date("graduationDate"))
                 .priorPostgraduateTraining(f.bool("priorPostgraduateTraining"))
                 .fellowshipCanadaUs(f.bool("fellowshipCanadaUs"))
-                .mccqe1(f.optionalEnum("mccqe1", ExamResult.class, ExamResult.NOT_TAKEN))
-                .nac(f.optionalEnum("nac", ExamResult.class, ExamResult.NOT_TAKEN))
-                .cmqApproval(f.optionalEnum("cmqApproval", CmqApproval.class, CmqApproval.NONE))
+                .mccqe1(f.optionalEnum("mccqe1", ExamResult.class, mccqe1))
+                .nac(f.optionalEnum("nac", ExamResult.class, nac))
+                .cmqApproval(f.optionalEnum("cmqApproval", CmqApproval.class, cmqApproval))
                 .militaryTrainingPlanMember(f.bool("militaryTrainingPlanMember"))
                 .latestClinicalActivityDate(f.date("latestClinicalActivityDate"));
         JsonNode ties = root.get("provincialTies");
@@ -70,7 +98,7 @@ final class ProfileRequest {
                 facts.highSchoolYears(province, e.getValue().asInt());
             }
         }
-        return new Parsed(identity, facts.build());
+        return facts.build();
     }
 
     private record Fields(JsonNode root) {

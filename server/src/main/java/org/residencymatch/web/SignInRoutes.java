@@ -2,6 +2,7 @@ package org.residencymatch.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.residencymatch.account.Accounts;
@@ -31,6 +32,8 @@ final class SignInRoutes {
         routes.get("/login", ctx -> showLogin(ctx, null), Access.ANYONE);
         routes.post("/login", this::login, Access.ANYONE);
         routes.post("/logout", this::logout, Access.APPLICANT, Access.PARTNER, Access.PROGRAM_STAFF, Access.OPERATOR);
+        routes.post("/api/v1/session", this::apiSignIn, Access.ANYONE);
+        routes.delete("/api/v1/session", this::apiSignOut, Access.ANYONE);
         routes.post("/language", this::switchLanguage, Access.ANYONE);
         routes.get("/help/contact", this::contact, Access.ANYONE);
     }
@@ -64,32 +67,78 @@ final class SignInRoutes {
     private void login(Context ctx) {
         Optional<Sessions.Session> session = Authentication.session(ctx);
         Authentication.requireCsrf(ctx, session);
-        String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
-        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        if (throttle.isBlocked(email, ctx.ip())) {
-            ctx.status(429);
-            showLogin(ctx, "login.throttled");
+        Attempt attempt = attempt(ctx, ctx.formParam("email"), ctx.formParam("password"));
+        if (attempt.user().isEmpty()) {
+            ctx.status(attempt.status());
+            showLogin(ctx, attempt.messageKey());
             return;
         }
+        startSession(ctx, attempt.user().get(), session.map(Sessions.Session::locale).orElse(PageRenderer.preferredLanguage(ctx)));
+        ctx.redirect(safeNext(ctx.formParam("next")));
+    }
+
+    /**
+     * The API's sign-in, for applicants' own clients: the same checks, throttle and session as the page,
+     * answered with the session cookie and the CSRF token that every state-changing request of that
+     * session must send in {@code X-CSRF-Token}. Only a JSON body is read: a form on another site cannot
+     * send one without the browser asking first, so nobody can be signed in to someone else's account.
+     */
+    private void apiSignIn(Context ctx) {
+        String contentType = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the email and password as a JSON object (Content-Type: application/json)");
+        }
+        Map<?, ?> body = ApiRoutes.jsonObject(ctx);
+        Attempt attempt = attempt(ctx, body.get("email") instanceof String e ? e : null, body.get("password") instanceof String p ? p : null);
+        if (attempt.user().isEmpty()) throw new ApiException(attempt.status(), attempt.code(), Messages.of("en").t(attempt.messageKey()));
+        Principal user = attempt.user().get();
+        String language = body.get("language") instanceof String l && Messages.isSupported(l) ? l : PageRenderer.preferredLanguage(ctx);
+        Sessions.Session session = startSession(ctx, user, language);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("role", user.role().name());
+        json.put("applicantId", user.applicantId());
+        json.put("csrfToken", session.csrfToken());
+        json.put("idleTimeoutMinutes", Sessions.IDLE_TIMEOUT.toMinutes());
+        ctx.json(json);
+    }
+
+    /** Open to anyone, as there may be no session to end; a live session's cookie needs its CSRF token (see Authentication). */
+    private void apiSignOut(Context ctx) {
+        sessions.end(ctx.cookie(Authentication.SESSION_COOKIE));
+        pages.clearSessionCookie(ctx);
+        ctx.status(204);
+    }
+
+    /** How a sign-in went: the user, or the HTTP status, API code and message key of the refusal. */
+    private record Attempt(Optional<Principal> user, int status, String code, String messageKey) {
+        static Attempt refused(int status, String code, String messageKey) {
+            return new Attempt(Optional.empty(), status, code, messageKey);
+        }
+    }
+
+    /** One sign-in attempt, for the page and the API alike: throttled per account and address, failures counted. */
+    private Attempt attempt(Context ctx, String email, String password) {
+        String givenEmail = Optional.ofNullable(email).orElse("");
+        if (throttle.isBlocked(givenEmail, ctx.ip())) return Attempt.refused(429, "THROTTLED", "login.throttled");
         Optional<Principal> user;
         try {
-            user = accounts.authenticate(email, password);
+            user = accounts.authenticate(givenEmail, Optional.ofNullable(password).orElse(""));
         } catch (Accounts.UnconfirmedEmailException e) {
-            ctx.status(403);
-            showLogin(ctx, "login.unconfirmed");
-            return;
+            return Attempt.refused(403, "UNCONFIRMED", "login.unconfirmed");
         }
         if (user.isEmpty()) {
-            throttle.recordFailure(email, ctx.ip());
-            ctx.status(401);
-            showLogin(ctx, "login.failed");
-            return;
+            throttle.recordFailure(givenEmail, ctx.ip());
+            return Attempt.refused(401, "UNAUTHENTICATED", "login.failed");
         }
-        throttle.recordSuccess(email);
-        String locale = session.map(Sessions.Session::locale).orElse(PageRenderer.preferredLanguage(ctx));
-        String newId = sessions.rotateForLogin(ctx.cookie(Authentication.SESSION_COOKIE), user.get().userId(), locale);
+        throttle.recordSuccess(givenEmail);
+        return new Attempt(user, 200, null, null);
+    }
+
+    /** A new session for the user (rotated: the id the caller had before is worth nothing now), set as the cookie. */
+    private Sessions.Session startSession(Context ctx, Principal user, String locale) {
+        String newId = sessions.rotateForLogin(ctx.cookie(Authentication.SESSION_COOKIE), user.userId(), locale);
         pages.setSessionCookie(ctx, newId);
-        ctx.redirect(safeNext(ctx.formParam("next")));
+        return sessions.find(newId).orElseThrow();
     }
 
     private void logout(Context ctx) {

@@ -8,6 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.residencymatch.ConflictException;
@@ -66,9 +67,9 @@ public final class WebServer implements AutoCloseable {
             routes.beforeMatched(authentication::check);
             routes.after(WebServer::securityHeaders);
             // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
-            routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field()));
-            routes.exception(ConflictException.class, (e, ctx) -> refuse(ctx, pages, 409, e.code(), e.getMessage(), null));
-            routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null));
+            routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field(), e.problems()));
+            routes.exception(ConflictException.class, (e, ctx) -> refuse(ctx, pages, 409, e.code(), e.getMessage(), null, List.of()));
+            routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
                 if (org.residencymatch.store.Database.isUnavailable(e)) {
@@ -110,16 +111,20 @@ public final class WebServer implements AutoCloseable {
             new AccountRoutes(accounts, administration).register(routes);
             new FollowUpRoutes(services).register(routes);
             new JourneyRoutes(services).register(routes);
-            new RegistrationPages(new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl()), pages)
-                    .register(routes);
+            Registration registration = new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl());
+            new RegistrationPages(registration, pages).register(routes);
+            new RegistrationRoutes(registration).register(routes);
         });
     }
 
-    private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String field) {
+    private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String field,
+            List<Map<String, Object>> problems) {
         ctx.status(status);
         String accept = ctx.header("Accept");
         if (Authentication.isApi(ctx) || accept == null || !accept.contains("text/html")) {
-            ctx.json(error(code, message, field));
+            Map<String, Object> body = error(code, message, field);
+            if (!problems.isEmpty()) body.put("problems", problems);
+            ctx.json(body);
         } else {
             // The code's sentence in the reader's language; the service's own detail (ids, dates) under it.
             pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message));

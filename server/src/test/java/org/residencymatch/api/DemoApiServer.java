@@ -16,7 +16,10 @@ import org.residencymatch.account.Accounts;
 import org.residencymatch.api.client.ApiClient;
 import org.residencymatch.api.client.ApiException;
 import org.residencymatch.api.client.api.ApplicantsApi;
+import org.residencymatch.api.client.api.RegistrationApi;
 import org.residencymatch.api.client.model.ApiError;
+import org.residencymatch.api.client.model.SignInRequest;
+import org.residencymatch.api.client.model.SignedIn;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.TestDatabase;
 import org.residencymatch.web.WebConfig;
@@ -90,6 +93,12 @@ final class DemoApiServer implements AutoCloseable {
         return intercepting(request -> {});
     }
 
+    /** A client without credentials that sends this body with this content type instead of the model's JSON. */
+    ApiClient anonymousSending(String contentType, String rawBody) {
+        return intercepting(request -> request.setHeader("Content-Type", contentType)
+                .method(request.copy().build().method(), HttpRequest.BodyPublishers.ofString(rawBody)));
+    }
+
     /** A client that sends this bearer token. */
     ApiClient bearer(String token) {
         return intercepting(request -> request.header("Authorization", "Bearer " + token));
@@ -123,14 +132,30 @@ final class DemoApiServer implements AutoCloseable {
     }
 
     /**
-     * A bearer token for an applicant created through the API (who has no account yet): creates their
-     * applicant account, as the service's sign-up would, and issues it a token.
+     * A client of someone signed in through the API, as an applicant's own client works: it signs in
+     * with {@code signIn}, keeps the session cookie, and sends the session's CSRF token with every request.
      */
-    String tokenForNewApplicantAccount(String applicantId) {
-        String email = applicantId.toLowerCase(java.util.Locale.ROOT) + "@api-test.example";
-        services.database().jdbi().useTransaction(h -> new Accounts(services.database().jdbi(), services.clock()).createWithHash(h,
-                new Accounts.NewAccount(email, applicantId, "unused", org.residencymatch.account.Role.APPLICANT, applicantId, null, null), "unused"));
-        return tokenForAccount(email);
+    SignedInClient signIn(String email, String password) throws ApiException {
+        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        ApiClient client = new ApiClient(ApiClient.createDefaultHttpClientBuilder().cookieHandler(cookies), CONTRACT_JSON,
+                "http://localhost:" + server.port());
+        SignedIn session = new RegistrationApi(client).signIn(new SignInRequest().email(email).password(password));
+        client.setRequestInterceptor(request -> request.header("X-CSRF-Token", session.getCsrfToken()));
+        return new SignedInClient(client, session);
+    }
+
+    /** A signed-in client and what the sign-in answered. */
+    record SignedInClient(ApiClient client, SignedIn session) {}
+
+    /**
+     * The token of the latest confirmation link emailed to this address, read from the email outbox
+     * as the applicant would read it in their mailbox; empty when none was sent.
+     */
+    java.util.Optional<String> confirmationToken(String email) {
+        return services.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT link FROM email_outbox WHERE recipient = :r AND subject_key = 'email.confirm' ORDER BY id DESC")
+                .bind("r", email).mapTo(String.class).findFirst())
+                .map(link -> java.net.URI.create(link).getQuery().replaceFirst("^token=", ""));
     }
 
     /** Runs a call that must fail with this HTTP status, and returns the error body it was answered with. */

@@ -32,9 +32,11 @@ import org.residencymatch.api.client.api.CouplesApi;
 import org.residencymatch.api.client.api.FollowUpsApi;
 import org.residencymatch.api.client.api.ListsApi;
 import org.residencymatch.api.client.api.MatchRunsApi;
+import org.residencymatch.api.client.api.RegistrationApi;
 import org.residencymatch.api.client.api.RankListsApi;
 import org.residencymatch.api.client.api.ResultsApi;
 import org.residencymatch.api.client.model.ApplicantCategory;
+import org.residencymatch.api.client.model.ApplicantProfile;
 import org.residencymatch.api.client.model.ApplicantProfileRequest;
 import org.residencymatch.api.client.model.ApplicantRankListRequest;
 import org.residencymatch.api.client.model.ApplicantResult;
@@ -47,10 +49,12 @@ import org.residencymatch.api.client.model.CapPool;
 import org.residencymatch.api.client.model.CapPoolEntry;
 import org.residencymatch.api.client.model.CatalogueEntry;
 import org.residencymatch.api.client.model.Citizenship;
+import org.residencymatch.api.client.model.ConfirmationRequest;
 import org.residencymatch.api.client.model.Couple;
 import org.residencymatch.api.client.model.CoupleProposal;
 import org.residencymatch.api.client.model.CoupleRankListRequest;
 import org.residencymatch.api.client.model.Decision;
+import org.residencymatch.api.client.model.DeclaredProfileRequest;
 import org.residencymatch.api.client.model.ExamResult;
 import org.residencymatch.api.client.model.Fill;
 import org.residencymatch.api.client.model.ListKind;
@@ -61,6 +65,7 @@ import org.residencymatch.api.client.model.MatchOutcome;
 import org.residencymatch.api.client.model.MatchRun;
 import org.residencymatch.api.client.model.MatchRunRequest;
 import org.residencymatch.api.client.model.Province;
+import org.residencymatch.api.client.model.RegistrationRequest;
 import org.residencymatch.api.client.model.StreamRankListRequest;
 import org.residencymatch.api.client.model.StreamType;
 import org.residencymatch.api.client.model.StudyStatus;
@@ -69,8 +74,9 @@ import org.residencymatch.store.MutableClock;
 
 /**
  * A whole 2025-R1 cycle through the API (the generated client only), on the demo catalogue with a
- * clock walked through the calendar: 200 applicants created by the operator (CMGs and IMGs, four
- * couples), the AIMG list uploaded, reviewed and committed by its partner body, program selection from
+ * clock walked through the calendar: 200 applicants (CMGs and IMGs, four couples) who register
+ * themselves, confirm their email with the token of the emailed link, sign in for a session and declare
+ * their profile, whose verified facts (citizenship, MCC exams) the operator records; the AIMG list uploaded, reviewed and committed by its partner body, program selection from
  * each applicant's catalogue, rank order lists of applicants, couples and programs (UBC's by its staff,
  * the others by the operator), the deadline, the match run, its release and the results; then the
  * second iteration, whose positions are what the first left unfilled, for an applicant the first left
@@ -94,22 +100,25 @@ class WholeCycleApiTest {
     /** The provinces whose streams the CMGs choose from, by applicant number; few streams each, so they compete. */
     static final List<Province> CMG_PROVINCES = List.of(Province.ON, Province.QC, Province.BC, Province.AB, Province.MB);
     static final int STREAMS_PER_PROVINCE = 20;
-    /** Couples of CMGs of the same province (same number modulo 5). */
-    static final List<List<String>> COUPLES = List.of(List.of("W-001", "W-006"), List.of("W-011", "W-016"),
-            List.of("W-021", "W-026"), List.of("W-031", "W-036"));
+    /** Couples of CMGs of the same province (same number modulo 5), by applicant number. */
+    static final List<List<Integer>> COUPLES = List.of(List.of(1, 6), List.of(11, 16), List.of(21, 26), List.of(31, 36));
     /** A CMG whom no program ranks: unmatched in the first iteration, they try again in the second. */
-    static final String SECOND_CHANCE = "W-100";
+    static final int SECOND_CHANCE = 100;
     /** An applicant on the AIMG list whom no program ranks: unmatched, so the clinical assessment pool has at least them. */
-    static final String UNRANKED_AIMG = "W-172";
+    static final int UNRANKED_AIMG = 172;
+    static final String PASSWORD = "whole cycle password";
 
     static MutableClock clock;
     static DemoApiServer demo;
     static ApiClient operator;
     static String ubcStaff;
     final Random random = new Random(2025);
-    final Map<String, ApiClient> clients = new HashMap<>();
-    /** Applicant → the streams they applied to in the first iteration. */
-    final Map<String, List<String>> applied = new TreeMap<>();
+    /** Applicant number → the applicant id the service gave them at registration. */
+    final String[] applicantIds = new String[APPLICANTS + 1];
+    /** Applicant id → their signed-in client. */
+    final Map<String, Session> sessions = new HashMap<>();
+    /** Applicant → the streams they applied to in the first iteration, in applicant number order. */
+    final Map<String, List<String>> applied = new LinkedHashMap<>();
     /** Stream → its faculty and quota, for every stream anyone applied to. */
     final Map<String, CatalogueEntry> streams = new TreeMap<>();
     /** Applicant → the stream they matched to in the first iteration. */
@@ -138,8 +147,17 @@ class WholeCycleApiTest {
         demo.close();
     }
 
-    static String id(int n) {
-        return String.format(Locale.ROOT, "W-%03d", n);
+    /** The id of applicant number n, as the service gave it at registration. */
+    String id(int n) {
+        return applicantIds[n];
+    }
+
+    static String email(int n) {
+        return String.format(Locale.ROOT, "w-%03d@applicant.example", n);
+    }
+
+    List<List<String>> couples() {
+        return COUPLES.stream().map(c -> List.of(id(c.get(0)), id(c.get(1)))).toList();
     }
 
     static boolean isImg(int n) {
@@ -150,14 +168,28 @@ class WholeCycleApiTest {
         return LocalDate.of(1994, 1, 1).plusDays(3L * n);
     }
 
-    ApiClient as(String applicantId) {
-        return clients.get(applicantId);
+    /** A session of the applicant's own client, and the time of the clock when it was opened. */
+    record Session(String email, ApiClient client, LocalDateTime openedAt) {}
+
+    /**
+     * The applicant's own client, signed in. The clock stands still between its jumps through the
+     * calendar, and each jump (weeks) is longer than a session lives when idle: an applicant coming back
+     * after one signs in again, as a person would.
+     */
+    ApiClient as(String applicantId) throws ApiException {
+        Session session = sessions.get(applicantId);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (!session.openedAt().equals(now)) {
+            session = new Session(session.email(), demo.signIn(session.email(), PASSWORD).client(), now);
+            sessions.put(applicantId, session);
+        }
+        return session.client();
     }
 
     @Test
     void aWholeCycleOfTwoIterationsThroughTheApi() throws ApiException {
         clock.set(SELECTION);
-        createApplicants();
+        registerApplicants();
         commitTheAimgList();
         selectPrograms();
         formCouples();
@@ -193,21 +225,39 @@ class WholeCycleApiTest {
         aimgClinicalAssessmentInvitations();
     }
 
-    private void createApplicants() throws ApiException {
-        ApplicantsApi applicants = new ApplicantsApi(operator);
+    /**
+     * Every applicant registers, confirms their address with the token of the link emailed to them (read
+     * from the outbox, as from their mailbox), signs in and declares their profile. Citizenship and the
+     * MCC exam results are verified facts that applicants cannot declare: the operator records them,
+     * as verified from documents and from the MCC, by correcting the profile.
+     */
+    private void registerApplicants() throws ApiException {
+        RegistrationApi registration = new RegistrationApi(demo.anonymous());
+        ApplicantsApi operatorApplicants = new ApplicantsApi(operator);
         for (int n = 1; n <= APPLICANTS; n++) {
             boolean img = isImg(n);
-            ApplicantProfileRequest profile = new ApplicantProfileRequest()
-                    .familyName("Family" + n).givenNames("Given" + n).dateOfBirth(dateOfBirth(n))
-                    .email(id(n).toLowerCase(Locale.ROOT) + "@applicant.example")
+            registration.registerApplicant(new RegistrationRequest().email(email(n)).password(PASSWORD)
+                    .givenNames("Given" + n).familyName("Family" + n).dateOfBirth(dateOfBirth(n)));
+            registration.confirmRegistration(new ConfirmationRequest().token(demo.confirmationToken(email(n)).orElseThrow()));
+            var signedIn = demo.signIn(email(n), PASSWORD);
+            String applicantId = signedIn.session().getApplicantId();
+            applicantIds[n] = applicantId;
+            sessions.put(applicantId, new Session(email(n), signedIn.client(), LocalDateTime.now(clock)));
+
+            ApplicantProfile declared = new ApplicantsApi(as(applicantId)).declareProfile(CYCLE, applicantId, new DeclaredProfileRequest()
                     .category(img ? ApplicantCategory.IMG : ApplicantCategory.CMG)
-                    .citizenship(n % 7 == 0 ? Citizenship.PERMANENT_RESIDENT : Citizenship.CITIZEN)
                     .studyStatus(img ? StudyStatus.GRADUATE : StudyStatus.FINAL_YEAR_STUDENT)
-                    .graduationDate(img ? LocalDate.of(2022, 6, 30) : LocalDate.of(2025, 5, 30));
-            if (img) profile.mccqe1(ExamResult.PASSED).nac(ExamResult.PASSED);
-            assertThat(applicants.putApplicantWithHttpInfo(CYCLE, id(n), profile).getStatusCode()).isEqualTo(201);
-            clients.put(id(n), demo.bearer(demo.tokenForNewApplicantAccount(id(n))));
+                    .graduationDate(img ? LocalDate.of(2022, 6, 30) : LocalDate.of(2025, 5, 30)));
+            assertThat(declared.getEmail()).isEqualTo(email(n));
+            ApplicantProfileRequest verified = new ApplicantProfileRequest()
+                    .familyName(declared.getFamilyName()).givenNames(declared.getGivenNames()).dateOfBirth(declared.getDateOfBirth())
+                    .email(declared.getEmail()).category(declared.getCategory()).studyStatus(declared.getStudyStatus())
+                    .graduationDate(declared.getGraduationDate())
+                    .citizenship(n % 7 == 0 ? Citizenship.PERMANENT_RESIDENT : Citizenship.CITIZEN);
+            if (img) verified.mccqe1(ExamResult.PASSED).nac(ExamResult.PASSED);
+            assertThat(operatorApplicants.putApplicantWithHttpInfo(CYCLE, applicantId, verified).getStatusCode()).isEqualTo(200);
         }
+        assertThat(new HashSet<>(Arrays.asList(applicantIds).subList(1, APPLICANTS + 1))).hasSize(APPLICANTS);
     }
 
     /**
@@ -282,7 +332,7 @@ class WholeCycleApiTest {
     }
 
     private void formCouples() throws ApiException {
-        for (List<String> couple : COUPLES) {
+        for (List<String> couple : couples()) {
             String a = couple.get(0), b = couple.get(1);
             Couple proposed = new CouplesApi(as(a)).proposeCouple(CYCLE, 1, a, new CoupleProposal().partnerApplicantId(b));
             assertThat(new CouplesApi(as(b)).acceptCouple(CYCLE, 1, b, proposed.getId()).getStatus()).isEqualTo(Couple.StatusEnum.ACTIVE);
@@ -296,7 +346,7 @@ class WholeCycleApiTest {
 
     private void submitApplicantAndCoupleLists() throws ApiException {
         Set<String> inCouples = new HashSet<>();
-        for (List<String> couple : COUPLES) {
+        for (List<String> couple : couples()) {
             String a = couple.get(0), b = couple.get(1);
             inCouples.addAll(couple);
             List<String> as = applied.get(a), bs = applied.get(b);
@@ -326,7 +376,7 @@ class WholeCycleApiTest {
             RankListsApi lists = ubc ? staff : everyStream;
             staffRanked |= ubc;
             List<String> applicants = new ArrayList<>(lists.listStreamApplicants(CYCLE, 1, entry.getKey()).getApplicants());
-            applicants.removeAll(List.of(SECOND_CHANCE, UNRANKED_AIMG));
+            applicants.removeAll(List.of(id(SECOND_CHANCE), id(UNRANKED_AIMG)));
             Collections.shuffle(applicants, random);
             lists.saveStreamRankList(CYCLE, 1, entry.getKey(), new StreamRankListRequest().applicants(applicants).submit(true));
         }
@@ -345,7 +395,7 @@ class WholeCycleApiTest {
                 results.put(e.getKey(), result.getStreamId());
             }
         }
-        assertThat(results).hasSize(run.getMatched()).doesNotContainKeys(SECOND_CHANCE, UNRANKED_AIMG);
+        assertThat(results).hasSize(run.getMatched()).doesNotContainKeys(id(SECOND_CHANCE), id(UNRANKED_AIMG));
         for (var couple : couplePairs.entrySet()) {
             List<String> outcome = Arrays.asList(results.get(couple.getKey().get(0)), results.get(couple.getKey().get(1)));
             assertThat(outcome).as("couple %s matches to one of its pairs, or not at all", couple.getKey())
@@ -371,7 +421,7 @@ class WholeCycleApiTest {
      */
     private void secondIteration(MatchRun first, Map<String, List<String>> matchedTo) throws ApiException {
         clock.set(SECOND_SELECTION);
-        String applicantId = SECOND_CHANCE;
+        String applicantId = id(SECOND_CHANCE);
         assertThat(new ResultsApi(as(applicantId)).getApplicantResult(CYCLE, 1, applicantId).getMatched()).isFalse();
         CatalogueApi catalogue = new CatalogueApi(as(applicantId));
         List<CatalogueEntry> selectable = catalogue.getCatalogue(CYCLE, applicantId, null, null, null, Decision.SELECTABLE, null, 2, 1, 1000).getItems();
@@ -431,7 +481,7 @@ class WholeCycleApiTest {
         FollowUpsApi followUps = new FollowUpsApi(operator);
         List<String> expected = mmiScores.keySet().stream().filter(a -> !matchedApplicants.containsKey(a))
                 .sorted(Comparator.comparing((String a) -> -mmiScores.get(a)).thenComparing(a -> a)).toList();
-        assertThat(expected).contains(UNRANKED_AIMG);
+        assertThat(expected).contains(id(UNRANKED_AIMG));
         CapPool pool = followUps.getCapPool(CYCLE);
         assertThat(pool.getPool()).extracting(CapPoolEntry::getApplicantId).containsExactlyElementsOf(expected);
         assertThat(pool.getPool()).allSatisfy(e -> assertThat(e.getMmiScore().intValue()).isEqualTo(mmiScores.get(e.getApplicantId())));
