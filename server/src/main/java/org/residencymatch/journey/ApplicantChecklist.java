@@ -20,10 +20,26 @@ public final class ApplicantChecklist {
             boolean resultReleased, int helpRequestsAnswered, LocalDateTime capInvitationRespondBy, LocalDate bcCapRegistrationCloses) {}
 
     /**
-     * One step: a message key (its texts take {@code args}), whether it is done, and the page for it.
-     * {@code urgent} marks what must be done before a deadline that is running now.
+     * Where a step stands: done; to do, or urgently so (before a deadline that is running now); or a
+     * fact that can no longer be changed (an application or a list after its deadline).
      */
-    public record Step(String key, List<Object> args, boolean done, boolean urgent, String path) {}
+    public enum State { DONE, URGENT, TO_DO, FACT }
+
+    /** One step: a message key (its texts take {@code args}), where it stands, and the page for it. */
+    public record Step(String key, List<Object> args, State state, String path) {
+
+        Step(String key, List<Object> args, boolean done, boolean urgent, String path) {
+            this(key, args, done ? State.DONE : urgent ? State.URGENT : State.TO_DO, path);
+        }
+
+        public boolean done() {
+            return state == State.DONE;
+        }
+
+        public boolean urgent() {
+            return state == State.URGENT;
+        }
+    }
 
     public static List<Step> steps(Situation s) {
         List<Step> steps = new ArrayList<>();
@@ -37,15 +53,16 @@ public final class ApplicantChecklist {
             steps.add(new Step(s.applications() == 0 ? "todo.apply" : "todo.apply.some", List.of(s.applications()), s.applications() > 0,
                     s.applications() == 0 && s.phase() == Phase.PROGRAM_SELECTION, "/applicant/catalogue"));
         } else {
-            // Applications are closed: say what stands, with nothing to click that could change it.
-            steps.add(new Step(s.applications() == 0 ? "todo.applied.none" : "todo.applied", List.of(s.applications()), s.applications() > 0, false,
-                    "/applicant/applications"));
+            // Applications are closed: say what stands; nothing can change it now.
+            steps.add(new Step(s.applications() == 0 ? "todo.applied.none" : "todo.applied", List.of(s.applications()),
+                    s.applications() > 0 ? State.DONE : State.FACT, "/applicant/applications"));
         }
         if (ranking || locked) {
             boolean done = s.rankListInForce() && !s.unsubmittedRankListChanges();
             String key = !s.rankListInForce() ? (locked ? "todo.rank.missed" : "todo.rank")
                     : s.unsubmittedRankListChanges() ? (locked ? "todo.rank.lockedWithChanges" : "todo.rank.changes") : "todo.rank.done";
-            steps.add(new Step(key, List.of(), done, ranking && !done && s.phase() == Phase.ROL_OPEN, "/applicant/rank-list"));
+            State state = done ? State.DONE : locked ? State.FACT : s.phase() == Phase.ROL_OPEN ? State.URGENT : State.TO_DO;
+            steps.add(new Step(key, List.of(), state, "/applicant/rank-list"));
         }
         if (s.resultReleased()) steps.add(new Step("todo.result", List.of(), false, false, "/applicant/applications"));
         if (s.capInvitationRespondBy() != null) {

@@ -53,6 +53,9 @@ class ApplicantChecklistTest {
         List<Step> steps = ApplicantChecklist.steps(new Situation(Phase.MATCH, true, 2, false, false, false, 0, null, null));
         assertThat(steps).extracting(Step::key).containsExactly("todo.profile.done", "todo.applied", "todo.rank.missed");
         assertThat(steps).noneMatch(Step::urgent);
+        assertThat(steps.get(2).state()).as("nothing can be done about it now").isEqualTo(ApplicantChecklist.State.FACT);
+        assertThat(ApplicantChecklist.steps(new Situation(Phase.MATCH, true, 0, false, false, false, 0, null, null)).get(1).state())
+                .isEqualTo(ApplicantChecklist.State.FACT);
         assertThat(keys(new Situation(Phase.ROL_DEADLINE, true, 2, true, true, false, 0, null, null))).contains("todo.rank.lockedWithChanges");
     }
 
