@@ -56,7 +56,7 @@ public final class CalendarService {
         if (!decision.accepted()) throw new InvalidCalendarException(decision);
         jdbi.useTransaction(h -> {
             for (Phase phase : Phase.values()) {
-                // UPDATE, not DELETE + INSERT: every phase row exists for a created iteration (checked above).
+                // Cycles are created with every phase; a phase an older cycle lacks is added rather than lost.
                 int updated = h.execute("UPDATE phase SET starts_at = ? WHERE cycle_id = ? AND iteration = ? AND phase = ?",
                         starts.get(phase), cycleId, iteration, phase.name());
                 if (updated == 0) {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.residencymatch.Services;
 import org.residencymatch.cycle.CalendarPolicy;
 import org.residencymatch.cycle.CalendarService;
@@ -105,7 +106,7 @@ final class CalendarRoutes {
         Map<Phase, String> typed = new EnumMap<>(Phase.class);
         Field problem = null;
         for (Phase phase : Phase.values()) {
-            String value = String.valueOf(ctx.formParam(phase.name()) == null ? "" : ctx.formParam(phase.name())).strip();
+            String value = Objects.requireNonNullElse(ctx.formParam(phase.name()), "").strip();
             typed.put(phase, value);
             if (value.isEmpty()) continue;
             try {

@@ -57,6 +57,7 @@ class OperatorCalendarPagesTest {
         assertThat(saved.headers().firstValue("Location").orElseThrow()).isEqualTo("/operator/calendar?saved=1");
         assertThat(operator.get("/operator/calendar?saved=1").body()).contains("The calendar of iteration 1 is saved.");
         assertThat(services.cycles().find(DemoData.CYCLE).orElseThrow().startOf(1, Phase.MATCH)).contains(match.plusDays(1));
+        assertThat(operator.get("/operator/calendar?lang=fr").body()).contains("Calendrier du jumelage").contains("Date limite des listes de classement");
     }
 
     @Test
