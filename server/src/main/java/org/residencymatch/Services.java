@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.residencymatch.account.EmailOutbox;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.cap.ClinicalAssessmentService;
+import org.residencymatch.cycle.CalendarService;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.applicant.ProfileService;
@@ -34,6 +35,7 @@ public final class Services implements AutoCloseable {
     private final Clock clock;
     private final AuditLog auditLog;
     private final CycleRepository cycles;
+    private final CalendarService calendar;
     private final CatalogueImporter catalogueImporter;
     private final ProgramRepository programs = new ProgramRepository();
     private final ApplicantRepository applicants = new ApplicantRepository();
@@ -59,6 +61,7 @@ public final class Services implements AutoCloseable {
         database.reportPoolMetricsTo(metrics.registry());
         this.auditLog = new AuditLog(clock);
         this.cycles = new CycleRepository(database.jdbi());
+        this.calendar = new CalendarService(database.jdbi(), cycles, auditLog);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
         this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
         this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock);
@@ -101,6 +104,10 @@ public final class Services implements AutoCloseable {
 
     public CycleRepository cycles() {
         return cycles;
+    }
+
+    public CalendarService calendar() {
+        return calendar;
     }
 
     public CatalogueImporter catalogueImporter() {

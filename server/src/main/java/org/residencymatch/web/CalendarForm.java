@@ -1,0 +1,15 @@
+package org.residencymatch.web;
+
+import java.util.List;
+import org.residencymatch.cycle.Phase;
+
+/** One iteration's form on the calendar page (public for the template). */
+public record CalendarForm(int iteration, List<Field> fields) {
+
+    /** One phase's input: its value as typed or stored, and its problem (message key, and the key of its argument) if any. */
+    public record Field(Phase phase, String value, String errorKey, String errorArgKey) {
+        public String id(int iteration) {
+            return "i" + iteration + "-" + phase.name();
+        }
+    }
+}

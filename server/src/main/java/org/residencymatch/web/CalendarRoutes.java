@@ -1,0 +1,155 @@
+package org.residencymatch.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.residencymatch.Services;
+import org.residencymatch.cycle.CalendarPolicy;
+import org.residencymatch.cycle.CalendarService;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.Phase;
+import org.residencymatch.web.CalendarForm.Field;
+
+/**
+ * The match calendar: the operator sets the phase dates of each iteration, on the page
+ * {@code /operator/calendar} and through {@code /api/v1/cycles/{cycle}/iterations/{iteration}/calendar};
+ * both go through {@link CalendarService}. Anyone signed in may read the calendar through the API
+ * (the phase dates are public); only the operator changes it.
+ */
+final class CalendarRoutes {
+
+    private static final String API = "/api/v1/cycles/{cycle}/iterations/{iteration}/calendar";
+    /** What a {@code datetime-local} input takes and sends (minutes; the dates are UTC like every stored time). */
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final Services services;
+    private final PageRenderer pages;
+
+    CalendarRoutes(Services services, PageRenderer pages) {
+        this.services = services;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(API, this::apiGet, Access.APPLICANT, Access.PARTNER, Access.PROGRAM_STAFF, Access.OPERATOR);
+        routes.put(API, this::apiPut, Access.OPERATOR);
+        routes.get("/operator/calendar", this::page, Access.OPERATOR);
+        routes.post("/operator/calendar", this::submit, Access.OPERATOR);
+    }
+
+    // ---- API ----
+
+    private void apiGet(Context ctx) {
+        String cycle = ApiRoutes.requireCycle(services, ctx);
+        int iteration = ApiRoutes.intPathParam(ctx, "iteration");
+        ctx.json(json(services.calendar().requireIteration(cycle, iteration), iteration));
+    }
+
+    private void apiPut(Context ctx) {
+        String cycle = ApiRoutes.requireCycle(services, ctx);
+        int iteration = ApiRoutes.intPathParam(ctx, "iteration");
+        services.calendar().requireIteration(cycle, iteration);
+        Map<?, ?> body = ApiRoutes.jsonObject(ctx);
+        Map<Phase, LocalDateTime> starts = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            Object value = body.get(phase.name());
+            if (value == null) continue; // the policy names the first missing phase
+            try {
+                starts.put(phase, LocalDateTime.parse(String.valueOf(value)));
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest(phase.name(), phase + " must be a date and time such as 2025-01-13T12:00");
+            }
+        }
+        try {
+            ctx.json(json(services.calendar().replaceIteration(cycle, iteration, starts, Authentication.requirePrincipal(ctx).auditName()), iteration));
+        } catch (CalendarService.InvalidCalendarException e) {
+            throw ApiException.badRequest(e.decision().phase().name(), e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> json(Cycle cycle, int iteration) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cycle", cycle.id());
+        json.put("iteration", iteration);
+        json.put("phases", cycle.phases().stream().filter(p -> p.iteration() == iteration).map(p -> {
+            Map<String, Object> phase = new LinkedHashMap<>();
+            phase.put("phase", p.phase().name());
+            phase.put("startsAt", p.startsAt());
+            return phase;
+        }).toList());
+        return json;
+    }
+
+    // ---- page ----
+
+    private void page(Context ctx) {
+        Cycle cycle = CurrentCycle.of(services);
+        List<CalendarForm> forms = new ArrayList<>();
+        for (int iteration = 1; iteration <= 2; iteration++) forms.add(stored(cycle, iteration));
+        String saved = ctx.queryParam("saved");
+        render(ctx, cycle, forms, "1".equals(saved) || "2".equals(saved) ? saved : null);
+    }
+
+    private void submit(Context ctx) {
+        Cycle cycle = CurrentCycle.of(services);
+        int iteration = ApiRoutes.iterationFromForm(ctx);
+        services.calendar().requireIteration(cycle.id(), iteration);
+        Map<Phase, LocalDateTime> starts = new EnumMap<>(Phase.class);
+        Map<Phase, String> typed = new EnumMap<>(Phase.class);
+        Field problem = null;
+        for (Phase phase : Phase.values()) {
+            String value = Objects.requireNonNullElse(ctx.formParam(phase.name()), "").strip();
+            typed.put(phase, value);
+            if (value.isEmpty()) continue;
+            try {
+                starts.put(phase, LocalDateTime.parse(value));
+            } catch (DateTimeParseException e) {
+                if (problem == null) problem = new Field(phase, value, "calendar.error.notADate", null);
+            }
+        }
+        if (problem == null) {
+            try {
+                services.calendar().replaceIteration(cycle.id(), iteration, starts, Authentication.requirePrincipal(ctx).auditName());
+                ctx.redirect("/operator/calendar?saved=" + iteration);
+                return;
+            } catch (CalendarService.InvalidCalendarException e) {
+                CalendarPolicy.Decision d = e.decision();
+                problem = new Field(d.phase(), typed.get(d.phase()), "calendar.error." + d.problem().name(),
+                        d.previous() == null ? null : "home.phase." + d.previous().name());
+            }
+        }
+        // Show the iteration as the operator typed it, with the phase at fault marked; the other iteration as stored.
+        List<Field> fields = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            fields.add(phase == problem.phase() ? problem : new Field(phase, typed.get(phase), null, null));
+        }
+        List<CalendarForm> forms = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) forms.add(i == iteration ? new CalendarForm(i, fields) : stored(cycle, i));
+        ctx.status(400);
+        render(ctx, cycle, forms, null);
+    }
+
+    private static CalendarForm stored(Cycle cycle, int iteration) {
+        List<Field> fields = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            fields.add(new Field(phase, cycle.startOf(iteration, phase).map(INPUT::format).orElse(""), null, null));
+        }
+        return new CalendarForm(iteration, fields);
+    }
+
+    private void render(Context ctx, Cycle cycle, List<CalendarForm> forms, String savedIteration) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("cycle", cycle.id());
+        model.put("forms", forms);
+        model.put("saved", savedIteration);
+        pages.render(ctx, "operator/calendar.jte", "calendar.title", model);
+    }
+}
