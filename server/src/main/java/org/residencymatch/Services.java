@@ -61,7 +61,7 @@ public final class Services implements AutoCloseable {
         database.reportPoolMetricsTo(metrics.registry());
         this.auditLog = new AuditLog(clock);
         this.cycles = new CycleRepository(database.jdbi());
-        this.calendar = new CalendarService(database.jdbi(), cycles, auditLog);
+        this.calendar = new CalendarService(database.jdbi(), cycles, auditLog, clock);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
         this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
         this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock);

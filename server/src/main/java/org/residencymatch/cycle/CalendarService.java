@@ -14,8 +14,10 @@ public final class CalendarService {
     private final Jdbi jdbi;
     private final CycleRepository cycles;
     private final AuditLog audit;
+    private final java.time.Clock clock;
 
-    public CalendarService(Jdbi jdbi, CycleRepository cycles, AuditLog audit) {
+    public CalendarService(Jdbi jdbi, CycleRepository cycles, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbi = jdbi;
         this.cycles = cycles;
         this.audit = audit;
@@ -51,8 +53,10 @@ public final class CalendarService {
      * @return the cycle as stored afterwards
      */
     public Cycle replaceIteration(String cycleId, int iteration, Map<Phase, LocalDateTime> starts, String actor) {
-        requireIteration(cycleId, iteration);
-        CalendarPolicy.Decision decision = CalendarPolicy.check(starts);
+        Cycle cycle = requireIteration(cycleId, iteration);
+        Map<Phase, LocalDateTime> current = new java.util.EnumMap<>(Phase.class);
+        cycle.phases().stream().filter(p -> p.iteration() == iteration).forEach(p -> current.put(p.phase(), p.startsAt()));
+        CalendarPolicy.Decision decision = CalendarPolicy.check(starts, current, LocalDateTime.now(clock));
         if (!decision.accepted()) throw new InvalidCalendarException(decision);
         jdbi.useTransaction(h -> {
             for (Phase phase : Phase.values()) {

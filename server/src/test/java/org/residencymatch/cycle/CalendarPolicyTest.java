@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class CalendarPolicyTest {
 
+    /** A time before the 2025 cycle starts: nothing has started yet. */
+    private static final LocalDateTime BEFORE = LocalDateTime.of(2024, 1, 1, 0, 0);
+
     /** The standard first iteration of 2025, by phase. */
     private static Map<Phase, LocalDateTime> standard() {
         Map<Phase, LocalDateTime> starts = new EnumMap<>(Phase.class);
@@ -18,7 +21,7 @@ class CalendarPolicyTest {
 
     @Test
     void acceptsEveryPhaseInStrictlyIncreasingOrder() {
-        assertThat(CalendarPolicy.check(standard()).accepted()).isTrue();
+        assertThat(CalendarPolicy.check(standard(), standard(), BEFORE).accepted()).isTrue();
     }
 
     @Test
@@ -26,7 +29,7 @@ class CalendarPolicyTest {
         Map<Phase, LocalDateTime> starts = standard();
         starts.remove(Phase.INTERVIEWS);
         starts.remove(Phase.MATCH);
-        CalendarPolicy.Decision decision = CalendarPolicy.check(starts);
+        CalendarPolicy.Decision decision = CalendarPolicy.check(starts, standard(), BEFORE);
         assertThat(decision.accepted()).isFalse();
         assertThat(decision.phase()).isEqualTo(Phase.INTERVIEWS);
         assertThat(decision.problem()).isEqualTo(CalendarPolicy.Problem.MISSING);
@@ -37,13 +40,35 @@ class CalendarPolicyTest {
     void refusesAPhaseStartingAtOrBeforeThePhaseBeforeIt() {
         Map<Phase, LocalDateTime> starts = standard();
         starts.put(Phase.ROL_DEADLINE, starts.get(Phase.ROL_OPEN));
-        CalendarPolicy.Decision equal = CalendarPolicy.check(starts);
+        CalendarPolicy.Decision equal = CalendarPolicy.check(starts, standard(), BEFORE);
         assertThat(equal.phase()).as("two phases at the same time leave one no time at all").isEqualTo(Phase.ROL_DEADLINE);
         assertThat(equal.previous()).isEqualTo(Phase.ROL_OPEN);
         assertThat(equal.problem()).isEqualTo(CalendarPolicy.Problem.NOT_AFTER_PREVIOUS);
 
         starts = standard();
         starts.put(Phase.PROGRAM_SELECTION, starts.get(Phase.REGISTRATION).minusDays(1));
-        assertThat(CalendarPolicy.check(starts).reason()).isEqualTo("PROGRAM_SELECTION must start after REGISTRATION starts");
+        assertThat(CalendarPolicy.check(starts, standard(), BEFORE).reason()).isEqualTo("PROGRAM_SELECTION must start after REGISTRATION starts");
+    }
+
+    @Test
+    void aPhaseThatHasStartedKeepsItsStartWhileLaterOnesCanMove() {
+        Map<Phase, LocalDateTime> current = standard();
+        LocalDateTime duringLists = current.get(Phase.ROL_OPEN).plusDays(1);
+
+        Map<Phase, LocalDateTime> extended = standard();
+        extended.put(Phase.ROL_DEADLINE, current.get(Phase.ROL_DEADLINE).plusDays(2));
+        extended.put(Phase.MATCH, current.get(Phase.MATCH).plusDays(2));
+        assertThat(CalendarPolicy.check(extended, current, duringLists).accepted()).as("the deadline is extended before it arrives").isTrue();
+
+        Map<Phase, LocalDateTime> rewritten = standard();
+        rewritten.put(Phase.ROL_OPEN, current.get(Phase.ROL_OPEN).plusHours(1));
+        CalendarPolicy.Decision refused = CalendarPolicy.check(rewritten, current, duringLists);
+        assertThat(refused.phase()).isEqualTo(Phase.ROL_OPEN);
+        assertThat(refused.problem()).isEqualTo(CalendarPolicy.Problem.ALREADY_STARTED);
+
+        LocalDateTime afterDeadline = current.get(Phase.ROL_DEADLINE).plusHours(1);
+        assertThat(CalendarPolicy.check(extended, current, afterDeadline).reason())
+                .as("a deadline that has passed cannot be moved: the lists it locked stay locked")
+                .isEqualTo("ROL_DEADLINE has already started; its start cannot change");
     }
 }

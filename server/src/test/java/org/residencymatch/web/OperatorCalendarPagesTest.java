@@ -24,7 +24,8 @@ class OperatorCalendarPagesTest {
 
     @BeforeAll
     static void start() {
-        services = Services.start(TestDatabase.fresh());
+        // Before the 2025 cycle starts: a phase that has started cannot be moved any more.
+        services = Services.start(TestDatabase.fresh(), java.time.Clock.fixed(java.time.Instant.parse("2024-08-01T12:00:00Z"), java.time.ZoneOffset.UTC));
         new DemoData(services).seedIfEmpty();
         server = new WebServer(services, new WebConfig(null, false)).start(0);
     }
