@@ -3,6 +3,7 @@ package org.residencymatch;
 import java.time.Clock;
 import org.residencymatch.account.EmailOutbox;
 import org.residencymatch.audit.AuditLog;
+import org.residencymatch.audit.AuditTrail;
 import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.applicant.ApplicantRepository;
@@ -33,6 +34,7 @@ public final class Services implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final AuditLog auditLog;
+    private final AuditTrail auditTrail;
     private final CycleRepository cycles;
     private final CatalogueImporter catalogueImporter;
     private final ProgramRepository programs = new ProgramRepository();
@@ -58,6 +60,7 @@ public final class Services implements AutoCloseable {
         this.clock = clock;
         database.reportPoolMetricsTo(metrics.registry());
         this.auditLog = new AuditLog(clock);
+        this.auditTrail = new AuditTrail(database.jdbi());
         this.cycles = new CycleRepository(database.jdbi());
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
         this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
@@ -97,6 +100,10 @@ public final class Services implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     public CycleRepository cycles() {
