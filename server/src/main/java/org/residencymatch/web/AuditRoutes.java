@@ -60,7 +60,9 @@ final class AuditRoutes {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("found", found);
         model.put("filters", filterValues(ctx));
-        model.put("actions", services.auditTrail().actions());
+        List<String> actions = services.auditTrail().actions();
+        model.put("actions", actions);
+        model.put("families", families(actions));
         model.put("previous", found.hasPrevious() ? "/operator/audit?" + query + "page=" + (found.page() - 1) + pageSize : null);
         model.put("next", found.hasNext() ? "/operator/audit?" + query + "page=" + (found.page() + 1) + pageSize : null);
         model.put("export", "/operator/audit.csv" + (query.isEmpty() ? "" : "?" + query.substring(0, query.length() - 1)));
@@ -108,6 +110,11 @@ final class AuditRoutes {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, name + " must be a date written YYYY-MM-DD");
         }
+    }
+
+    /** The actions' families ({@code list.} for {@code list.committed}...), offered as prefix filters. */
+    static List<String> families(List<String> actions) {
+        return actions.stream().filter(a -> a.indexOf('.') > 0).map(a -> a.substring(0, a.indexOf('.') + 1)).distinct().sorted().toList();
     }
 
     /** The filters as given, to fill the form again. */

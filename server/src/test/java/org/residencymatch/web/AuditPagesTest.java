@@ -58,7 +58,7 @@ class AuditPagesTest {
 
         String first = operator.get("/operator/audit?action=t.&target=t%3A2025-R1%2FQIMG").body();
         assertThat(first).contains("<label for=\"actor\">").contains("<select id=\"action\" name=\"action\">")
-                .contains("<option value=\"t.uploaded\"").contains("55 entries").contains("Page 1 of 2")
+                .contains("<option value=\"t.uploaded\"").contains("<option value=\"t.\" selected>Every t. action</option>").contains("55 entries").contains("Page 1 of 2")
                 .contains("t:2025-R1/QIMG/v55").contains("t:2025-R1/QIMG/v6").doesNotContain("t:2025-R1/QIMG/v5<")
                 .doesNotContain("t:case/1");
         assertThat(first.indexOf("QIMG/v55")).as("newest first").isLessThan(first.indexOf("QIMG/v54"));
