@@ -56,16 +56,15 @@ final class AuditRoutes {
     private void page(Context ctx) {
         AuditPage found = search(ctx);
         String query = filterQuery(ctx);
-        String pageSize = "&pageSize=" + found.pageSize();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("found", found);
         model.put("filters", filterValues(ctx));
         List<String> actions = services.auditTrail().actions();
         model.put("actions", actions);
         model.put("families", families(actions));
-        model.put("previous", found.hasPrevious() ? "/operator/audit?" + query + "page=" + (found.page() - 1) + pageSize : null);
-        model.put("next", found.hasNext() ? "/operator/audit?" + query + "page=" + (found.page() + 1) + pageSize : null);
-        model.put("export", "/operator/audit.csv" + (query.isEmpty() ? "" : "?" + query.substring(0, query.length() - 1)));
+        model.put("previous", found.hasPrevious() ? pageLink(query, found.page() - 1, found.pageSize()) : null);
+        model.put("next", found.hasNext() ? pageLink(query, found.page() + 1, found.pageSize()) : null);
+        model.put("export", "/operator/audit.csv" + (query.isEmpty() ? "" : "?" + query));
         pages.render(ctx, "operator/audit.jte", "audit.title", model);
     }
 
@@ -124,13 +123,17 @@ final class AuditRoutes {
         return values;
     }
 
-    /** The non-blank filters as {@code name=value&...&}, encoded, for links that keep them. */
+    /** The non-blank filters as {@code name=value&...}, encoded, for links that keep them. */
     private static String filterQuery(Context ctx) {
         List<String> parts = new ArrayList<>();
         filterValues(ctx).forEach((name, value) -> {
             if (!value.isEmpty()) parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
         });
-        return parts.isEmpty() ? "" : String.join("&", parts) + "&";
+        return String.join("&", parts);
+    }
+
+    private static String pageLink(String filterQuery, int page, int pageSize) {
+        return "/operator/audit?" + (filterQuery.isEmpty() ? "" : filterQuery + "&") + "page=" + page + "&pageSize=" + pageSize;
     }
 
     private static Map<String, Object> json(AuditEntry e) {
