@@ -3,6 +3,7 @@ package org.residencymatch;
 import java.time.Clock;
 import org.residencymatch.account.EmailOutbox;
 import org.residencymatch.audit.AuditLog;
+import org.residencymatch.audit.AuditTrail;
 import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.cycle.CalendarService;
 import org.residencymatch.cycle.CycleRepository;
@@ -34,6 +35,7 @@ public final class Services implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final AuditLog auditLog;
+    private final AuditTrail auditTrail;
     private final CycleRepository cycles;
     private final CalendarService calendar;
     private final CatalogueImporter catalogueImporter;
@@ -60,6 +62,7 @@ public final class Services implements AutoCloseable {
         this.clock = clock;
         database.reportPoolMetricsTo(metrics.registry());
         this.auditLog = new AuditLog(clock);
+        this.auditTrail = new AuditTrail(database.jdbi());
         this.cycles = new CycleRepository(database.jdbi());
         this.calendar = new CalendarService(database.jdbi(), cycles, auditLog, clock);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
@@ -100,6 +103,10 @@ public final class Services implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     public CycleRepository cycles() {

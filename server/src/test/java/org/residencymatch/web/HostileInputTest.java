@@ -186,6 +186,26 @@ class HostileInputTest {
     }
 
     @Test
+    void auditLogFiltersTakeHostileTextAsText() throws Exception {
+        BrowserlessSession operator = signedIn(DemoData.OPERATOR_EMAIL);
+        long entries = count("audit_log");
+        for (String hostile : concat(SQL, MARKUP)) {
+            String filters = "actor=" + q(hostile) + "&action=" + q(hostile) + "&target=" + q(hostile);
+            HttpResponse<String> api = api("GET", "/api/v1/audit?" + filters, null);
+            assertThat(api.statusCode()).as(hostile).isEqualTo(200);
+            assertThat(api.body()).as(hostile).contains("\"total\":0");
+            HttpResponse<String> page = operator.get("/operator/audit?" + filters);
+            assertThat(page.statusCode()).as(hostile).isEqualTo(200);
+            assertShownEscaped(page.body(), hostile);
+            assertThat(api("GET", "/api/v1/audit?from=" + q(hostile), null).statusCode()).as(hostile).isEqualTo(400);
+            HttpResponse<String> badDate = operator.get("/operator/audit?to=" + q(hostile));
+            assertThat(badDate.statusCode()).as(hostile).isEqualTo(400);
+            assertThat(badDate.body()).doesNotContain(hostile);
+        }
+        assertThat(count("audit_log")).as("reading changes nothing").isEqualTo(entries);
+    }
+
+    @Test
     void listFileCellsAndFileNamesAreStoredLiterallyAndShownEscaped() throws Exception {
         BrowserlessSession bci = signedIn("bci@partner.example");
         bci.get("/partner/lists");
