@@ -97,6 +97,7 @@ public final class WebServer implements AutoCloseable {
             new ApplicantHomePage(services, pages).register(routes);
             new CouplePages(services).register(routes);
             new OperatorPages(services, pages).register(routes);
+            new ProgramQuotaRoutes(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
             new HelpPages(services, pages).register(routes);
             new HelpApiRoutes(services).register(routes);
