@@ -131,6 +131,23 @@ class ProgramQuotaPagesTest {
     }
 
     @Test
+    void hostileFilterTextIsShownEscapedAndCarriedThroughTheQuotaFormsAndRedirect() throws Exception {
+        BrowserlessSession operator = operator();
+        for (String hostile : List.of(HostileInputTest.SCRIPT, HostileInputTest.QUOTES, "' OR '1'='1", "%' UNION SELECT 1 --")) {
+            HttpResponse<String> page = operator.get("/operator/programs?province=" + HostileInputTest.q(hostile) + "&discipline="
+                    + HostileInputTest.q(hostile) + "&faculty=" + HostileInputTest.q(hostile) + "&page=" + HostileInputTest.q(hostile)
+                    + "&q=" + HostileInputTest.q(hostile));
+            assertThat(page.statusCode()).as(hostile).isEqualTo(200);
+            HostileInputTest.assertShownEscaped(page.body(), hostile);
+        }
+        operator.get("/operator/programs");
+        Map<String, String> form = form(String.valueOf(quota(MCMASTER_IMG)));
+        form.put("q", HostileInputTest.SCRIPT);
+        String location = operator.post("/operator/programs/" + MCMASTER_IMG + "/quota", form).headers().firstValue("Location").orElseThrow();
+        assertThat(location).as("the filter is carried encoded").contains("q=" + HostileInputTest.q(HostileInputTest.SCRIPT)).doesNotContain("<");
+    }
+
+    @Test
     void onlyTheOperator() throws Exception {
         BrowserlessSession applicant = new BrowserlessSession(server.port());
         applicant.signIn("mei.wong@applicant.example", DemoData.PASSWORD);
