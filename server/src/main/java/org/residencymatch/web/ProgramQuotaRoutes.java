@@ -4,11 +4,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
 import org.residencymatch.ConflictException;
 import org.residencymatch.Services;
 import org.residencymatch.program.ProgramStream;
@@ -141,16 +143,20 @@ public final class ProgramQuotaRoutes {
     private void render(Context ctx, Form form, String changedId, QuotaError error) {
         String cycle = CurrentCycle.id(services);
         List<ProgramStream> all = services.quotas().streams(cycle);
-        Map<String, String> faculties = new TreeMap<>();
+        Map<String, String> facultyNames = new HashMap<>();
         Map<Integer, String> disciplines = new LinkedHashMap<>();
         Map<Province, Integer> byProvince = new EnumMap<>(Province.class);
         Page shownPage = pages.page(ctx, "programs.title");
         boolean french = "fr".equals(shownPage.m().language());
         for (ProgramStream s : all) {
-            faculties.put(s.facultyId(), french ? s.facultyNameFr() : s.facultyName());
+            facultyNames.put(s.facultyId(), french ? s.facultyNameFr() : s.facultyName());
             disciplines.putIfAbsent(s.disciplineId(), s.disciplineName());
             byProvince.merge(s.province(), s.quota(), Integer::sum);
         }
+        // Listed by name, as the operator looks for them.
+        Map<String, String> faculties = new LinkedHashMap<>();
+        facultyNames.entrySet().stream().sorted(Map.Entry.comparingByValue(Collator.getInstance(Locale.forLanguageTag(shownPage.m().language()))))
+                .forEach(e -> faculties.put(e.getKey(), e.getValue()));
         StreamFilter filter = form.filter();
         List<ProgramStream> matching = all.stream().filter(filter::accepts).toList();
         int pageCount = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
