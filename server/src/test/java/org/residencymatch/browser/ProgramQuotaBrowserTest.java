@@ -41,5 +41,15 @@ class ProgramQuotaBrowserTest {
         assertThat(browser.path()).contains("province=ON").contains("changed=" + MCMASTER_IMG);
         assertThat(browser.text(By.id("quota-changed"))).isEqualTo("The quota of stream #" + MCMASTER_IMG + " is now 7.");
         assertThat(browser.find(By.id("quota-" + MCMASTER_IMG)).getDomProperty("value")).isEqualTo("7");
+
+        // The server's refusal, as a browser without form validation (or a hand-edited form) meets it.
+        browser.driver().executeScript("document.querySelector('#stream-" + MCMASTER_IMG + " form').noValidate = true;");
+        browser.find(By.id("quota-" + MCMASTER_IMG)).clear();
+        browser.type(By.id("quota-" + MCMASTER_IMG), "1000");
+        browser.clickAndLoad(By.cssSelector("#stream-" + MCMASTER_IMG + " button[type=submit]"));
+        assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("Enter a whole number from 0 to 999.");
+        assertThat(browser.find(By.id("quota-" + MCMASTER_IMG)).getDomAttribute("aria-describedby")).isEqualTo("quota-" + MCMASTER_IMG + "-error");
+        assertThat(web.services().quotas().streams(DemoData.CYCLE).stream().filter(s -> s.streamId().equals(MCMASTER_IMG)).findFirst()
+                .orElseThrow().quota()).isEqualTo(7);
     }
 }
