@@ -15,12 +15,20 @@ public record StreamFilter(String facultyId, Province province, Integer discipli
         if (facultyId != null && !facultyId.equals(s.facultyId())) return false;
         if (province != null && s.province() != province) return false;
         if (disciplineId != null && s.disciplineId() != disciplineId) return false;
-        if (search != null && !search.isBlank()) {
-            String haystack = TextKey.of(String.join(" ", s.facultyName(), s.facultyNameFr(), s.disciplineName(), s.site(), s.streamName(),
-                    s.province().name(), s.streamId()));
-            for (String word : TextKey.of(search).split(" ")) {
-                if (!haystack.contains(word.toLowerCase(Locale.ROOT))) return false;
-            }
+        return containsWords(s, search);
+    }
+
+    /**
+     * Whether every word of the search appears in the stream's faculty (either language), discipline,
+     * site, name, province or id, without case or accents; a blank or null search finds every stream.
+     * The applicants' catalogue searches the same way.
+     */
+    public static boolean containsWords(ProgramStream s, String search) {
+        if (search == null || search.isBlank()) return true;
+        String haystack = TextKey.of(String.join(" ", s.facultyName(), s.facultyNameFr(), s.disciplineName(), s.site(), s.streamName(),
+                s.province().name(), s.streamId()));
+        for (String word : TextKey.of(search).split(" ")) {
+            if (!haystack.contains(word.toLowerCase(Locale.ROOT))) return false;
         }
         return true;
     }
