@@ -23,6 +23,7 @@ import org.residencymatch.notification.Outbox;
 import org.residencymatch.ops.Metrics;
 import org.residencymatch.program.CatalogueImporter;
 import org.residencymatch.program.ProgramRepository;
+import org.residencymatch.program.QuotaService;
 import org.residencymatch.program.StreamNames;
 import org.residencymatch.store.Database;
 
@@ -55,6 +56,7 @@ public final class Services implements AutoCloseable {
     private final EmailOutbox emails;
     private final Jobs jobs;
     private final HelpService help;
+    private final QuotaService quotas;
     private final Metrics metrics = new Metrics();
 
     private Services(Database database, Clock clock) {
@@ -78,6 +80,7 @@ public final class Services implements AutoCloseable {
         this.emails = new EmailOutbox(database.jdbi(), clock);
         this.jobs = new Jobs(database.jdbi(), clock);
         this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);
+        this.quotas = new QuotaService(database.jdbi(), cycles, programs, auditLog, clock);
         this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES, metrics.registry());
     }
@@ -123,6 +126,10 @@ public final class Services implements AutoCloseable {
 
     public ProgramRepository programs() {
         return programs;
+    }
+
+    public QuotaService quotas() {
+        return quotas;
     }
 
     public ApplicantRepository applicants() {

@@ -1,10 +1,9 @@
 package org.residencymatch.catalogue;
 
-import java.util.Locale;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.program.Province;
 import org.residencymatch.program.StreamType;
-import org.residencymatch.tabular.TextKey;
+import org.residencymatch.program.StreamFilter;
 
 /**
  * What part of a catalogue to show; every field is optional (null means "any").
@@ -22,13 +21,6 @@ public record CatalogueFilter(Province province, Integer disciplineId, StreamTyp
         if (disciplineId != null && s.disciplineId() != disciplineId) return false;
         if (streamType != null && s.type() != streamType) return false;
         if (decision != null && entry.decision().decision() != decision) return false;
-        if (search != null && !search.isBlank()) {
-            String haystack = TextKey.of(String.join(" ", s.facultyName(), s.facultyNameFr(), s.disciplineName(), s.site(), s.streamName(),
-                    s.province().name(), s.streamId()));
-            for (String word : TextKey.of(search).split(" ")) {
-                if (!haystack.contains(word.toLowerCase(Locale.ROOT))) return false;
-            }
-        }
-        return true;
+        return StreamFilter.containsWords(s, search);
     }
 }

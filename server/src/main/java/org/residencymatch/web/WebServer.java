@@ -98,6 +98,7 @@ public final class WebServer implements AutoCloseable {
             new CouplePages(services).register(routes);
             new OperatorPages(services, pages).register(routes);
             new CalendarRoutes(services, pages).register(routes);
+            new ProgramQuotaRoutes(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
             new HelpPages(services, pages).register(routes);
             new HelpApiRoutes(services).register(routes);
