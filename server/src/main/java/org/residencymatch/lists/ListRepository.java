@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.residencymatch.ConflictException;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.eligibility.PartnerLists;
+import org.residencymatch.store.BulkInsert;
 
 /** Versions of the partner lists and their members. The current version is the newest committed one. */
 public final class ListRepository {
@@ -29,11 +31,15 @@ public final class ListRepository {
      * applicants itself. Partner files go through {@link #commitUploadAsNewVersion}.
      */
     public int commitNewVersion(Handle h, String cycleId, ListKind kind, List<ListMember> members, Origin origin, LocalDateTime now) {
-        int version = insertVersion(h, cycleId, kind, origin, now);
+        int version = insertVersion(h, cycleId, kind, currentVersion(h, cycleId, kind), origin, now);
         markEffectsApplied(h, cycleId, kind, version, now);
-        BulkInsert.insert(h, "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) VALUES",
-                "(?, ?, ?, ?, ?, ?, ?)", members, m -> new Object[] {cycleId, kind.name(), version, m.applicantId(),
+        BulkInsert.insert(h, "list_membership", List.of("cycle_id", "kind", "version", "applicant_id", "contingent", "mmi_score",
+                "assessment_outcome"), members, m -> new Object[] {cycleId, kind.name(), version, m.applicantId(),
                         m.contingent() == null ? null : m.contingent().name(), m.mmiScore(), m.assessmentOutcome()});
+        int unknown = h.createQuery("SELECT COUNT(*) FROM list_membership m WHERE m.cycle_id = ? AND m.kind = ? AND m.version = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM applicant a WHERE a.id = m.applicant_id)")
+                .bind(0, cycleId).bind(1, kind.name()).bind(2, version).mapTo(Integer.class).one();
+        if (unknown > 0) throw new IllegalArgumentException(unknown + " member(s) of the " + kind + " list name no known applicant");
         countMembers(h, cycleId, kind, version, members.size());
         return version;
     }
@@ -41,20 +47,32 @@ public final class ListRepository {
     /**
      * Stores the rows of a draft upload that put an applicant on the list (matched, or confirmed by a
      * person) as the list's next version, in one statement inside the database: the rows are already
-     * there, so nothing travels back and forth.
+     * there, so nothing travels back and forth. The join to the applicants keeps a member only if the
+     * applicant exists (the table has no per-row foreign key, see migration V19): should any row name
+     * none, the version is refused and the caller's transaction rolls back.
      */
-    public NewVersion commitUploadAsNewVersion(Handle h, String cycleId, ListKind kind, long uploadId, Origin origin, LocalDateTime now) {
-        int version = insertVersion(h, cycleId, kind, origin, now);
-        return countMembers(h, cycleId, kind, version, h.execute(
-                "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
-                        + "SELECT ?, ?, ?, CASE WHEN outcome = 'MATCHED' THEN applicant_id ELSE reviewed_applicant_id END, contingent, mmi_score, "
-                        + "assessment_outcome FROM list_upload_row WHERE upload_id = ? AND (outcome = 'MATCHED' OR review = 'CONFIRMED')",
-                cycleId, kind.name(), version, uploadId));
+    public NewVersion commitUploadAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, long uploadId, Origin origin,
+            LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
+        int onList = h.createQuery("SELECT COUNT(*) FROM list_upload_row r WHERE r.upload_id = ? AND " + PUTS_ON_LIST)
+                .bind(0, uploadId).mapTo(Integer.class).one();
+        int stored = h.execute("INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
+                        + "SELECT ?, ?, ?, a.id, r.contingent, r.mmi_score, r.assessment_outcome FROM list_upload_row r JOIN applicant a "
+                        + "ON a.id = CASE WHEN r.outcome = 'MATCHED' THEN r.applicant_id ELSE r.reviewed_applicant_id END "
+                        + "WHERE r.upload_id = ? AND " + PUTS_ON_LIST,
+                cycleId, kind.name(), version, uploadId);
+        if (stored != onList) {
+            throw new IllegalStateException((onList - stored) + " row(s) of upload " + uploadId + " name no known applicant");
+        }
+        return countMembers(h, cycleId, kind, version, stored);
     }
 
+    /** The rows of an upload that put an applicant on the list: matched, or confirmed by a person. */
+    private static final String PUTS_ON_LIST = "(r.outcome = 'MATCHED' OR r.review = 'CONFIRMED')";
+
     /** Stores the members of an older version as the list's next version (a revert), inside the database. */
-    public NewVersion commitCopyAsNewVersion(Handle h, String cycleId, ListKind kind, int copyOf, Origin origin, LocalDateTime now) {
-        int version = insertVersion(h, cycleId, kind, origin, now);
+    public NewVersion commitCopyAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, int copyOf, Origin origin, LocalDateTime now) {
+        int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
         return countMembers(h, cycleId, kind, version, h.execute(
                 "INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome) "
                         + "SELECT cycle_id, kind, ?, applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership "
@@ -97,16 +115,27 @@ public final class ListRepository {
 
     /**
      * The version row of a new version, numbered after every version the list ever had (a voided one
-     * included), its effects not yet applied. Two commits racing from the same version get the same
-     * number and collide on the primary key: one wins, the other fails.
+     * included), its effects not yet applied, to follow {@code basedOn}, the version its caller read
+     * as current. Two commits racing from the same version either get the same number and collide on
+     * the primary key, or the later one finds, once its row is written, that another version was
+     * committed after {@code basedOn}: either way one wins and the other fails.
      */
-    private static int insertVersion(Handle h, String cycleId, ListKind kind, Origin origin, LocalDateTime now) {
+    private static int insertVersion(Handle h, String cycleId, ListKind kind, int basedOn, Origin origin, LocalDateTime now) {
         int version = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM list_version WHERE cycle_id = :cycle AND kind = :kind")
                 .bind("cycle", cycleId).bind("kind", kind.name()).mapTo(Integer.class).one();
         h.execute("INSERT INTO list_version (cycle_id, kind, version, status, received_at, committed_at, source, content_hash, upload_id, "
                         + "reverted_to, committed_by) VALUES (?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?)",
                 cycleId, kind.name(), version, now, now, origin.source(), origin.contentHash(), origin.uploadId(), origin.revertedTo(),
                 origin.committedBy());
+        // Read after the row is written (each statement sees what was committed before it starts), so a
+        // commit that finished between the caller's read and the number's cannot be missed.
+        int previous = h.createQuery("SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind "
+                        + "AND status = 'COMMITTED' AND version < :version")
+                .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version).mapTo(Integer.class).one();
+        if (previous != basedOn) {
+            throw new ConflictException("CONCURRENT_COMMIT", "version " + previous + " of the " + kind + " list was committed while this "
+                    + "commit, made against version " + basedOn + ", was under way; look at the list again");
+        }
         return version;
     }
 

@@ -2,7 +2,6 @@ package org.residencymatch.lists;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.residencymatch.ConflictException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -22,6 +21,7 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.application.ApplicationService;
@@ -37,6 +37,7 @@ import org.residencymatch.eligibility.StreamCatalogue;
 import org.residencymatch.jobs.Progress;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.reconciliation.ReconciliationService;
+import org.residencymatch.store.BulkInsert;
 
 /**
  * The path of a partner list from file to current version: upload (read, check, match every row to
@@ -291,7 +292,7 @@ public final class ListUploadService {
                     throw stale(upload.kind(), current, upload.basedOn());
                 }
                 LocalDateTime now = LocalDateTime.now(clock);
-                ListRepository.NewVersion stored = lists.commitUploadAsNewVersion(h, cycleId, upload.kind(), uploadId,
+                ListRepository.NewVersion stored = lists.commitUploadAsNewVersion(h, cycleId, upload.kind(), current, uploadId,
                         new ListRepository.Origin(upload.fileName(), upload.contentHash(), uploadId, null, actor), now);
                 int version = stored.version(), members = stored.members();
                 h.execute("UPDATE list_upload SET status = 'COMMITTED', committed_version = ?, closed_at = ? WHERE id = ?", version, now, uploadId);
@@ -321,7 +322,7 @@ public final class ListUploadService {
                 }
                 String hash = target.get().contentHash();
                 LocalDateTime now = LocalDateTime.now(clock);
-                int stored = lists.commitCopyAsNewVersion(h, cycleId, kind, toVersion,
+                int stored = lists.commitCopyAsNewVersion(h, cycleId, kind, current, toVersion,
                         new ListRepository.Origin("revert to version " + toVersion, hash, null, toVersion, actor), now).version();
                 h.execute("UPDATE list_upload SET status = 'SUPERSEDED', closed_at = ? WHERE cycle_id = ? AND kind = ? AND status = 'DRAFT'",
                         now, cycleId, kind.name());
@@ -584,14 +585,18 @@ public final class ListUploadService {
                 .list();
     }
 
+    /**
+     * The upload's rows, in the transaction that has just written its list_upload row: the only writer
+     * of list_upload_row, which has no per-row foreign key (migration V19).
+     */
     private static void insertRows(Handle h, long uploadId, List<UploadRow> rows) {
-        BulkInsert.insert(h, "INSERT INTO list_upload_row (upload_id, row_number, outcome, applicant_id, candidates, explanation, "
-                        + "given_applicant_id, minc, mcc_candidate_code, family_name, given_names, date_of_birth, contingent, mmi_score, "
-                        + "assessment_outcome, review) VALUES",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE')", rows,
+        BulkInsert.insert(h, "list_upload_row", List.of("upload_id", "row_number", "outcome", "applicant_id", "candidates", "explanation",
+                        "given_applicant_id", "minc", "mcc_candidate_code", "family_name", "given_names", "date_of_birth", "contingent", "mmi_score",
+                        "assessment_outcome", "review"), rows,
                 r -> new Object[] {uploadId, r.row(), r.outcome().name(), r.applicantId(), truncate(String.join(",", r.candidates()), 400),
                         truncate(r.explanation(), 400), r.givenApplicantId(), r.minc(), r.mccCandidateCode(), r.familyName(), r.givenNames(),
-                        r.dateOfBirth(), r.contingent() == null ? null : r.contingent().name(), r.mmiScore(), r.assessmentOutcome()});
+                        r.dateOfBirth(), r.contingent() == null ? null : r.contingent().name(), r.mmiScore(), r.assessmentOutcome(),
+                        UploadRow.Review.NONE.name()});
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.residencymatch.store.BulkInsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,17 +48,13 @@ public final class Outbox {
     }
 
     /**
-     * {@link #enqueue} for each of these applicants, in their order, with batched inserts (a list
+     * {@link #enqueue} for each of these applicants, in their order, in one bulk insert (a list
      * commit can notify 100,000 applicants).
      */
     public void enqueueAll(Handle h, List<String> applicantIds, String kind, String subjectKey, String details) {
-        for (int from = 0; from < applicantIds.size(); from += 5_000) {
-            var batch = h.prepareBatch("INSERT INTO notification_outbox (applicant_id, kind, subject_key, details, created_at) VALUES (?, ?, ?, ?, ?)");
-            for (String applicantId : applicantIds.subList(from, Math.min(applicantIds.size(), from + 5_000))) {
-                batch.add(applicantId, kind, subjectKey, details, LocalDateTime.now(clock));
-            }
-            batch.execute();
-        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        BulkInsert.insert(h, "notification_outbox", List.of("applicant_id", "kind", "subject_key", "details", "created_at"), applicantIds,
+                applicantId -> new Object[] {applicantId, kind, subjectKey, details, now});
     }
 
     /**

@@ -227,6 +227,26 @@ class ListUploadServiceTest {
     }
 
     @Test
+    void aVersionNamingAnApplicantTheDatabaseDoesNotHoldIsRefusedWhole() throws Exception {
+        byte[] file = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), qimgRow("A-2015", true), qimgRow("A-2005", true));
+        var preview = services.listUploads().upload(CYCLE, ListKind.QIMG, "bci-corrections.csv", file, "user:bci").preview();
+        // As a defect between matching and commit would leave it: list_membership has no per-row foreign key (V19).
+        services.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE list_upload_row SET applicant_id = 'A-NOBODY' WHERE upload_id = ? AND applicant_id = 'A-2005'", preview.uploadId()));
+
+        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci"))
+                .hasMessageContaining("1 row(s) of upload " + preview.uploadId() + " name no known applicant");
+        assertThat(services.listUploads().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(1);
+        assertThat(services.listUploads().preview(CYCLE, preview.uploadId()).status()).isEqualTo("DRAFT");
+
+        var seeded = List.of(ListMember.of("A-2004"), ListMember.of("A-NOBODY"));
+        assertThatThrownBy(() -> services.database().jdbi().useTransaction(h -> services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG,
+                seeded, new ListRepository.Origin("test", null, null, null, "test"), java.time.LocalDateTime.now())))
+                .hasMessageContaining("1 member(s) of the AIMG list name no known applicant");
+        assertThat(services.listUploads().history(CYCLE, ListKind.AIMG)).extracting(ListVersionInfo::version).containsExactly(1);
+    }
+
+    @Test
     void aRevertIsANewVersionWithTheOldMembers() throws Exception {
         Preview a = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv",
                 ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
