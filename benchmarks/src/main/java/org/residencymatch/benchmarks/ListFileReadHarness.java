@@ -1,5 +1,7 @@
 package org.residencymatch.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -21,12 +23,18 @@ import org.residencymatch.tabular.TableReader;
  *
  * <p>Each is run a few times to warm the JIT, then timed over {@code --runs} runs; the median is printed
  * on a {@code RESULT} line, along with the fastest and slowest run (the machine is shared, so the spread
- * says how noisy a series was). Single shots, not JMH: each one takes hundreds of milliseconds.
+ * says how noisy a series was) and the median time the garbage collector took during a run (reading a
+ * list keeps 100,000 rows alive while it allocates, so collections are costly). Single shots, not
+ * JMH: each one takes hundreds of milliseconds.
  *
  * <pre>
  * mvn -q -o -Pbench -pl benchmarks -am package -Dmaven.test.skip=true
- * java -Xmx4g -cp benchmarks/target/benchmarks.jar org.residencymatch.benchmarks.ListFileReadHarness [--runs 9] [--warmup 5] [--rows 100000]
+ * java -Xmx4g -cp benchmarks/target/benchmarks.jar org.residencymatch.benchmarks.ListFileReadHarness [--runs 9] [--warmup 5] [--rows 100000] \
+ *      [--only "ListFileReader CSV"]
  * </pre>
+ *
+ * <p>{@code --only} times only the measurements whose name starts with it (for a profiler:
+ * {@code -XX:StartFlightRecording=filename=x.jfr,settings=profile}).
  */
 public final class ListFileReadHarness {
 
@@ -35,6 +43,9 @@ public final class ListFileReadHarness {
         Object run() throws Exception;
     }
 
+    /** Times only the measurements whose name starts with this ({@code --only}). */
+    private static String only = "";
+
     public static void main(String[] args) throws Exception {
         int runs = 9, warmup = 5, rows = 100_000;
         for (int i = 0; i < args.length; i++) {
@@ -42,6 +53,7 @@ public final class ListFileReadHarness {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -63,16 +75,25 @@ public final class ListFileReadHarness {
     }
 
     private static void time(String what, int warmup, int runs, Shot shot) throws Exception {
+        if (!what.startsWith(only)) return;
         for (int i = 0; i < warmup; i++) shot.run();
-        List<Double> ms = new ArrayList<>();
+        List<Double> ms = new ArrayList<>(), gcMs = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
+            long gc = gcMillis(), t = System.nanoTime();
             shot.run();
             ms.add((System.nanoTime() - t) / 1e6);
+            gcMs.add((double) (gcMillis() - gc));
         }
         double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "RESULT %s median %6.0f ms  (min %6.0f, max %6.0f, %d runs)%n", what,
-                ListPathHarness.median(ms), sorted[0], sorted[sorted.length - 1], runs);
+        System.out.printf(Locale.ROOT, "RESULT %s median %6.0f ms  (min %6.0f, max %6.0f, %d runs; of which GC median %4.0f ms)%n", what,
+                ListPathHarness.median(ms), sorted[0], sorted[sorted.length - 1], runs, ListPathHarness.median(gcMs));
+    }
+
+    /** Milliseconds the collectors have spent so far (the pauses, for G1's young and mixed collections). */
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());
+        return total;
     }
 
     private static Object expectRows(int actual, int expected) {
