@@ -160,15 +160,20 @@ final class XlsxGuard {
 
         /** Whether {@code <!DOCTYPE} ends within the chunk's first {@code length} bytes, continuing a match begun before it. */
         private boolean containsDoctype(int length) {
+            int matched = doctypeMatched;
             for (int i = 0; i < length; i++) {
                 byte b = chunk[i];
-                if (b == DOCTYPE[doctypeMatched]) {
-                    if (++doctypeMatched == DOCTYPE.length) return true;
+                if (matched == 0) {
+                    // Outside a match only '<' counts: one comparison for most bytes of a part.
+                    if (b == '<') matched = 1;
+                } else if (b == DOCTYPE[matched]) {
+                    if (++matched == DOCTYPE.length) return true;
                 } else {
                     // '<' occurs only first in DOCTYPE, so a failed match can only restart at this byte.
-                    doctypeMatched = b == DOCTYPE[0] ? 1 : 0;
+                    matched = b == '<' ? 1 : 0;
                 }
             }
+            doctypeMatched = matched;
             return false;
         }
     }
