@@ -2,7 +2,6 @@ package org.residencymatch.lists;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +15,8 @@ import org.residencymatch.tabular.TextKey;
  */
 public final class DateReader {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
-    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
+    /** "1er avril 1990": the French ordinal of the first day. */
+    private static final Pattern ORDINAL = Pattern.compile("(\\d)(er)\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2}) ([a-z]+) (\\d{4})");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("([a-z]+) (\\d{1,2}) (\\d{4})");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -44,28 +43,56 @@ public final class DateReader {
 
     public static Parsed parse(String raw) {
         String text = raw.strip();
-        Matcher m = ISO.matcher(text);
-        if (m.matches()) return date(raw, m.group(1), m.group(2), m.group(3));
-        m = NUMERIC.matcher(text);
-        if (m.matches()) {
-            int first = Integer.parseInt(m.group(1)), second = Integer.parseInt(m.group(2));
-            if (first > 12 && second <= 12) return date(raw, m.group(3), m.group(2), m.group(1));
-            if (second > 12 && first <= 12) return date(raw, m.group(3), m.group(1), m.group(2));
-            if (first == second) return date(raw, m.group(3), m.group(2), m.group(1));
-            if (first > 12) return new Parsed(null, "NOT_A_DATE");
-            return new Parsed(null, "AMBIGUOUS_DATE");
-        }
-        String words = TextKey.of(text).replaceAll("(\\d)(er)\\b", "$1");
-        m = DAY_MONTH_YEAR.matcher(words);
-        if (m.matches() && MONTHS.containsKey(m.group(2))) return date(raw, m.group(3), String.valueOf(MONTHS.get(m.group(2))), m.group(1));
+        Parsed numeric = numeric(text);
+        if (numeric != null) return numeric;
+        String words = ORDINAL.matcher(TextKey.of(text)).replaceAll("$1");
+        Matcher m = DAY_MONTH_YEAR.matcher(words);
+        if (m.matches() && MONTHS.containsKey(m.group(2))) return date(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2)), Integer.parseInt(m.group(1)));
         m = MONTH_DAY_YEAR.matcher(words);
-        if (m.matches() && MONTHS.containsKey(m.group(1))) return date(raw, m.group(3), String.valueOf(MONTHS.get(m.group(1))), m.group(2));
+        if (m.matches() && MONTHS.containsKey(m.group(1))) return date(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)));
         return new Parsed(null, "NOT_A_DATE");
     }
 
-    private static Parsed date(String raw, String year, String month, String day) {
+    /**
+     * A date written with digits only: three runs of ASCII digits, each pair separated by one of
+     * {@code - / .}, read as ISO ({@code yyyy-m-d}, runs of 4, 1–2 and 1–2 digits) or as day and month
+     * in either order ({@code d-m-yyyy} or {@code m-d-yyyy}, 1–2, 1–2 and 4 digits); null for any other
+     * text. Scanned by hand rather than matched with regular expressions: every row has a date, and
+     * nearly all are written this way.
+     */
+    private static Parsed numeric(String text) {
+        int[] runs = new int[3];
+        int[] lengths = new int[3];
+        int i = 0;
+        for (int run = 0; run < 3; run++) {
+            if (run > 0) {
+                if (i == text.length() || "-/.".indexOf(text.charAt(i)) < 0) return null;
+                i++;
+            }
+            int start = i;
+            // More than 4 digits fits no form; stopping there also keeps the value within an int.
+            while (i < text.length() && i - start <= 4 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                runs[run] = runs[run] * 10 + text.charAt(i) - '0';
+                i++;
+            }
+            lengths[run] = i - start;
+            if (lengths[run] == 0 || lengths[run] > 4) return null;
+        }
+        if (i < text.length()) return null;
+        boolean shortMiddle = lengths[1] <= 2;
+        if (lengths[0] == 4 && shortMiddle && lengths[2] <= 2) return date(runs[0], runs[1], runs[2]);
+        if (lengths[0] > 2 || !shortMiddle || lengths[2] != 4) return null;
+        int first = runs[0], second = runs[1], year = runs[2];
+        if (first > 12 && second <= 12) return date(year, second, first);
+        if (second > 12 && first <= 12) return date(year, first, second);
+        if (first == second) return date(year, second, first);
+        if (first > 12) return new Parsed(null, "NOT_A_DATE");
+        return new Parsed(null, "AMBIGUOUS_DATE");
+    }
+
+    private static Parsed date(int year, int month, int day) {
         try {
-            return new Parsed(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)), null);
+            return new Parsed(LocalDate.of(year, month, day), null);
         } catch (DateTimeException e) {
             return new Parsed(null, "NOT_A_REAL_DATE");
         }

@@ -21,6 +21,9 @@ import org.residencymatch.tabular.TextKey;
  */
 public final class ListFileReader {
 
+    /** MMI scores are below this. */
+    private static final BigDecimal MMI_LIMIT = new BigDecimal("1000");
+
     /** The rows read, and the encoding the text was in (or "xlsx"). */
     public record Result(List<ListRow> rows, String encoding) {}
 
@@ -51,18 +54,13 @@ public final class ListFileReader {
         if (table.rows().isEmpty()) throw new ListFileException(ListProblem.ofFile("NO_ROWS"));
 
         List<ListRow> rows = new ArrayList<>(table.rows().size());
-        Map<String, Integer> firstRowByKey = new HashMap<>();
+        FirstRows firstRows = new FirstRows(table.rows().size());
         for (Table.Row raw : table.rows()) {
             int before = problems.size();
             ListRow row = readRow(kind, raw, columns, table.headers(), problems);
             if (problems.size() > before) continue;
-            for (String key : duplicateKeys(row)) {
-                Integer earlier = firstRowByKey.putIfAbsent(key, row.row());
-                if (earlier != null) {
-                    problems.add(ListProblem.of(row.row(), "", "DUPLICATE_ROW", String.valueOf(earlier)));
-                    break;
-                }
-            }
+            Integer earlier = firstRows.earlierRowOf(row);
+            if (earlier != null) problems.add(ListProblem.of(row.row(), "", "DUPLICATE_ROW", String.valueOf(earlier)));
             rows.add(row);
         }
         if (!problems.isEmpty()) throw new ListFileException(problems);
@@ -98,7 +96,7 @@ public final class ListFileReader {
             dob = parsed.date();
         }
         String applicantId = optional(raw, columns, ListColumn.APPLICANT_ID);
-        if (applicantId != null && !applicantId.matches("[A-Za-z0-9_-]{1,40}")) {
+        if (applicantId != null && !isApplicantId(applicantId)) {
             problems.add(ListProblem.of(n, header(ListColumn.APPLICANT_ID, columns, headers), "BAD_APPLICANT_ID", applicantId));
         }
         String minc = null;
@@ -122,7 +120,7 @@ public final class ListFileReader {
         if (mmiText != null) {
             try {
                 mmi = new BigDecimal(mmiText.replace(',', '.'));
-                if (mmi.signum() < 0 || mmi.compareTo(new BigDecimal("1000")) >= 0) throw new NumberFormatException();
+                if (mmi.signum() < 0 || mmi.compareTo(MMI_LIMIT) >= 0) throw new NumberFormatException();
             } catch (NumberFormatException e) {
                 problems.add(ListProblem.of(n, header(ListColumn.MMI_SCORE, columns, headers), "BAD_MMI_SCORE", mmiText));
             }
@@ -145,14 +143,41 @@ public final class ListFileReader {
         return new ListRow(n, applicantId, minc, mcc, mccPartial, family, given, dob, mmi, contingent, outcome);
     }
 
-    /** Keys under which two rows are the same person listed twice. */
-    private static List<String> duplicateKeys(ListRow row) {
-        List<String> keys = new ArrayList<>(4);
-        if (row.minc() != null) keys.add("minc:" + row.minc());
-        if (row.applicantId() != null) keys.add("id:" + row.applicantId());
-        if (row.mccCandidateCode() != null && !row.mccPartial()) keys.add("mcc:" + row.mccCandidateCode());
-        keys.add("person:" + TextKey.of(row.familyName()) + "|" + TextKey.of(row.givenNames()) + "|" + row.dateOfBirth());
-        return keys;
+    /**
+     * The first row of each person, under each key that says two rows are the same person listed twice:
+     * the MINC, the applicant id, the full MCC candidate code, and the name and date of birth. A map a
+     * key, sized for the list, holds the row's own strings, so that 100,000 rows add few objects for the
+     * garbage collector to copy while the list is read.
+     */
+    private static final class FirstRows {
+        private final Map<String, Integer> byMinc, byApplicantId, byMccCode, byPerson;
+
+        FirstRows(int rows) {
+            int capacity = rows + rows / 3 + 1;
+            byMinc = new HashMap<>(capacity);
+            byApplicantId = new HashMap<>(capacity);
+            byMccCode = new HashMap<>(capacity);
+            byPerson = new HashMap<>(capacity);
+        }
+
+        /**
+         * The row that already listed this row's person, under the first of its keys that did, or null;
+         * the row is remembered under its keys up to that one.
+         */
+        Integer earlierRowOf(ListRow row) {
+            Integer number = row.row();
+            Integer earlier = null;
+            if (row.minc() != null) earlier = byMinc.putIfAbsent(row.minc(), number);
+            if (earlier == null && row.applicantId() != null) earlier = byApplicantId.putIfAbsent(row.applicantId(), number);
+            if (earlier == null && row.mccCandidateCode() != null && !row.mccPartial()) {
+                earlier = byMccCode.putIfAbsent(row.mccCandidateCode(), number);
+            }
+            if (earlier == null) {
+                String person = TextKey.of(row.familyName()) + "|" + TextKey.of(row.givenNames()) + "|" + row.dateOfBirth();
+                earlier = byPerson.putIfAbsent(person, number);
+            }
+            return earlier;
+        }
     }
 
     private static String required(Table.Row raw, Map<ListColumn, Integer> columns, ListColumn column, List<ListProblem> problems) {
@@ -171,6 +196,16 @@ public final class ListFileReader {
     private static String header(ListColumn column, Map<ListColumn, Integer> columns, List<String> headers) {
         Integer index = columns.get(column);
         return index == null ? column.templateHeader() : headers.get(index);
+    }
+
+    /** Whether the text is 1 to 40 ASCII letters, digits, '_' or '-' (checked by hand: a list has an applicant id a row). */
+    static boolean isApplicantId(String text) {
+        if (text.isEmpty() || text.length() > 40) return false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) return false;
+        }
+        return true;
     }
 
     /** Characters below space (other than tab and line breaks inside quoted cells) and DEL have no place in a name or id. */

@@ -88,7 +88,7 @@ public final class TableReader {
                     headers = cells;
                     continue;
                 }
-                if (cells.stream().allMatch(String::isBlank)) continue;
+                if (allBlank(cells)) continue;
                 cellCount.add(cells);
                 // The header is row 1, so record n (1-based) is row n as a spreadsheet shows it.
                 rows.add(new Table.Row((int) record.getRecordNumber(), cells));
@@ -132,7 +132,7 @@ public final class TableReader {
                     org.dhatim.fastexcel.reader.Row row = it.next();
                     List<String> cells = new ArrayList<>(row.getCellCount());
                     for (int i = 0; i < row.getCellCount(); i++) cells.add(cellText(row.getCell(i), dateFormats));
-                    if (cells.stream().allMatch(String::isBlank)) continue;
+                    if (allBlank(cells)) continue;
                     cellCount.add(cells);
                     if (headers == null) {
                         headers = cells;
@@ -146,6 +146,11 @@ public final class TableReader {
         } catch (IOException | RuntimeException e) {
             throw new TableReadException(fileName + ": not a readable Excel workbook (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static boolean allBlank(List<String> cells) {
+        for (String cell : cells) if (!cell.isBlank()) return false;
+        return true;
     }
 
     /** Counts the cells kept so far and refuses a table with more than {@link #MAX_CELLS}. */

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -32,49 +30,152 @@ final class XlsxGuard {
     static final int MAX_COLUMNS = 16_384;
     static final int MAX_ROWS = 1_048_576;
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
-    /** A cell reference as Excel writes it (absolute markers allowed): column letters, then row digits. */
-    private static final Pattern CELL_REFERENCE = Pattern.compile("\\$?([A-Za-z]+)\\$?([0-9]+)");
     /** The XML parser the Excel reader uses, set up as it does, so that both read the same cells. */
     private static final XMLInputFactory XML = xmlInputFactory();
 
     private XlsxGuard() {}
 
     static void check(String fileName, byte[] content) throws TableReadException {
-        long total = 0;
         int entries = 0;
         boolean hasWorkbook = false;
-        byte[] buffer = new byte[64 * 1024];
+        Inflated part = new Inflated(fileName, Math.min(MAX_UNCOMPRESSED_BYTES, MAX_RATIO * Math.max(content.length, 1024)));
         // The central directory (read by commons-compress, which the Excel reader uses too) is what Excel
         // itself trusts; entries written with data descriptors have no sizes in their local headers.
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (++entries > MAX_ENTRIES) throw refused(fileName, "it has too many parts");
                 if (entry.getName().equals("xl/workbook.xml")) hasWorkbook = true;
-                // Keep the last bytes of the previous chunk so a DOCTYPE split across chunks is still seen.
-                byte[] tail = new byte[0];
-                int read;
-                InputStream in = zip.getInputStream(entry);
-                while ((read = in.read(buffer)) > 0) {
-                    total += read;
-                    if (total > MAX_UNCOMPRESSED_BYTES || total > MAX_RATIO * Math.max(content.length, 1024)) {
-                        throw refused(fileName, "it expands to far more data than a list holds (a zip bomb?)");
-                    }
-                    if (entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels")) {
-                        byte[] window = new byte[tail.length + read];
-                        System.arraycopy(tail, 0, window, 0, tail.length);
-                        System.arraycopy(buffer, 0, window, tail.length, read);
-                        if (indexOf(window, DOCTYPE) >= 0) throw refused(fileName, "one of its parts declares a DOCTYPE, which Excel never writes");
-                        int keep = Math.min(DOCTYPE.length - 1, window.length);
-                        tail = java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
-                    }
+                // Each part is inflated once: the parser reads it through the checks of its size and DOCTYPE.
+                part.open(zip.getInputStream(entry), entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels"));
+                TableReadException cellRefused = null;
+                try {
+                    checkCells(fileName, part);
+                } catch (TableReadException e) {
+                    cellRefused = e;
                 }
-                // Read again only once the part is known small (and, for an XML part, free of a DOCTYPE).
-                checkCells(fileName, zip.getInputStream(entry));
+                // What is wrong with the part's bytes (too many, a DOCTYPE, a broken zip), anywhere in it, is
+                // said before what is wrong with its cells, as when the whole part was read before its cells.
+                part.readToEnd();
+                if (cellRefused != null) throw cellRefused;
             }
         } catch (IOException e) {
             throw new TableReadException(fileName + ": not a readable Excel workbook (" + e.getMessage() + ")", e);
         }
         if (!hasWorkbook) throw refused(fileName, "it is a zip file but not an Excel workbook");
+    }
+
+    /**
+     * The parts of the zip as they are inflated, one after the other, checked chunk by chunk before the
+     * parser sees a byte of a chunk: the uncompressed bytes of all the parts so far are counted (a zip
+     * bomb is refused as soon as it is seen, not once inflated), and an XML part is scanned for a
+     * DOCTYPE. Once a chunk is refused, or the zip fails to inflate, the parser reading the part gets an
+     * {@link IOException} and stops; {@link #readToEnd} then says why.
+     */
+    static final class Inflated extends InputStream {
+        static final int CHUNK = 64 * 1024;
+        private final String fileName;
+        private final long maxTotal;
+        private final byte[] chunk = new byte[CHUNK];
+        private long total;
+        private InputStream part;
+        private boolean scanForDoctype;
+        /** How many bytes of {@code <!DOCTYPE} end the part's bytes so far, so that one split across chunks is seen. */
+        private int doctypeMatched;
+        private int position, end;
+        private boolean ended;
+        /** Why the part can be read no further: a refusal, or the zip's own {@link IOException}. */
+        private Exception failure;
+
+        Inflated(String fileName, long maxTotal) {
+            this.fileName = fileName;
+            this.maxTotal = maxTotal;
+        }
+
+        /** Starts on the next part; the count of uncompressed bytes goes on from the previous parts. */
+        void open(InputStream nextPart, boolean xml) {
+            part = nextPart;
+            scanForDoctype = xml;
+            doctypeMatched = 0;
+            position = end = 0;
+            ended = false;
+        }
+
+        /**
+         * Reads (and so checks) what the parser left of the part, then refuses the part if a chunk of it
+         * was refused, or gives the zip's error. A part the parser gave up on still counts whole.
+         */
+        void readToEnd() throws IOException, TableReadException {
+            try {
+                while (fill()) position = end;
+            } catch (IOException stopped) {
+                // Said below: it is the failure kept by fill().
+            }
+            if (failure instanceof TableReadException refusal) throw refusal;
+            if (failure instanceof IOException broken) throw broken;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (position == end && !fill()) return -1;
+            return chunk[position++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, into.length);
+            if (length == 0) return 0;
+            if (position == end && !fill()) return -1;
+            int n = Math.min(length, end - position);
+            System.arraycopy(chunk, position, into, offset, n);
+            position += n;
+            return n;
+        }
+
+        /** Reads the part's next chunk and checks it; false at the end of the part. */
+        private boolean fill() throws IOException {
+            if (failure != null) throw new IOException("the part was refused");
+            if (ended) return false;
+            int read;
+            try {
+                read = part.read(chunk);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+            if (read <= 0) {
+                ended = true;
+                return false;
+            }
+            total += read;
+            if (total > maxTotal) {
+                failure = refused(fileName, "it expands to far more data than a list holds (a zip bomb?)");
+            } else if (scanForDoctype && containsDoctype(read)) {
+                failure = refused(fileName, "one of its parts declares a DOCTYPE, which Excel never writes");
+            }
+            if (failure != null) throw new IOException("the part was refused");
+            position = 0;
+            end = read;
+            return true;
+        }
+
+        /** Whether {@code <!DOCTYPE} ends within the chunk's first {@code length} bytes, continuing a match begun before it. */
+        private boolean containsDoctype(int length) {
+            int matched = doctypeMatched;
+            for (int i = 0; i < length; i++) {
+                byte b = chunk[i];
+                if (matched == 0) {
+                    // Outside a match only '<' counts: one comparison for most bytes of a part.
+                    if (b == '<') matched = 1;
+                } else if (b == DOCTYPE[matched]) {
+                    if (++matched == DOCTYPE.length) return true;
+                } else {
+                    // '<' occurs only first in DOCTYPE, so a failed match can only restart at this byte.
+                    matched = b == '<' ? 1 : 0;
+                }
+            }
+            doctypeMatched = matched;
+            return false;
+        }
     }
 
     /**
@@ -127,16 +228,38 @@ final class XlsxGuard {
             if (previousColumn >= MAX_COLUMNS) throw beyondGrid(fileName);
             return previousColumn + 1;
         }
-        Matcher m = CELL_REFERENCE.matcher(reference);
-        if (!m.matches()) throw refused(fileName, "a cell reference is not one Excel writes");
-        String letters = m.group(1).toUpperCase(Locale.ROOT);
-        String digits = m.group(2);
+        return referenceColumn(fileName, reference);
+    }
+
+    /**
+     * The 1-based column of a cell reference as Excel writes it: column letters, then row digits, each
+     * optionally after a {@code $} (absolute reference). Scanned by hand rather than with a regular
+     * expression: a sheet has a reference in every cell.
+     */
+    static int referenceColumn(String fileName, String reference) throws TableReadException {
+        int length = reference.length();
+        int i = reference.startsWith("$") ? 1 : 0;
+        int lettersStart = i;
+        while (i < length && isAsciiLetter(reference.charAt(i))) i++;
+        int letters = i - lettersStart;
+        if (i < length && reference.charAt(i) == '$') i++;
+        int digitsStart = i;
+        while (i < length && reference.charAt(i) >= '0' && reference.charAt(i) <= '9') i++;
+        int digits = i - digitsStart;
+        if (letters == 0 || digits == 0 || i < length) throw refused(fileName, "a cell reference is not one Excel writes");
         // XFD and 1048576: more letters or digits than those is beyond the grid, whatever they are.
-        if (letters.length() > 3 || digits.length() > 7 || Integer.parseInt(digits) > MAX_ROWS) throw beyondGrid(fileName);
+        if (letters > 3 || digits > 7) throw beyondGrid(fileName);
+        int row = 0;
+        for (int d = digitsStart; d < digitsStart + digits; d++) row = row * 10 + reference.charAt(d) - '0';
+        if (row > MAX_ROWS) throw beyondGrid(fileName);
         int column = 0;
-        for (char letter : letters.toCharArray()) column = column * 26 + letter - 'A' + 1;
+        for (int l = lettersStart; l < lettersStart + letters; l++) column = column * 26 + Character.toUpperCase(reference.charAt(l)) - 'A' + 1;
         if (column > MAX_COLUMNS) throw beyondGrid(fileName);
         return column;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static TableReadException beyondGrid(String fileName) {
@@ -154,12 +277,4 @@ final class XlsxGuard {
         return new TableReadException(fileName + ": refused because " + why);
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
-    }
 }
