@@ -7,9 +7,13 @@ import java.util.regex.Pattern;
  * The identifiers partner lists use for applicants, checked and normalised.
  *
  * <p>The MINC (Medical Identification Number for Canada) is written {@code CAMD-NNNN-NNNC}: seven
- * digits and a check character. The public descriptions do not give the check algorithm; this
- * system uses the Luhn mod-10 digit over the seven digits (the most common check digit in Canadian
- * identifiers) and keeps it in this one method, so a correction is a one-line change.
+ * digits and a check digit "determined by a mathematical formula, to catch transposition errors"
+ * (minc-nimc.ca), which the public descriptions do not give. This system uses the Luhn digit with
+ * the weights 1, 2, 1, 2, ... from the first of the seven digits: it agrees with the two MINCs
+ * published whole, MINC#NIMC's own example CAMD-1234-5679 and a physician's CAMD-0224-1997, where
+ * the usual Luhn weighting (2 on the last digit) gives 4 and 0 and a mod-11 digit disagrees with the
+ * second. Two agreements are evidence, not a specification: the rule is kept in {@link #checkDigit}
+ * alone, so a correction is a one-line change.
  *
  * <p>The MCC candidate code has ten digits; hyphens and spaces are tolerated. Applicants often drop a
  * digit when pasting the hyphenated form, so a nine-digit code is kept as a hint for a probable match
@@ -26,7 +30,7 @@ public final class Identifiers {
         String value = raw.strip().toUpperCase(java.util.Locale.ROOT);
         if (!isMincForm(value)) return Result.invalid("MINC_FORMAT");
         String digits = value.substring(5, 9) + value.substring(10, 13);
-        if (luhnCheckDigit(digits) != value.charAt(13) - '0') {
+        if (checkDigit(digits) != value.charAt(13) - '0') {
             return Result.invalid("MINC_CHECK");
         }
         return Result.valid(value);
@@ -44,20 +48,15 @@ public final class Identifiers {
     /** Builds a MINC with its check character from seven digits (for demo data and tests). */
     public static String mincFor(int sevenDigits) {
         String digits = String.format(java.util.Locale.ROOT, "%07d", sevenDigits);
-        return "CAMD-" + digits.substring(0, 4) + "-" + digits.substring(4) + luhnCheckDigit(digits);
+        return "CAMD-" + digits.substring(0, 4) + "-" + digits.substring(4) + checkDigit(digits);
     }
 
-    static int luhnCheckDigit(String digits) {
+    /** The MINC check digit of its seven digits (see the class comment for where the rule comes from). */
+    static int checkDigit(String digits) {
         int sum = 0;
-        boolean doubleIt = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) d -= 9;
-            }
-            sum += d;
-            doubleIt = !doubleIt;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 2);
+            sum += d > 9 ? d - 9 : d;
         }
         return (10 - sum % 10) % 10;
     }

@@ -17,9 +17,25 @@ class IdentifiersTest {
 
     @Example
     void readsAMincInAnyCaseAndChecksItsCheckDigit() {
-        assertThat(Identifiers.minc(" camd-0000-0018 ").value()).contains("CAMD-0000-0018");
-        assertThat(Identifiers.minc("CAMD-0000-0017").problem()).isEqualTo("MINC_CHECK");
-        assertThat(Identifiers.minc("CAMD-000-00018").problem()).isEqualTo("MINC_FORMAT");
+        assertThat(Identifiers.minc(" camd-0000-0019 ").value()).contains("CAMD-0000-0019");
+        assertThat(Identifiers.minc("CAMD-0000-0018").problem()).isEqualTo("MINC_CHECK");
+        assertThat(Identifiers.minc("CAMD-000-00019").problem()).isEqualTo("MINC_FORMAT");
+    }
+
+    @Example
+    void theMincsPublishedWholeAreValid() {
+        // MINC#NIMC's example (minc-nimc.ca) and a physician's MINC published with their other identifiers.
+        assertThat(Identifiers.minc("CAMD-1234-5679").isValid()).isTrue();
+        assertThat(Identifiers.minc("CAMD-0224-1997").isValid()).isTrue();
+    }
+
+    @Property
+    void anyOneDigitMistypedIsCaught(@ForAll @IntRange(min = 0, max = 9_999_999) int digits, @ForAll @IntRange(min = 0, max = 7) int position,
+            @ForAll @IntRange(min = 1, max = 9) int shift) {
+        char[] minc = Identifiers.mincFor(digits).toCharArray();
+        int at = position < 4 ? 5 + position : 6 + position; // the eight digits of CAMD-NNNN-NNNC
+        minc[at] = (char) ('0' + (minc[at] - '0' + shift) % 10);
+        assertThat(Identifiers.minc(new String(minc)).problem()).isEqualTo("MINC_CHECK");
     }
 
     @Property
@@ -60,7 +76,7 @@ class IdentifiersTest {
         String value = raw.strip().toUpperCase(Locale.ROOT);
         Matcher m = MINC.matcher(value);
         if (!m.matches()) return Identifiers.Result.invalid("MINC_FORMAT");
-        if (Identifiers.luhnCheckDigit(m.group(1) + m.group(2)) != m.group(3).charAt(0) - '0') return Identifiers.Result.invalid("MINC_CHECK");
+        if (Identifiers.checkDigit(m.group(1) + m.group(2)) != m.group(3).charAt(0) - '0') return Identifiers.Result.invalid("MINC_CHECK");
         return Identifiers.Result.valid(value);
     }
 }
