@@ -1,6 +1,8 @@
 package org.residencymatch.lists;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,19 +27,28 @@ public final class IdentityMatcher {
      */
     public record Match(MatchOutcome outcome, String applicantId, List<String> candidates, String explanation) {}
 
-    private final Map<String, KnownApplicant> byId = new HashMap<>();
-    private final Map<String, KnownApplicant> byMinc = new HashMap<>();
-    private final Map<String, KnownApplicant> byMcc = new HashMap<>();
-    private final Map<String, List<KnownApplicant>> byFamilyAndBirth = new HashMap<>();
-    private final Map<java.time.LocalDate, List<KnownApplicant>> byBirth = new HashMap<>();
+    private final Map<String, KnownApplicant> byId;
+    private final Map<String, KnownApplicant> byMinc;
+    private final Map<String, KnownApplicant> byMcc;
+    private final Map<FamilyAndBirth, List<KnownApplicant>> byFamilyAndBirth;
+    private final Map<LocalDate, List<KnownApplicant>> byBirth = new HashMap<>();
 
-    public IdentityMatcher(Iterable<KnownApplicant> applicants) {
+    /** The key of the name-and-birth index: the family name's {@link TextKey} and the date of birth. */
+    private record FamilyAndBirth(String familyKey, LocalDate dateOfBirth) {}
+
+    public IdentityMatcher(Collection<KnownApplicant> applicants) {
+        // Sized for every applicant at once (a national list indexes 100,000 of them), so no index is rehashed.
+        int capacity = (int) (applicants.size() / 0.75f) + 1;
+        byId = new HashMap<>(capacity);
+        byMinc = new HashMap<>(capacity);
+        byMcc = new HashMap<>(capacity);
+        byFamilyAndBirth = new HashMap<>(capacity);
         for (KnownApplicant a : applicants) {
             byId.put(a.applicantId(), a);
             if (a.minc() != null) byMinc.put(a.minc(), a);
             if (a.mccCandidateCode() != null) byMcc.put(a.mccCandidateCode(), a);
             if (a.dateOfBirth() != null) {
-                byFamilyAndBirth.computeIfAbsent(TextKey.of(a.familyName()) + "|" + a.dateOfBirth(), k -> new ArrayList<>(1)).add(a);
+                byFamilyAndBirth.computeIfAbsent(new FamilyAndBirth(TextKey.of(a.familyName()), a.dateOfBirth()), k -> new ArrayList<>(1)).add(a);
                 byBirth.computeIfAbsent(a.dateOfBirth(), k -> new ArrayList<>(2)).add(a);
             }
         }
@@ -59,7 +70,7 @@ public final class IdentityMatcher {
             return new Match(MatchOutcome.CONFLICT, null, List.of(found.applicantId()), keysUsed.get(0) + " found an applicant whose name or date of birth differs");
         }
         // No exact key found anyone: fall back to name and date of birth.
-        List<KnownApplicant> exact = byFamilyAndBirth.getOrDefault(TextKey.of(row.familyName()) + "|" + row.dateOfBirth(), List.of()).stream()
+        List<KnownApplicant> exact = byFamilyAndBirth.getOrDefault(new FamilyAndBirth(TextKey.of(row.familyName()), row.dateOfBirth()), List.of()).stream()
                 .filter(a -> sameGivenNames(a.givenNames(), row.givenNames())).toList();
         if (exact.size() == 1) return new Match(MatchOutcome.PROBABLE, exact.get(0).applicantId(), ids(exact), "name and date of birth agree");
         if (exact.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(exact), "several applicants share this name and date of birth");
