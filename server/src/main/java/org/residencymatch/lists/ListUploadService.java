@@ -583,9 +583,7 @@ public final class ListUploadService {
         for (UploadRow r : rows) {
             if (r.effectiveApplicant() == null) continue;
             ListMember m = r.toMember();
-            // Scores compare by value, so 80.0 and 80.00 are the same score.
-            members.put(m.applicantId(), new ListMember(m.applicantId(), m.contingent(),
-                    m.mmiScore() == null ? null : m.mmiScore().stripTrailingZeros(), m.assessmentOutcome()));
+            members.put(m.applicantId(), m);
         }
         return members;
     }

@@ -247,6 +247,23 @@ class ListUploadServiceTest {
     }
 
     @Test
+    void aScoreWrittenWithMoreOrFewerDecimalsIsTheSameScore() throws Exception {
+        String header = "Family name,Given names,Date of birth,Applicant ID,MMI score\n";
+        Preview first = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv",
+                (header + row("A-2002") + ",82\n" + row("A-2009") + ",70.5\n").getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+        services.listUploads().commit(CYCLE, first.uploadId(), "user:aimg");
+
+        Preview same = services.listUploads().upload(CYCLE, ListKind.AIMG, "b.csv",
+                (header + row("A-2002") + ",82.00\n" + row("A-2009") + ",70.50\n").getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+        Preview changed = services.listUploads().upload(CYCLE, ListKind.AIMG, "c.csv",
+                (header + row("A-2002") + ",82.01\n" + row("A-2009") + ",70.5\n").getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+
+        assertThat(same.changed()).isEmpty();
+        assertThat(services.listUploads().preview(CYCLE, same.uploadId()).changed()).as("read back from the database").isEmpty();
+        assertThat(changed.changed()).containsExactly("A-2002");
+    }
+
+    @Test
     void aRevertIsANewVersionWithTheOldMembers() throws Exception {
         Preview a = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv",
                 ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
