@@ -14,6 +14,7 @@ import org.residencymatch.lists.ListFileException;
 import org.residencymatch.lists.ListProblem;
 import org.residencymatch.lists.ListUploadService;
 import org.residencymatch.lists.ListVersionInfo;
+import org.residencymatch.applicant.Identity;
 import org.residencymatch.lists.Preview;
 import org.residencymatch.lists.UploadRow;
 
@@ -22,6 +23,9 @@ import org.residencymatch.lists.UploadRow;
  * the uncertain rows, commit; the history of versions with their raw files; revert (operator).
  */
 final class PartnerPages {
+
+    /** How many applicant ids the preview lists for those added or removed (a whole list adds 100,000). */
+    private static final int IDS_SHOWN = 50;
 
     /** How many rows the preview page shows in full; the API pages through all of them. */
     static final int ROWS_SHOWN = 500;
@@ -108,8 +112,21 @@ final class PartnerPages {
         Preview preview = services.listUploads().preview(cycle(), id);
         List<UploadRow> rows = services.listUploads().rows(cycle(), id, null);
         Map<String, Object> model = new HashMap<>();
+        List<UploadRow> awaiting = rows.stream().filter(UploadRow::awaitsReview).toList();
+        // The reviewer compares the listed person with each candidate's registered identity.
+        Map<String, Identity> candidates = new HashMap<>();
+        for (UploadRow r : awaiting) {
+            for (String c : r.candidates()) candidates.computeIfAbsent(c, applicantId -> services.profiles().identity(applicantId).orElse(null));
+        }
+        // A person on a row awaiting review is not removed yet: that depends on the review.
+        Map<String, Integer> awaitingRowOf = new HashMap<>();
+        for (UploadRow r : awaiting) for (String c : r.candidates()) awaitingRowOf.putIfAbsent(c, r.row());
         model.put("preview", preview);
-        model.put("awaiting", rows.stream().filter(UploadRow::awaitsReview).toList());
+        model.put("awaiting", awaiting);
+        model.put("candidates", candidates);
+        model.put("awaitingRowOf", awaitingRowOf);
+        model.put("addedShown", preview.added().subList(0, Math.min(IDS_SHOWN, preview.added().size())));
+        model.put("removedShown", preview.removed().subList(0, Math.min(IDS_SHOWN, preview.removed().size())));
         model.put("rows", rows.subList(0, Math.min(rows.size(), ROWS_SHOWN)));
         model.put("error", ctx.queryParam("error") == null ? "" : ctx.queryParam("error"));
         pages.render(ctx, "partner/preview.jte", "lists.preview.title", model);

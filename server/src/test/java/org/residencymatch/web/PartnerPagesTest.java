@@ -58,6 +58,11 @@ class PartnerPagesTest {
         String previewPath = upload.headers().firstValue("Location").orElseThrow();
         String preview = bci.get(previewPath).body();
         assertThat(preview).contains("Lévesque").contains("Rows to review: 5");
+        // The reviewer sees each candidate's registered identity, and those already on the list are not
+        // called removed while their rows await review.
+        Identity candidate = services.profiles().identity("A-2005").orElseThrow();
+        assertThat(preview).contains("A-2005 — " + candidate.familyName()).contains(String.valueOf(candidate.dateOfBirth()));
+        assertThat(preview).containsPattern("Removed:\\s+A-2004 \\(unless row \\d, awaiting review, is confirmed\\)");
         for (int row = 2; row <= 6; row++) {
             bci.get(previewPath);
             assertThat(bci.post(previewPath + "/rows/" + row + "/review", Map.of("decision", "CONFIRM")).statusCode()).isEqualTo(302);
