@@ -61,17 +61,20 @@ public final class IdentityMatcher {
         addKey(byKeys, keysUsed, "APPLICANT_ID", row.applicantId() == null ? null : byId.get(row.applicantId()));
         addKey(byKeys, keysUsed, "MCC_CODE", row.mccCandidateCode() == null || row.mccPartial() ? null : byMcc.get(row.mccCandidateCode()));
 
+        // Whoever the name and date of birth find: a match on their own, or more candidates for the reviewer.
+        List<KnownApplicant> exact = byFamilyAndBirth.getOrDefault(new FamilyAndBirth(TextKey.of(row.familyName()), row.dateOfBirth()), List.of()).stream()
+                .filter(a -> sameGivenNames(a.givenNames(), row.givenNames())).toList();
         if (byKeys.size() > 1) {
+            byKeys.addAll(exact);
             return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), "keys point at different applicants (" + String.join(", ", keysUsed) + ")");
         }
         if (byKeys.size() == 1) {
             KnownApplicant found = byKeys.iterator().next();
             if (samePerson(found, row)) return new Match(MatchOutcome.MATCHED, found.applicantId(), List.of(found.applicantId()), "matched by " + keysUsed.get(0));
-            return new Match(MatchOutcome.CONFLICT, null, List.of(found.applicantId()), keysUsed.get(0) + " found an applicant whose name or date of birth differs");
+            byKeys.addAll(exact);
+            return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), keysUsed.get(0) + " found an applicant whose name or date of birth differs");
         }
         // No exact key found anyone: fall back to name and date of birth.
-        List<KnownApplicant> exact = byFamilyAndBirth.getOrDefault(new FamilyAndBirth(TextKey.of(row.familyName()), row.dateOfBirth()), List.of()).stream()
-                .filter(a -> sameGivenNames(a.givenNames(), row.givenNames())).toList();
         if (exact.size() == 1) return new Match(MatchOutcome.PROBABLE, exact.get(0).applicantId(), ids(exact), "name and date of birth agree");
         if (exact.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(exact), "several applicants share this name and date of birth");
         List<KnownApplicant> near = new ArrayList<>();
@@ -108,13 +111,30 @@ public final class IdentityMatcher {
         return a.equals(b) || (a + " ").startsWith(b + " ") || (b + " ").startsWith(a + " ");
     }
 
-    /** Same date of birth, and names within one or two typing errors of each other. */
+    /**
+     * Same date of birth, and names within one or two typing errors of each other: the family name, and
+     * the given names either whole or as a first given name with one error followed by given names
+     * that agree or are left out ("Jan-François" for "Jean-François Marie", "Marue" for "Marie Claire",
+     * but not "Jean Paul" for "Jean Pierre").
+     */
     private static boolean nearName(KnownApplicant a, ListRow row) {
         String family = TextKey.of(a.familyName()), listedFamily = TextKey.of(row.familyName());
         String given = TextKey.of(a.givenNames()), listedGiven = TextKey.of(row.givenNames());
         boolean familyClose = family.equals(listedFamily) || editDistanceAtMost(family, listedFamily, 2);
-        boolean givenClose = sameGivenNames(given, listedGiven) || editDistanceAtMost(firstWord(given), firstWord(listedGiven), 1);
+        boolean givenClose = sameGivenNames(given, listedGiven) || editDistanceAtMost(given, listedGiven, 2)
+                || (editDistanceAtMost(firstWord(given), firstWord(listedGiven), 1) && restAgrees(rest(given), rest(listedGiven)));
         return familyClose && givenClose;
+    }
+
+    /** Given names after the first agree when either list has none, or one list starts the other. */
+    private static boolean restAgrees(String registered, String listed) {
+        return registered.isEmpty() || listed.isEmpty() || sameGivenNames(registered, listed);
+    }
+
+    /** The given names after the first ("" when there is one). */
+    private static String rest(String s) {
+        int space = s.indexOf(' ');
+        return space < 0 ? "" : s.substring(space + 1);
     }
 
     /** A nine-digit MCC code that is the applicant's ten-digit code with one digit dropped. */
@@ -132,10 +152,13 @@ public final class IdentityMatcher {
         return space < 0 ? s : s.substring(0, space);
     }
 
-    /** Levenshtein distance at most {@code max}, without building the whole table for long strings. */
+    /**
+     * Edit distance at most {@code max}, two neighbouring letters swapped counting as one error (the
+     * optimal string alignment distance), without finishing the table once a row exceeds {@code max}.
+     */
     static boolean editDistanceAtMost(String a, String b, int max) {
         if (Math.abs(a.length() - b.length()) > max) return false;
-        int[] previous = new int[b.length() + 1], current = new int[b.length() + 1];
+        int[] beforePrevious = new int[b.length() + 1], previous = new int[b.length() + 1], current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) previous[j] = j;
         for (int i = 1; i <= a.length(); i++) {
             current[0] = i;
@@ -143,12 +166,17 @@ public final class IdentityMatcher {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+                }
                 rowMin = Math.min(rowMin, current[j]);
             }
+            // A swap reaches back two rows, but never below the row between's minimum (see the recurrence).
             if (rowMin > max) return false;
-            int[] swap = previous;
+            int[] recycled = beforePrevious;
+            beforePrevious = previous;
             previous = current;
-            current = swap;
+            current = recycled;
         }
         return previous[b.length()] <= max;
     }
