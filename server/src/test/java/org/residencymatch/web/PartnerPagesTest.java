@@ -76,6 +76,20 @@ class PartnerPagesTest {
         assertThat(bci.followProgress(progress)).isEqualTo("/partner/lists?notice=committed-QIMG-2");
         assertThat(bci.get("/partner/lists?notice=committed-QIMG-2").body()).contains("Version v2 of the QIMG list is now current.");
         assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+
+        // Going back to an older version takes a second, deliberate click that says what it does.
+        BrowserlessSession operator = new BrowserlessSession(server.port());
+        operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
+        assertThat(operator.get("/partner/lists").body()).contains("<summary>Make v1 current again</summary>")
+                .contains("Version v3 will be made from the members of v1").contains("Yes, make v1 current again");
+    }
+
+    @Test
+    void thePreviewCountsInFrenchAgreeInNumber() {
+        Messages fr = Messages.of("fr");
+        assertThat(fr.t("lists.preview.diff", 0, 1, 2, 1)).isEqualTo("aucun ajout, 1 retiré, 2 aux détails modifiés\u00a0; le catalogue d’un candidat changerait.");
+        assertThat(fr.t("lists.preview.diff", 1500, 0, 0, 0))
+                .isEqualTo(fr.number(1500) + " ajoutés, aucun retrait, aucun détail modifié\u00a0; le catalogue d’aucun candidat ne changerait.");
     }
 
     @Test
