@@ -185,9 +185,16 @@ final class ListRoutes {
         ctx.contentType("application/octet-stream").result(file.content());
     }
 
+    /**
+     * The list kind's columns as a CSV header, in the reader's language: in French with French headers
+     * and ";" between them, as French Excel writes and opens CSV files (it puts a ","-separated file in
+     * one column). Either header is read back (ListColumn knows both).
+     */
     private void template(Context ctx) {
         ListKind kind = allowedKind(ctx, "download template");
-        String header = String.join(",", ListColumn.of(kind).stream().map(ListColumn::templateHeader).toList());
+        Messages messages = Messages.of(requestLanguage(ctx));
+        String separator = messages.language().equals("fr") ? ";" : ",";
+        String header = String.join(separator, ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList());
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-list-template.csv\"");
         // A byte order mark so that Excel opens the template as UTF-8 (accents intact).
         ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + header + "\r\n");

@@ -150,4 +150,16 @@ class ListRoutesTest {
         assertThat(template.statusCode()).isEqualTo(200);
         assertThat(template.body()).contains("Family name,Given names,Date of birth,MMI score").doesNotContain("Contingent");
     }
+
+    @Test
+    void theFrenchTemplateIsWhatFrenchExcelOpensAndIsReadBack() throws Exception {
+        HttpResponse<String> template = send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=fr", null, null);
+
+        assertThat(template.body()).isEqualTo("\uFEFFNuméro de candidat;NIMC;Code de candidat du CMC;Nom de famille;Prénoms;Date de naissance;Contingent\r\n");
+        // Filled in as a partner would, every header is recognised: the row is read, not refused for a missing column.
+        byte[] filled = (template.body() + ";;;Tremblay;Luc;1990-04-13;Régulier\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> upload = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=modele.csv", filled, "text/csv");
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        assertThat(json.readTree(upload.body()).get("outcomes").get("UNMATCHED").asInt()).isEqualTo(1);
+    }
 }
