@@ -297,10 +297,12 @@ final class ListRoutes {
         return json;
     }
 
-    /** The language of an API answer: ?lang=, else the browser's preference. */
+    /** The language of an API answer: ?lang= (en or fr, anything else refused), else the browser's preference. */
     static String requestLanguage(Context ctx) {
         String asked = ctx.queryParam("lang");
-        return Messages.isSupported(asked) ? asked : PageRenderer.preferredLanguage(ctx);
+        if (asked == null) return PageRenderer.preferredLanguage(ctx);
+        if (!Messages.isSupported(asked)) throw ApiException.badRequest("lang", "lang is \"en\" or \"fr\", not \"" + asked + "\"");
+        return asked;
     }
 
 }

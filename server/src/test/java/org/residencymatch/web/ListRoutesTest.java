@@ -161,5 +161,9 @@ class ListRoutesTest {
         HttpResponse<String> upload = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=modele.csv", filled, "text/csv");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         assertThat(json.readTree(upload.body()).get("outcomes").get("UNMATCHED").asInt()).isEqualTo(1);
+
+        HttpResponse<String> german = send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=de", null, null);
+        assertThat(german.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(german.body()).get("field").asText()).isEqualTo("lang");
     }
 }
