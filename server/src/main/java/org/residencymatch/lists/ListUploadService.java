@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -113,8 +114,7 @@ public final class ListUploadService {
         IdentityMatcher matcher = joined(indexed);
         // Matching is pure, so the rows are matched in parallel; the duplicates are then found in row order.
         IdentityMatcher.Match[] matches = new IdentityMatcher.Match[read.rows().size()];
-        var range = IntStream.range(0, matches.length);
-        (matches.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> matches[i] = matcher.match(read.rows().get(i)));
+        forEachIndex(matches.length, i -> matches[i] = matcher.match(read.rows().get(i)));
         List<UploadRow> rows = new ArrayList<>(read.rows().size());
         Map<String, Integer> rowOfApplicant = new HashMap<>();
         for (int i = 0; i < matches.length; i++) {
@@ -496,16 +496,21 @@ public final class ListUploadService {
     private boolean[] decisionsDiffer(String cycleId, StreamCatalogue streams, List<ApplicantFacts> profiles, ListsView view, ListKind kind,
             int oldVersion, int newVersion, Map<String, ListMember> before, Map<String, ListMember> after) {
         boolean[] differ = new boolean[profiles.size()];
-        java.util.function.IntConsumer decide = i -> {
+        IntConsumer decide = i -> {
             ApplicantFacts facts = profiles.get(i);
             String applicantId = facts.applicantId();
             PartnerLists old = view.forApplicant(applicantId, kind, oldVersion, before.get(applicantId));
             PartnerLists now = view.forApplicant(applicantId, kind, newVersion, after.get(applicantId));
             differ[i] = catalogue.decisionsDiffer(cycleId, streams, facts, old, now);
         };
-        var range = IntStream.range(0, profiles.size());
-        (profiles.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(decide);
+        forEachIndex(profiles.size(), decide);
         return differ;
+    }
+
+    /** Runs {@code action} for 0 .. count - 1, spread over the cores from {@link #PARALLEL_FROM} on (the actions must be independent). */
+    private static void forEachIndex(int count, IntConsumer action) {
+        var range = IntStream.range(0, count);
+        (count >= PARALLEL_FROM ? range.parallel() : range).forEach(action);
     }
 
     /** From this many rows or applicants on, rows are matched and eligibility compared in parallel. */

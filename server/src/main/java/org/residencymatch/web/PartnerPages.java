@@ -113,14 +113,16 @@ final class PartnerPages {
         List<UploadRow> rows = services.listUploads().rows(cycle(), id, null);
         Map<String, Object> model = new HashMap<>();
         List<UploadRow> awaiting = rows.stream().filter(UploadRow::awaitsReview).toList();
-        // The reviewer compares the listed person with each candidate's registered identity.
+        // The reviewer compares the listed person with each candidate's registered identity; a candidate
+        // is not removed yet, whatever the preview's difference says: that depends on the review.
         Map<String, Identity> candidates = new HashMap<>();
-        for (UploadRow r : awaiting) {
-            for (String c : r.candidates()) candidates.computeIfAbsent(c, applicantId -> services.profiles().identity(applicantId).orElse(null));
-        }
-        // A person on a row awaiting review is not removed yet: that depends on the review.
         Map<String, Integer> awaitingRowOf = new HashMap<>();
-        for (UploadRow r : awaiting) for (String c : r.candidates()) awaitingRowOf.putIfAbsent(c, r.row());
+        for (UploadRow r : awaiting) {
+            for (String c : r.candidates()) {
+                candidates.computeIfAbsent(c, applicantId -> services.profiles().identity(applicantId).orElse(null));
+                awaitingRowOf.putIfAbsent(c, r.row());
+            }
+        }
         model.put("preview", preview);
         model.put("awaiting", awaiting);
         model.put("candidates", candidates);
