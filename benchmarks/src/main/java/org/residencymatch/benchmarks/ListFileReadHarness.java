@@ -2,8 +2,6 @@ package org.residencymatch.benchmarks;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +15,7 @@ import org.residencymatch.tabular.TableReader;
  *
  * <ul>
  *   <li>{@code ListFileReader.read}: read the table and check every row, what an upload does;
- *   <li>{@code TableReader.read}: the table alone (for the XLSX, the zip guard included);
- *   <li>{@code XlsxGuard.check}: the zip guard alone (package-private, so called reflectively).
+ *   <li>{@code TableReader.read}: the table alone (for the XLSX, the checks of every part included).
  * </ul>
  *
  * <p>Each is run a few times to warm the JIT, then timed over {@code --runs} runs; the median is printed
@@ -64,14 +61,11 @@ public final class ListFileReadHarness {
                 System.getProperty("java.version"));
         // Every row must be read: a harness that times a refusal would measure nothing useful.
         int expected = rows;
-        Method guard = Class.forName("org.residencymatch.tabular.XlsxGuard").getDeclaredMethod("check", String.class, byte[].class);
-        guard.setAccessible(true);
 
         time("ListFileReader CSV ", warmup, runs, () -> expectRows(ListFileReader.read(ListKind.AIMG, "aimg.csv", csv).rows().size(), expected));
         time("ListFileReader XLSX", warmup, runs, () -> expectRows(ListFileReader.read(ListKind.AIMG, "aimg.xlsx", xlsx).rows().size(), expected));
         time("TableReader CSV    ", warmup, runs, () -> expectRows(TableReader.read("aimg.csv", csv).rows().size(), expected));
         time("TableReader XLSX   ", warmup, runs, () -> expectRows(TableReader.read("aimg.xlsx", xlsx).rows().size(), expected));
-        time("XlsxGuard.check    ", warmup, runs, () -> invoke(guard, "aimg.xlsx", xlsx));
     }
 
     private static void time(String what, int warmup, int runs, Shot shot) throws Exception {
@@ -99,14 +93,6 @@ public final class ListFileReadHarness {
     private static Object expectRows(int actual, int expected) {
         if (actual != expected) throw new IllegalStateException("read " + actual + " rows, expected " + expected);
         return actual;
-    }
-
-    private static Object invoke(Method method, Object... args) throws Exception {
-        try {
-            return method.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
     }
 
     private ListFileReadHarness() {}

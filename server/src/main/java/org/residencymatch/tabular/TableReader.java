@@ -1,25 +1,13 @@
 package org.residencymatch.tabular;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Reads a CSV or Excel ({@code .xlsx}) file into a {@link Table}. CSV may be separated by
@@ -53,8 +41,7 @@ public final class TableReader {
     public static Table read(String fileName, byte[] content, String sheetName) throws TableReadException {
         String lowerName = fileName.toLowerCase(Locale.ROOT);
         if (startsWith(content, ZIP_MAGIC)) {
-            XlsxGuard.check(fileName, content);
-            return readXlsx(fileName, content, sheetName);
+            return XlsxReader.read(fileName, content, sheetName);
         }
         if (lowerName.endsWith(".xls") || startsWith(content, OLE2_MAGIC)) {
             throw new TableReadException(fileName + ": the old Excel .xls format is not supported; save it as .xlsx or CSV");
@@ -114,47 +101,13 @@ public final class TableReader {
         return semicolons > commas ? ';' : ',';
     }
 
-    private static Table readXlsx(String fileName, byte[] content, String sheetName) throws TableReadException {
-        // Cell formats are read so that date cells (numbers with a date format) come back as dates.
-        try (ReadableWorkbook workbook = open(content)) {
-            Sheet sheet = sheetName == null
-                    ? workbook.getFirstSheet()
-                    : workbook.findSheet(sheetName).orElseThrow(() -> new TableReadException(
-                            fileName + ": the workbook has no sheet named \"" + sheetName + "\""));
-            List<String> headers = null;
-            List<Table.Row> rows = new ArrayList<>();
-            CellCount cellCount = new CellCount(fileName);
-            // A workbook has a handful of number formats; whether each shows a date is worked out once, not per cell.
-            Map<String, Boolean> dateFormats = new HashMap<>();
-            // Streamed, not read whole: the reader's rows, blank ones included, are dropped as they are read.
-            try (Stream<org.dhatim.fastexcel.reader.Row> stream = sheet.openStream()) {
-                for (Iterator<org.dhatim.fastexcel.reader.Row> it = stream.iterator(); it.hasNext(); ) {
-                    org.dhatim.fastexcel.reader.Row row = it.next();
-                    List<String> cells = new ArrayList<>(row.getCellCount());
-                    for (int i = 0; i < row.getCellCount(); i++) cells.add(cellText(row.getCell(i), dateFormats));
-                    if (allBlank(cells)) continue;
-                    cellCount.add(cells);
-                    if (headers == null) {
-                        headers = cells;
-                        continue;
-                    }
-                    rows.add(new Table.Row(row.getRowNum(), cells));
-                }
-            }
-            if (headers == null) throw new TableReadException(fileName + ": the sheet is empty; a header row is expected");
-            return new Table(fileName, headers, rows, "xlsx");
-        } catch (IOException | RuntimeException e) {
-            throw new TableReadException(fileName + ": not a readable Excel workbook (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static boolean allBlank(List<String> cells) {
+    static boolean allBlank(List<String> cells) {
         for (String cell : cells) if (!cell.isBlank()) return false;
         return true;
     }
 
     /** Counts the cells kept so far and refuses a table with more than {@link #MAX_CELLS}. */
-    private static final class CellCount {
+    static final class CellCount {
         private final String fileName;
         private long count;
 
@@ -169,45 +122,5 @@ public final class TableReader {
                         + " cells, far more than a list holds");
             }
         }
-    }
-
-    /**
-     * Opens a workbook with its cell formats, so that date cells can be told from numbers. The styles
-     * part is optional in the format: Excel always writes one, other tools may not, and the reader
-     * then fails to open the workbook with formats. Without styles no cell has a date format, so such
-     * a workbook is read without them (a workbook broken in another way fails the second time too).
-     */
-    private static ReadableWorkbook open(byte[] content) throws IOException {
-        try {
-            return new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false));
-        } catch (ExcelReaderException withoutStyles) {
-            return new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(false, false));
-        }
-    }
-
-    /** Whether an Excel number format shows a date (it has day, month or year parts outside quotes and brackets). */
-    static boolean isDateFormat(String format) {
-        if (format == null) return false;
-        String bare = format.replaceAll("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "").toLowerCase(Locale.ROOT);
-        return bare.contains("d") || bare.contains("y") || (bare.contains("m") && !bare.contains("h") && !bare.contains("s"));
-    }
-
-    /** A cell as text: numbers without a spurious ".0", formulas as their cached result. */
-    private static String cellText(Cell cell, Map<String, Boolean> dateFormats) {
-        if (cell == null) return "";
-        CellType type = cell.getType();
-        if (type == CellType.NUMBER) {
-            // Excel stores dates as numbers with a date format; give them back as ISO dates.
-            String format = cell.getDataFormatString();
-            if (format != null && dateFormats.computeIfAbsent(format, TableReader::isDateFormat)) return cell.asDate().toLocalDate().toString();
-            BigDecimal number = cell.asNumber();
-            return number.stripTrailingZeros().toPlainString();
-        }
-        if (type == CellType.FORMULA) {
-            String cached = cell.getRawValue();
-            return cached == null ? "" : cached.strip();
-        }
-        String text = cell.getText();
-        return text == null ? "" : text.strip();
     }
 }

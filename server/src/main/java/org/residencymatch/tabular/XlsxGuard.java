@@ -3,23 +3,19 @@ package org.residencymatch.tabular;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Objects;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Looks inside an .xlsx (a zip of XML parts) before the Excel reader does, with bounded memory and
- * time: refuses a zip bomb (too much uncompressed data, too many parts, an extreme compression
- * ratio), any part that declares a DOCTYPE (the door to XML entity expansion and external
- * entities; Excel never writes one), and any cell outside Excel's grid (the reader makes a row as
- * wide as its last cell, so {@code <c r="ZZZZZZ1"/>} alone would claim gigabytes).
+ * The checks {@link XlsxReader} makes of every part of an .xlsx (a zip of XML parts) as it reads it,
+ * with bounded memory and time: a zip bomb is refused (too much uncompressed data, too many parts,
+ * an extreme compression ratio), so is any part that declares a DOCTYPE (the door to XML entity
+ * expansion and external entities; Excel never writes one), and any cell outside Excel's grid (a row
+ * is as wide as its last cell, so {@code <c r="ZZZZZZ1"/>} alone would claim gigabytes).
  */
 final class XlsxGuard {
 
@@ -30,39 +26,10 @@ final class XlsxGuard {
     static final int MAX_COLUMNS = 16_384;
     static final int MAX_ROWS = 1_048_576;
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
-    /** The XML parser the Excel reader uses, set up as it does, so that both read the same cells. */
-    private static final XMLInputFactory XML = xmlInputFactory();
+    /** Parsers that read no DTD and resolve no external entity (a DOCTYPE is refused before anyway). */
+    static final XMLInputFactory XML = xmlInputFactory();
 
     private XlsxGuard() {}
-
-    static void check(String fileName, byte[] content) throws TableReadException {
-        int entries = 0;
-        boolean hasWorkbook = false;
-        Inflated part = new Inflated(fileName, Math.min(MAX_UNCOMPRESSED_BYTES, MAX_RATIO * Math.max(content.length, 1024)));
-        // The central directory (read by commons-compress, which the Excel reader uses too) is what Excel
-        // itself trusts; entries written with data descriptors have no sizes in their local headers.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                if (++entries > MAX_ENTRIES) throw refused(fileName, "it has too many parts");
-                if (entry.getName().equals("xl/workbook.xml")) hasWorkbook = true;
-                // Each part is inflated once: the parser reads it through the checks of its size and DOCTYPE.
-                part.open(zip.getInputStream(entry), entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels"));
-                TableReadException cellRefused = null;
-                try {
-                    checkCells(fileName, part);
-                } catch (TableReadException e) {
-                    cellRefused = e;
-                }
-                // What is wrong with the part's bytes (too many, a DOCTYPE, a broken zip), anywhere in it, is
-                // said before what is wrong with its cells, as when the whole part was read before its cells.
-                part.readToEnd();
-                if (cellRefused != null) throw cellRefused;
-            }
-        } catch (IOException e) {
-            throw new TableReadException(fileName + ": not a readable Excel workbook (" + e.getMessage() + ")", e);
-        }
-        if (!hasWorkbook) throw refused(fileName, "it is a zip file but not an Excel workbook");
-    }
 
     /**
      * The parts of the zip as they are inflated, one after the other, checked chunk by chunk before the
@@ -179,14 +146,14 @@ final class XlsxGuard {
     }
 
     /**
-     * Refuses a cell outside Excel's grid, in every part: the workbook's relationships, not a part's
-     * name, say which part is a sheet. A cell without a reference is the one after the previous cell
-     * of its row, as the Excel reader places it; an element named {@code c} or {@code row} is taken for
-     * a cell or a row in any namespace, as the reader does. A part that is not XML (an image) or stops
-     * being XML is checked up to where the parser fails: the Excel reader, with the same parser, can
-     * read no further than that either.
+     * Refuses a cell outside Excel's grid in a part that is not read for the table (another sheet, a
+     * part of any name: the workbook's relationships, not a part's name, say which part is a sheet).
+     * A cell without a reference is the one after the previous cell of its row; an element named
+     * {@code c} or {@code row} is taken for a cell or a row in any namespace, as the reader of the
+     * sheet does. A part that is not XML (an image) or stops being XML is checked up to where the
+     * parser fails.
      */
-    private static void checkCells(String fileName, InputStream part) throws TableReadException {
+    static void checkCells(String fileName, InputStream part) throws TableReadException {
         XMLStreamReader xml = null;
         try {
             xml = XML.createXMLStreamReader(part);
@@ -206,7 +173,7 @@ final class XlsxGuard {
         }
     }
 
-    private static void closeQuietly(XMLStreamReader xml) {
+    static void closeQuietly(XMLStreamReader xml) {
         if (xml == null) return;
         try {
             xml.close();
@@ -220,10 +187,22 @@ final class XlsxGuard {
         String reference = null;
         for (int i = 0; i < cell.getAttributeCount(); i++) {
             if (!cell.getAttributeLocalName(i).equals("r")) continue;
-            // Two references (in different namespaces) would leave which one counts to the parser.
-            if (reference != null) throw refused(fileName, "a cell has two references");
+            if (reference != null) throw twoReferences(fileName);
             reference = cell.getAttributeValue(i);
         }
+        return cellColumn(fileName, reference, previousColumn);
+    }
+
+    /** Two references (in different namespaces) would leave which one counts to chance. */
+    static TableReadException twoReferences(String fileName) {
+        return refused(fileName, "a cell has two references");
+    }
+
+    /**
+     * The 1-based column of a cell given its reference ({@code r}, null if it has none: it is then the
+     * one after the previous cell of its row).
+     */
+    static int cellColumn(String fileName, String reference, int previousColumn) throws TableReadException {
         if (reference == null) {
             if (previousColumn >= MAX_COLUMNS) throw beyondGrid(fileName);
             return previousColumn + 1;
@@ -273,7 +252,7 @@ final class XlsxGuard {
         return factory;
     }
 
-    private static TableReadException refused(String fileName, String why) {
+    static TableReadException refused(String fileName, String why) {
         return new TableReadException(fileName + ": refused because " + why);
     }
 

@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** The zip guard's single pass over each part: chunk checks, their order, and the cell reference scan. */
+/** The checks of each part of a workbook as it is read once: chunk checks, their order, and the cell reference scan. */
 class XlsxGuardTest {
 
     private static final String DOCTYPE = "<!DOCTYPE";
@@ -97,15 +97,18 @@ class XlsxGuardTest {
     @Test
     void theBytesOfAPartAreRefusedBeforeItsCellsWhereverTheyAreInIt() throws Exception {
         // The bad cell is in the first chunk the parser reads, the DOCTYPE or the excess far after it: the
-        // refusal is still the one a read of the whole part before its cells gives.
+        // refusal is still the one a read of the whole part before its cells gives, whether the part is the
+        // sheet read for the table or another one, only inspected.
         String badCellFirst = "<worksheet><sheetData><row r=\"1\"><c r=\"ZZZZZZ1\"/></row>" + "<row><c/></row>".repeat(20_000);
-        byte[] doctypeAfter = workbook(badCellFirst + "<!DOCTYPE x></sheetData></worksheet>");
-        byte[] bombAfter = workbook(badCellFirst + " ".repeat(20_000_000) + "</sheetData></worksheet>");
-        byte[] badCellOnly = workbook(badCellFirst + "</sheetData></worksheet>");
+        for (String part : new String[] {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}) {
+            byte[] doctypeAfter = workbook(part, badCellFirst + "<!DOCTYPE x></sheetData></worksheet>");
+            byte[] bombAfter = workbook(part, badCellFirst + " ".repeat(20_000_000) + "</sheetData></worksheet>");
+            byte[] badCellOnly = workbook(part, badCellFirst + "</sheetData></worksheet>");
 
-        assertThatThrownBy(() -> XlsxGuard.check("w.xlsx", doctypeAfter)).hasMessageContaining("declares a DOCTYPE");
-        assertThatThrownBy(() -> XlsxGuard.check("w.xlsx", bombAfter)).hasMessageContaining("zip bomb");
-        assertThatThrownBy(() -> XlsxGuard.check("w.xlsx", badCellOnly)).hasMessageContaining("beyond the last column");
+            assertThatThrownBy(() -> TableReader.read("w.xlsx", doctypeAfter)).as(part).hasMessageContaining("declares a DOCTYPE");
+            assertThatThrownBy(() -> TableReader.read("w.xlsx", bombAfter)).as(part).hasMessageContaining("zip bomb");
+            assertThatThrownBy(() -> TableReader.read("w.xlsx", badCellOnly)).as(part).hasMessageContaining("beyond the last column");
+        }
     }
 
     @Property
@@ -151,22 +154,35 @@ class XlsxGuardTest {
     }
 
     /**
-     * A zip with a workbook part, the given sheet, and an image of 16 KB that does not compress, so that
-     * a sheet of a few hundred kilobytes that compresses very well is not taken for a zip bomb.
+     * A workbook whose one sheet (sheet1.xml, a header and a row) is read for the table, with the given
+     * part (that sheet, or another one no sheet of the workbook points at), and an image of 16 KB that
+     * does not compress, so that a part of a few hundred kilobytes that compresses very well is not
+     * taken for a zip bomb.
      */
-    private static byte[] workbook(String sheet) throws IOException {
+    private static byte[] workbook(String partName, String part) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
-            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            zip.write(sheet.getBytes(StandardCharsets.UTF_8));
+            put(zip, "xl/workbook.xml", "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                    + "<sheets><sheet name=\"List\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            put(zip, "xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" "
+                    + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "</Relationships>");
+            if (!partName.equals("xl/worksheets/sheet1.xml")) {
+                put(zip, "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>name</t></is></c></row>"
+                        + "<row><c t=\"inlineStr\"><is><t>Haddad</t></is></c></row></sheetData></worksheet>");
+            }
+            put(zip, partName, part);
             zip.putNextEntry(new ZipEntry("xl/media/image1.png"));
             byte[] noise = new byte[16 * 1024];
             new java.util.Random(1).nextBytes(noise);
             zip.write(noise);
         }
         return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A part that gives exactly one of these chunks per read. */
