@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import com.fasterxml.aalto.UncheckedStreamException;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -138,14 +139,16 @@ final class XlsxReader {
         open(entry);
         T result = null;
         TableReadException refused = null;
-        XMLStreamException broken = null;
+        Exception broken = null;
         XMLStreamReader xml = null;
         try {
             xml = XlsxGuard.XML.createXMLStreamReader(inflated);
             result = reader.read(xml);
         } catch (TableReadException e) {
             refused = e;
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | UncheckedStreamException e) {
+            // The parser reads text lazily, so getText() (which may not throw XMLStreamException) says what
+            // is wrong in it, such as bytes that are not UTF-8, wrapped unchecked (found by fuzzing).
             broken = e;
         } finally {
             XlsxGuard.closeQuietly(xml);

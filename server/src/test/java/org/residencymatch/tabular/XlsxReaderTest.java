@@ -217,6 +217,15 @@ class XlsxReaderTest {
     }
 
     @Test
+    void refusesTextThatIsNotUtf8AsUnreadable() throws Exception {
+        // Found by fuzzing: the parser reads text lazily and says what is wrong with it unchecked.
+        byte[] xlsx = workbook(Map.of("xl/sharedStrings.bin.xml", "<sst><si><t>L\u00e9vesque</t></si></sst>"), "<row><c t=\"s\"><v>0</v></c></row>");
+
+        assertThatThrownBy(() -> TableReader.read("w.xlsx", xlsx)).isInstanceOf(TableReadException.class)
+                .hasMessageContaining("not a readable Excel workbook (xl/sharedStrings.xml: ").hasMessageContaining("UTF-8");
+    }
+
+    @Test
     void refusesSharedStringsOfFarMoreTextOrMoreStringsThanAList() throws Exception {
         String longStrings = "<sst>" + ("<si><t>" + "x".repeat(1_000) + "</t></si>").repeat(XlsxReader.MAX_SHARED_STRING_CHARS / 1_000 + 1) + "</sst>";
         String manyStrings = "<sst>" + "<si><t>x</t></si>".repeat(TableReader.MAX_CELLS + 1) + "</sst>";
@@ -294,13 +303,14 @@ class XlsxReaderTest {
         return zip(all);
     }
 
+    /** A zip of these parts: XML in UTF-8, and the parts named {@code .bin} as bytes (one char a byte, Latin-1). */
     private static byte[] zip(Map<String, String> parts) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> part : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                // Latin-1 for the binary part, which is bytes as chars; the XML parts are all ASCII or UTF-8 text.
-                zip.write(part.getValue().getBytes(part.getKey().endsWith(".bin") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+                boolean bytes = part.getKey().endsWith(".bin") || part.getKey().endsWith(".bin.xml");
+                zip.putNextEntry(new ZipEntry(part.getKey().replace(".bin.xml", ".xml")));
+                zip.write(part.getValue().getBytes(bytes ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
             }
         }
         return out.toByteArray();
