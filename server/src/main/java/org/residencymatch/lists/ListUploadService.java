@@ -98,18 +98,16 @@ public final class ListUploadService {
         if (content.length == 0) throw new ListFileException(ListProblem.ofFile("EMPTY_FILE"));
         if (content.length > maxBytes) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
         String hash = sha256(content);
-        Optional<UploadResult> identical = jdbi.withHandle(h -> {
+        CurrentList current = jdbi.withHandle(h -> {
             requireCycle(h, cycleId);
-            int current = lists.currentVersion(h, cycleId, kind);
-            return lists.currentContentHash(h, cycleId, kind).filter(hash::equals)
-                    .map(same -> new UploadResult(true, current, null));
+            return new CurrentList(lists.currentVersion(h, cycleId, kind), lists.currentContentHash(h, cycleId, kind).filter(hash::equals).isPresent());
         });
-        if (identical.isPresent()) return identical.get();
+        if (current.sameContent()) return new UploadResult(true, current.version(), null);
 
         // The registered applicants are read and indexed while the file is read: with two cores the two
         // take about as long as the longer of them (each is a few tenths of a second for 100,000 rows).
         CompletableFuture<IdentityMatcher> indexed = CompletableFuture.supplyAsync(
-                () -> new IdentityMatcher(jdbi.withHandle(h -> knownApplicants(h, cycleId))), APPLICANT_INDEXING);
+                () -> new IdentityMatcher(jdbi.withHandle(h -> knownApplicants(h, cycleId))), UPLOAD_WORKERS);
         ListFileReader.Result read = ListFileReader.read(kind, fileName, content);
         IdentityMatcher matcher = joined(indexed);
         // Matching is pure, so the rows are matched in parallel; the duplicates are then found in row order.
@@ -131,6 +129,11 @@ public final class ListUploadService {
                     row.applicantId(), row.minc(), row.mccCandidateCode(), row.familyName(), row.givenNames(), row.dateOfBirth(),
                     row.contingent(), row.mmiScore(), row.assessmentOutcome(), UploadRow.Review.NONE, null));
         }
+        // The preview's costly part, the difference from the current version and its effect on catalogues,
+        // is worked out on the other core while the draft is stored, which is mostly one core's work.
+        List<UploadRow> stored = asStored(rows);
+        CompletableFuture<Effect> effect = CompletableFuture.supplyAsync(
+                () -> jdbi.withHandle(h -> effect(h, cycleId, kind, current.version(), stored)), UPLOAD_WORKERS);
         long uploadId = jdbi.inTransaction(h -> {
             LocalDateTime now = LocalDateTime.now(clock);
             int basedOn = lists.currentVersion(h, cycleId, kind);
@@ -146,13 +149,22 @@ public final class ListUploadService {
             return id;
         });
         // The preview from the rows just stored, as they would be read back, rather than reading 100,000 rows again.
-        List<UploadRow> stored = asStored(rows);
-        return jdbi.withHandle(h -> new UploadResult(false, lists.currentVersion(h, cycleId, kind), preview(h, cycleId, uploadId, stored)));
+        Effect known = joined(effect);
+        return jdbi.withHandle(h -> {
+            Preview preview = preview(h, cycleId, uploadId, stored, known);
+            return new UploadResult(false, preview.currentVersion(), preview);
+        });
     }
 
-    /** Reads and indexes the registered applicants during an upload (daemon threads, gone when idle). */
-    private static final ExecutorService APPLICANT_INDEXING = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "list-upload-applicants");
+    /** The list's current version, and whether its file is the one uploaded. */
+    private record CurrentList(int version, boolean sameContent) {}
+
+    /**
+     * Reads and indexes the registered applicants, then works out the preview's effect, during an
+     * upload (daemon threads, gone when idle).
+     */
+    private static final ExecutorService UPLOAD_WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "list-upload-worker");
         thread.setDaemon(true);
         return thread;
     });
@@ -170,11 +182,14 @@ public final class ListUploadService {
 
     /** The preview of an upload: outcomes, difference from the current version and its effect on catalogues. */
     public Preview preview(String cycleId, long uploadId) {
-        return jdbi.withHandle(h -> preview(h, cycleId, uploadId, null));
+        return jdbi.withHandle(h -> preview(h, cycleId, uploadId, null, null));
     }
 
-    /** The preview, from {@code knownRows} when the caller has the upload's rows as stored, else from the database. */
-    private Preview preview(Handle h, String cycleId, long uploadId, List<UploadRow> knownRows) {
+    /**
+     * The preview, from {@code knownRows} when the caller has the upload's rows as stored, else from the
+     * database; {@code knownEffect}, when the caller worked it out, is used if it is of the version now current.
+     */
+    private Preview preview(Handle h, String cycleId, long uploadId, List<UploadRow> knownRows, Effect knownEffect) {
         UploadInfo upload = upload(h, cycleId, uploadId);
         List<UploadRow> rows = knownRows != null ? knownRows : rows(h, uploadId);
         Map<MatchOutcome, Integer> outcomes = new EnumMap<>(MatchOutcome.class);
@@ -185,13 +200,22 @@ public final class ListUploadService {
             if (r.awaitsReview()) awaiting++;
         }
         int current = lists.currentVersion(h, cycleId, upload.kind());
-        Map<String, ListMember> before = current == 0 ? Map.of() : lists.members(h, cycleId, upload.kind(), current);
-        Map<String, ListMember> after = effectiveMembers(rows);
-        Diff diff = Diff.between(before, after);
-        int changes = countCatalogueChanges(h, cycleId, upload.kind(), current, before, after, diff);
+        // A version committed meanwhile (by another upload) makes the known effect stale: worked out again.
+        Effect effect = knownEffect != null && knownEffect.version() == current ? knownEffect : effect(h, cycleId, upload.kind(), current, rows);
+        Diff diff = effect.diff();
         return new Preview(uploadId, cycleId, upload.kind(), upload.status(), upload.fileName(), upload.contentHash(),
                 upload.encoding(), upload.uploadedBy(), upload.uploadedAt(), upload.basedOn(), current, rows.size(), outcomes,
-                awaiting, diff.added(), diff.removed(), diff.changed(), changes);
+                awaiting, diff.added(), diff.removed(), diff.changed(), effect.catalogueChanges());
+    }
+
+    /** What the rows would change if they became the list: the difference from {@code version} and how many catalogues change. */
+    private record Effect(int version, Diff diff, int catalogueChanges) {}
+
+    private Effect effect(Handle h, String cycleId, ListKind kind, int version, List<UploadRow> rows) {
+        Map<String, ListMember> before = version == 0 ? Map.of() : lists.members(h, cycleId, kind, version);
+        Map<String, ListMember> after = effectiveMembers(rows);
+        Diff diff = Diff.between(before, after);
+        return new Effect(version, diff, countCatalogueChanges(h, cycleId, kind, version, before, after, diff));
     }
 
     /** Audits that a person looked at an upload's preview (part of who-did-what on a list). */
