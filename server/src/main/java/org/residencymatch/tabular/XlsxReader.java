@@ -69,15 +69,17 @@ final class XlsxReader {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > XlsxGuard.MAX_ENTRIES) throw XlsxGuard.refused(fileName, "it has too many parts");
             XlsxReader reader = new XlsxReader(fileName, zip, maxUncompressed);
-            Table table;
+            Table table = null;
+            TableReadException notRead = null;
             try {
                 table = reader.readTable(sheetName);
-            } catch (TableReadException notRead) {
-                // What is wrong with the file's bytes anywhere (a zip bomb, a DOCTYPE) is said before what its table lacks.
-                for (ZipArchiveEntry entry : entries) reader.inspect(entry);
-                throw notRead;
+            } catch (TableReadException e) {
+                notRead = e;
             }
+            // Every other part is inspected even when the table cannot be read: what is wrong with the
+            // file's bytes anywhere (a zip bomb, a DOCTYPE) is said before what its table lacks.
             for (ZipArchiveEntry entry : entries) reader.inspect(entry);
+            if (notRead != null) throw notRead;
             return table;
         } catch (IOException e) {
             throw unreadable(fileName, e.getMessage(), e);
