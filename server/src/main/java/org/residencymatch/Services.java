@@ -75,7 +75,7 @@ public final class Services implements AutoCloseable {
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
-        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, auditLog, clock, metrics.registry());
+        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, auditLog, clock, metrics.registry());
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.emails = new EmailOutbox(database.jdbi(), clock);
         this.jobs = new Jobs(database.jdbi(), clock);

@@ -15,10 +15,14 @@ import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.cycle.Phase;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.EligibilityDecision;
+import org.residencymatch.eligibility.LocalizedText;
+import org.residencymatch.eligibility.Reason;
 
 /**
  * Program selection: an applicant applies only to streams that are SELECTABLE for them at that
- * moment (checked here, on the server), during the iteration's program selection phase. A later list
+ * moment (checked here, on the server, by the catalogue's own decision, so who may enter an iteration
+ * and the positions left count as they do in the catalogue), during the iteration's program selection
+ * phase. A later list
  * change never deletes an application: it flags it for the operator.
  */
 public final class ApplicationService {
@@ -44,12 +48,12 @@ public final class ApplicationService {
     public void apply(String cycleId, int iteration, String applicantId, String streamId, String actor) {
         LocalDateTime now = LocalDateTime.now(clock);
         cycle(cycleId).requirePhase(iteration, now, "Program selection", Phase.PROGRAM_SELECTION);
+        // The catalogue's own decision, match facts included: the page and the server never disagree.
         CatalogueEntry entry = catalogue.explain(cycleId, applicantId, streamId, iteration);
         if (entry.decision().decision() != Decision.SELECTABLE) {
             throw new ConflictException("NOT_SELECTABLE", "stream " + streamId + " is " + entry.decision().decision()
-                    + " for applicant " + applicantId + ": " + String.join(", ", entry.decision().reasonCodes()));
+                    + " for applicant " + applicantId + ": " + String.join(", ", entry.decision().reasonCodes()), explanation(entry.decision()));
         }
-        if (iteration == 2) requireMayEnterSecondIteration(cycleId, applicantId);
         jdbi.useTransaction(h -> {
             String status = h.createQuery("SELECT status FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND stream_id = :s")
                     .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).bind("s", streamId).mapTo(String.class).findOne().orElse(null);
@@ -65,30 +69,14 @@ public final class ApplicationService {
         });
     }
 
-    /**
-     * Who may enter the second iteration: not an applicant matched in the first; and an applicant still
-     * in the first (a non-empty rank order list in force there) only once the first's results are out.
-     * Withdrawing from the first means submitting an empty list before its deadline.
-     */
-    private void requireMayEnterSecondIteration(String cycleId, String applicantId) {
-        jdbi.useHandle(h -> {
-            Long released = h.createQuery("SELECT id FROM match_run WHERE cycle_id = :c AND iteration = 1 AND released_at IS NOT NULL")
-                    .bind("c", cycleId).mapTo(Long.class).findFirst().orElse(null);
-            if (released != null) {
-                boolean matched = h.createQuery("SELECT COUNT(*) FROM match_assignment WHERE run_id = :r AND applicant_id = :a AND stream_id IS NOT NULL")
-                        .bind("r", released).bind("a", applicantId).mapTo(Integer.class).one() > 0;
-                if (matched) throw new ConflictException("MATCHED_IN_FIRST_ITERATION", "applicant " + applicantId + " matched in the first iteration and cannot enter the second");
-                return;
-            }
-            Integer ranked = h.createQuery("SELECT (SELECT COUNT(*) FROM rank_list_entry e WHERE e.rank_list_id = r.id) FROM rank_list r "
-                            + "WHERE r.cycle_id = :c AND r.iteration = 1 AND r.owner_kind = 'APPLICANT' AND r.owner_id = :a AND r.status = 'SUBMITTED' "
-                            + "ORDER BY r.version DESC")
-                    .bind("c", cycleId).bind("a", applicantId).setMaxRows(1).mapTo(Integer.class).findFirst().orElse(0);
-            if (ranked > 0) {
-                throw new ConflictException("ACTIVE_IN_FIRST_ITERATION", "applicant " + applicantId + " is in the first iteration (a rank order list is in force);"
-                        + " they can enter the second after the first's match day, or had to withdraw (submit an empty list) before its deadline");
-            }
-        });
+    /** Every reason of a refusal with what to do next, in both languages. */
+    private static LocalizedText explanation(EligibilityDecision decision) {
+        StringBuilder en = new StringBuilder(), fr = new StringBuilder();
+        for (Reason r : decision.reasons()) {
+            en.append(en.isEmpty() ? "" : " ").append(r.message().en()).append(' ').append(r.nextStep().action().en());
+            fr.append(fr.isEmpty() ? "" : " ").append(r.message().fr()).append(' ').append(r.nextStep().action().fr());
+        }
+        return new LocalizedText(en.toString(), fr.toString());
     }
 
     public void withdraw(String cycleId, int iteration, String applicantId, String streamId, String actor) {
@@ -124,8 +112,9 @@ public final class ApplicationService {
     /**
      * Re-checks the active applications of these applicants after a list change, in the change's
      * transaction ({@code decide} must see the data as that transaction does): a stream that is no
-     * longer selectable is flagged (never removed), one that is selectable again is unflagged. One
-     * query reads the applications, whatever the number of applicants.
+     * longer selectable is flagged (never removed), one that is selectable again is unflagged; an
+     * application {@code decide} answers null for is left as it is. One query reads the applications,
+     * whatever the number of applicants.
      */
     public void reflag(Handle h, String cycleId, java.util.Set<String> applicantIds, java.util.function.Function<Application, EligibilityDecision> decide) {
         if (applicantIds.isEmpty()) return;
@@ -136,6 +125,7 @@ public final class ApplicationService {
         int changed = 0;
         for (Application a : active) {
             EligibilityDecision decision = decide.apply(a);
+            if (decision == null) continue;
             String flag = decision.decision() == Decision.SELECTABLE ? null : truncate(String.join(",", decision.reasonCodes()));
             if (java.util.Objects.equals(flag, a.flagCode())) continue;
             update.add(flag, flag == null ? null : now, cycleId, a.iteration(), a.applicantId(), a.streamId());
@@ -144,6 +134,20 @@ public final class ApplicationService {
             changed++;
         }
         if (changed > 0) update.execute();
+    }
+
+    /**
+     * Re-checks every active application of an iteration, in the caller's transaction, after the match's
+     * facts changed (an earlier iteration's results released): applications to streams with no position
+     * left, or of applicants matched earlier, are flagged, never removed.
+     */
+    public void recheck(Handle h, String cycleId, int iteration) {
+        java.util.Set<String> applicants = new java.util.HashSet<>(h.createQuery(
+                        "SELECT DISTINCT applicant_id FROM application WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE'")
+                .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list());
+        if (applicants.isEmpty()) return;
+        var match = catalogue.matchFacts(h, cycleId, applicants);
+        reflag(h, cycleId, applicants, a -> a.iteration() != iteration ? null : catalogue.decide(h, cycleId, a.applicantId(), match, a.streamId(), iteration));
     }
 
     private static String truncate(String s) {

@@ -15,7 +15,10 @@ import org.residencymatch.eligibility.CatalogueDecisions;
 import org.residencymatch.eligibility.CycleEligibility;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.EligibilityDecision;
+import org.residencymatch.eligibility.EligibilityRules;
+import org.residencymatch.eligibility.IterationStanding;
 import org.residencymatch.eligibility.PartnerLists;
+import org.residencymatch.eligibility.Positions;
 import org.residencymatch.eligibility.StreamCatalogue;
 import org.residencymatch.eligibility.StreamFacts;
 import org.residencymatch.lists.ListRepository;
@@ -42,6 +45,7 @@ public final class CatalogueService {
     private final ProgramRepository programs;
     private final ApplicantRepository applicants;
     private final ListRepository lists;
+    private final MatchFactsRepository matchFacts = new MatchFactsRepository();
     /** The rules are immutable classpath data: loading them once per cycle is a cache, not state. */
     private final Map<String, CycleEligibility> rulesByCycle = new ConcurrentHashMap<>();
 
@@ -73,24 +77,64 @@ public final class CatalogueService {
         return new Catalogue(cycleId, applicantId, iteration, List.copyOf(matching.subList(from, to)), all.size(), matching.size(), page, pageSize, counts);
     }
 
+    /** Each stream's positions in an iteration (see {@link MatchFactsRepository#positions}). */
+    public Map<String, Positions> positions(String cycleId, int iteration) {
+        return jdbi.withHandle(h -> {
+            if (!cycles.exists(cycleId)) throw new NotFoundException("cycle", cycleId);
+            return matchFacts.positions(h, cycleId, iteration, programs.streams(h, cycleId));
+        });
+    }
+
     /** The decision on one stream, with every reason. */
     public CatalogueEntry explain(String cycleId, String applicantId, String streamId, int iteration) {
         return jdbi.withHandle(h -> {
             Context context = context(h, cycleId, applicantId);
             ProgramStream stream = programs.stream(h, cycleId, streamId).orElseThrow(() -> new NotFoundException("program stream", streamId));
-            EligibilityDecision decision = rules(cycleId).decide(context.facts(), facts(stream), context.lists(), iteration);
-            return new CatalogueEntry(stream, decision);
+            IterationStanding standing = matchFacts.standing(h, cycleId, iteration, applicantId, id -> programs.stream(h, cycleId, id).orElse(null));
+            Positions positions = matchFacts.positions(h, cycleId, iteration, List.of(stream)).get(streamId);
+            EligibilityRules rules = rules(cycleId).iteration(iteration);
+            EligibilityDecision decision = rules.withMatchFacts(rules.decide(context.facts(), facts(stream), context.lists()), standing, positions);
+            return new CatalogueEntry(stream, positions, decision);
         });
     }
 
     /**
-     * The decision on one stream for these facts and lists (as the caller's transaction sees them),
-     * e.g. to re-check applications inside the transaction that changes a list or a profile.
+     * The match's facts for these applicants in every iteration, as the caller's transaction sees them,
+     * for {@link #decide}.
      */
-    public EligibilityDecision decide(String cycleId, StreamCatalogue streams, ApplicantFacts facts, PartnerLists lists, String streamId, int iteration) {
+    public MatchFacts matchFacts(Handle h, String cycleId, java.util.Collection<String> applicantIds) {
+        List<ProgramStream> streams = programs.streams(h, cycleId);
+        Map<String, ProgramStream> byId = byId(streams);
+        Map<Integer, Map<String, Positions>> positions = new java.util.HashMap<>();
+        Map<Integer, Map<String, IterationStanding>> standings = new java.util.HashMap<>();
+        for (int iteration = 1; iteration <= 2; iteration++) {
+            positions.put(iteration, matchFacts.positions(h, cycleId, iteration, streams));
+            standings.put(iteration, matchFacts.standings(h, cycleId, iteration, applicantIds, byId::get));
+        }
+        return new MatchFacts(positions, standings);
+    }
+
+    /**
+     * The decision on one stream for these facts, lists and match facts (as the caller's transaction
+     * sees them), e.g. to re-check applications inside the transaction that changes a list or releases
+     * results.
+     */
+    public EligibilityDecision decide(String cycleId, StreamCatalogue streams, ApplicantFacts facts, PartnerLists lists, MatchFacts match,
+            String streamId, int iteration) {
         int index = streams.indexOf(streamId);
         if (index < 0) throw new NotFoundException("program stream", streamId);
-        return rules(cycleId).decide(facts, streams.stream(index), lists, iteration);
+        EligibilityRules rules = rules(cycleId).iteration(iteration);
+        return rules.withMatchFacts(rules.decide(facts, streams.stream(index), lists),
+                match.standing(iteration, facts.applicantId()), match.positions(iteration, streamId));
+    }
+
+    /** The decision on one stream for an applicant as the caller's transaction sees their profile and lists. */
+    public EligibilityDecision decide(Handle h, String cycleId, String applicantId, MatchFacts match, String streamId, int iteration) {
+        Context context = context(h, cycleId, applicantId);
+        ProgramStream stream = programs.stream(h, cycleId, streamId).orElseThrow(() -> new NotFoundException("program stream", streamId));
+        EligibilityRules rules = rules(cycleId).iteration(iteration);
+        return rules.withMatchFacts(rules.decide(context.facts(), facts(stream), context.lists()),
+                match.standing(iteration, applicantId), match.positions(iteration, streamId));
     }
 
     /** The cycle's streams as the eligibility rules see them. */
@@ -119,11 +163,23 @@ public final class CatalogueService {
             Context context = context(h, cycleId, applicantId);
             List<ProgramStream> streams = programs.streams(h, cycleId);
             StreamCatalogue catalogue = StreamCatalogue.of(streams.stream().map(CatalogueService::facts).toList());
-            CatalogueDecisions decisions = rules(cycleId).decideCatalogue(context.facts(), catalogue, context.lists(), iteration);
+            EligibilityRules rules = rules(cycleId).iteration(iteration);
+            CatalogueDecisions decisions = rules.decideCatalogue(context.facts(), catalogue, context.lists());
+            IterationStanding standing = matchFacts.standing(h, cycleId, iteration, applicantId, byId(streams)::get);
+            Map<String, Positions> positions = matchFacts.positions(h, cycleId, iteration, streams);
             List<CatalogueEntry> entries = new ArrayList<>(streams.size());
-            for (int i = 0; i < streams.size(); i++) entries.add(new CatalogueEntry(streams.get(i), decisions.decision(i)));
+            for (int i = 0; i < streams.size(); i++) {
+                Positions left = positions.get(streams.get(i).streamId());
+                entries.add(new CatalogueEntry(streams.get(i), left, rules.withMatchFacts(decisions.decision(i), standing, left)));
+            }
             return entries;
         });
+    }
+
+    private static Map<String, ProgramStream> byId(List<ProgramStream> streams) {
+        Map<String, ProgramStream> byId = new java.util.HashMap<>(streams.size() * 2);
+        for (ProgramStream s : streams) byId.put(s.streamId(), s);
+        return byId;
     }
 
     private record Context(ApplicantFacts facts, PartnerLists lists) {}

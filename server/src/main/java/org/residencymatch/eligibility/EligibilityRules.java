@@ -30,8 +30,11 @@ public final class EligibilityRules {
     /** For each stream signature, the indexes into {@link #rules} of the rules that apply to it. */
     private final int[][] rulesBySignature;
 
-    EligibilityRules(RulesFileId id, LocalDate trainingStartDate, List<CompiledRule> rules) {
+    private final MatchFactReasons matchFacts;
+
+    EligibilityRules(RulesFileId id, LocalDate trainingStartDate, List<CompiledRule> rules, MatchFactReasons matchFacts) {
         this.id = Objects.requireNonNull(id, "id");
+        this.matchFacts = Objects.requireNonNull(matchFacts, "matchFacts");
         this.trainingStartDate = Objects.requireNonNull(trainingStartDate, "trainingStartDate");
         List<CompiledRule> sorted = new ArrayList<>(rules);
         sorted.sort(Comparator.comparing(rule -> rule.id));
@@ -79,6 +82,18 @@ public final class EligibilityRules {
             }
         }
         return EligibilityDecision.of(failing);
+    }
+
+    /**
+     * A decision of these rules once the match's own facts are counted: what earlier iterations decided
+     * about the applicant, and the positions the stream has left in this iteration (see {@link
+     * MatchFactReasons#apply}). Pure, like the rules.
+     */
+    public EligibilityDecision withMatchFacts(EligibilityDecision byRules, IterationStanding standing, Positions positions) {
+        if (standing.status() != IterationStanding.Status.FREE && standing.earlierIteration() >= iteration()) {
+            throw new IllegalArgumentException("iteration " + iteration() + " cannot depend on iteration " + standing.earlierIteration());
+        }
+        return matchFacts.apply(byRules, standing, positions);
     }
 
     /** The decisions for one applicant and every stream of a catalogue. */

@@ -67,7 +67,8 @@ import org.residencymatch.program.StreamType;
  * </ul>
  *
  * <p>Messages may use no placeholders, except {@code {list}} (the list's name) in {@code
- * listNotReceived}.
+ * listNotReceived}, and {@code {stream}} and {@code {iteration}} (the stream and iteration matched in)
+ * in {@code matchFacts.matchedInEarlierIteration}.
  */
 public final class RulesFileParser {
 
@@ -125,7 +126,7 @@ public final class RulesFileParser {
             throw error(null, "", "the rules file must be a JSON object");
         }
         allowOnly(root, null, "", "schemaVersion", "cycle", "iteration", "version", "trainingStartDate",
-                "description", "contacts", "lists", "listNotReceived", "rules");
+                "description", "contacts", "lists", "listNotReceived", "matchFacts", "rules");
         int schemaVersion = integer(root, "schemaVersion", null, "");
         if (schemaVersion != SCHEMA_VERSION) {
             throw error(null, "schemaVersion", "unsupported schema version " + schemaVersion
@@ -149,6 +150,7 @@ public final class RulesFileParser {
         readContacts(required(root, "contacts", null, ""));
         readLists(required(root, "lists", null, ""));
         readListNotReceived(required(root, "listNotReceived", null, ""));
+        MatchFactReasons matchFacts = readMatchFacts(required(root, "matchFacts", null, ""), iteration);
 
         JsonNode rulesNode = required(root, "rules", null, "");
         if (!rulesNode.isArray()) {
@@ -163,7 +165,7 @@ public final class RulesFileParser {
             }
             rules.add(rule);
         }
-        return new EligibilityRules(fileId, trainingStartDate, rules);
+        return new EligibilityRules(fileId, trainingStartDate, rules, matchFacts);
     }
 
     private void readContacts(JsonNode node) {
@@ -219,6 +221,48 @@ public final class RulesFileParser {
         Map<String, LocalizedText> anyList = Map.of("{list}", new LocalizedText("list", "liste"));
         substitute(pendingMessage, anyList, null, path + ".message");
         substitute(pendingAction, anyList, null, stepPath);
+    }
+
+    /**
+     * The {@code matchFacts} section: the reasons the match's own facts give (see {@link
+     * MatchFactReasons}). The first iteration has no earlier one, so it explains only a stream without
+     * positions; a later iteration also explains a match, or a rank order list, in an earlier one.
+     */
+    private MatchFactReasons readMatchFacts(JsonNode node, int iteration) {
+        String path = "matchFacts";
+        if (!node.isObject()) {
+            throw error(null, path, "must be an object of reasons");
+        }
+        if (iteration == 1) {
+            allowOnly(node, null, path, "noPositionsLeft");
+            return new MatchFactReasons(matchFact(node, "noPositionsLeft", Decision.NOT_ELIGIBLE, Map.of()), null, null);
+        }
+        allowOnly(node, null, path, "noPositionsLeft", "matchedInEarlierIteration", "inEarlierIteration");
+        Map<String, LocalizedText> match = Map.of(
+                MatchFactReasons.STREAM, new LocalizedText("stream", "volet"),
+                MatchFactReasons.ITERATION, new LocalizedText("1", "1"));
+        return new MatchFactReasons(matchFact(node, "noPositionsLeft", Decision.NOT_ELIGIBLE, Map.of()),
+                matchFact(node, "matchedInEarlierIteration", Decision.NOT_ELIGIBLE, match),
+                matchFact(node, "inEarlierIteration", Decision.PENDING, Map.of()));
+    }
+
+    private Reason matchFact(JsonNode section, String name, Decision outcome, Map<String, LocalizedText> placeholders) {
+        String path = "matchFacts." + name;
+        JsonNode node = required(section, name, null, "matchFacts");
+        if (!node.isObject()) {
+            throw error(null, path, "must be an object {\"code\", \"message\", \"nextStep\"}");
+        }
+        allowOnly(node, null, path, "code", "message", "nextStep");
+        String code = code(node, null, path);
+        LocalizedText message = localized(node, "message", null, path);
+        JsonNode step = nextStepNode(node, null, path);
+        String stepPath = path + ".nextStep";
+        LocalizedText action = new LocalizedText(text(step, "en", null, stepPath), text(step, "fr", null, stepPath));
+        Contact contact = contact(text(step, "contact", null, stepPath), null, stepPath + ".contact");
+        // Fail now on an unknown placeholder; the known ones are filled in when the reason is given.
+        substitute(message, placeholders, null, path + ".message");
+        substitute(action, placeholders, null, stepPath);
+        return new Reason(code, outcome, message, new NextStep(action, contact), Provenance.ofRule(path, fileId));
     }
 
     private CompiledRule rule(JsonNode node, String position) {

@@ -33,6 +33,7 @@ import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.application.ApplicationService;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.catalogue.CatalogueService;
+import org.residencymatch.catalogue.MatchFacts;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.ListKind;
@@ -502,8 +503,9 @@ public final class ListUploadService {
                 facts -> view.forApplicant(facts.applicantId(), kind, newVersion, after.get(facts.applicantId())));
         // Applications to streams the new version closes are flagged for the operator, never removed.
         progress.step("job.step.listFlags", 4, EFFECT_STEPS);
+        MatchFacts match = catalogue.matchFacts(h, cycleId, profiles.keySet());
         applications.reflag(h, cycleId, profiles.keySet(), application -> catalogue.decide(cycleId, streams, profiles.get(application.applicantId()),
-                view.forApplicant(application.applicantId(), kind, newVersion, after.get(application.applicantId())),
+                view.forApplicant(application.applicantId(), kind, newVersion, after.get(application.applicantId())), match,
                 application.streamId(), application.iteration()));
         progress.step("job.step.listNotify", 5, EFFECT_STEPS);
         boolean[] differ = decisionsDiffer(cycleId, streams, withProfile, view, kind, oldVersion, newVersion, before, after);

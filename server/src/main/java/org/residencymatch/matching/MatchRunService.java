@@ -18,11 +18,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
+import org.residencymatch.application.ApplicationService;
 import org.residencymatch.application.Couple;
 import org.residencymatch.application.CoupleService;
 import org.residencymatch.application.RankList;
 import org.residencymatch.application.RankListService;
 import org.residencymatch.audit.AuditLog;
+import org.residencymatch.catalogue.MatchFactsRepository;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.cycle.Phase;
@@ -48,13 +50,16 @@ public final class MatchRunService {
     private final ProgramRepository programs;
     private final RankListService rankLists;
     private final CoupleService couples;
+    private final ApplicationService applications;
+    private final MatchFactsRepository matchFacts = new MatchFactsRepository();
     private final AuditLog auditLog;
     private final Clock clock;
     private final MatchEngine engine = new MatchEngine();
     private final MeterRegistry meters;
 
     public MatchRunService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, RankListService rankLists, CoupleService couples,
-            AuditLog auditLog, Clock clock, MeterRegistry meters) {
+            ApplicationService applications, AuditLog auditLog, Clock clock, MeterRegistry meters) {
+        this.applications = applications;
         this.meters = meters;
         this.jdbi = jdbi;
         this.cycles = cycles;
@@ -130,6 +135,9 @@ public final class MatchRunService {
             if (released(h, cycleId, run.iteration()).isPresent()) throw new ConflictException("ALREADY_RELEASED", "iteration " + run.iteration() + " already has released results");
             h.execute("UPDATE match_run SET released_at = ?, released_by = ? WHERE id = ?", LocalDateTime.now(clock), actor, runId);
             auditLog.record(h, actor, "match.released", "match-run:" + runId, cycleId + "/" + run.iteration());
+            // The results decide who may enter the next iteration and what it has left: its open
+            // applications are checked again now (flagged, never removed, as after a list change).
+            if (run.iteration() < 2) applications.recheck(h, cycleId, run.iteration() + 1);
             return find(h, cycleId, runId);
         });
     }
@@ -185,15 +193,12 @@ public final class MatchRunService {
      * released first-iteration run left unfilled (nothing carries over before that release).
      */
     Map<String, Integer> quotas(Handle h, String cycleId, int iteration) {
-        Map<String, Integer> quotas = new HashMap<>();
-        for (ProgramStream s : programs.streams(h, cycleId)) quotas.put(s.streamId(), s.quota());
-        if (iteration == 2) {
-            Optional<MatchRun> first = released(h, cycleId, 1);
-            if (first.isEmpty()) throw new ConflictException("FIRST_ITERATION_NOT_RELEASED", "the second iteration's positions are what the first left unfilled; release the first iteration's results first");
-            h.createQuery("SELECT stream_id, COUNT(*) FROM match_assignment WHERE run_id = :r AND stream_id IS NOT NULL GROUP BY stream_id")
-                    .bind("r", first.get().id()).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                    .forEach(e -> quotas.merge(e.getKey(), -e.getValue(), Integer::sum));
+        if (iteration == 2 && released(h, cycleId, 1).isEmpty()) {
+            throw new ConflictException("FIRST_ITERATION_NOT_RELEASED", "the second iteration's positions are what the first left unfilled; release the first iteration's results first");
         }
+        Map<String, Integer> quotas = new HashMap<>();
+        // The same positions the applicants' catalogue shows.
+        matchFacts.positions(h, cycleId, iteration, programs.streams(h, cycleId)).forEach((stream, positions) -> quotas.put(stream, positions.left()));
         return quotas;
     }
 

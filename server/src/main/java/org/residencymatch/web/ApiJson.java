@@ -38,6 +38,10 @@ final class ApiJson {
     static Map<String, Object> entry(CatalogueEntry e) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("stream", stream(e.stream()));
+        Map<String, Object> positions = new LinkedHashMap<>();
+        positions.put("quota", e.positions().quota());
+        positions.put("left", e.positions().left());
+        json.put("positions", positions);
         json.put("decision", e.decision().decision().name());
         json.put("reasons", e.decision().reasons().stream().map(ApiJson::reason).toList());
         return json;

@@ -113,7 +113,7 @@ public final class ProgramQuotaRoutes {
     /** What the page shows. */
     public record View(String cycle, Form form, Map<String, String> faculties, Map<Integer, String> disciplines, List<ProgramStream> rows,
             int matching, int page, int pageCount, Map<Province, Integer> positionsByProvince, int positions, ProgramStream changed,
-            QuotaError error) {}
+            QuotaError error, Map<String, org.residencymatch.eligibility.Positions> secondIteration) {}
 
     private void page(Context ctx) {
         render(ctx, Form.of(ctx::queryParam), ctx.queryParam("changed"), null);
@@ -170,6 +170,7 @@ public final class ProgramQuotaRoutes {
         ProgramStream changed = changedId == null ? null : all.stream().filter(s -> s.streamId().equals(changedId)).findFirst().orElse(null);
         int positions = byProvince.values().stream().mapToInt(Integer::intValue).sum();
         pages.render(ctx, "operator/programs.jte", shownPage, Map.of("view",
-                new View(cycle, shown, faculties, disciplines, rows, matching.size(), page, pageCount, byProvince, positions, changed, error)));
+                new View(cycle, shown, faculties, disciplines, rows, matching.size(), page, pageCount, byProvince, positions, changed, error,
+                        services.catalogue().positions(cycle, 2))));
     }
 }

@@ -68,7 +68,8 @@ public final class WebServer implements AutoCloseable {
             routes.after(WebServer::securityHeaders);
             // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
             routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field(), e.problems()));
-            routes.exception(ConflictException.class, (e, ctx) -> refuse(ctx, pages, 409, e.code(), e.getMessage(), null, List.of()));
+            routes.exception(ConflictException.class, (e, ctx) -> refuse(ctx, pages, 409, e.code(),
+                    e.explanation() == null ? e.getMessage() : e.explanation().in(Messages.of(readerLanguage(ctx)).locale()), null, List.of()));
             routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
@@ -132,6 +133,16 @@ public final class WebServer implements AutoCloseable {
             // The code's sentence in the reader's language; the service's own detail (ids, dates) under it.
             pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message));
         }
+    }
+
+    /**
+     * The language to answer a refusal in: the one a request asks for ({@code ?lang=}), else the
+     * session's, else the one the client prefers (Accept-Language).
+     */
+    static String readerLanguage(io.javalin.http.Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (Messages.isSupported(asked)) return asked;
+        return Authentication.session(ctx).map(org.residencymatch.account.Sessions.Session::locale).orElseGet(() -> PageRenderer.preferredLanguage(ctx));
     }
 
     static Map<String, Object> error(String code, String message, String field) {

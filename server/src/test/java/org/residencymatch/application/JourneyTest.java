@@ -148,7 +148,10 @@ class JourneyTest {
         clock.set(LocalDateTime.of(2025, 3, 10, 12, 0));
 
         assertThatThrownBy(() -> services.applications().apply(CYCLE, 2, "A-2001", ON_IMG_B, "a"))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("MATCHED_IN_FIRST_ITERATION"));
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("NOT_SELECTABLE");
+                    assertThat(e.getMessage()).contains("MATCHED_IN_EARLIER_ITERATION");
+                });
         services.applications().apply(CYCLE, 2, "A-2024", ON_IMG_B, "a");
         assertThat(services.applications().applicationsOf(CYCLE, 2, "A-2024")).extracting(Application::streamId).containsExactly(ON_IMG_B);
     }
