@@ -68,8 +68,14 @@ public final class WebServer implements AutoCloseable {
             routes.after(WebServer::securityHeaders);
             // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
             routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field(), e.problems()));
-            routes.exception(ConflictException.class, (e, ctx) -> refuse(ctx, pages, 409, e.code(),
-                    e.explanation() == null ? e.getMessage() : e.explanation().in(Messages.of(readerLanguage(ctx)).locale()), null, List.of()));
+            routes.exception(ConflictException.class, (e, ctx) -> {
+                if (e.explanation() == null) {
+                    refuse(ctx, pages, 409, e.code(), e.getMessage(), null, List.of());
+                    return;
+                }
+                String language = readerLanguage(ctx);
+                refuse(ctx, pages, 409, e.code(), e.explanation().in(Messages.of(language).locale()), language, null, List.of());
+            });
             routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
@@ -123,6 +129,12 @@ public final class WebServer implements AutoCloseable {
 
     private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String field,
             List<Map<String, Object>> problems) {
+        refuse(ctx, pages, status, code, message, "en", field, problems);
+    }
+
+    /** @param messageLanguage the language {@code message} is written in: the service's own details are in English */
+    private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String messageLanguage,
+            String field, List<Map<String, Object>> problems) {
         ctx.status(status);
         String accept = ctx.header("Accept");
         if (Authentication.isApi(ctx) || accept == null || !accept.contains("text/html")) {
@@ -131,18 +143,21 @@ public final class WebServer implements AutoCloseable {
             ctx.json(body);
         } else {
             // The code's sentence in the reader's language; the service's own detail (ids, dates) under it.
-            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message));
+            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message, "messageLanguage", messageLanguage));
         }
     }
 
     /**
-     * The language to answer a refusal in: the one a request asks for ({@code ?lang=}), else the
-     * session's, else the one the client prefers (Accept-Language).
+     * The language to answer a refusal in: the one a request asks for ({@code ?lang=}); else, for the API,
+     * the one its Accept-Language header prefers (a client asks per request), and for a page the one the
+     * visitor chose (a browser's header is only its default); else the other of the two.
      */
     static String readerLanguage(io.javalin.http.Context ctx) {
         String asked = ctx.queryParam("lang");
         if (Messages.isSupported(asked)) return asked;
-        return Authentication.session(ctx).map(org.residencymatch.account.Sessions.Session::locale).orElseGet(() -> PageRenderer.preferredLanguage(ctx));
+        var chosen = Authentication.session(ctx).map(org.residencymatch.account.Sessions.Session::locale);
+        if (Authentication.isApi(ctx) && ctx.header("Accept-Language") != null || chosen.isEmpty()) return PageRenderer.preferredLanguage(ctx);
+        return chosen.get();
     }
 
     static Map<String, Object> error(String code, String message, String field) {

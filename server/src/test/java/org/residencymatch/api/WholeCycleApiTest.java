@@ -1,6 +1,7 @@
 package org.residencymatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.residencymatch.api.DemoApiServer.CYCLE;
 import static org.residencymatch.api.DemoApiServer.failure;
 
@@ -415,37 +416,52 @@ class WholeCycleApiTest {
     }
 
     /**
-     * The second iteration offers what the first left unfilled: the applicant the first left unmatched
-     * applies to a stream the first filled and to one it left open, ranks both, both rank them; they
-     * match to the open one, because the filled one offers no position any more.
+     * The second iteration offers what the first left unfilled: to the applicant the first left
+     * unmatched, a stream the first filled shows no position left and is not selectable
+     * ({@code NO_POSITIONS_LEFT}, and applying is refused in the reader's language), one it left open
+     * shows its whole quota; they apply to the open one and match there.
      */
     private void secondIteration(MatchRun first, Map<String, List<String>> matchedTo) throws ApiException {
         clock.set(SECOND_SELECTION);
         String applicantId = id(SECOND_CHANCE);
         assertThat(new ResultsApi(as(applicantId)).getApplicantResult(CYCLE, 1, applicantId).getMatched()).isFalse();
         CatalogueApi catalogue = new CatalogueApi(as(applicantId));
-        List<CatalogueEntry> selectable = catalogue.getCatalogue(CYCLE, applicantId, null, null, null, Decision.SELECTABLE, null, 2, 1, 1000).getItems();
-        Set<String> selectableIds = new HashSet<>(selectable.stream().map(e -> e.getStream().getId()).toList());
+        List<CatalogueEntry> all = catalogue.getCatalogue(CYCLE, applicantId, null, null, null, null, null, 2, 1, 1000).getItems();
+        Map<String, CatalogueEntry> byId = new HashMap<>();
+        all.forEach(e -> byId.put(e.getStream().getId(), e));
+        // Filled in the first iteration, and open to this applicant by the rules (not a CMG-only stream, say).
         String filled = matchedTo.entrySet().stream()
-                .filter(e -> e.getValue().size() == streams.get(e.getKey()).getStream().getQuota() && selectableIds.contains(e.getKey()))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no stream selectable for " + applicantId + " was filled"));
-        String open = selectable.stream().filter(e -> e.getStream().getQuota() > 0 && !streams.containsKey(e.getStream().getId()))
+                .filter(e -> e.getValue().size() == streams.get(e.getKey()).getStream().getQuota())
+                .map(Map.Entry::getKey)
+                .filter(id -> byId.get(id).getReasons().stream().allMatch(r -> r.getCode().equals("NO_POSITIONS_LEFT")))
+                .findFirst().orElseThrow(() -> new AssertionError("no stream open to " + applicantId + " was filled"));
+        CatalogueEntry full = byId.get(filled);
+        assertThat(full.getDecision()).isEqualTo(Decision.NOT_ELIGIBLE);
+        assertThat(full.getPositions().getLeft()).isZero();
+        assertThat(full.getPositions().getQuota()).isEqualTo(matchedTo.get(filled).size());
+        assertThat(catalogue.explainEligibility(CYCLE, applicantId, filled, 2).getDecision()).isEqualTo(Decision.NOT_ELIGIBLE);
+        String open = all.stream().filter(e -> e.getDecision() == Decision.SELECTABLE && !streams.containsKey(e.getStream().getId()))
                 .findFirst().orElseThrow().getStream().getId();
+        assertThat(byId.get(open).getPositions().getLeft()).isEqualTo(byId.get(open).getPositions().getQuota()).isPositive();
 
         ApplicationsApi applications = new ApplicationsApi(as(applicantId));
-        applications.apply(CYCLE, 2, applicantId, new ApplicationRequest().streamId(filled));
+        assertThatThrownBy(() -> applications.apply(CYCLE, 2, applicantId, new ApplicationRequest().streamId(filled),
+                        Map.of("Accept-Language", "fr-CA,fr;q=0.9")))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(409);
+                    assertThat(e.getResponseBody()).contains("NOT_SELECTABLE").contains("n'a plus de poste");
+                });
         applications.apply(CYCLE, 2, applicantId, new ApplicationRequest().streamId(open));
         assertThat(applications.listApplications(CYCLE, 2, applicantId).getApplications()).extracting(Application::getStreamId)
-                .containsExactlyInAnyOrder(filled, open);
+                .containsExactly(open);
 
         clock.set(SECOND_ROL_OPEN);
         new RankListsApi(as(applicantId)).saveApplicantRankList(CYCLE, 2, applicantId,
-                new ApplicantRankListRequest().streams(List.of(filled, open)).submit(true));
+                new ApplicantRankListRequest().streams(List.of(open)).submit(true));
         RankListsApi lists = new RankListsApi(operator);
-        for (String stream : List.of(filled, open)) {
-            assertThat(lists.listStreamApplicants(CYCLE, 2, stream).getApplicants()).containsExactly(applicantId);
-            lists.saveStreamRankList(CYCLE, 2, stream, new StreamRankListRequest().applicants(List.of(applicantId)).submit(true));
-        }
+        assertThat(lists.listStreamApplicants(CYCLE, 2, filled).getApplicants()).isEmpty();
+        assertThat(lists.listStreamApplicants(CYCLE, 2, open).getApplicants()).containsExactly(applicantId);
+        lists.saveStreamRankList(CYCLE, 2, open, new StreamRankListRequest().applicants(List.of(applicantId)).submit(true));
 
         clock.set(SECOND_MATCH);
         MatchRunsApi runs = new MatchRunsApi(operator);

@@ -52,7 +52,7 @@ class ApplicantJourneyPagesTest {
         amira.get("/applicant/catalogue");
         HttpResponse<String> refused = amira.post("/applicant/applications", Map.of("streamId", "27447", "next", "/applicant/catalogue"));
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("CMG_STREAM");
+        assertThat(refused.body()).as("the reason, in the reader's language").contains("reserved for Canadian medical graduates");
 
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
         assertThat(amira.get("/applicant/rank-list").statusCode()).as("months later the idle session has expired").isEqualTo(302);
