@@ -67,12 +67,12 @@ public final class RulesFileParser {
      * {@code rules.schema.json} are generated from or checked against this list.
      */
     public enum Condition {
-        CATEGORY("category", "[\"CMG\" | \"IMG\", ...]", "the applicant's category is one of these"),
-        CITIZENSHIP_IN("citizenshipIn", "[citizenship status, ...]",
+        CATEGORY("category", "[" + oneOf(ApplicantCategory.class) + ", ...]", "the applicant's category is one of these"),
+        CITIZENSHIP_IN("citizenshipIn", "[" + oneOf(Citizenship.class) + ", ...]",
                 "the applicant's citizenship status is one of these"),
-        CMQ_APPROVAL_IN("cmqApprovalIn", "[CMQ approval, ...]",
+        CMQ_APPROVAL_IN("cmqApprovalIn", "[" + oneOf(CmqApproval.class) + ", ...]",
                 "the applicant's CMQ approval (Québec contingent) is one of these"),
-        ON_LIST("onList", "\"AIMG\" | \"BCIMG\" | \"QIMG\"",
+        ON_LIST("onList", oneOf(ListKind.class),
                 "the applicant is on this partner list; only in `require`: while the list has not been received"
                         + " the decision is PENDING"),
         NO_PRIOR_RESIDENCY("noPriorResidency", "true",
@@ -80,8 +80,8 @@ public final class RulesFileParser {
         NO_CANADA_US_TRAINING_INCLUDING_FELLOWSHIP("noCanadaUsTrainingIncludingFellowship", "true",
                 "no postgraduate training in Canada or the USA, a fellowship counting as training (Québec's reading)"),
         MILITARY_MEMBER("militaryMember", "true", "the applicant is a member of a military medical training plan"),
-        PROVINCIAL_TIE("provincialTie", "province", "the applicant has a residency or return-of-service tie to the province"),
-        EXAM_PASSED("examPassed", "exam", "the applicant passed this exam"),
+        PROVINCIAL_TIE("provincialTie", oneOf(Province.class), "the applicant has a residency or return-of-service tie to the province"),
+        EXAM_PASSED("examPassed", oneOf(Exam.class), "the applicant passed this exam"),
         MINIMUM_HIGH_SCHOOL_YEARS("minimumHighSchoolYears", "{\"province\": province, \"years\": n}",
                 "at least n years of high school in the province"),
         GRADUATED_BY("graduatedBy", "\"trainingStartDate\" | ISO date",
@@ -105,6 +105,11 @@ public final class RulesFileParser {
         /** The condition a rules file names with {@code field}, if any. */
         public static Optional<Condition> named(String field) {
             return Arrays.stream(values()).filter(condition -> condition.field.equals(field)).findFirst();
+        }
+
+        /** The names a value may take, quoted, e.g. {@code "AIMG" | "BCIMG" | "QIMG"}. */
+        private static String oneOf(Class<? extends Enum<?>> type) {
+            return String.join(" | ", Arrays.stream(type.getEnumConstants()).map(value -> "\"" + value.name() + "\"").toList());
         }
 
         /** Every field name, in order, separated by commas. */
