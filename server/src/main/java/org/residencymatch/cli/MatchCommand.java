@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code match run | audit | generate}: the match engine on files in the format of
- * {@code MATCH-FORMAT.md}.
+ * {@code docs/MATCH-FORMAT.md}.
  *
  * <p>Exit codes: 0 success (for {@code run}: the result is written, stable or not; for
  * {@code audit}: the result is valid and stable); 1 the input is refused, or the audited result is

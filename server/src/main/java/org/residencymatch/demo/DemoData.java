@@ -36,7 +36,7 @@ import org.residencymatch.tabular.TextKey;
 
 /**
  * The demo: the real 2025 R-1 catalogue with seeded quotas, and named applicants in every situation
- * DOMAIN.md describes, each with an account, plus the three partner lists, partner and staff accounts
+ * docs/DOMAIN.md describes, each with an account, plus the three partner lists, partner and staff accounts
  * and an operator. Seeding happens once, on an empty database.
  */
 public final class DemoData {
@@ -144,7 +144,7 @@ public final class DemoData {
         return new AccountList(lines);
     }
 
-    /** The demo applicants, one or more for every situation of DOMAIN.md. */
+    /** The demo applicants, one or more for every situation of docs/DOMAIN.md. */
     static List<DemoApplicant> roster() {
         List<DemoApplicant> r = new ArrayList<>();
         // Canadian medical graduates.

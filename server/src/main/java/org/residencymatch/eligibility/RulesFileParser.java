@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.residencymatch.program.Province;
@@ -51,26 +52,79 @@ import org.residencymatch.program.StreamType;
  * <p>{@code appliesTo} may hold {@code streamTypes}, {@code provinces}, {@code exceptProvinces},
  * {@code categories} (non-empty arrays; absent means any) and {@code returnOfService}, {@code
  * includesMilitary} (booleans). {@code when} guards and {@code require} use the closed condition
- * vocabulary below; each condition is an object with exactly one field:
- *
- * <ul>
- *   <li>{@code {"category": ["CMG"]}}, {@code {"citizenshipIn": ["CITIZEN", "PERMANENT_RESIDENT"]}},
- *       {@code {"cmqApprovalIn": ["REGULIER"]}}
- *   <li>{@code {"onList": "AIMG"}} (only in {@code require}: a missing list gives PENDING)
- *   <li>{@code {"noPriorResidency": true}}, {@code {"noCanadaUsTrainingIncludingFellowship": true}},
- *       {@code {"militaryMember": true}}
- *   <li>{@code {"provincialTie": "NS"}}, {@code {"examPassed": "MCCQE1"}}
- *   <li>{@code {"minimumHighSchoolYears": {"province": "ON", "years": 2}}}
- *   <li>{@code {"graduatedBy": "trainingStartDate"}} or an ISO date
- *   <li>{@code {"recentWithinYears": 4}}: MD or latest residency/practice within that many years
- *       before the training start date
- * </ul>
+ * vocabulary of {@link Condition}, defined there once (the parser, the JSON schema's test and the
+ * generated rules tables all read it); each condition is an object with exactly one field, e.g.
+ * {@code {"onList": "AIMG"}} or {@code {"minimumHighSchoolYears": {"province": "ON", "years": 2}}}.
  *
  * <p>Messages may use no placeholders, except {@code {list}} (the list's name) in {@code
  * listNotReceived}, and {@code {stream}} and {@code {iteration}} (the stream and iteration matched in)
  * in {@code matchFacts.matchedInEarlierIteration}.
  */
 public final class RulesFileParser {
+
+    /**
+     * The closed vocabulary of conditions, in the order error messages list them. Each entry says how
+     * it is written in a rules file and what it means; {@code docs/eligibility/} and the test of
+     * {@code rules.schema.json} are generated from or checked against this list.
+     */
+    public enum Condition {
+        CATEGORY("category", "[" + oneOf(ApplicantCategory.class) + ", ...]", "the applicant's category is one of these"),
+        CITIZENSHIP_IN("citizenshipIn", "[" + oneOf(Citizenship.class) + ", ...]",
+                "the applicant's citizenship status is one of these"),
+        CMQ_APPROVAL_IN("cmqApprovalIn", "[" + oneOf(CmqApproval.class) + ", ...]",
+                "the applicant's CMQ approval (Québec contingent) is one of these"),
+        ON_LIST("onList", oneOf(ListKind.class),
+                "the applicant is on this partner list; only in `require`: while the list has not been received"
+                        + " the decision is PENDING"),
+        NO_PRIOR_RESIDENCY("noPriorResidency", "true",
+                "no previous accredited residency in Canada or the USA (a fellowship does not count)"),
+        NO_CANADA_US_TRAINING_INCLUDING_FELLOWSHIP("noCanadaUsTrainingIncludingFellowship", "true",
+                "no postgraduate training in Canada or the USA, a fellowship counting as training (Québec's reading)"),
+        MILITARY_MEMBER("militaryMember", "true", "the applicant is a member of a military medical training plan"),
+        PROVINCIAL_TIE("provincialTie", oneOf(Province.class), "the applicant has a residency or return-of-service tie to the province"),
+        EXAM_PASSED("examPassed", oneOf(Exam.class), "the applicant passed this exam"),
+        MINIMUM_HIGH_SCHOOL_YEARS("minimumHighSchoolYears", "{\"province\": province, \"years\": n}",
+                "at least n years of high school in the province"),
+        GRADUATED_BY("graduatedBy", "\"trainingStartDate\" | ISO date",
+                "the MD (expected date for a student) is on or before that date; an unknown date fails"),
+        RECENT_WITHIN_YEARS("recentWithinYears", "n",
+                "the MD, or the latest residency or practice, is within n years before the training start date");
+
+        /** The field that names the condition in a rules file. */
+        public final String field;
+        /** How its value is written. */
+        public final String written;
+        /** What it requires of the applicant, in a sentence. */
+        public final String meaning;
+
+        Condition(String field, String written, String meaning) {
+            this.field = field;
+            this.written = written;
+            this.meaning = meaning;
+        }
+
+        /** The condition a rules file names with {@code field}, if any. */
+        public static Optional<Condition> named(String field) {
+            return Arrays.stream(values()).filter(condition -> condition.field.equals(field)).findFirst();
+        }
+
+        /** The names a value may take, quoted, e.g. {@code "AIMG" | "BCIMG" | "QIMG"}. */
+        private static String oneOf(Class<? extends Enum<?>> type) {
+            return String.join(" | ", Arrays.stream(type.getEnumConstants()).map(value -> "\"" + value.name() + "\"").toList());
+        }
+
+        /** Every field name, in order, separated by commas. */
+        static String fieldNames() {
+            return String.join(", ", Arrays.stream(values()).map(condition -> condition.field).toList());
+        }
+    }
+
+    /** What one condition of a rules file compiles to: a test on the applicant, or a partner list to be on. */
+    private sealed interface Compiled permits OnApplicant, OnList {}
+
+    private record OnApplicant(ApplicantCondition test) implements Compiled {}
+
+    private record OnList(ListKind list) implements Compiled {}
 
     static final int SCHEMA_VERSION = 1;
     /** The special contact of {@code listNotReceived}: whoever sends the list in question. */
@@ -297,11 +351,11 @@ public final class RulesFileParser {
             }
             for (int index = 0; index < when.size(); index++) {
                 String path = "when[" + index + "]";
-                Object condition = condition(when.get(index), id, path);
-                if (!(condition instanceof ApplicantCondition guard)) {
+                Compiled condition = condition(when.get(index), id, path);
+                if (!(condition instanceof OnApplicant guard)) {
                     throw error(id, path, "onList may only be used in 'require': a guard cannot be pending");
                 }
-                guards.add(guard);
+                guards.add(guard.test());
             }
         }
 
@@ -313,13 +367,14 @@ public final class RulesFileParser {
         LocalizedText message = substitute(localized(node, "message", id, ""), Map.of(), id, "message");
         NextStep nextStep = nextStep(node, id);
 
-        Object requirement = condition(required(node, "require", id, ""), id, "require");
-        if (requirement instanceof ListKind list) {
+        Compiled requirement = condition(required(node, "require", id, ""), id, "require");
+        if (requirement instanceof OnList onList) {
+            ListKind list = onList.list();
             Reason failure = new Reason(code, onFailure, message, nextStep, new Provenance(id, fileId, list, null));
             return CompiledRule.requiringList(id, streams, categories, guards, list, failure, listNotReceived(id, list));
         }
         Reason failure = new Reason(code, onFailure, message, nextStep, Provenance.ofRule(id, fileId));
-        return CompiledRule.requiring(id, streams, categories, guards, (ApplicantCondition) requirement, failure);
+        return CompiledRule.requiring(id, streams, categories, guards, ((OnApplicant) requirement).test(), failure);
     }
 
     /** The PENDING reason of a list rule, from the file's {@code listNotReceived} template. */
@@ -340,31 +395,35 @@ public final class RulesFileParser {
                 new Provenance(ruleId, fileId, list, null));
     }
 
-    /** An {@link ApplicantCondition}, or a {@link ListKind} for {@code onList}. */
-    private Object condition(JsonNode node, String ruleId, String path) {
+    /** One condition of the vocabulary ({@link Condition}), compiled. */
+    private Compiled condition(JsonNode node, String ruleId, String path) {
         if (node == null || !node.isObject() || node.size() != 1) {
             throw error(ruleId, path, "a condition is an object with exactly one field, e.g. {\"onList\": \"AIMG\"}");
         }
         String name = node.fieldNames().next();
         JsonNode value = node.get(name);
         String field = path + "." + name;
-        return switch (name) {
-            case "category" -> ApplicantCondition.categoryIn(
+        Condition condition = Condition.named(name).orElseThrow(() -> error(ruleId, field,
+                "unknown condition '" + name + "'; known conditions: " + Condition.fieldNames()));
+        if (condition == Condition.ON_LIST) {
+            return new OnList(enumValue(ListKind.class, textValue(value, ruleId, field), ruleId, field));
+        }
+        return new OnApplicant(switch (condition) {
+            case CATEGORY -> ApplicantCondition.categoryIn(
                     enumSet(node, name, ApplicantCategory.class, ruleId, path));
-            case "citizenshipIn" -> ApplicantCondition.citizenshipIn(
+            case CITIZENSHIP_IN -> ApplicantCondition.citizenshipIn(
                     enumSet(node, name, Citizenship.class, ruleId, path));
-            case "cmqApprovalIn" -> ApplicantCondition.cmqApprovalIn(
+            case CMQ_APPROVAL_IN -> ApplicantCondition.cmqApprovalIn(
                     enumSet(node, name, CmqApproval.class, ruleId, path));
-            case "onList" -> enumValue(ListKind.class, textValue(value, ruleId, field), ruleId, field);
-            case "noPriorResidency" -> flag(value, ruleId, field, ApplicantCondition.noPriorResidency());
-            case "noCanadaUsTrainingIncludingFellowship" -> flag(
+            case NO_PRIOR_RESIDENCY -> flag(value, ruleId, field, ApplicantCondition.noPriorResidency());
+            case NO_CANADA_US_TRAINING_INCLUDING_FELLOWSHIP -> flag(
                     value, ruleId, field, ApplicantCondition.noCanadaUsTrainingIncludingFellowship());
-            case "militaryMember" -> flag(value, ruleId, field, ApplicantCondition.militaryMember());
-            case "provincialTie" -> ApplicantCondition.provincialTie(
+            case MILITARY_MEMBER -> flag(value, ruleId, field, ApplicantCondition.militaryMember());
+            case PROVINCIAL_TIE -> ApplicantCondition.provincialTie(
                     enumValue(Province.class, textValue(value, ruleId, field), ruleId, field));
-            case "examPassed" -> ApplicantCondition.examPassed(
+            case EXAM_PASSED -> ApplicantCondition.examPassed(
                     enumValue(Exam.class, textValue(value, ruleId, field), ruleId, field));
-            case "minimumHighSchoolYears" -> {
+            case MINIMUM_HIGH_SCHOOL_YEARS -> {
                 if (!value.isObject()) {
                     throw error(ruleId, field, "must be an object {\"province\": ..., \"years\": ...}");
                 }
@@ -373,18 +432,15 @@ public final class RulesFileParser {
                         field + ".province");
                 yield ApplicantCondition.minimumHighSchoolYears(province, positive(value, "years", ruleId, field));
             }
-            case "graduatedBy" -> {
+            case GRADUATED_BY -> {
                 String reference = textValue(value, ruleId, field);
                 yield ApplicantCondition.graduatedBy(
                         "trainingStartDate".equals(reference) ? trainingStartDate : date(value, ruleId, field));
             }
-            case "recentWithinYears" -> ApplicantCondition.recentWithinYears(
+            case RECENT_WITHIN_YEARS -> ApplicantCondition.recentWithinYears(
                     positive(node, name, ruleId, path), trainingStartDate);
-            default -> throw error(ruleId, field, "unknown condition '" + name + "'; known conditions: "
-                    + "category, citizenshipIn, cmqApprovalIn, onList, noPriorResidency, "
-                    + "noCanadaUsTrainingIncludingFellowship, militaryMember, provincialTie, examPassed, "
-                    + "minimumHighSchoolYears, graduatedBy, recentWithinYears");
-        };
+            case ON_LIST -> throw new IllegalStateException("handled above");
+        });
     }
 
     private ApplicantCondition flag(JsonNode value, String ruleId, String field, ApplicantCondition condition) {

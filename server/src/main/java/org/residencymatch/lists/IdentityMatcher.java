@@ -11,7 +11,7 @@ import java.util.Set;
 import org.residencymatch.tabular.TextKey;
 
 /**
- * Ties list rows to registered applicants, in the order DOMAIN.md gives: MINC, then the system's
+ * Ties list rows to registered applicants, in the order docs/DOMAIN.md gives: MINC, then the system's
  * applicant id, then the MCC candidate code, then family name + given names + date of birth compared
  * after folding case, accents, hyphens, apostrophes and spacing. Pure: build it once over the
  * applicants, then match any number of rows.

@@ -29,7 +29,7 @@ import org.residencymatch.engine.ProgramPair;
 import org.residencymatch.engine.audit.BlockingPair;
 
 /**
- * Reads and writes the match instance and result JSON of {@code MATCH-FORMAT.md} (version 1).
+ * Reads and writes the match instance and result JSON of {@code docs/MATCH-FORMAT.md} (version 1).
  *
  * <p>This layer checks only the JSON shape (an array where an array belongs, a string id, an
  * integer quota, pairs of two); the rules of the instance itself (unique ids, known references, no

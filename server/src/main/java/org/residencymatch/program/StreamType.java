@@ -1,7 +1,7 @@
 package org.residencymatch.program;
 
 /**
- * Who a program stream is open to, as the published stream names say it (see DOMAIN.md, "Programs
+ * Who a program stream is open to, as the published stream names say it (see docs/DOMAIN.md, "Programs
  * and streams"). The mapping from the names written in a catalogue file to these types is data
  * ({@code program/stream-names.csv}), so that a new name next year is a data change.
  */

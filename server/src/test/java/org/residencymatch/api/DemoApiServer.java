@@ -21,9 +21,7 @@ import org.residencymatch.api.client.model.ApiError;
 import org.residencymatch.api.client.model.SignInRequest;
 import org.residencymatch.api.client.model.SignedIn;
 import org.residencymatch.demo.DemoData;
-import org.residencymatch.store.TestDatabase;
-import org.residencymatch.web.WebConfig;
-import org.residencymatch.web.WebServer;
+import org.residencymatch.web.TestServer;
 
 /**
  * The real server on a free port over a fresh database seeded with the demo (cycle 2025-R1, its 815
@@ -39,11 +37,9 @@ final class DemoApiServer implements AutoCloseable {
     private static final ObjectMapper CONTRACT_JSON =
             ApiClient.createDefaultObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Services services;
-    private final WebServer server;
+    private final TestServer server;
 
-    private DemoApiServer(Services services, WebServer server) {
-        this.services = services;
+    private DemoApiServer(TestServer server) {
         this.server = server;
     }
 
@@ -56,14 +52,12 @@ final class DemoApiServer implements AutoCloseable {
      * test walk the cycle's calendar: phases are enforced with the clock's time).
      */
     static DemoApiServer start(Clock clock) {
-        Services services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        return new DemoApiServer(services, new WebServer(services, new WebConfig(OPERATOR_TOKEN, false)).start(0));
+        return new DemoApiServer(TestServer.demo(clock).withBootstrapToken(OPERATOR_TOKEN).start());
     }
 
     /** The services behind the server, for checks the API does not expose (such as the audit log). */
     Services services() {
-        return services;
+        return server.services();
     }
 
     /** A client that sends the bootstrap token, i.e. acts as the match operator. */
@@ -118,11 +112,11 @@ final class DemoApiServer implements AutoCloseable {
 
     /** A bearer token issued to the user account with this email, as the service issues tokens to users. */
     String tokenForAccount(String email) {
-        Jdbi jdbi = services.database().jdbi();
+        Jdbi jdbi = server.services().database().jdbi();
         return jdbi.inTransaction(h -> {
             long userId = h.createQuery("SELECT id FROM user_account WHERE email = :email")
                     .bind("email", email).mapTo(Long.class).one();
-            return new Accounts(jdbi, services.clock()).issueApiToken(h, userId, "API test");
+            return new Accounts(jdbi, server.services().clock()).issueApiToken(h, userId, "API test");
         });
     }
 
@@ -152,7 +146,7 @@ final class DemoApiServer implements AutoCloseable {
      * as the applicant would read it in their mailbox; empty when none was sent.
      */
     java.util.Optional<String> confirmationToken(String email) {
-        return services.database().jdbi().withHandle(h -> h.createQuery(
+        return server.services().database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT link FROM email_outbox WHERE recipient = :r AND subject_key = 'email.confirm' ORDER BY id DESC")
                 .bind("r", email).mapTo(String.class).findFirst())
                 .map(link -> java.net.URI.create(link).getQuery().replaceFirst("^token=", ""));
@@ -194,6 +188,5 @@ final class DemoApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        services.close();
     }
 }

@@ -22,10 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.Citizenship;
 import org.residencymatch.eligibility.CmqApproval;
@@ -38,10 +37,8 @@ import org.residencymatch.program.Province;
 import org.residencymatch.program.StreamType;
 import org.residencymatch.reconciliation.CaseStatus;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 import org.residencymatch.web.Access;
-import org.residencymatch.web.WebConfig;
-import org.residencymatch.web.WebServer;
+import org.residencymatch.web.TestServer;
 
 /**
  * {@code openapi.yaml} is a valid OpenAPI document and describes exactly the {@code /api/v1} routes the
@@ -53,23 +50,15 @@ class OpenApiContractTest {
     private static final String API_PREFIX = "/api/v1/";
     private static final String ERROR_SCHEMA = "#/components/schemas/Error";
 
-    static Services services;
-    static WebServer server;
+    @RegisterExtension
+    static final TestServer web = TestServer.empty();
     static SwaggerParseResult parseResult;
     static OpenAPI contract;
 
     @BeforeAll
     static void start() throws IOException {
-        services = Services.start(TestDatabase.fresh());
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
         parseResult = parse(bundledContract());
         contract = parseResult.getOpenAPI();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
     }
 
     private static String bundledContract() throws IOException {
@@ -90,7 +79,7 @@ class OpenApiContractTest {
     /** "GET /api/v1/..." of every route the server registers under /api/v1, with the access it declares. */
     private static Map<String, Set<?>> serverRoutes() {
         Map<String, Set<?>> routes = new TreeMap<>();
-        for (ParsedEndpoint handler : server.javalin().unsafe.internalRouter.allHttpHandlers()) {
+        for (ParsedEndpoint handler : web.server().javalin().unsafe.internalRouter.allHttpHandlers()) {
             String method = handler.endpoint.method.name();
             // Before/after filters are not routes: they run around the routes.
             if (method.startsWith("BEFORE") || method.startsWith("AFTER") || !handler.endpoint.path.startsWith(API_PREFIX)) continue;

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.residencymatch.api.client.ApiClient;
 import org.residencymatch.api.client.ApiException;
@@ -85,6 +86,7 @@ import org.residencymatch.store.MutableClock;
  * applicants, best MMI score first, the operator's invitations, an invitee who accepts and one who declines.
  */
 @DatabaseTest
+@Tag("long") // a whole cycle of two iterations, hundreds of people: run by .ci/run and `mvn -Plong verify`, not by `mvn verify`
 class WholeCycleApiTest {
 
     static final LocalDateTime SELECTION = LocalDateTime.of(2024, 10, 15, 12, 0);

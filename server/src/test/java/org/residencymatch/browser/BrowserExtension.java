@@ -16,10 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.residencymatch.Services;
-import org.residencymatch.demo.DemoData;
-import org.residencymatch.store.TestDatabase;
-import org.residencymatch.web.WebConfig;
-import org.residencymatch.web.WebServer;
+import org.residencymatch.web.TestServer;
 
 /**
  * Runs a test class against the real server in a real headless Chromium. Register it as a static
@@ -42,9 +39,7 @@ public final class BrowserExtension
     static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final Path FAILURES = Path.of("target", "browser-failures");
 
-    private final java.time.Clock clock;
-    private Services services;
-    private WebServer server;
+    private final TestServer web;
     private Browser browser;
     private Path profile;
 
@@ -55,7 +50,7 @@ public final class BrowserExtension
 
     /** On a clock of the test's own, for a test that walks the cycle's calendar (a match run needs the ROL deadline past). */
     public BrowserExtension(java.time.Clock clock) {
-        this.clock = clock;
+        this.web = TestServer.demo(clock);
     }
 
     /** Skips (on a developer's machine) or fails (in CI) when the browser or its driver is missing. */
@@ -73,21 +68,18 @@ public final class BrowserExtension
     @Override
     public void beforeAll(ExtensionContext context) {
         requireBrowser();
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
+        web.start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (server != null) server.close();
-        if (services != null) services.close();
+        web.close();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         profile = Files.createTempDirectory("chromium-profile-");
-        browser = Browser.start("http://localhost:" + server.port(), profile);
+        browser = Browser.start("http://localhost:" + web.port(), profile);
     }
 
     @Override
@@ -123,7 +115,7 @@ public final class BrowserExtension
     }
 
     public Services services() {
-        return services;
+        return web.services();
     }
 
     private void saveFailure(String name) {

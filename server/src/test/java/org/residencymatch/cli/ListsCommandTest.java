@@ -11,45 +11,27 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.residencymatch.Services;
 import org.residencymatch.applicant.Identity;
-import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
-import org.residencymatch.web.WebConfig;
-import org.residencymatch.web.WebServer;
+import org.residencymatch.web.TestServer;
 import picocli.CommandLine;
 
 /** The operator's list commands against a running service. */
 @DatabaseTest
 class ListsCommandTest {
 
-    static Services services;
-    static WebServer server;
     static final String TOKEN = "cli-test-token";
+    @RegisterExtension
+    static final TestServer web = TestServer.demo().withBootstrapToken(TOKEN);
 
     @TempDir
     Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void start() {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(TOKEN, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
 
     /** Runs {@code lists ARGS} against the service; {@link #out} and {@link #err} hold what this run printed. */
     private int lists(String... args) {
@@ -61,13 +43,13 @@ class ListsCommandTest {
         String[] all = new String[args.length + 5];
         all[0] = "lists";
         System.arraycopy(args, 0, all, 1, args.length);
-        System.arraycopy(new String[] {"--url", "http://localhost:" + server.port(), "--token", TOKEN}, 0, all, args.length + 1, 4);
+        System.arraycopy(new String[] {"--url", "http://localhost:" + web.port(), "--token", TOKEN}, 0, all, args.length + 1, 4);
         return commandLine.execute(all);
     }
 
     @Test
     void uploadCommitRevertAndHistoryFromTheCommandLine() throws Exception {
-        Identity patel = services.profiles().identity("A-2002").orElseThrow();
+        Identity patel = web.services().profiles().identity("A-2002").orElseThrow();
         Path file = dir.resolve("aimg.csv");
         Files.writeString(file, "MINC,Family name,Given names,Date of birth,MMI score\n"
                 + patel.minc() + "," + patel.familyName() + "," + patel.givenNames() + "," + patel.dateOfBirth() + ",90\n");
@@ -96,7 +78,7 @@ class ListsCommandTest {
     @Test
     void probableRowsAreListedReviewedAndThenCommittedFromTheCommandLine() throws Exception {
         // Without keys (no MINC, no applicant id), name and date of birth only give probable matches.
-        Identity first = services.profiles().identity("A-2004").orElseThrow(), second = services.profiles().identity("A-2015").orElseThrow();
+        Identity first = web.services().profiles().identity("A-2004").orElseThrow(), second = web.services().profiles().identity("A-2015").orElseThrow();
         Path file = dir.resolve("qimg.csv");
         Files.writeString(file, "Nom de famille;Prénom(s);Date de naissance;Contingent\r\n"
                 + first.familyName() + ";" + first.givenNames() + ";" + first.dateOfBirth() + ";Régulier\r\n"

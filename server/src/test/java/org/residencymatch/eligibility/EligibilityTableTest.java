@@ -37,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One row per rule and situation of DOMAIN.md, against the shipped 2025-R1 rules. Unless a row says
+ * One row per rule and situation of docs/DOMAIN.md, against the shipped 2025-R1 rules. Unless a row says
  * otherwise, every list has been received (version 1) without the applicant.
  */
 class EligibilityTableTest {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.residencymatch.Services;
@@ -43,6 +44,7 @@ import org.residencymatch.web.WebServer;
  * {@code test.db.url} is set. Also: two commits racing for the same list leave exactly one winner.
  */
 @DatabaseTest
+@Tag("long") // kills a service committing 100,000 rows: run by .ci/run and `mvn -Plong verify`, not by `mvn verify`
 class ListCommitCrashTest {
 
     private static final String CYCLE = "2025-R1";

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The JSON layer of {@code MATCH-FORMAT.md}: round trips, every JSON-shape problem (kind, id, field,
+ * The JSON layer of {@code docs/MATCH-FORMAT.md}: round trips, every JSON-shape problem (kind, id, field,
  * why), and agreement, problem for problem, between the streaming instance reader and the tree
  * reading it replaced ({@link TreeModelInstanceReader}) on thousands of mangled files.
  */

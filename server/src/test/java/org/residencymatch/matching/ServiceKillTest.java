@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.residencymatch.Services;
@@ -43,6 +44,7 @@ import org.residencymatch.store.TestApplicants;
  * PostgreSQL in a schema of its own when {@code test.db.url} is set.
  */
 @DatabaseTest
+@Tag("long") // kills services mid-run: run by .ci/run and `mvn -Plong verify`, not by `mvn verify`
 class ServiceKillTest {
 
     private static final String CYCLE = DemoData.CYCLE;

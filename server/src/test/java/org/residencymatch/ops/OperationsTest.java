@@ -21,53 +21,35 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.ConflictException;
-import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
-import org.residencymatch.web.WebConfig;
-import org.residencymatch.web.WebServer;
+import org.residencymatch.web.TestServer;
 import org.slf4j.LoggerFactory;
 
 /** Metrics at /metrics (operator-only, by route template) and request log lines without personal data. */
 @DatabaseTest
 class OperationsTest {
 
-    static MutableClock clock;
-    static Services services;
-    static WebServer server;
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @BeforeAll
-    static void start() {
-        clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static String token(String email) {
-        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
-        return services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
+        Accounts accounts = new Accounts(web.services().database().jdbi(), web.services().clock());
+        return web.services().database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
                 h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", email).mapTo(Long.class).one(), "operations test"));
     }
 
     static HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path));
         if (token != null) request.header("Authorization", "Bearer " + token);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -133,13 +115,13 @@ class OperationsTest {
     void listCommitsAndMatchRunsAreCountedAndTimedWithTheirOutcome() throws Exception {
         double committed = sample(scrape(), "residency_list_commits_seconds_count", "outcome=\"committed\"");
         double refused = sample(scrape(), "residency_list_commits_seconds_count", "outcome=\"refused\"");
-        Identity fatima = services.profiles().identity("A-2005").orElseThrow();
+        Identity fatima = web.services().profiles().identity("A-2005").orElseThrow();
         byte[] file = ("MINC;Nom de famille;Prénom(s);Date de naissance;Contingent\n" + fatima.minc() + ";" + fatima.familyName() + ";"
                 + fatima.givenNames() + ";" + fatima.dateOfBirth() + ";Régulier\n").getBytes(StandardCharsets.UTF_8);
-        long upload = services.listUploads().upload(DemoData.CYCLE, ListKind.QIMG, "qimg.csv", file, "user:bci").preview().uploadId();
+        long upload = web.services().listUploads().upload(DemoData.CYCLE, ListKind.QIMG, "qimg.csv", file, "user:bci").preview().uploadId();
 
-        services.listUploads().commit(DemoData.CYCLE, upload, "user:bci");
-        assertThatThrownBy(() -> services.listUploads().commit(DemoData.CYCLE, upload, "user:bci")).isInstanceOf(ConflictException.class);
+        web.services().listUploads().commit(DemoData.CYCLE, upload, "user:bci");
+        assertThatThrownBy(() -> web.services().listUploads().commit(DemoData.CYCLE, upload, "user:bci")).isInstanceOf(ConflictException.class);
 
         String afterCommits = scrape();
         assertThat(sample(afterCommits, "residency_list_commits_seconds_count", "outcome=\"committed\"")).isEqualTo(committed + 1);
@@ -149,7 +131,7 @@ class OperationsTest {
         double runs = sample(afterCommits, "residency_match_runs_seconds_count", "outcome=\"stable\"");
         clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
         try {
-            services.matchRuns().run(DemoData.CYCLE, 1, 3L, "operator");
+            web.services().matchRuns().run(DemoData.CYCLE, 1, 3L, "operator");
         } finally {
             clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
         }
@@ -158,11 +140,11 @@ class OperationsTest {
 
     @Test
     void aRequestKeepsTheLoadBalancersSaneRequestIdOrGetsOneOfItsOwn() throws Exception {
-        HttpResponse<Void> kept = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/health"))
+        HttpResponse<Void> kept = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/health"))
                 .header(RequestObserver.REQUEST_ID_HEADER, "lb-7f3a.2").build(), HttpResponse.BodyHandlers.discarding());
         assertThat(kept.headers().firstValue(RequestObserver.REQUEST_ID_HEADER)).hasValue("lb-7f3a.2");
         // An id that could carry text into the log (an email, spaces, a forged log line) is replaced.
-        HttpResponse<Void> replaced = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/health"))
+        HttpResponse<Void> replaced = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/health"))
                 .header(RequestObserver.REQUEST_ID_HEADER, "amira.haddad@applicant.example status=500").build(), HttpResponse.BodyHandlers.discarding());
         assertThat(replaced.headers().firstValue(RequestObserver.REQUEST_ID_HEADER)).get().asString().matches("[0-9a-f]{16}");
     }
@@ -207,7 +189,7 @@ class OperationsTest {
     /** The sign-in form as a browser posts it: the login page first, for the session cookie and its CSRF token. */
     private static void signIn(String email, String password) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
-        URI login = URI.create("http://localhost:" + server.port() + "/login");
+        URI login = URI.create("http://localhost:" + web.port() + "/login");
         String page = browser.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();

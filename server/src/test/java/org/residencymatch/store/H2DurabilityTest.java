@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ class H2DurabilityTest {
     Path temp;
 
     @Test
+    @Tag("long") // a child JVM that commits with a durable write and halts, as after kill -9: run by .ci/run and `mvn -Plong verify`
     void everyCommitBeforeAHaltIsInTheFile() throws Exception {
         String url = "jdbc:h2:file:" + temp.resolve("db").toAbsolutePath() + Database.H2_POSTGRES_MODE;
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -9,42 +9,26 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /** The operator creates a program staff account and issues, then revokes, a bearer token for a machine client. */
 @DatabaseTest
 class AccountPagesTest {
 
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    @RegisterExtension
+    static final TestServer web = TestServer.demo();
 
     static int apiStatus(String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/cycles/2025-R1/cases"))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/api/v1/cycles/2025-R1/cases"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
     void createAnAccountIssueATokenShownOnceAndRevokeIt() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         operator.get("/operator/accounts");
         HttpResponse<String> refused = operator.post("/operator/accounts", Map.of("displayName", "McGill staff", "email", "staff@mcgill.example",
@@ -54,9 +38,9 @@ class AccountPagesTest {
         operator.get("/operator/accounts");
         assertThat(operator.post("/operator/accounts", Map.of("displayName", "McGill staff", "email", "staff@mcgill.example",
                 "password", "a long enough secret", "role", "PROGRAM_STAFF", "facultyId", "MCGILL")).statusCode()).isEqualTo(302);
-        assertThat(new BrowserlessSession(server.port()).signIn("staff@mcgill.example", "a long enough secret").statusCode()).isEqualTo(302);
+        assertThat(new BrowserlessSession(web.port()).signIn("staff@mcgill.example", "a long enough secret").statusCode()).isEqualTo(302);
 
-        long operatorId = services.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e")
+        long operatorId = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e")
                 .bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one());
         operator.get("/operator/accounts");
         String page = operator.post("/operator/accounts/" + operatorId + "/tokens", Map.of("label", "nightly export")).body();
@@ -65,7 +49,7 @@ class AccountPagesTest {
         assertThat(apiStatus(token.group(1))).isEqualTo(200);
         assertThat(operator.get("/operator/accounts").body()).contains("nightly export").doesNotContain(token.group(1));
 
-        long tokenId = services.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM api_token WHERE label = 'nightly export'").mapTo(Long.class).one());
+        long tokenId = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM api_token WHERE label = 'nightly export'").mapTo(Long.class).one());
         assertThat(operator.post("/operator/tokens/" + tokenId + "/revoke", Map.of()).statusCode()).isEqualTo(302);
         assertThat(apiStatus(token.group(1))).isEqualTo(401);
     }

@@ -5,41 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** An applicant applies from the catalogue and builds a rank order list, without JavaScript. */
 @DatabaseTest
 class ApplicantJourneyPagesTest {
 
     static final String MCMASTER_IMG = "27039", OTTAWA_IMG = "26697";
-    static MutableClock clock;
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
 
     @Test
     void applyThenRankThenSubmitWithDraftAndSubmittedShownPlainly() throws Exception {
-        BrowserlessSession amira = new BrowserlessSession(server.port());
+        BrowserlessSession amira = new BrowserlessSession(web.port());
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         String catalogue = amira.get("/applicant/catalogue?province=ON&streamType=IMG&discipline=13").body();
         assertThat(catalogue).contains("Program selection is open until").contains("aria-label=\"Apply to Anesthesiology");
@@ -71,7 +54,7 @@ class ApplicantJourneyPagesTest {
 
         String draft = amira.get("/applicant/rank-list").body();
         assertThat(draft).contains("You have changes that are NOT submitted. The list in force is version 1");
-        var inForce = services.rankLists().lists(DemoData.CYCLE, 1, "APPLICANT", "A-2001").inForce().orElseThrow();
+        var inForce = web.services().rankLists().lists(DemoData.CYCLE, 1, "APPLICANT", "A-2001").inForce().orElseThrow();
         assertThat(inForce.entries()).extracting(e -> e.item()).containsExactly(MCMASTER_IMG);
     }
 }

@@ -4,49 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** The operator reads the audit log with filters, pages through it keeping them, and exports what they filtered. */
 @DatabaseTest
 class AuditPagesTest {
 
     static final String HOSTILE = "<script>alert(1)</script> O'Brien \"x\"";
-    static Services services;
-    static WebServer server;
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
 
     @BeforeAll
     static void start() {
-        MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
         // 55 uploads of one list over 55 days, then one entry whose details would be markup and a formula.
         for (int day = 0; day < 55; day++) {
             clock.set(LocalDateTime.of(2024, 11, 1, 9, 0).plusDays(day));
             int version = day + 1;
-            services.database().jdbi().useTransaction(h -> services.auditLog().record(h, "bci@partner.example", "t.uploaded",
+            web.services().database().jdbi().useTransaction(h -> web.services().auditLog().record(h, "bci@partner.example", "t.uploaded",
                     "t:2025-R1/QIMG/v" + version, "members " + version));
         }
         clock.set(LocalDateTime.of(2025, 1, 10, 8, 30));
-        services.database().jdbi().useTransaction(h -> services.auditLog().record(h, "operator@demo.example", "t.commented",
+        web.services().database().jdbi().useTransaction(h -> web.services().auditLog().record(h, "operator@demo.example", "t.commented",
                 "t:case/1", "=HYPERLINK(\"x\") " + HOSTILE));
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static BrowserlessSession operator() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         assertThat(operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD).statusCode()).isEqualTo(302);
         return operator;
     }
@@ -101,10 +90,10 @@ class AuditPagesTest {
         assertThat(badDate.body()).contains("from must be a date written YYYY-MM-DD").doesNotContain("<script>alert(1)");
         assertThat(operator.get("/operator/audit?pageSize=500").statusCode()).isEqualTo(400);
 
-        BrowserlessSession applicant = new BrowserlessSession(server.port());
+        BrowserlessSession applicant = new BrowserlessSession(web.port());
         applicant.signIn("fatima.benali@applicant.example", DemoData.PASSWORD);
         assertThat(applicant.get("/operator/audit").statusCode()).isEqualTo(403);
         assertThat(applicant.get("/operator/audit.csv").statusCode()).isEqualTo(403);
-        assertThat(new BrowserlessSession(server.port()).get("/operator/audit").statusCode()).as("to sign in").isEqualTo(302);
+        assertThat(new BrowserlessSession(web.port()).get("/operator/audit").statusCode()).as("to sign in").isEqualTo(302);
     }
 }

@@ -12,14 +12,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * Every state-changing request a browser could be made to send (a form or script on another site,
@@ -29,31 +26,18 @@ import org.residencymatch.store.TestDatabase;
 @DatabaseTest
 class CsrfAndSessionTest {
 
-    static Services services;
-    static WebServer server;
+    // Program selection, the demo's date: most forms are open then.
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     /** The tables a state-changing request writes to; a refused one must leave them as they were. */
     static final List<String> WRITTEN = List.of("audit_log", "case_comment", "reconciliation_case", "list_upload", "list_version",
             "application", "rank_list", "rank_list_entry", "couple", "match_run", "user_account", "api_token", "applicant",
             "applicant_profile", "cap_invitation", "bccap_registration", "account_token", "email_outbox");
 
-    @BeforeAll
-    static void start() {
-        // Program selection, the demo's date: most forms are open then.
-        services = Services.start(TestDatabase.fresh(), new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        services.database().jdbi().useHandle(h -> {
+        web.services().database().jdbi().useHandle(h -> {
             for (String table : WRITTEN) counts.put(table, h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
         });
         return counts;
@@ -63,7 +47,7 @@ class CsrfAndSessionTest {
         boolean api = path.startsWith("/api/");
         String body = api ? "{\"body\":\"forged\"}" : "resolution=forged&body=forged&lang=fr&next=%2F&email=x%40y.example&password=forged-forged";
         if (csrf != null) body = api ? body : body + "&_csrf=" + csrf;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path))
                 .header("Cookie", Authentication.SESSION_COOKIE + "=" + sessionId)
                 .header("Accept", "application/json")
                 .header("Content-Type", api ? "application/json" : "application/x-www-form-urlencoded")
@@ -77,7 +61,7 @@ class CsrfAndSessionTest {
         for (Access access : Access.values()) {
             if (!route.roles().contains(access)) continue;
             if (access == Access.ANYONE) {
-                BrowserlessSession anonymous = new BrowserlessSession(server.port());
+                BrowserlessSession anonymous = new BrowserlessSession(web.port());
                 anonymous.get("/login");
                 return anonymous;
             }
@@ -98,7 +82,7 @@ class CsrfAndSessionTest {
         List<String> accepted = new ArrayList<>();
         int checked = 0;
 
-        for (RouteAccessTest.Route route : RouteAccessTest.routes(server)) {
+        for (RouteAccessTest.Route route : RouteAccessTest.routes(web.server())) {
             if (route.method().equals("GET")) continue;
             BrowserlessSession browser = browserFor(route, signedIn);
             String path = RouteAccessTest.address(route.path());
@@ -123,13 +107,13 @@ class CsrfAndSessionTest {
     @Test
     void aSessionIdPlantedBeforeSignInIsWorthNothingAfterIt() throws Exception {
         // The attacker fetches the sign-in page and plants its session id (and CSRF token) in the victim's browser.
-        BrowserlessSession attacker = new BrowserlessSession(server.port());
+        BrowserlessSession attacker = new BrowserlessSession(web.port());
         attacker.get("/login");
         String planted = attacker.sessionCookie();
         String plantedCsrf = csrfOf(attacker);
         assertThat(planted).isNotNull();
 
-        BrowserlessSession victim = attacker.sameCookiesOn(server.port());
+        BrowserlessSession victim = attacker.sameCookiesOn(web.port());
         HttpResponse<String> login = victim.post("/login", Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD, "next", "/"));
         assertThat(login.statusCode()).isEqualTo(302);
         String issued = victim.sessionCookie();
@@ -141,7 +125,7 @@ class CsrfAndSessionTest {
         assertThat(withPlanted.headers().firstValue("Location")).get().asString().startsWith("/login");
         assertThat(send("POST", "/logout", planted, plantedCsrf).statusCode()).as("nor carries the victim's rights").isEqualTo(302);
         assertThat(get("/applicant/catalogue", issued).statusCode()).as("and cannot sign the victim out").isEqualTo(200);
-        String hashes = services.database().jdbi().withHandle(h -> String.join(",", h.createQuery("SELECT id_hash FROM web_session").mapTo(String.class).list()));
+        String hashes = web.services().database().jdbi().withHandle(h -> String.join(",", h.createQuery("SELECT id_hash FROM web_session").mapTo(String.class).list()));
         assertThat(hashes).as("the planted session is deleted").doesNotContain(org.residencymatch.account.SecretTokens.hash(planted));
 
         // Signing out ends the session: the id is worth nothing afterwards either.
@@ -151,13 +135,13 @@ class CsrfAndSessionTest {
     }
 
     static HttpResponse<String> get(String path, String sessionId) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path))
                 .header("Cookie", Authentication.SESSION_COOKIE + "=" + sessionId).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static BrowserlessSession signIn(String email) throws Exception {
-        BrowserlessSession browser = new BrowserlessSession(server.port());
+        BrowserlessSession browser = new BrowserlessSession(web.port());
         assertThat(browser.signIn(email, DemoData.PASSWORD).statusCode()).isEqualTo(302);
         browser.get("/help/contact");
         return browser;

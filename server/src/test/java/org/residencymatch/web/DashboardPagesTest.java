@@ -8,48 +8,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.matching.MatchRun;
 import org.residencymatch.program.Province;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** The operator's dashboard on the demo data after a real match run: every chart, its figures, in English and French. */
 @DatabaseTest
 class DashboardPagesTest {
 
     static final String MCMASTER_IMG = "27039";
-    static MutableClock clock;
-    static Services services;
-    static WebServer server;
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
     static MatchRun run;
 
     @BeforeAll
     static void start() {
-        clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-        services.applications().apply(DemoData.CYCLE, 1, "A-2001", MCMASTER_IMG, "test");
-        services.applications().apply(DemoData.CYCLE, 1, "A-2024", MCMASTER_IMG, "test");
+        web.services().applications().apply(DemoData.CYCLE, 1, "A-2001", MCMASTER_IMG, "test");
+        web.services().applications().apply(DemoData.CYCLE, 1, "A-2024", MCMASTER_IMG, "test");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
-        services.rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2001", List.of(MCMASTER_IMG), true, "test");
-        services.rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2024", List.of(MCMASTER_IMG), true, "test");
-        services.rankLists().saveStreamList(DemoData.CYCLE, 1, MCMASTER_IMG, List.of("A-2024", "A-2001"), true, "test");
+        web.services().rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2001", List.of(MCMASTER_IMG), true, "test");
+        web.services().rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2024", List.of(MCMASTER_IMG), true, "test");
+        web.services().rankLists().saveStreamList(DemoData.CYCLE, 1, MCMASTER_IMG, List.of("A-2024", "A-2001"), true, "test");
         clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
-        run = services.matchRuns().run(DemoData.CYCLE, 1, 3, "test");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
+        run = web.services().matchRuns().run(DemoData.CYCLE, 1, 3, "test");
     }
 
     /** The rows of a chart's table: label cell, value cell. */
@@ -65,13 +53,13 @@ class DashboardPagesTest {
 
     /** Counted here from the lists and profiles directly, not through the dashboard's query. */
     static int imgOn(ListKind kind, Set<String> imgApplicants) {
-        return (int) imgApplicants.stream().filter(a -> services.database().jdbi().withHandle(h -> services.lists().forApplicant(h, DemoData.CYCLE, a))
+        return (int) imgApplicants.stream().filter(a -> web.services().database().jdbi().withHandle(h -> web.services().lists().forApplicant(h, DemoData.CYCLE, a))
                 .state(kind).isMember()).count();
     }
 
     @Test
     void everyChartShowsTheFiguresOfTheLatestRunTheListsAndTheRankOrderLists() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         var response = operator.get("/operator/dashboard");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -83,18 +71,18 @@ class DashboardPagesTest {
         assertThat(page).as("nothing the content security policy refuses").doesNotContain("style=").doesNotContain("<script");
 
         assertThat(run.matched()).isPositive();
-        int ontarioPositions = services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
+        int ontarioPositions = web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
                 .filter(s -> s.province() == Province.ON).mapToInt(s -> s.quota()).sum();
         NumberFormat percent = NumberFormat.getPercentInstance(Messages.ENGLISH);
         percent.setMaximumFractionDigits(1);
         String ontarioRate = percent.format((double) run.matched() / ontarioPositions);
         assertThat(chart(page, "fill-province")).contains(row("Ontario", run.matched() + " of " + String.format(Messages.ENGLISH, "%,d", ontarioPositions) + " (" + ontarioRate + ")"))
-                .contains(row("Québec", "0 of " + String.format(Messages.ENGLISH, "%,d", services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
+                .contains(row("Québec", "0 of " + String.format(Messages.ENGLISH, "%,d", web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
                         .filter(s -> s.province() == Province.QC).mapToInt(s -> s.quota()).sum()) + " (0%)"));
         assertThat(chart(page, "matched-category")).contains(row("Canadian medical graduates (CMG)", "0"))
                 .contains(row("International medical graduates (IMG)", String.valueOf(run.matched())));
 
-        Set<String> img = Set.copyOf(services.database().jdbi().withHandle(h -> h.createQuery(
+        Set<String> img = Set.copyOf(web.services().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT applicant_id FROM applicant_profile WHERE cycle_id = :c AND category = 'IMG'").bind("c", DemoData.CYCLE).mapTo(String.class).list()));
         String coverage = chart(page, "list-coverage");
         assertThat(coverage).contains("How many of the " + img.size() + " IMG applicants");
@@ -108,7 +96,7 @@ class DashboardPagesTest {
 
     @Test
     void inFrenchTheNumbersFollowTheLocaleAndEnglishOnlyDisciplineNamesAreMarkedEnglish() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         operator.get("/operator/dashboard");
         operator.post("/language", Map.of("lang", "fr", "next", "/operator/dashboard"));
@@ -134,7 +122,7 @@ class DashboardPagesTest {
 
     @Test
     void anIterationWithoutARunSaysSoInsteadOfDrawingEmptyCharts() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         String page = operator.get("/operator/dashboard?iteration=2").body();
 
@@ -145,7 +133,7 @@ class DashboardPagesTest {
 
     @Test
     void onlyTheOperatorSeesTheDashboard() throws Exception {
-        BrowserlessSession applicant = new BrowserlessSession(server.port());
+        BrowserlessSession applicant = new BrowserlessSession(web.port());
         applicant.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         assertThat(applicant.get("/operator/dashboard").statusCode()).isEqualTo(403);
     }

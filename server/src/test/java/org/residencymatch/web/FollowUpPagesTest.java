@@ -5,54 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** BC-CAP registration in October, then the AIMG CAP invitations after match day, through the pages. */
 @DatabaseTest
 class FollowUpPagesTest {
 
-    static MutableClock clock;
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
 
     @Test
     void bcCapRegistersEligibleImgsAndTellsOthersExactlyWhyNot() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
-        BrowserlessSession amira = new BrowserlessSession(server.port());
+        BrowserlessSession amira = new BrowserlessSession(web.port());
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         amira.get("/applicant/follow-ups");
         assertThat(amira.post("/applicant/bc-cap", Map.of()).statusCode()).isEqualTo(302);
         assertThat(amira.get("/applicant/follow-ups").body()).contains("You are registered for BC-CAP.");
 
-        BrowserlessSession olga = new BrowserlessSession(server.port());
+        BrowserlessSession olga = new BrowserlessSession(web.port());
         olga.signIn("olga.petrova@applicant.example", DemoData.PASSWORD);
         olga.get("/applicant/follow-ups");
         HttpResponse<String> refused = olga.post("/applicant/bc-cap", Map.of());
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("role=\"alert\"").contains("BC-CAP is for Canadian citizens and permanent residents");
 
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/operator/bc-cap.csv").body()).contains("A-2001,CAMD-").doesNotContain("A-2007");
     }
@@ -60,17 +43,17 @@ class FollowUpPagesTest {
     @Test
     void afterMatchDayTheOperatorInvitesFromTheAimgPoolAndTheInviteeAccepts() throws Exception {
         clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
-        var run = services.matchRuns().run(DemoData.CYCLE, 1, 1L, "operator");
+        var run = web.services().matchRuns().run(DemoData.CYCLE, 1, 1L, "operator");
         clock.set(LocalDateTime.of(2025, 3, 5, 12, 0));
-        services.matchRuns().release(DemoData.CYCLE, run.id(), "operator");
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        web.services().matchRuns().release(DemoData.CYCLE, run.id(), "operator");
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/operator/cap").body()).contains("A-2002").contains("Not invited");
 
         HttpResponse<String> invited = operator.post("/operator/cap/invite", Map.of("applicantId", "A-2002", "respondBy", "2025-03-20T17:00", "limit", "10"));
         assertThat(invited.statusCode()).isEqualTo(302);
 
-        BrowserlessSession patel = new BrowserlessSession(server.port());
+        BrowserlessSession patel = new BrowserlessSession(web.port());
         patel.signIn("rajesh.patel@applicant.example", DemoData.PASSWORD);
         assertThat(patel.get("/applicant/follow-ups").body()).contains("You are invited to an AIMG clinical assessment placement");
         assertThat(patel.post("/applicant/cap/answer", Map.of("answer", "ACCEPT")).statusCode()).isEqualTo(302);

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.help.HelpCase;
 import org.residencymatch.help.HelpCaseStatus;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** Asking the operator for help from the catalogue, following the case, and the operator answering it. */
 @DatabaseTest
@@ -21,25 +18,12 @@ class HelpPagesTest {
 
     static final String LAVAL_ANESTHESIOLOGY = "27032";
     static final String FATIMA_EMAIL = "fatima.benali@applicant.example";
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        services = Services.start(TestDatabase.fresh(), new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
 
     @Test
     void theApplicantAsksInOneStepTheOperatorSeesWhatTheySawAndAnswersAndTheApplicantReadsTheAnswer() throws Exception {
-        BrowserlessSession fatima = new BrowserlessSession(server.port());
+        BrowserlessSession fatima = new BrowserlessSession(web.port());
         fatima.signIn(FATIMA_EMAIL, DemoData.PASSWORD);
         String catalogue = fatima.get("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY).body();
         assertThat(catalogue).contains("<form method=\"post\" action=\"/applicant/help\"").contains("Ask the operator for help");
@@ -47,7 +31,7 @@ class HelpPagesTest {
         var asked = fatima.post("/applicant/help", Map.of("streamId", LAVAL_ANESTHESIOLOGY, "iteration", "1",
                 "message", "I was approved for the Régulier contingent but cannot see <b>Québec</b> programs."));
         assertThat(asked.statusCode()).isEqualTo(302);
-        HelpCase help = services.help().casesOf(DemoData.CYCLE, "A-2005").get(0);
+        HelpCase help = web.services().help().casesOf(DemoData.CYCLE, "A-2005").get(0);
         assertThat(asked.headers().firstValue("Location")).hasValue("/applicant/help#help-case-" + help.id());
 
         String mine = fatima.get("/applicant/help").body();
@@ -57,7 +41,7 @@ class HelpPagesTest {
         assertThat(fatima.get("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY).body()).as("the explanation links to the open request")
                 .contains("You asked the operator about this stream").contains("/applicant/help#help-case-" + help.id());
 
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/operator/help").body()).contains("/operator/help/" + help.id()).contains("A-2005").contains(help.reasonCodes().get(0));
         String detail = operator.get("/operator/help/" + help.id()).body();
@@ -80,24 +64,24 @@ class HelpPagesTest {
 
         String answered = fatima.get("/applicant/help").body();
         assertThat(answered).contains("BCI left you off by mistake; a corrected list is coming.").contains("Closed");
-        assertThat(services.help().find(DemoData.CYCLE, help.id()).orElseThrow().status()).isEqualTo(HelpCaseStatus.CLOSED);
+        assertThat(web.services().help().find(DemoData.CYCLE, help.id()).orElseThrow().status()).isEqualTo(HelpCaseStatus.CLOSED);
     }
 
     @Test
     void aRequestWithoutTheCsrfTokenOrAboutASelectableStreamOpensNothing() throws Exception {
-        BrowserlessSession amira = new BrowserlessSession(server.port());
+        BrowserlessSession amira = new BrowserlessSession(web.port());
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         amira.get("/applicant/catalogue");
         assertThat(amira.postRaw("/applicant/help", Map.of("streamId", LAVAL_ANESTHESIOLOGY)).statusCode()).isEqualTo(403);
         assertThat(amira.post("/applicant/help", Map.of("streamId", "27039")).statusCode()).as("selectable: nothing to ask").isEqualTo(409);
         assertThat(amira.post("/applicant/help", Map.of("streamId", LAVAL_ANESTHESIOLOGY, "message", "x".repeat(2001))).statusCode()).isEqualTo(400);
-        assertThat(services.help().casesOf(DemoData.CYCLE, "A-2001")).isEmpty();
+        assertThat(web.services().help().casesOf(DemoData.CYCLE, "A-2001")).isEmpty();
     }
 
     @Test
     void anApplicantSeesOnlyTheirOwnRequestsAndNoneOfTheOperatorsPages() throws Exception {
-        HelpCase other = services.help().open(DemoData.CYCLE, "A-2011", 1, LAVAL_ANESTHESIOLOGY, "private question", "test");
-        BrowserlessSession amira = new BrowserlessSession(server.port());
+        HelpCase other = web.services().help().open(DemoData.CYCLE, "A-2011", 1, LAVAL_ANESTHESIOLOGY, "private question", "test");
+        BrowserlessSession amira = new BrowserlessSession(web.port());
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         assertThat(amira.get("/applicant/help").body()).doesNotContain("private question").doesNotContain("help-case-" + other.id());
         assertThat(amira.get("/operator/help").statusCode()).isEqualTo(403);
@@ -106,7 +90,7 @@ class HelpPagesTest {
 
     @Test
     void inFrenchEnglishOnlyNamesAreMarkedEnglish() throws Exception {
-        BrowserlessSession fatima = new BrowserlessSession(server.port());
+        BrowserlessSession fatima = new BrowserlessSession(web.port());
         fatima.signIn(FATIMA_EMAIL, DemoData.PASSWORD);
         fatima.get("/applicant/catalogue");
         fatima.post("/language", Map.of("lang", "fr", "next", "/applicant/catalogue"));

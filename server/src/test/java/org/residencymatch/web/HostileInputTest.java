@@ -11,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.ListKind;
@@ -22,7 +21,6 @@ import org.residencymatch.lists.UploadRow;
 import org.residencymatch.reconciliation.CaseStatus;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * Hostile text through every free-text input: SQL injection attempts reach the database only as bound
@@ -46,30 +44,21 @@ class HostileInputTest {
     static final String QUOTES = "O'Brien-Lévesque \"<b>";
     static final List<String> MARKUP = List.of(SCRIPT, QUOTES);
 
-    static Services services;
-    static WebServer server;
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
     static String operatorToken;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
         // The demo's own date: program selection, when profiles may change.
-        services = Services.start(TestDatabase.fresh(), new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
-        operatorToken = services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
+        Accounts accounts = new Accounts(web.services().database().jdbi(), web.services().clock());
+        operatorToken = web.services().database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
                 h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(), "hostile"));
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static BrowserlessSession signedIn(String email) throws Exception {
-        BrowserlessSession browser = new BrowserlessSession(server.port());
+        BrowserlessSession browser = new BrowserlessSession(web.port());
         assertThat(browser.signIn(email, DemoData.PASSWORD).statusCode()).isEqualTo(302);
         return browser;
     }
@@ -92,11 +81,11 @@ class HostileInputTest {
     }
 
     static long count(String table) {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     static HttpResponse<String> api(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path))
                 .header("Authorization", "Bearer " + operatorToken).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -114,7 +103,7 @@ class HostileInputTest {
     void hostileSignInEmailsAreRefusedAsWrongAndEchoedEscaped() throws Exception {
         long sessionsBefore = count("web_session");
         for (String hostile : List.of("amira.haddad@applicant.example' --", "' OR '1'='1", "' OR 1=1 --", SCRIPT, QUOTES)) {
-            BrowserlessSession browser = new BrowserlessSession(server.port());
+            BrowserlessSession browser = new BrowserlessSession(web.port());
             HttpResponse<String> login = browser.signIn(hostile, "' OR '1'='1");
             assertThat(login.statusCode()).as(hostile).isEqualTo(401);
             assertShownEscaped(login.body(), hostile);
@@ -150,7 +139,7 @@ class HostileInputTest {
 
     @Test
     void caseCommentsAndResolutionsAreStoredLiterallyAndShownEscaped() throws Exception {
-        long caseId = services.reconciliation().cases(DemoData.CYCLE, CaseStatus.OPEN).get(0).id();
+        long caseId = web.services().reconciliation().cases(DemoData.CYCLE, CaseStatus.OPEN).get(0).id();
         BrowserlessSession operator = signedIn(DemoData.OPERATOR_EMAIL);
         operator.get("/operator/cases");
         List<String> texts = concat(SQL, MARKUP);
@@ -159,7 +148,7 @@ class HostileInputTest {
             HttpResponse<String> api = api("POST", "/api/v1/cycles/2025-R1/cases/" + caseId + "/comments", "{\"body\":" + json(text) + "}");
             assertThat(api.statusCode()).as(text).isEqualTo(201);
         }
-        var comments = services.reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().comments();
+        var comments = web.services().reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().comments();
         for (String text : texts) {
             assertThat(comments).filteredOn(c -> c.body().equals(text)).as(text).hasSize(2);
         }
@@ -167,7 +156,7 @@ class HostileInputTest {
         for (String text : MARKUP) assertShownEscaped(html, text);
 
         assertThat(operator.post("/operator/cases/" + caseId + "/resolve", Map.of("resolution", SQL.get(0) + " " + SCRIPT)).statusCode()).isEqualTo(302);
-        assertThat(services.reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().resolution()).isEqualTo(SQL.get(0) + " " + SCRIPT);
+        assertThat(web.services().reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().resolution()).isEqualTo(SQL.get(0) + " " + SCRIPT);
         assertShownEscaped(operator.get("/operator/cases?status=RESOLVED").body(), SQL.get(0) + " " + SCRIPT);
         assertThat(count("applicant")).isPositive();
     }
@@ -222,7 +211,7 @@ class HostileInputTest {
         String previewPath = upload.headers().firstValue("Location").orElseThrow();
         long uploadId = Long.parseLong(previewPath.replaceAll(".*/uploads/(\\d+).*", "$1"));
 
-        List<UploadRow> rows = services.listUploads().rows(DemoData.CYCLE, uploadId, null);
+        List<UploadRow> rows = web.services().listUploads().rows(DemoData.CYCLE, uploadId, null);
         assertThat(rows).extracting(UploadRow::familyName).containsAll(names);
         assertThat(rows).extracting(UploadRow::givenNames).containsOnly(QUOTES);
         String preview = bci.get(previewPath).body();
@@ -234,14 +223,14 @@ class HostileInputTest {
         assertThat(api.statusCode()).isEqualTo(201);
         assertThat(api.body()).contains("\"fileName\":" + json(SQL.get(0)));
         assertThat(count("list_membership")).as("nothing committed").isEqualTo(membersBefore);
-        assertThat(services.listUploads().rawFile(DemoData.CYCLE, uploadId).fileName()).isEqualTo(SCRIPT + ".csv");
+        assertThat(web.services().listUploads().rawFile(DemoData.CYCLE, uploadId).fileName()).isEqualTo(SCRIPT + ".csv");
     }
 
     @Test
     void registrationNamesAreStoredLiterallyAndEchoedEscaped() throws Exception {
         int n = 0;
         for (String name : concat(SQL, MARKUP)) {
-            BrowserlessSession browser = new BrowserlessSession(server.port());
+            BrowserlessSession browser = new BrowserlessSession(web.port());
             browser.get("/register");
             String email = "hostile" + (n++) + "@applicant.example";
             // Without a date of birth the form comes back, with the names as typed.
@@ -253,7 +242,7 @@ class HostileInputTest {
             HttpResponse<String> registered = browser.post("/register", Map.of("email", email, "password", "long-enough-password",
                     "givenNames", name, "familyName", name, "dateOfBirth", "1990-05-01"));
             assertThat(registered.statusCode()).as(name).isEqualTo(200);
-            String stored = services.database().jdbi().withHandle(h -> h.createQuery("SELECT family_name FROM applicant WHERE email = :e")
+            String stored = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT family_name FROM applicant WHERE email = :e")
                     .bind("e", email).mapTo(String.class).one());
             assertThat(stored).isEqualTo(name);
         }
@@ -270,14 +259,14 @@ class HostileInputTest {
             HttpResponse<String> created = operator.post("/operator/accounts", Map.of("email", email, "displayName", name,
                     "password", "long-enough-password", "role", "OPERATOR"));
             assertThat(created.statusCode()).as(name).isEqualTo(302);
-            long userId = services.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e")
+            long userId = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e")
                     .bind("e", email).mapTo(Long.class).one());
             operator.get("/operator/accounts");
             assertThat(operator.post("/operator/accounts/" + userId + "/tokens", Map.of("label", name)).statusCode()).as(name).isEqualTo(200);
         }
         String html = operator.get("/operator/accounts").body();
         for (String name : MARKUP) assertShownEscaped(html, name);
-        List<String> stored = services.database().jdbi().withHandle(h -> h.createQuery("SELECT display_name FROM user_account WHERE email LIKE '%@hostile.example'")
+        List<String> stored = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT display_name FROM user_account WHERE email LIKE '%@hostile.example'")
                 .mapTo(String.class).list());
         assertThat(stored).containsExactlyInAnyOrderElementsOf(concat(SQL, MARKUP));
     }
@@ -285,7 +274,7 @@ class HostileInputTest {
     @Test
     void profileChoicesRefuseHostileTextAndChangeNothing() throws Exception {
         BrowserlessSession amira = signedIn("amira.haddad@applicant.example");
-        var before = services.profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
+        var before = web.services().profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
         for (String hostile : concat(SQL, MARKUP)) {
             amira.get("/applicant/profile");
             HttpResponse<String> saved = amira.post("/applicant/profile", Map.of("category", hostile, "studyStatus", hostile,
@@ -293,7 +282,7 @@ class HostileInputTest {
             assertThat(saved.statusCode()).as(hostile).isEqualTo(422);
             assertThat(saved.body()).doesNotContain(hostile);
         }
-        assertThat(services.profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow()).isEqualTo(before);
+        assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow()).isEqualTo(before);
     }
 
     static int total(String catalogueJson) {

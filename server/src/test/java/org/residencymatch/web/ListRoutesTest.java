@@ -10,52 +10,41 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /** The partner list API over HTTP: who may do what, uploads, problems in the caller's language, commit. */
 @DatabaseTest
 class ListRoutesTest {
 
-    static Services services;
-    static WebServer server;
+    @RegisterExtension
+    static final TestServer web = TestServer.demo();
     static String bci, aimg, operator;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
         bci = token("bci@partner.example");
         aimg = token("aimg@partner.example");
         operator = token(DemoData.OPERATOR_EMAIL);
     }
 
     static String token(String email) {
-        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
-        return services.database().jdbi().inTransaction(h -> {
+        Accounts accounts = new Accounts(web.services().database().jdbi(), web.services().clock());
+        return web.services().database().jdbi().inTransaction(h -> {
             long id = h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", email).mapTo(Long.class).one();
             return accounts.issueApiToken(h, id, "test");
         });
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static HttpResponse<String> send(String token, String method, String path, byte[] body, String contentType) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path))
                 .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) request.header("Content-Type", contentType);
@@ -65,7 +54,7 @@ class ListRoutesTest {
     private byte[] qimgFile(String... applicantIds) {
         StringBuilder csv = new StringBuilder("Nom de famille;Prénom(s);Date de naissance;Contingent\r\n");
         for (String id : applicantIds) {
-            Identity i = services.profiles().identity(id).orElseThrow();
+            Identity i = web.services().profiles().identity(id).orElseThrow();
             csv.append(i.familyName()).append(';').append(i.givenNames()).append(';').append(i.dateOfBirth()).append(";Régulier\r\n");
         }
         return csv.toString().getBytes(Charset.forName("windows-1252"));
@@ -76,7 +65,7 @@ class ListRoutesTest {
         HttpResponse<String> refused = send(aimg, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=q.csv", qimgFile("A-2004"), "text/csv");
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        int audited = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'list.refused'")
+        int audited = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'list.refused'")
                 .mapTo(Integer.class).one());
         assertThat(audited).isPositive();
         assertThat(send(aimg, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/versions", null, null).statusCode()).isEqualTo(403);
@@ -133,7 +122,7 @@ class ListRoutesTest {
 
     @Test
     void theMembersExportNeutralisesFormulasAndTheOperatorCanReadIt() throws Exception {
-        services.database().jdbi().useHandle(h -> h.execute("UPDATE list_membership SET assessment_outcome = '=cmd|calc' WHERE kind = 'BCIMG'"));
+        web.services().database().jdbi().useHandle(h -> h.execute("UPDATE list_membership SET assessment_outcome = '=cmd|calc' WHERE kind = 'BCIMG'"));
 
         HttpResponse<String> export = send(operator, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/1/members.csv", null, null);
 

@@ -5,40 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.Phase;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /** The operator sets the phase dates of an iteration on the calendar page; a wrong order is shown on its field and changes nothing. */
 @DatabaseTest
 class OperatorCalendarPagesTest {
 
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        // Before the 2025 cycle starts: a phase that has started cannot be moved any more.
-        services = Services.start(TestDatabase.fresh(), java.time.Clock.fixed(java.time.Instant.parse("2024-08-01T12:00:00Z"), java.time.ZoneOffset.UTC));
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    // Before the 2025 cycle starts: a phase that has started cannot be moved any more.
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(java.time.Clock.fixed(java.time.Instant.parse("2024-08-01T12:00:00Z"), java.time.ZoneOffset.UTC));
 
     /** The first iteration's form, one day later than the standard calendar. */
     private static Map<String, String> dayLater() {
-        Cycle cycle = services.cycles().find(DemoData.CYCLE).orElseThrow();
+        Cycle cycle = web.services().cycles().find(DemoData.CYCLE).orElseThrow();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("iteration", "1");
         for (Phase phase : Phase.values()) form.put(phase.name(), cycle.startOf(1, phase).orElseThrow().plusDays(1).toString());
@@ -47,26 +31,26 @@ class OperatorCalendarPagesTest {
 
     @Test
     void theOperatorSavesAnIterationAndSeesTheNotice() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         String page = operator.get("/operator/calendar").body();
         assertThat(page).contains("Match calendar").contains("Iteration 2").contains("Rank order list deadline")
                 .contains("id=\"i1-ROL_DEADLINE\"").contains("value=\"2025-02-11T15:00\"").contains("href=\"/operator/calendar\"");
-        LocalDateTime match = services.cycles().find(DemoData.CYCLE).orElseThrow().startOf(1, Phase.MATCH).orElseThrow();
+        LocalDateTime match = web.services().cycles().find(DemoData.CYCLE).orElseThrow().startOf(1, Phase.MATCH).orElseThrow();
         var saved = operator.post("/operator/calendar", dayLater());
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location").orElseThrow()).isEqualTo("/operator/calendar?saved=1");
         assertThat(operator.get("/operator/calendar?saved=1").body()).contains("The calendar of iteration 1 is saved.");
-        assertThat(services.cycles().find(DemoData.CYCLE).orElseThrow().startOf(1, Phase.MATCH)).contains(match.plusDays(1));
+        assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow().startOf(1, Phase.MATCH)).contains(match.plusDays(1));
         assertThat(operator.get("/operator/calendar?lang=fr").body()).contains("Calendrier du jumelage").contains("Date limite des listes de classement");
     }
 
     @Test
     void aPhaseOutOfOrderIsAnnouncedOnItsFieldAndChangesNothing() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         operator.get("/operator/calendar");
-        Cycle before = services.cycles().find(DemoData.CYCLE).orElseThrow();
+        Cycle before = web.services().cycles().find(DemoData.CYCLE).orElseThrow();
         Map<String, String> form = dayLater();
         form.put("MATCH", form.get("ROL_OPEN"));
         var refused = operator.post("/operator/calendar", form);
@@ -76,12 +60,12 @@ class OperatorCalendarPagesTest {
                 .contains("value=\"" + form.get("ROL_OPEN") + "\"");
         form.put("MATCH", "");
         assertThat(operator.post("/operator/calendar", form).body()).contains("id=\"i1-MATCH-error\" role=\"alert\">Give this phase a start date and time.");
-        assertThat(services.cycles().find(DemoData.CYCLE).orElseThrow()).isEqualTo(before);
+        assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow()).isEqualTo(before);
     }
 
     @Test
     void onlyTheOperatorOpensThePage() throws Exception {
-        BrowserlessSession applicant = new BrowserlessSession(server.port());
+        BrowserlessSession applicant = new BrowserlessSession(web.port());
         applicant.signIn("mei.wong@applicant.example", DemoData.PASSWORD);
         assertThat(applicant.get("/operator/calendar").statusCode()).isEqualTo(403);
     }

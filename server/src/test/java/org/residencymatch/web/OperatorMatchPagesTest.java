@@ -5,48 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** The operator runs the match from the page, sees the audit and the fill, releases; the applicant then sees the result. */
 @DatabaseTest
 class OperatorMatchPagesTest {
 
     static final String MCMASTER_IMG = "27039", OTTAWA_IMG = "26697";
-    static MutableClock clock;
-    static Services services;
-    static WebServer server;
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
 
     @BeforeAll
     static void start() {
-        clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-        services.applications().apply(DemoData.CYCLE, 1, "A-2001", MCMASTER_IMG, "test");
-        services.applications().apply(DemoData.CYCLE, 1, "A-2024", MCMASTER_IMG, "test");
+        web.services().applications().apply(DemoData.CYCLE, 1, "A-2001", MCMASTER_IMG, "test");
+        web.services().applications().apply(DemoData.CYCLE, 1, "A-2024", MCMASTER_IMG, "test");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
-        services.rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2001", List.of(MCMASTER_IMG), true, "test");
-        services.rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2024", List.of(MCMASTER_IMG), true, "test");
-        services.rankLists().saveStreamList(DemoData.CYCLE, 1, MCMASTER_IMG, List.of("A-2024", "A-2001"), true, "test");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
+        web.services().rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2001", List.of(MCMASTER_IMG), true, "test");
+        web.services().rankLists().saveApplicantList(DemoData.CYCLE, 1, "A-2024", List.of(MCMASTER_IMG), true, "test");
+        web.services().rankLists().saveStreamList(DemoData.CYCLE, 1, MCMASTER_IMG, List.of("A-2024", "A-2001"), true, "test");
     }
 
     @Test
     void runAuditReleaseAndTheApplicantSeesTheResultOnlyAfterRelease() throws Exception {
         clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         operator.get("/operator/match");
         var started = operator.post("/operator/match/run", Map.of("iteration", "1", "seed", "3"));
@@ -54,8 +42,8 @@ class OperatorMatchPagesTest {
         assertThat(operator.followProgress(started.headers().firstValue("Location").orElseThrow())).isEqualTo("/operator/match?iteration=1");
         String page = operator.get("/operator/match").body();
         assertThat(page).contains("Stable: the independent audit found no blocking pair.").contains("Fill by province").contains("Release these results");
-        long runId = services.matchRuns().runs(DemoData.CYCLE, 1).get(0).id();
-        BrowserlessSession mei = new BrowserlessSession(server.port());
+        long runId = web.services().matchRuns().runs(DemoData.CYCLE, 1).get(0).id();
+        BrowserlessSession mei = new BrowserlessSession(web.port());
         mei.signIn("mei.wong@applicant.example", DemoData.PASSWORD);
         assertThat(mei.get("/applicant/applications").body()).doesNotContain("Match result");
         assertThat(operator.post("/operator/match/" + runId + "/release", Map.of()).statusCode()).as("not before match day").isEqualTo(409);

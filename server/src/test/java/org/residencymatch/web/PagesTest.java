@@ -4,36 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /** The pages that must work now, without JavaScript, in English and French, behind sign-in. */
 @DatabaseTest
 class PagesTest {
 
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    @RegisterExtension
+    static final TestServer web = TestServer.demo();
 
     private BrowserlessSession browser() {
-        return new BrowserlessSession(server.port());
+        return new BrowserlessSession(web.port());
     }
 
     @Test
@@ -120,7 +104,7 @@ class PagesTest {
         browser.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         String html = browser.get("/operator/cases").body();
         assertThat(html).contains("QUEBEC_REGULIER_NOT_ON_LIST").contains("A-2005");
-        long caseId = services.reconciliation().cases(DemoData.CYCLE, org.residencymatch.reconciliation.CaseStatus.OPEN).stream()
+        long caseId = web.services().reconciliation().cases(DemoData.CYCLE, org.residencymatch.reconciliation.CaseStatus.OPEN).stream()
                 .filter(c -> c.applicantId().equals("A-2005")).findFirst().orElseThrow().id();
 
         assertThat(browser.post("/operator/cases/" + caseId + "/comment", Map.of("body", "Asked BCI <script>alert(1)</script>")).statusCode()).isEqualTo(302);
@@ -135,12 +119,12 @@ class PagesTest {
     void aFormWithoutItsCsrfTokenChangesNothing() throws Exception {
         BrowserlessSession browser = browser();
         browser.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
-        long caseId = services.reconciliation().cases(DemoData.CYCLE, org.residencymatch.reconciliation.CaseStatus.OPEN).get(0).id();
+        long caseId = web.services().reconciliation().cases(DemoData.CYCLE, org.residencymatch.reconciliation.CaseStatus.OPEN).get(0).id();
 
         HttpResponse<String> forged = browser.postRaw("/operator/cases/" + caseId + "/resolve", Map.of("resolution", "forged"));
 
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(services.reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().resolution()).isNull();
+        assertThat(web.services().reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().resolution()).isNull();
     }
 
     @Test
@@ -164,7 +148,7 @@ class PagesTest {
 
         assertThat(html).contains("Your program streams").contains("Competitive RoS Stream for All").doesNotContain("Université Laval");
         int rows = html.split("<tr>\\s*<td><strong>").length - 1;
-        assertThat(rows).isEqualTo(services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
+        assertThat(rows).isEqualTo(web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
                 .filter(s -> s.facultyId().equals("UBC")).count());
     }
 

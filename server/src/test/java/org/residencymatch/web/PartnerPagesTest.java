@@ -5,40 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /** A partner body's pages, as a person uses them: upload, preview, review, commit; the operator's revert. */
 @DatabaseTest
 class PartnerPagesTest {
 
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    @RegisterExtension
+    static final TestServer web = TestServer.demo();
 
     private static byte[] frenchExcelQimg(String... applicantIds) {
         StringBuilder csv = new StringBuilder("Nom de famille;Prénom(s);Date de naissance;Contingent\r\n");
         for (String id : applicantIds) {
-            Identity i = services.profiles().identity(id).orElseThrow();
+            Identity i = web.services().profiles().identity(id).orElseThrow();
             csv.append(i.familyName()).append(';').append(i.givenNames()).append(';').append(i.dateOfBirth()).append(";Régulier\r\n");
         }
         return csv.toString().getBytes(Charset.forName("windows-1252"));
@@ -46,7 +30,7 @@ class PartnerPagesTest {
 
     @Test
     void bciUploadsReviewsAndCommitsItsListAndTheApplicantCanThenSelectQuebecPrograms() throws Exception {
-        BrowserlessSession bci = new BrowserlessSession(server.port());
+        BrowserlessSession bci = new BrowserlessSession(web.port());
         bci.signIn("bci@partner.example", DemoData.PASSWORD);
         assertThat(bci.get("/").headers().firstValue("Location")).hasValue("/partner/lists");
         String lists = bci.get("/partner/lists").body();
@@ -60,7 +44,7 @@ class PartnerPagesTest {
         assertThat(preview).contains("Lévesque").contains("Rows to review: 5");
         // The reviewer sees each candidate's registered identity, and those already on the list are not
         // called removed while their rows await review.
-        Identity candidate = services.profiles().identity("A-2005").orElseThrow();
+        Identity candidate = web.services().profiles().identity("A-2005").orElseThrow();
         assertThat(preview).contains("A-2005 — " + candidate.familyName()).contains(String.valueOf(candidate.dateOfBirth()));
         assertThat(preview).containsPattern("Removed:\\s+A-2004 \\(unless row \\d, awaiting review, is confirmed\\)");
         for (int row = 2; row <= 6; row++) {
@@ -75,10 +59,10 @@ class PartnerPagesTest {
         assertThat(progress).matches("/jobs/\\d+");
         assertThat(bci.followProgress(progress)).isEqualTo("/partner/lists?notice=committed-QIMG-2");
         assertThat(bci.get("/partner/lists?notice=committed-QIMG-2").body()).contains("Version v2 of the QIMG list is now current.");
-        assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
 
         // Going back to an older version takes a second, deliberate click that says what it does.
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/partner/lists").body()).contains("<summary>Make v1 current again</summary>")
                 .contains("Version v3 will be made from the members of v1").contains("Yes, make v1 current again");
@@ -94,7 +78,7 @@ class PartnerPagesTest {
 
     @Test
     void aRefusalShownAsAPageSaysWhatHappenedInTheReadersLanguage() throws Exception {
-        BrowserlessSession bci = new BrowserlessSession(server.port());
+        BrowserlessSession bci = new BrowserlessSession(web.port());
         bci.signIn("bci@partner.example", DemoData.PASSWORD);
         bci.get("/partner/lists?lang=fr");
 
@@ -108,7 +92,7 @@ class PartnerPagesTest {
 
     @Test
     void aRefusedFileShowsEveryProblemTiedToTheFileFieldInFrench() throws Exception {
-        BrowserlessSession bci = new BrowserlessSession(server.port());
+        BrowserlessSession bci = new BrowserlessSession(web.port());
         bci.signIn("bci@partner.example", DemoData.PASSWORD);
         bci.get("/partner/lists?lang=fr");
         byte[] bad = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;03/04/1990;Particulier\r\n".getBytes(Charset.forName("windows-1252"));
@@ -123,17 +107,17 @@ class PartnerPagesTest {
 
     @Test
     void otherRolesCannotReachTheListsAndOnlyTheOperatorReverts() throws Exception {
-        BrowserlessSession applicant = new BrowserlessSession(server.port());
+        BrowserlessSession applicant = new BrowserlessSession(web.port());
         applicant.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         assertThat(applicant.get("/partner/lists").statusCode()).isEqualTo(403);
 
-        BrowserlessSession aimg = new BrowserlessSession(server.port());
+        BrowserlessSession aimg = new BrowserlessSession(web.port());
         aimg.signIn("aimg@partner.example", DemoData.PASSWORD);
         aimg.get("/partner/lists");
         assertThat(aimg.post("/partner/lists/AIMG/revert", Map.of("toVersion", "1")).statusCode()).isEqualTo(403);
         assertThat(aimg.get("/partner/lists/QIMG/uploads/1").statusCode()).isEqualTo(403);
 
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/partner/lists").body()).contains("list-AIMG").contains("list-BCIMG").contains("list-QIMG");
     }

@@ -9,14 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * Paths that try to climb out of where they point: the raw list file download, every other route
@@ -34,8 +33,8 @@ class PathTraversalTest {
     /** What must never come back: the system's password file, the service's configuration, classes and jar manifests. */
     static final List<String> SECRETS = List.of("root:x:0:0", "<configuration>", "Manifest-Version", "INSERT INTO", "CREATE TABLE");
 
-    static Services services;
-    static WebServer server;
+    @RegisterExtension
+    static final TestServer web = TestServer.demo();
     static String operator;
     /** A bearer token for each role, so that each route is asked by a caller it admits (and reaches its id handling). */
     static final java.util.Map<Access, String> tokens = new java.util.EnumMap<>(Access.class);
@@ -44,13 +43,10 @@ class PathTraversalTest {
 
     @BeforeAll
     static void start() throws Exception {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
+        Accounts accounts = new Accounts(web.services().database().jdbi(), web.services().clock());
         for (var account : java.util.Map.of(Access.OPERATOR, DemoData.OPERATOR_EMAIL, Access.APPLICANT, "amira.haddad@applicant.example",
                 Access.PARTNER, "bci@partner.example", Access.PROGRAM_STAFF, "staff@ubc.example").entrySet()) {
-            tokens.put(account.getKey(), services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
+            tokens.put(account.getKey(), web.services().database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
                     h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", account.getValue()).mapTo(Long.class).one(), "traversal")));
         }
         operator = tokens.get(Access.OPERATOR);
@@ -60,18 +56,12 @@ class PathTraversalTest {
         uploadId = Long.parseLong(upload.body().replaceAll("(?s).*\"uploadId\":(\\d+).*", "$1"));
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static HttpResponse<String> get(String method, String rawPath, String body) throws Exception {
         return get(method, rawPath, body, operator);
     }
 
     static HttpResponse<String> get(String method, String rawPath, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + rawPath))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + rawPath))
                 .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) request.header("Content-Type", "text/csv");
@@ -122,7 +112,7 @@ class PathTraversalTest {
     void everyRouteWithAnIdOrNameInItsPathRefusesAClimb() throws Exception {
         List<String> wrong = new ArrayList<>();
         int asked = 0;
-        for (RouteAccessTest.Route route : RouteAccessTest.routes(server)) {
+        for (RouteAccessTest.Route route : RouteAccessTest.routes(web.server())) {
             if (!route.method().equals("GET") || !route.path().contains("{")) continue;
             // The operator first: it reaches every id, so the id handling itself is what must refuse.
             String token = java.util.stream.Stream.of(Access.OPERATOR, Access.PROGRAM_STAFF, Access.PARTNER, Access.APPLICANT)

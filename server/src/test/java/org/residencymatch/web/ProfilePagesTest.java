@@ -5,43 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.Citizenship;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** The applicant declares facts on the profile page; verified facts stay as verified; the page locks after selection. */
 @DatabaseTest
 class ProfilePagesTest {
 
-    static MutableClock clock;
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
 
     @Test
     void declaringARegulierApprovalChangesTheCatalogueAndOpensACase() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
-        BrowserlessSession amira = new BrowserlessSession(server.port());
+        BrowserlessSession amira = new BrowserlessSession(web.port());
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         assertThat(amira.get("/applicant/profile").body()).contains("Canadian citizen").doesNotContain("name=\"citizenship\"");
 
@@ -49,49 +32,49 @@ class ProfilePagesTest {
                 "graduationDate", "2024-05-31", "cmqApproval", "REGULIER", "ontarioHighSchoolYears", "0", "citizenship", "CITIZEN"));
 
         assertThat(saved.statusCode()).isEqualTo(302);
-        var facts = services.profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
+        var facts = web.services().profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
         assertThat(facts.cmqApproval()).isEqualTo(CmqApproval.REGULIER);
         assertThat(facts.citizenship()).as("a verified fact sent unchanged is accepted").isEqualTo(Citizenship.CITIZEN);
-        assertThat(services.catalogue().explain(DemoData.CYCLE, "A-2001", "27032", 1).decision().reasonCodes()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
-        assertThat(services.reconciliation().casesOf(DemoData.CYCLE, "A-2001")).extracting(c -> c.code()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-2001", "27032", 1).decision().reasonCodes()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
+        assertThat(web.services().reconciliation().casesOf(DemoData.CYCLE, "A-2001")).extracting(c -> c.code()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
     }
 
     @Test
     void factsOthersVerifyAreShownAsVerifiedAndAChangeToOneIsRefusedWithNothingSaved() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
-        BrowserlessSession olga = new BrowserlessSession(server.port());
+        BrowserlessSession olga = new BrowserlessSession(web.port());
         olga.signIn("olga.petrova@applicant.example", DemoData.PASSWORD);
         String page = olga.get("/applicant/profile").body();
         assertThat(page).contains("Verified from your documents by the match operator.").contains("From the Medical Council of Canada.")
                 .doesNotContain("name=\"citizenship\"").doesNotContain("name=\"mccqe1\"").contains("name=\"cmqApproval\"");
-        var before = services.profiles().profile(DemoData.CYCLE, "A-2007").orElseThrow();
+        var before = web.services().profiles().profile(DemoData.CYCLE, "A-2007").orElseThrow();
         long audited = auditRows();
 
         HttpResponse<String> refused = olga.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "FINAL_YEAR_STUDENT",
                 "citizenship", "CITIZEN", "nac", "PASSED"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("role=\"alert\"").contains("Facts that others verify cannot be changed here, so nothing was saved.");
-        assertThat(services.profiles().profile(DemoData.CYCLE, "A-2007")).contains(before);
+        assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2007")).contains(before);
         assertThat(auditRows()).isEqualTo(audited);
 
         // Jean-François's CMQ approval is on BCI's QIMG list: verified, not in the form, not changeable.
-        BrowserlessSession jf = new BrowserlessSession(server.port());
+        BrowserlessSession jf = new BrowserlessSession(web.port());
         jf.signIn("jean-francois.levesque@applicant.example", DemoData.PASSWORD);
         assertThat(jf.get("/applicant/profile").body()).contains("From BCI's QIMG list (version 1).").doesNotContain("name=\"cmqApproval\"");
         assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "cmqApproval", "NONE")).statusCode()).isEqualTo(422);
         assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE", "graduationDate", "2024-05-31")).statusCode())
                 .isEqualTo(302);
-        assertThat(services.profiles().profile(DemoData.CYCLE, "A-2004").orElseThrow().cmqApproval()).isEqualTo(CmqApproval.REGULIER);
+        assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2004").orElseThrow().cmqApproval()).isEqualTo(CmqApproval.REGULIER);
     }
 
     private static long auditRows() {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one());
+        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one());
     }
 
     @Test
     void badValuesAreRefusedFieldByFieldAndTheProfileLocksAfterProgramSelection() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
-        BrowserlessSession wei = new BrowserlessSession(server.port());
+        BrowserlessSession wei = new BrowserlessSession(web.port());
         wei.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
         wei.get("/applicant/profile");
         HttpResponse<String> refused = wei.post("/applicant/profile", Map.of("category", "IMG", "graduationDate", "31/05/2024", "ontarioHighSchoolYears", "12"));
@@ -99,7 +82,7 @@ class ProfilePagesTest {
         assertThat(refused.body()).contains("role=\"alert\"").contains("Enter your MD date as a date.").contains("Enter a number of years from 0 to 6.");
 
         clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
-        BrowserlessSession later = new BrowserlessSession(server.port());
+        BrowserlessSession later = new BrowserlessSession(web.port());
         later.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
         assertThat(later.get("/applicant/profile").body()).contains("can be changed only during registration and program selection").contains("<fieldset disabled>");
         assertThat(later.post("/applicant/profile", Map.of("category", "CMG")).statusCode()).isEqualTo(409);

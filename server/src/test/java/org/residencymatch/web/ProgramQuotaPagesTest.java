@@ -7,15 +7,12 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** The operator finds a stream on the programs page and changes its quota; bad values are announced at the field and change nothing. */
 @DatabaseTest
@@ -23,26 +20,12 @@ class ProgramQuotaPagesTest {
 
     static final String MCMASTER_IMG = "27039";
     static final LocalDateTime PROGRAM_SELECTION = LocalDateTime.of(2024, 10, 15, 12, 0);
-    static MutableClock clock;
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        clock = new MutableClock(PROGRAM_SELECTION);
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    static final MutableClock clock = new MutableClock(PROGRAM_SELECTION);
+    @RegisterExtension
+    static final TestServer web = TestServer.demo(clock);
 
     static List<ProgramStream> streams() {
-        return services.quotas().streams(DemoData.CYCLE);
+        return web.services().quotas().streams(DemoData.CYCLE);
     }
 
     static int quota(String streamId) {
@@ -50,7 +33,7 @@ class ProgramQuotaPagesTest {
     }
 
     static long auditRows() {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'stream.quota-changed'")
+        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'stream.quota-changed'")
                 .mapTo(Long.class).one());
     }
 
@@ -61,7 +44,7 @@ class ProgramQuotaPagesTest {
     }
 
     static BrowserlessSession operator() throws Exception {
-        BrowserlessSession operator = new BrowserlessSession(server.port());
+        BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         return operator;
     }
@@ -149,7 +132,7 @@ class ProgramQuotaPagesTest {
 
     @Test
     void onlyTheOperator() throws Exception {
-        BrowserlessSession applicant = new BrowserlessSession(server.port());
+        BrowserlessSession applicant = new BrowserlessSession(web.port());
         applicant.signIn("mei.wong@applicant.example", DemoData.PASSWORD);
         assertThat(applicant.get("/operator/programs").statusCode()).isEqualTo(403);
     }

@@ -5,49 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /** Registering, confirming the email, and resetting a password, as a person does it in pages. */
 @DatabaseTest
 class RegistrationPagesTest {
 
-    static Services services;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
+    @RegisterExtension
+    static final TestServer web = TestServer.demo();
 
     /** The link of the newest queued email to this address, as the person would click it. */
     private static String lastLink(String email) {
-        String link = services.database().jdbi().withHandle(h -> h.createQuery(
+        String link = web.services().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT link FROM email_outbox WHERE recipient = :r ORDER BY id DESC").bind("r", email).setMaxRows(1).mapTo(String.class).one());
         return link.substring(link.indexOf("/", "http://".length()));
     }
 
     private static int emailsTo(String email) {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM email_outbox WHERE recipient = :r")
+        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM email_outbox WHERE recipient = :r")
                 .bind("r", email).mapTo(Integer.class).one());
     }
 
     @Test
     void aNewApplicantRegistersConfirmsTheirEmailAndSignsIn() throws Exception {
-        BrowserlessSession person = new BrowserlessSession(server.port());
+        BrowserlessSession person = new BrowserlessSession(web.port());
         person.get("/register");
         HttpResponse<String> invalid = person.post("/register", Map.of("email", "not-an-email", "password", "short",
                 "givenNames", "Noor", "familyName", "", "dateOfBirth", "1994-02-30"));
@@ -59,12 +43,12 @@ class RegistrationPagesTest {
         HttpResponse<String> done = person.post("/register", Map.of("email", "noor.el-amin@example.org", "password", "a long enough secret",
                 "givenNames", "Noor", "familyName", "El-Amin", "dateOfBirth", "1994-02-28"));
         assertThat(done.body()).contains("We sent a confirmation link");
-        assertThat(new BrowserlessSession(server.port()).signIn("noor.el-amin@example.org", "a long enough secret").body())
+        assertThat(new BrowserlessSession(web.port()).signIn("noor.el-amin@example.org", "a long enough secret").body())
                 .contains("Confirm your email address first");
 
         assertThat(person.get(lastLink("noor.el-amin@example.org")).body()).contains("Your email address is confirmed");
         assertThat(person.get(lastLink("noor.el-amin@example.org")).statusCode()).as("a link works once").isEqualTo(400);
-        BrowserlessSession noor = new BrowserlessSession(server.port());
+        BrowserlessSession noor = new BrowserlessSession(web.port());
         assertThat(noor.signIn("noor.el-amin@example.org", "a long enough secret").statusCode()).isEqualTo(302);
         assertThat(noor.get("/applicant/catalogue").body()).contains("Your profile for this match is not filled in yet");
     }
@@ -72,7 +56,7 @@ class RegistrationPagesTest {
     @Test
     void registeringAnAddressThatHasAnAccountRevealsNothingAndWarnsItsOwner() throws Exception {
         int before = emailsTo("amira.haddad@applicant.example");
-        BrowserlessSession stranger = new BrowserlessSession(server.port());
+        BrowserlessSession stranger = new BrowserlessSession(web.port());
         stranger.get("/register");
 
         HttpResponse<String> answer = stranger.post("/register", Map.of("email", "Amira.Haddad@applicant.example", "password", "another long secret",
@@ -80,16 +64,16 @@ class RegistrationPagesTest {
 
         assertThat(answer.body()).contains("We sent a confirmation link");
         assertThat(emailsTo("amira.haddad@applicant.example")).isEqualTo(before + 1);
-        assertThat(new BrowserlessSession(server.port()).signIn("amira.haddad@applicant.example", DemoData.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(new BrowserlessSession(web.port()).signIn("amira.haddad@applicant.example", DemoData.PASSWORD).statusCode()).isEqualTo(302);
     }
 
     @Test
     void aForgottenPasswordIsResetWithAOneHourLinkAndEverySessionEnds() throws Exception {
-        BrowserlessSession signedIn = new BrowserlessSession(server.port());
+        BrowserlessSession signedIn = new BrowserlessSession(web.port());
         signedIn.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
         assertThat(signedIn.get("/applicant/catalogue").statusCode()).isEqualTo(200);
 
-        BrowserlessSession person = new BrowserlessSession(server.port());
+        BrowserlessSession person = new BrowserlessSession(web.port());
         person.get("/password/forgot");
         assertThat(person.post("/password/forgot", Map.of("email", "wei.chen@applicant.example")).body()).contains("If this address has an account");
         person.get("/password/forgot");
@@ -103,13 +87,13 @@ class RegistrationPagesTest {
         assertThat(person.post("/password/reset", Map.of("token", token, "password", "a brand new passphrase")).body()).contains("Your password is changed");
 
         assertThat(signedIn.get("/applicant/catalogue").statusCode()).as("the old session ended").isEqualTo(302);
-        assertThat(new BrowserlessSession(server.port()).signIn("wei.chen@applicant.example", DemoData.PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(new BrowserlessSession(server.port()).signIn("wei.chen@applicant.example", "a brand new passphrase").statusCode()).isEqualTo(302);
+        assertThat(new BrowserlessSession(web.port()).signIn("wei.chen@applicant.example", DemoData.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(new BrowserlessSession(web.port()).signIn("wei.chen@applicant.example", "a brand new passphrase").statusCode()).isEqualTo(302);
         assertThat(List.of(auditCount("account.password-reset"))).containsExactly(1);
     }
 
     private static int auditCount(String action) {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a").bind("a", action)
+        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a").bind("a", action)
                 .mapTo(Integer.class).one());
     }
 }

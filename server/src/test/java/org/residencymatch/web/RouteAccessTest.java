@@ -13,15 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * Walks the whole route table with every caller: anonymous, a bogus bearer token, the bearer token
@@ -33,8 +31,8 @@ import org.residencymatch.store.TestDatabase;
 @DatabaseTest
 class RouteAccessTest {
 
-    static Services services;
-    static WebServer server;
+    @RegisterExtension
+    static final TestServer web = TestServer.demo();
     /** Bearer tokens by role; the partner role has one per partner body (AIMG, UBC-CAP, BCI). */
     static final Map<Access, Map<String, String>> tokens = new EnumMap<>(Access.class);
     /** One signed-in browser per role, for the cookie path of the same checks. */
@@ -46,9 +44,6 @@ class RouteAccessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
-        server = new WebServer(services, new WebConfig(null, false)).start(0);
         Map<Access, List<String>> accounts = Map.of(
                 Access.APPLICANT, List.of("amira.haddad@applicant.example"),
                 Access.PARTNER, List.of("aimg@partner.example", "bc-cap@partner.example", "bci@partner.example"),
@@ -58,22 +53,16 @@ class RouteAccessTest {
             Map<String, String> byAccount = new LinkedHashMap<>();
             for (String email : entry.getValue()) byAccount.put(email, token(email));
             tokens.put(entry.getKey(), byAccount);
-            BrowserlessSession browser = new BrowserlessSession(server.port());
+            BrowserlessSession browser = new BrowserlessSession(web.port());
             assertThat(browser.signIn(entry.getValue().get(0), DemoData.PASSWORD).statusCode()).isEqualTo(302);
             browser.get("/help/contact");
             sessions.put(entry.getKey(), browser);
         }
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static String token(String email) {
-        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
-        return services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
+        Accounts accounts = new Accounts(web.services().database().jdbi(), web.services().clock());
+        return web.services().database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
                 h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", email).mapTo(Long.class).one(), "route walk"));
     }
 
@@ -115,7 +104,7 @@ class RouteAccessTest {
 
     static int send(Route route, String path, java.util.function.Consumer<HttpRequest.Builder> credentials) throws Exception {
         boolean bodyless = route.method().equals("GET") || route.method().equals("DELETE");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path))
                 .header("Accept", "application/json")
                 .method(route.method(), bodyless ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
         if (!bodyless) request.header("Content-Type", "application/json");
@@ -125,7 +114,7 @@ class RouteAccessTest {
 
     @Test
     void everyRouteRefusesTheCallersItsRolesDoNotAdmit() throws Exception {
-        List<Route> routes = routes(server);
+        List<Route> routes = routes(web.server());
         assertThat(routes).hasSizeGreaterThan(60);
         List<String> leaks = new ArrayList<>();
         int refusalsChecked = 0;
@@ -158,7 +147,7 @@ class RouteAccessTest {
     void aPartnerBodyReachesNoListButItsOwn() throws Exception {
         List<String> leaks = new ArrayList<>();
         int refusalsChecked = 0;
-        for (Route route : routes(server)) {
+        for (Route route : routes(web.server())) {
             if (!route.path().contains("{kind}") || !route.roles().contains(Access.PARTNER)) continue;
             for (var partner : tokens.get(Access.PARTNER).entrySet()) {
                 for (ListKind kind : ListKind.values()) {

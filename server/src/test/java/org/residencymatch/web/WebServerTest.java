@@ -6,34 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.residencymatch.Services;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 @DatabaseTest
 class WebServerTest {
 
-    static Services services;
-    static WebServer server;
+    @RegisterExtension
+    static final TestServer web = TestServer.empty().withBootstrapToken("test-bootstrap-token");
     static final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        services = Services.start(TestDatabase.fresh());
-        server = new WebServer(services, new WebConfig("test-bootstrap-token", false)).start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        services.close();
-    }
-
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -48,7 +33,7 @@ class WebServerTest {
     @Test
     void everyRouteDeclaresWhoMayCallIt() {
         // Before/after filters are not routes: they run around routes and have no roles of their own.
-        var endpoints = server.javalin().unsafe.internalRouter.allHttpHandlers().stream()
+        var endpoints = web.server().javalin().unsafe.internalRouter.allHttpHandlers().stream()
                 .filter(parsed -> !parsed.endpoint.method.name().startsWith("BEFORE") && !parsed.endpoint.method.name().startsWith("AFTER"))
                 .toList();
         assertThat(endpoints).isNotEmpty();

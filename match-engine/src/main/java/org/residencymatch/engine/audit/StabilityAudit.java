@@ -12,7 +12,7 @@ import static org.residencymatch.engine.MatchInstance.UNRANKED;
 
 /**
  * An independent check that a matching is correct, implementing the definition of the match
- * format (MATCH-FORMAT.md, "What a correct result is") directly:
+ * format (docs/MATCH-FORMAT.md, "What a correct result is") directly:
  * <ol>
  *   <li>mutual acceptability: a single is assigned only to a stream on their ROL that ranks them; a
  *       couple only to one of its pairs, each non-null side ranking the partner;</li>

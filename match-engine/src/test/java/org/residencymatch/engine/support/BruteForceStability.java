@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.residencymatch.engine.ProgramPair;
 
 /**
- * A brute-force reading of MATCH-FORMAT.md's definition of a correct result, on plain maps, for
+ * A brute-force reading of docs/MATCH-FORMAT.md's definition of a correct result, on plain maps, for
  * small instances: it tries every way of giving the moving partners distinct slots instead of
  * reasoning about counts, so it shares no shortcut with either the engine or its audit.
  */
