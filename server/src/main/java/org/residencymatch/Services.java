@@ -217,7 +217,7 @@ public final class Services implements AutoCloseable {
                 emails.deliverPending(EmailOutbox.LOG_MAILER, 500);
             } catch (RuntimeException e) {
                 // The database may be briefly away; the next round retries.
-                org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", e.getMessage());
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", org.residencymatch.ops.Failures.describe(e));
             }
         }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         background = scheduler;

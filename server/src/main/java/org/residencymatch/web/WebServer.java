@@ -19,6 +19,7 @@ import org.residencymatch.account.Accounts;
 import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Registration;
 import org.residencymatch.account.Sessions;
+import org.residencymatch.ops.Failures;
 import org.residencymatch.ops.Metrics;
 import org.residencymatch.ops.RequestObserver;
 import org.slf4j.Logger;
@@ -81,7 +82,10 @@ public final class WebServer implements AutoCloseable {
                             .json(error("DATABASE_UNAVAILABLE", "the database cannot be reached just now; try again shortly", null));
                     return;
                 }
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
+                // Types, SQL state, constraint and where, never the messages: a database error's message quotes the
+                // statement's values (names, dates of birth, emails, tokens).
+                LOG.error("unexpected error on {} {} (request {}): {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
+                        RequestObserver.requestId(ctx), Failures.describe(e), Failures.redacted(e));
                 ctx.status(500).json(error("INTERNAL", "something went wrong on our side; the error was logged", null));
             });
             routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")), Access.ANYONE);
