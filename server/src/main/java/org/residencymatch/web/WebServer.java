@@ -110,6 +110,7 @@ public final class WebServer implements AutoCloseable {
             new PartnerPages(services, pages).register(routes);
             new JobPages(services, pages).register(routes);
             new AuditRoutes(services, pages).register(routes);
+            new OutboxPages(services, pages).register(routes);
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
             new ProfilePages(services, pages).register(routes);
