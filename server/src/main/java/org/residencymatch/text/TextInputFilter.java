@@ -15,6 +15,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -45,6 +46,8 @@ public final class TextInputFilter implements Filter {
     static final Set<String> MULTILINE_FIELDS = Set.of("body", "message", "resolution", "comment");
     /** Passwords are taken as typed: hashed, never stored or shown. */
     static final Set<String> SECRET_FIELDS = Set.of("password");
+    /** The largest form or JSON body read (1 MiB). */
+    public static final int MAX_TEXT_BODY = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /** How a field's value is judged, by the field's name. */
@@ -69,7 +72,16 @@ public final class TextInputFilter implements Filter {
         byte[] body = null;
         String type = http.getContentType() == null ? "" : http.getContentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
-            byte[] sent = http.getInputStream().readAllBytes();
+            // Read into memory to be judged, so bounded: no form or JSON request of the service comes near it
+            // (files go as CSV, Excel or multipart bodies, which are not read here).
+            byte[] sent = http.getInputStream().readNBytes(MAX_TEXT_BODY + 1);
+            if (sent.length > MAX_TEXT_BODY) {
+                HttpServletResponse answer = (HttpServletResponse) response;
+                answer.setStatus(413);
+                answer.setContentType("application/json");
+                answer.getWriter().write("{\"code\":\"TOO_LARGE\",\"message\":\"a form or JSON body is limited to " + MAX_TEXT_BODY + " bytes\"}");
+                return;
+            }
             String text = new String(sent, StandardCharsets.UTF_8);
             String kept = type.startsWith("application/json") ? checked.json(text) : checked.form(text);
             body = kept.equals(text) ? sent : kept.getBytes(StandardCharsets.UTF_8);

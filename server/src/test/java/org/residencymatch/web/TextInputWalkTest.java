@@ -225,6 +225,15 @@ class TextInputWalkTest {
         assertThat(family).isEqualTo("L\u00E9vesque");
     }
 
+    @Test
+    void aFormOrJsonBodyIsReadOnlyUpToItsLimit() throws Exception {
+        String big = "{\"email\":\"" + "a".repeat(TextInputFilter.MAX_TEXT_BODY) + "\"}";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/v1/registrations")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(answer.body()).get("code").asText()).isEqualTo("TOO_LARGE");
+    }
+
     /** The walk covers every text field of the forms (templates) and of the request bodies (openapi.yaml). */
     @Test
     void theWalkCoversEveryTextFieldOfEveryFormAndRequestBody() throws Exception {
