@@ -100,10 +100,22 @@ public final class TextInputFilter implements Filter {
         private String value(String field, String value) {
             TextPolicy.Decision decision = TextPolicy.decide(fieldNamed(field), value);
             if (decision instanceof TextPolicy.Refused refused) {
-                if (request.getAttribute(REFUSAL) == null) request.setAttribute(REFUSAL, new Refusal(field, refused));
+                if (request.getAttribute(REFUSAL) == null) request.setAttribute(REFUSAL, new Refusal(printable(field), refused));
                 return value;
             }
             return ((TextPolicy.Accepted) decision).text();
+        }
+
+        /** A field's name is text too; when it is the refused value, the answer names it with its invisible characters shown as "?". */
+        private void name(String field) {
+            value(field, field);
+        }
+
+        private static String printable(String field) {
+            StringBuilder shown = new StringBuilder();
+            field.codePoints().forEach(c -> shown.appendCodePoint(TextPolicy.decide(TextPolicy.Field.LINE, Character.toString(c))
+                    instanceof TextPolicy.Refused ? '?' : c));
+            return shown.toString();
         }
 
         /** {@code a=1&b=2}, each value judged; the same string back when nothing changed. */
@@ -123,7 +135,7 @@ public final class TextInputFilter implements Filter {
                     kept.append(pair); // not ours to judge: the route refuses what it cannot read
                     continue;
                 }
-                value(name, name); // a field's name is text too
+                name(name);
                 String judged = value == null ? null : value(name, value);
                 if (judged != null && !judged.equals(value)) {
                     changed = true;
@@ -151,7 +163,7 @@ public final class TextInputFilter implements Filter {
             if (node instanceof ObjectNode object) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> entry = it.next();
-                    value(entry.getKey(), entry.getKey());
+                    name(entry.getKey());
                     if (entry.getValue() instanceof TextNode textNode) {
                         String judged = value(entry.getKey(), textNode.textValue());
                         if (!judged.equals(textNode.textValue())) {

@@ -226,6 +226,14 @@ class TextInputWalkTest {
     }
 
     @Test
+    void aFieldNameWithAControlCharacterIsRefusedAndShownWithoutIt() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/v1/registrations")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"e\\u0000mail\":\"ada@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).get("field").asText()).isEqualTo("e?mail");
+    }
+
+    @Test
     void aFormOrJsonBodyIsReadOnlyUpToItsLimit() throws Exception {
         String big = "{\"email\":\"" + "a".repeat(TextInputFilter.MAX_TEXT_BODY) + "\"}";
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/v1/registrations")).header("Content-Type", "application/json")
