@@ -1,7 +1,6 @@
 package org.residencymatch;
 
 import java.time.Clock;
-import org.residencymatch.account.EmailOutbox;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.audit.AuditTrail;
 import org.residencymatch.cap.ClinicalAssessmentService;
@@ -53,7 +52,6 @@ public final class Services implements AutoCloseable {
     private final CoupleService couples;
     private final MatchRunService matchRuns;
     private final ClinicalAssessmentService clinicalAssessment;
-    private final EmailOutbox emails;
     private final Jobs jobs;
     private final HelpService help;
     private final QuotaService quotas;
@@ -77,7 +75,6 @@ public final class Services implements AutoCloseable {
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, auditLog, clock, metrics.registry());
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
-        this.emails = new EmailOutbox(database.jdbi(), clock);
         this.jobs = new Jobs(database.jdbi(), clock);
         this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);
         this.quotas = new QuotaService(database.jdbi(), cycles, programs, auditLog, clock);
@@ -184,10 +181,6 @@ public final class Services implements AutoCloseable {
         return clinicalAssessment;
     }
 
-    public EmailOutbox emails() {
-        return emails;
-    }
-
     public Jobs jobs() {
         return jobs;
     }
@@ -200,7 +193,7 @@ public final class Services implements AutoCloseable {
     /**
      * The background work of a running service, every {@code period}: finishes the effects of list
      * versions that a crash left pending (at once at start, then every round), and delivers the
-     * notification and email outboxes through the log senders (a real deployment plugs in an email
+     * outbox (notifications and emails) through the log sender (a real deployment plugs in an email
      * sender here). Every instance does it; the work is safe to share. Stopped by {@link #close()}.
      */
     public void startBackgroundWork(java.time.Duration period) {
@@ -214,10 +207,9 @@ public final class Services implements AutoCloseable {
                 int finished = listUploads.applyAllPendingEffects();
                 if (finished > 0) org.slf4j.LoggerFactory.getLogger(Services.class).info("applied the pending effects of {} list version(s)", finished);
                 outbox.deliverPending(Outbox.LOG_SENDER, 500);
-                emails.deliverPending(EmailOutbox.LOG_MAILER, 500);
             } catch (RuntimeException e) {
                 // The database may be briefly away; the next round retries.
-                org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", e.getMessage());
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", org.residencymatch.ops.Failures.describe(e));
             }
         }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         background = scheduler;

@@ -141,8 +141,7 @@ public final class Registration {
     }
 
     private static void email(Handle h, String recipient, String subjectKey, String link, String language, LocalDateTime now) {
-        h.execute("INSERT INTO email_outbox (recipient, subject_key, link, language, created_at) VALUES (?, ?, ?, ?, ?)",
-                recipient, subjectKey, link, language, now);
+        org.residencymatch.notification.Outbox.enqueueEmail(h, recipient, subjectKey, link, language, now);
     }
 
     private static String newApplicantId(Handle h) {

@@ -181,9 +181,8 @@ public final class ClinicalAssessmentService {
 
     /** The registrations as the CSV file sent to UBC: a byte order mark (so Excel reads UTF-8), a header row, one row each. */
     public String bcCapRegistrationsCsv(String cycleId) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(CsvExport.row(List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "Registered")));
-        bcCapRegistrations(cycleId).forEach(row -> csv.append(CsvExport.row(row)));
-        return csv.toString();
+        return CsvExport.document(CsvExport.COMMA, List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "Registered"),
+                bcCapRegistrations(cycleId));
     }
 
     private static boolean anyReleased(org.jdbi.v3.core.Handle h, String cycleId) {

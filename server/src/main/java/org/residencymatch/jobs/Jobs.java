@@ -77,7 +77,7 @@ public final class Jobs implements AutoCloseable {
         } catch (ConflictException e) {
             finish(id, "FAILED", null, e.code(), e.getMessage());
         } catch (Exception e) {
-            LOG.error("background job {} failed", id, e);
+            LOG.error("background job {} failed: {}", id, org.residencymatch.ops.Failures.describe(e), org.residencymatch.ops.Failures.redacted(e));
             finish(id, "FAILED", null, "INTERNAL", "something went wrong on our side; the error was logged");
         } finally {
             runningHere.remove(id);
@@ -100,7 +100,7 @@ public final class Jobs implements AutoCloseable {
                 for (long id : runningHere) h.execute("UPDATE background_job SET heartbeat_at = ? WHERE id = ? AND status = 'RUNNING'", now, id);
             });
         } catch (RuntimeException e) {
-            LOG.warn("job heartbeat failed: {}", e.getMessage());
+            LOG.warn("job heartbeat failed: {}", org.residencymatch.ops.Failures.describe(e));
         }
     }
 

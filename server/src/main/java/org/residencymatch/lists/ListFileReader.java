@@ -9,6 +9,7 @@ import java.util.Map;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.tabular.Table;
+import org.residencymatch.text.TextPolicy;
 import org.residencymatch.tabular.TableReadException;
 import org.residencymatch.tabular.TableReader;
 import org.residencymatch.tabular.TextKey;
@@ -80,12 +81,19 @@ public final class ListFileReader {
     private static ListRow readRow(ListKind kind, Table.Row raw, Map<ListColumn, Integer> columns, List<String> headers,
             List<ListProblem> problems) {
         int n = raw.number();
+        // Every cell through the one text policy (as every field typed on a page or sent to the API): control
+        // characters and direction overrides refused, zero-width characters removed, NFC.
+        List<String> cells = new java.util.ArrayList<>(raw.cells().size());
         for (int i = 0; i < raw.cells().size(); i++) {
-            if (hasControlCharacter(raw.cells().get(i))) {
-                problems.add(ListProblem.of(n, i < headers.size() ? headers.get(i) : "#" + (i + 1), "CONTROL_CHARACTER"));
+            TextPolicy.Decision decision = TextPolicy.decide(TextPolicy.Field.MULTILINE, raw.cells().get(i));
+            if (decision instanceof TextPolicy.Refused refused) {
+                problems.add(ListProblem.of(n, i < headers.size() ? headers.get(i) : "#" + (i + 1),
+                        TextPolicy.DIRECTION_OVERRIDE.equals(refused.reasonKey()) ? "DIRECTION_OVERRIDE" : "CONTROL_CHARACTER"));
                 return null;
             }
+            cells.add(((TextPolicy.Accepted) decision).text());
         }
+        raw = new Table.Row(n, cells);
         String family = required(raw, columns, ListColumn.FAMILY_NAME, problems);
         String given = required(raw, columns, ListColumn.GIVEN_NAMES, problems);
         String dobText = required(raw, columns, ListColumn.DATE_OF_BIRTH, problems);
@@ -208,12 +216,4 @@ public final class ListFileReader {
         return true;
     }
 
-    /** Characters below space (other than tab and line breaks inside quoted cells) and DEL have no place in a name or id. */
-    static boolean hasControlCharacter(String cell) {
-        for (int i = 0; i < cell.length(); i++) {
-            char c = cell.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
-        }
-        return false;
-    }
 }

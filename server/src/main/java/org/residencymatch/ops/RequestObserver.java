@@ -46,6 +46,12 @@ public final class RequestObserver {
         ctx.header(REQUEST_ID_HEADER, id);
     }
 
+    /** This request's id (as in its log line and its {@code X-Request-Id}), or "-" before one was assigned. */
+    public static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        return id == null ? "-" : id;
+    }
+
     private static byte[] randomBytes() {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);

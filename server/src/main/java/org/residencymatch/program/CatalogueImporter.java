@@ -14,6 +14,7 @@ import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.tabular.RowProblem;
 import org.residencymatch.tabular.Table;
+import org.residencymatch.text.TextPolicy;
 import org.residencymatch.tabular.TableReadException;
 import org.residencymatch.tabular.TableReader;
 import org.residencymatch.tabular.TextKey;
@@ -237,9 +238,18 @@ public final class CatalogueImporter {
             problems.add(new RowProblem(file, row.number(), column, reason));
         }
 
+        /** The cell through the one text policy (as every typed field and every list cell): refused, or normalised. */
         String optional(String column) {
             Integer index = columns.get(column);
-            return index == null ? "" : row.cell(index);
+            if (index == null) return "";
+            TextPolicy.Decision decision = TextPolicy.decide(TextPolicy.Field.LINE, row.cell(index));
+            if (decision instanceof TextPolicy.Refused refused) {
+                problem(column, (TextPolicy.DIRECTION_OVERRIDE.equals(refused.reasonKey())
+                        ? "holds an invisible character that reverses the direction of the text (" : "holds an invisible control character (")
+                        + refused.character() + "); retype it");
+                return row.cell(index);
+            }
+            return ((TextPolicy.Accepted) decision).text();
         }
 
         String required(String column) {

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The system of record: a connection pool, the schema migrated by Flyway, and JDBI on top.
@@ -25,6 +27,21 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.url = url;
         this.jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::statementFailureWithoutValues);
+    }
+
+    /**
+     * The message of a failed statement: its SQL (placeholders, never values) and the SQL state, without
+     * the bound arguments (JDBI's default lists them: names, emails, tokens) and without the driver's
+     * message, which can quote a value too (H2 the value and the statement, PostgreSQL a key's value in a
+     * unique violation's detail). The cause keeps the driver's exception for code that inspects it.
+     */
+    static String statementFailureWithoutValues(StatementException failure) {
+        String state = failure.getCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        String what = failure.getCause() == null ? "statement failed" : failure.getCause().getClass().getSimpleName();
+        String sql = failure.getStatementContext() == null ? null : failure.getStatementContext().getRawSql();
+        if (sql != null && sql.length() > 300) sql = sql.substring(0, 300) + "[...]";
+        return what + (state == null ? "" : " (SQL state " + state + ")") + (sql == null ? "" : " [statement: \"" + sql + "\"]");
     }
 
     /**

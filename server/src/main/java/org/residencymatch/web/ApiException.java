@@ -14,32 +14,44 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final String field;
     private final List<Map<String, Object>> problems;
+    private final List<Problem> fieldProblems;
 
     public ApiException(int status, String code, String message, String field) {
-        this(status, code, message, field, List.of());
+        this(status, code, message, field, List.of(), List.of());
     }
 
-    private ApiException(int status, String code, String message, String field, List<Map<String, Object>> problems) {
+    private ApiException(int status, String code, String message, String field, List<Map<String, Object>> problems, List<Problem> fieldProblems) {
         super(message);
         this.status = status;
         this.code = code;
         this.field = field;
         this.problems = problems;
+        this.fieldProblems = fieldProblems;
     }
 
-    /** A field problem as the API answers it: the field and the message key's sentence in both languages. */
-    public record Problem(String field, String messageKey) {}
+    /** A field problem as the API answers it: the field and the message key's sentence (with its arguments) in both languages. */
+    public record Problem(String field, String messageKey, List<Object> args) {
+        public Problem(String field, String messageKey) {
+            this(field, messageKey, List.of());
+        }
+    }
 
     /** A 400 naming every problem (the first as {@code field}), each with its message in English and French. */
     static ApiException problems(String code, List<Problem> problems) {
         List<Map<String, Object>> json = problems.stream().map(p -> {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("field", p.field());
-            problem.put("message", ApiJson.text(Messages.of("en").t(p.messageKey()), Messages.of("fr").t(p.messageKey())));
+            problem.put("message", ApiJson.text(Messages.of("en").t(p.messageKey(), p.args().toArray()),
+                    Messages.of("fr").t(p.messageKey(), p.args().toArray())));
             return problem;
         }).toList();
-        String english = String.join(" ", problems.stream().map(p -> Messages.of("en").t(p.messageKey())).toList());
-        return new ApiException(400, code, english, problems.get(0).field(), json);
+        String english = String.join(" ", problems.stream().map(p -> Messages.of("en").t(p.messageKey(), p.args().toArray())).toList());
+        return new ApiException(400, code, english, problems.get(0).field(), json, problems);
+    }
+
+    /** The problems as given, for a page to say them in its reader's language. */
+    List<Problem> fieldProblems() {
+        return fieldProblems;
     }
 
     public ApiException(int status, String code, String message) {

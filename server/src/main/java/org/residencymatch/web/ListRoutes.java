@@ -166,13 +166,11 @@ final class ListRoutes {
     private void membersCsv(Context ctx) {
         ListKind kind = allowedKind(ctx, "export members");
         int version = ApiRoutes.intPathParam(ctx, "version");
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(CsvExport.row(List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "MMI score", "Contingent", "Assessment outcome")));
-        for (var m : services.listUploads().membersWithIdentity(ctx.pathParam("cycle"), kind, version)) {
-            csv.append(CsvExport.row(m));
-        }
+        String csv = CsvExport.document(CsvExport.COMMA,
+                List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "MMI score", "Contingent", "Assessment outcome"),
+                services.listUploads().membersWithIdentity(ctx.pathParam("cycle"), kind, version));
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-v" + version + ".csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+        ctx.contentType("text/csv; charset=utf-8").result(csv);
     }
 
     private void rawFile(Context ctx) {
@@ -193,11 +191,10 @@ final class ListRoutes {
     private void template(Context ctx) {
         ListKind kind = allowedKind(ctx, "download template");
         Messages messages = Messages.of(requestLanguage(ctx));
-        String separator = messages.language().equals("fr") ? ";" : ",";
-        String header = String.join(separator, ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList());
+        char separator = messages.language().equals("fr") ? CsvExport.SEMICOLON : CsvExport.COMMA;
+        List<String> header = ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList();
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-list-template.csv\"");
-        // A byte order mark so that Excel opens the template as UTF-8 (accents intact).
-        ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + header + "\r\n");
+        ctx.contentType("text/csv; charset=utf-8").result(CsvExport.document(separator, header, List.of()));
     }
 
     /**

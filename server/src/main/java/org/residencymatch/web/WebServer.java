@@ -19,6 +19,8 @@ import org.residencymatch.account.Accounts;
 import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Registration;
 import org.residencymatch.account.Sessions;
+import org.residencymatch.ops.Failures;
+import org.residencymatch.text.TextInputFilter;
 import org.residencymatch.ops.Metrics;
 import org.residencymatch.ops.RequestObserver;
 import org.slf4j.Logger;
@@ -51,6 +53,9 @@ public final class WebServer implements AutoCloseable {
             javalin.jetty.multipartConfig.maxTotalRequestSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
             javalin.jsonMapper(new JavalinJackson(json, false));
             new RequestObserver(services.metrics()).install(javalin);
+            // Every query parameter, form field and JSON string meets the text policy here, before any route reads it.
+            javalin.jetty.modifyServletContextHandler(handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new TextInputFilter()),
+                    "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public";
@@ -65,18 +70,19 @@ public final class WebServer implements AutoCloseable {
             });
             RoutesConfig routes = javalin.routes;
             routes.beforeMatched(authentication::check);
+            routes.beforeMatched(WebServer::refuseRefusedText);
             routes.after(WebServer::securityHeaders);
             // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
-            routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field(), e.problems()));
+            routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field(), e.problems(), e.fieldProblems()));
             routes.exception(ConflictException.class, (e, ctx) -> {
                 if (e.explanation() == null) {
-                    refuse(ctx, pages, 409, e.code(), e.getMessage(), null, List.of());
+                    refuse(ctx, pages, 409, e.code(), e.getMessage(), null, List.of(), List.of());
                     return;
                 }
                 String language = readerLanguage(ctx);
-                refuse(ctx, pages, 409, e.code(), e.explanation().in(Messages.of(language).locale()), language, null, List.of());
+                refuse(ctx, pages, 409, e.code(), e.explanation().in(Messages.of(language).locale()), language, null, List.of(), List.of());
             });
-            routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of()));
+            routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of(), List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
                 if (org.residencymatch.store.Database.isUnavailable(e)) {
@@ -88,7 +94,10 @@ public final class WebServer implements AutoCloseable {
                             .json(error("DATABASE_UNAVAILABLE", "the database cannot be reached just now; try again shortly", null));
                     return;
                 }
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
+                // Types, SQL state, constraint and where, never the messages: a database error's message quotes the
+                // statement's values (names, dates of birth, emails, tokens).
+                LOG.error("unexpected error on {} {} (request {}): {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
+                        RequestObserver.requestId(ctx), Failures.describe(e), Failures.redacted(e));
                 ctx.status(500).json(error("INTERNAL", "something went wrong on our side; the error was logged", null));
             });
             routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")), Access.ANYONE);
@@ -113,6 +122,7 @@ public final class WebServer implements AutoCloseable {
             new PartnerPages(services, pages).register(routes);
             new JobPages(services, pages).register(routes);
             new AuditRoutes(services, pages).register(routes);
+            new OutboxPages(services, pages).register(routes);
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
             new ProfilePages(services, pages).register(routes);
@@ -127,14 +137,22 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /** A value the text policy refused (TextInputFilter): 400 naming the field, before the route runs and changes anything. */
+    private static void refuseRefusedText(io.javalin.http.Context ctx) {
+        TextInputFilter.refusal(ctx.req()).ifPresent(refusal -> {
+            throw ApiException.problems("INVALID_TEXT", List.of(new ApiException.Problem(refusal.field(), refusal.reason().reasonKey(),
+                    List.of(refusal.field(), refusal.reason().character()))));
+        });
+    }
+
     private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String field,
-            List<Map<String, Object>> problems) {
-        refuse(ctx, pages, status, code, message, "en", field, problems);
+            List<Map<String, Object>> problems, List<ApiException.Problem> fieldProblems) {
+        refuse(ctx, pages, status, code, message, "en", field, problems, fieldProblems);
     }
 
     /** @param messageLanguage the language {@code message} is written in: the service's own details are in English */
     private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String messageLanguage,
-            String field, List<Map<String, Object>> problems) {
+            String field, List<Map<String, Object>> problems, List<ApiException.Problem> fieldProblems) {
         ctx.status(status);
         String accept = ctx.header("Accept");
         if (Authentication.isApi(ctx) || accept == null || !accept.contains("text/html")) {
@@ -143,7 +161,8 @@ public final class WebServer implements AutoCloseable {
             ctx.json(body);
         } else {
             // The code's sentence in the reader's language; the service's own detail (ids, dates) under it.
-            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message, "messageLanguage", messageLanguage));
+            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message, "messageLanguage", messageLanguage,
+                    "problems", fieldProblems));
         }
     }
 

@@ -147,7 +147,7 @@ final class DemoApiServer implements AutoCloseable {
      */
     java.util.Optional<String> confirmationToken(String email) {
         return server.services().database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT link FROM email_outbox WHERE recipient = :r AND subject_key = 'email.confirm' ORDER BY id DESC")
+                        "SELECT body FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r AND subject_key = 'email.confirm' ORDER BY id DESC")
                 .bind("r", email).mapTo(String.class).findFirst())
                 .map(link -> java.net.URI.create(link).getQuery().replaceFirst("^token=", ""));
     }

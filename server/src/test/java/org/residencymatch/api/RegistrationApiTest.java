@@ -127,7 +127,7 @@ class RegistrationApiTest {
 
     @Test
     void everyProblemOfTheFormIsAnsweredAtOnceInBothLanguagesAndNothingIsCreated() {
-        int accounts = rows("SELECT COUNT(*) FROM user_account"), emails = rows("SELECT COUNT(*) FROM email_outbox");
+        int accounts = rows("SELECT COUNT(*) FROM user_account"), emails = rows("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL'");
         ApiError refused = failure(400, () -> anonymous.registerApplicant(form("not an address").password("short").familyName(" ")));
         assertThat(refused.getCode()).isEqualTo("INVALID_FIELD");
         assertThat(refused.getField()).isEqualTo("email");
@@ -136,7 +136,7 @@ class RegistrationApiTest {
         assertThat(password.getMessage().getEn()).isEqualTo("Choose a password of at least 12 characters.");
         assertThat(password.getMessage().getFr()).isNotBlank().isNotEqualTo(password.getMessage().getEn());
         assertThat(rows("SELECT COUNT(*) FROM user_account")).isEqualTo(accounts);
-        assertThat(rows("SELECT COUNT(*) FROM email_outbox")).isEqualTo(emails);
+        assertThat(rows("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL'")).isEqualTo(emails);
     }
 
     @Test
@@ -147,7 +147,7 @@ class RegistrationApiTest {
         RegistrationOutcome second = anonymous.registerApplicant(form(email.toUpperCase()).password("another long password").givenNames("Mallory"));
         assertThat(second).isEqualTo(first);
         assertThat(rows("SELECT COUNT(*) FROM user_account")).isEqualTo(accounts);
-        assertThat(rows("SELECT COUNT(*) FROM email_outbox WHERE recipient = ? AND subject_key = 'email.alreadyRegistered'", email)).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = ? AND subject_key = 'email.alreadyRegistered'", email)).isEqualTo(1);
         anonymous.confirmRegistration(new ConfirmationRequest().token(demo.confirmationToken(email).orElseThrow()));
         assertThat(failure(401, () -> anonymous.signIn(new SignInRequest().email(email).password("another long password"))).getCode())
                 .isEqualTo("UNAUTHENTICATED");

@@ -59,7 +59,9 @@ final class ListFileContract {
                 assertThat(row.assessmentOutcome()).hasSizeLessThanOrEqualTo(100);
                 texts.add(row.assessmentOutcome());
             }
-            assertThat(texts).noneMatch(ListFileReader::hasControlCharacter);
+            // Every text as the one text policy keeps it: nothing refused, already without zero-width characters and in NFC.
+            assertThat(texts).allMatch(t -> new org.residencymatch.text.TextPolicy.Accepted(t).equals(
+                    org.residencymatch.text.TextPolicy.decide(org.residencymatch.text.TextPolicy.Field.MULTILINE, t)));
         }
     }
 }

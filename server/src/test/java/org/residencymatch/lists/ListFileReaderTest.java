@@ -44,4 +44,22 @@ class ListFileReaderTest {
 
         assertThat(refused.problems()).extracting(p -> p.row() + "<" + p.args().get(0)).isEqualTo(List.of("3<2", "4<2"));
     }
+
+    @Test
+    void cellsGoThroughTheTextPolicyDirectionOverridesAndC1ControlsAreRefusedZeroWidthCharactersRemoved() throws Exception {
+        String header = "Family name,Given names,Date of birth";
+        ListFileException override = catchThrowableOfType(ListFileException.class, () -> ListFileReader.read(ListKind.QIMG, "qimg.csv",
+                (header + ",Contingent\nHaddad,\u202EAmira,1988-02-29,Régulier").getBytes(StandardCharsets.UTF_8)));
+        assertThat(override.problems()).extracting(p -> p.row() + " " + p.column() + " " + p.code()).containsExactly("2 Given names DIRECTION_OVERRIDE");
+        ListFileException c1 = catchThrowableOfType(ListFileException.class, () -> ListFileReader.read(ListKind.QIMG, "qimg.csv",
+                (header + ",Contingent\nHad\u0085dad,Amira,1988-02-29,Régulier").getBytes(StandardCharsets.UTF_8)));
+        assertThat(c1.problems()).extracting(p -> p.row() + " " + p.column() + " " + p.code()).containsExactly("2 Family name CONTROL_CHARACTER");
+
+        ListFileReader.Result read = ListFileReader.read(ListKind.QIMG, "qimg.csv",
+                (header + ",Contingent\nHad\u200Bdad,Le\u0301a,1988-02-29,Régulier").getBytes(StandardCharsets.UTF_8));
+        assertThat(read.rows()).singleElement().satisfies(row -> {
+            assertThat(row.familyName()).isEqualTo("Haddad");
+            assertThat(row.givenNames()).isEqualTo("L\u00e9a");
+        });
+    }
 }

@@ -127,6 +127,25 @@ class CatalogueImporterTest {
     }
 
     @Test
+    void refusesACellWithAControlCharacterOrADirectionOverrideAndRemovesZeroWidthCharacters() throws Exception {
+        String bad = "discipline_id,discipline_name,school_id,school_name,program_stream_id,program_site,program_stream\n"
+                + "13,Anesthesiology,1,Memorial University of Newfoundland,9001,St. John\u202E's,CMG Stream for CMG\n"
+                + "13,Anesthesi\u0085ology,1,Memorial University of Newfoundland,9002,St. John's,CMG Stream for CMG\n";
+        assertThatThrownBy(() -> services.catalogueImporter().importFile("2025-R1", "c.csv", bad.getBytes(StandardCharsets.UTF_8), "test"))
+                .isInstanceOfSatisfying(CatalogueImportException.class, e -> assertThat(e.problems()).containsExactly(
+                        new RowProblem("c.csv", 2, "program_site", "holds an invisible character that reverses the direction of the text (U+202E); retype it"),
+                        new RowProblem("c.csv", 3, "discipline_name", "holds an invisible control character (U+0085); retype it")));
+        assertThat(count("program_stream")).isZero();
+
+        String zeroWidth = "discipline_id,discipline_name,school_id,school_name,program_stream_id,program_site,program_stream\n"
+                + "13,Anesthe\u200Bsiology,1,Memorial University of Newfoundland,9001,St. John's,CMG Stream for CMG\n";
+        services.catalogueImporter().importFile("2025-R1", "z.csv", zeroWidth.getBytes(StandardCharsets.UTF_8), "test");
+        String discipline = services.database().jdbi().withHandle(h -> h.createQuery("SELECT name FROM discipline WHERE id = 13")
+                .mapTo(String.class).one());
+        assertThat(discipline).isEqualTo("Anesthesiology");
+    }
+
+    @Test
     void refusesAFileWithAMissingColumn() {
         String missing = "discipline_id,discipline_name,school_name,program_stream_id,program_site,program_stream\n13,A,Dalhousie University,1,Halifax,CMG Stream for CMG\n";
 

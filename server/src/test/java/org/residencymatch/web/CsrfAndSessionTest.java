@@ -33,7 +33,7 @@ class CsrfAndSessionTest {
     /** The tables a state-changing request writes to; a refused one must leave them as they were. */
     static final List<String> WRITTEN = List.of("audit_log", "case_comment", "reconciliation_case", "list_upload", "list_version",
             "application", "rank_list", "rank_list_entry", "couple", "match_run", "user_account", "api_token", "applicant",
-            "applicant_profile", "cap_invitation", "bccap_registration", "account_token", "email_outbox");
+            "applicant_profile", "cap_invitation", "bccap_registration", "account_token", "outbox_message");
 
     static Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();

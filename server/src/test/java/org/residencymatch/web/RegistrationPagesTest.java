@@ -20,12 +20,12 @@ class RegistrationPagesTest {
     /** The link of the newest queued email to this address, as the person would click it. */
     private static String lastLink(String email) {
         String link = web.services().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT link FROM email_outbox WHERE recipient = :r ORDER BY id DESC").bind("r", email).setMaxRows(1).mapTo(String.class).one());
+                "SELECT body FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r ORDER BY id DESC").bind("r", email).setMaxRows(1).mapTo(String.class).one());
         return link.substring(link.indexOf("/", "http://".length()));
     }
 
     private static int emailsTo(String email) {
-        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM email_outbox WHERE recipient = :r")
+        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r")
                 .bind("r", email).mapTo(Integer.class).one());
     }
 
