@@ -35,7 +35,8 @@ final class BodyLimits {
     /** Runs before every matched route, before anything reads the body (the CSRF check reads forms). */
     void check(Context ctx) {
         if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD || ctx.method() == HandlerType.OPTIONS) return;
-        long limit = uploadRoutes.contains(ctx.endpoint().path) ? maxUploadBytes : MAX_BYTES;
+        // The route that matched (ctx.endpoint() is this filter's own while filters run).
+        long limit = uploadRoutes.contains(ctx.endpoints().matchedHttpEndpoint().path) ? maxUploadBytes : MAX_BYTES;
         if (ctx.req().getContentLengthLong() > limit) throw tooLarge(limit);
     }
 

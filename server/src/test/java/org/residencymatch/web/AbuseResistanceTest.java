@@ -371,13 +371,22 @@ class AbuseResistanceTest {
         assertThat(post(direct, "/api/v1/session", "application/json", "application/json", HttpRequest.BodyPublishers.ofString(fits)).statusCode())
                 .isEqualTo(401);
 
+        // A list upload may be larger than 1 MiB: this one is read, and refused for what it holds.
+        String token = operatorToken();
+        HttpResponse<String> largeList = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port()
+                        + "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=large.csv"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("not,a,list\n" + "x,y,z\n".repeat(400_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(largeList.statusCode()).as(largeList.body()).isEqualTo(400);
+        assertThat(largeList.body()).contains("\"code\":\"LIST_REFUSED\"");
+
         // A list upload may be as large as a list file (20 MiB, plus the envelope), no larger: the answer
         // comes from the headers alone, before any of the body is sent.
         long tooLarge = services.listUploads().maxBytes() + 2 * 1024 * 1024;
         try (java.net.Socket socket = new java.net.Socket("localhost", direct.port())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("POST /api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=big.csv HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Authorization: Bearer " + operatorToken() + "\r\nContent-Type: text/csv\r\nContent-Length: " + tooLarge
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: text/csv\r\nContent-Length: " + tooLarge
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readNBytes(2000), StandardCharsets.UTF_8);
