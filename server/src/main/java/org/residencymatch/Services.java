@@ -194,7 +194,8 @@ public final class Services implements AutoCloseable {
      * The background work of a running service, every {@code period}: finishes the effects of list
      * versions that a crash left pending (at once at start, then every round), and delivers the
      * outbox (notifications and emails) through the log sender (a real deployment plugs in an email
-     * sender here). Every instance does it; the work is safe to share. Stopped by {@link #close()}.
+     * sender here); and once a minute deletes expired sessions and throttle counts. Every instance does
+     * it; the work is safe to share. Stopped by {@link #close()}.
      */
     public void startBackgroundWork(java.time.Duration period) {
         var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -212,6 +213,15 @@ public final class Services implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", org.residencymatch.ops.Failures.describe(e));
             }
         }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        // Expired sessions and throttle counts, once a minute (nobody may ever read them again).
+        var sweep = new org.residencymatch.account.AccountSweep(database.jdbi(), clock);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sweep.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("sweeping expired sessions failed: {}", org.residencymatch.ops.Failures.describe(e));
+            }
+        }, 0, 1, java.util.concurrent.TimeUnit.MINUTES);
         background = scheduler;
     }
 

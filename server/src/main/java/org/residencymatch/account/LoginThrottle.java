@@ -2,59 +2,64 @@ package org.residencymatch.account;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Slows down password guessing: after {@link #MAX_PER_ACCOUNT} failed sign-ins for one account, or
- * {@link #MAX_PER_ADDRESS} from one address, within {@link #WINDOW}, further attempts are refused
- * until the window has passed. Counted in the database, so every instance sees the same counts.
+ * Slows down password guessing without letting anyone lock a user out: after
+ * {@link #MAX_PER_ACCOUNT_AND_ADDRESS} failed sign-ins for one account from one address, that address
+ * may not try that account again until {@link #WINDOW} has passed; after {@link #MAX_PER_ADDRESS}
+ * failures from one address (any accounts), that address may not sign in at all for the window.
+ * Nothing is counted per account alone: failures from elsewhere never stop the owner signing in from
+ * their own address. The address is the client's (see {@code ClientAddress}: behind a load balancer
+ * only with its address configured as a trusted proxy). A password reset clears the account's counts.
  */
 public final class LoginThrottle {
 
-    public static final int MAX_PER_ACCOUNT = 5;
+    public static final int MAX_PER_ACCOUNT_AND_ADDRESS = 5;
     public static final int MAX_PER_ADDRESS = 20;
     public static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Jdbi jdbi;
-    private final Clock clock;
+    private final ThrottleCounters counters;
 
     public LoginThrottle(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
-        this.clock = clock;
+        this.counters = new ThrottleCounters(jdbi, clock);
     }
 
-    /** Whether this account or address has failed too often lately. */
+    /** Whether this address has failed too often lately, for this account or at all. */
     public boolean isBlocked(String email, String address) {
-        LocalDateTime since = LocalDateTime.now(clock).minus(WINDOW);
-        return failures(accountKey(email), since) >= MAX_PER_ACCOUNT || failures(addressKey(address), since) >= MAX_PER_ADDRESS;
+        return counters.count(pairKey(email, address)) >= MAX_PER_ACCOUNT_AND_ADDRESS || counters.count(addressKey(address)) >= MAX_PER_ADDRESS;
     }
 
     public void recordFailure(String email, String address) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        jdbi.useTransaction(h -> {
-            h.execute("INSERT INTO login_failure (key_hash, failed_at) VALUES (?, ?)", accountKey(email), now);
-            h.execute("INSERT INTO login_failure (key_hash, failed_at) VALUES (?, ?)", addressKey(address), now);
-            // Old rows count for nothing; keep the table small.
-            h.execute("DELETE FROM login_failure WHERE failed_at < ?", now.minus(WINDOW).minus(WINDOW));
-        });
+        counters.bump(pairKey(email, address), accountKey(email), WINDOW);
+        counters.bump(addressKey(address), null, WINDOW);
     }
 
-    /** A successful sign-in clears the account's failures (not the address's). */
-    public void recordSuccess(String email) {
-        jdbi.useHandle(h -> h.execute("DELETE FROM login_failure WHERE key_hash = ?", accountKey(email)));
+    /** A successful sign-in clears the failures of the account from this address (not the address's own count). */
+    public void recordSuccess(String email, String address) {
+        counters.clear(pairKey(email, address));
     }
 
-    private int failures(String key, LocalDateTime since) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM login_failure WHERE key_hash = :k AND failed_at >= :since")
-                .bind("k", key).bind("since", since).mapTo(Integer.class).one());
+    /** Forgets the account's failures from every address, in the caller's transaction (a password reset). */
+    static void clearAccount(Handle h, String email) {
+        ThrottleCounters.clearAccount(h, accountKey(email));
     }
 
-    private static String accountKey(String email) {
-        return SecretTokens.hash("account:" + Accounts.normalizeEmail(email));
+    /** Deletes the counts whose window has passed. */
+    public int sweep() {
+        return counters.sweep();
+    }
+
+    static String accountKey(String email) {
+        return "account:" + Accounts.normalizeEmail(email);
+    }
+
+    private static String pairKey(String email, String address) {
+        return "sign-in:" + Accounts.normalizeEmail(email) + "|" + address;
     }
 
     private static String addressKey(String address) {
-        return SecretTokens.hash("address:" + address);
+        return "sign-in-address:" + address;
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +24,11 @@ public final class Registration {
     public static final int MIN_PASSWORD_LENGTH = 12;
     public static final Duration CONFIRMATION_VALIDITY = Duration.ofHours(48);
     public static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    /** Reset emails sent to one account within {@link #RESET_LIMIT_WINDOW}; more requests send nothing (and say the same). */
+    public static final int RESET_EMAILS_PER_ACCOUNT = 3;
+    /** Reset requests from one address within {@link #RESET_LIMIT_WINDOW}, for any emails; more are refused. */
+    public static final int RESET_REQUESTS_PER_ADDRESS = 10;
+    public static final Duration RESET_LIMIT_WINDOW = Duration.ofHours(1);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -37,8 +43,17 @@ public final class Registration {
     private final AuditLog auditLog;
     private final Clock clock;
     private final String baseUrl;
+    private final UnaryOperator<String> hashPassword;
+    private final ThrottleCounters counters;
 
     public Registration(Jdbi jdbi, Accounts accounts, AuditLog auditLog, Clock clock, String baseUrl) {
+        this(jdbi, accounts, auditLog, clock, baseUrl, Passwords::hash);
+    }
+
+    /** With the password hashing given (a test counts the hashes). */
+    Registration(Jdbi jdbi, Accounts accounts, AuditLog auditLog, Clock clock, String baseUrl, UnaryOperator<String> hashPassword) {
+        this.hashPassword = hashPassword;
+        this.counters = new ThrottleCounters(jdbi, clock);
         this.jdbi = jdbi;
         this.accounts = accounts;
         this.auditLog = auditLog;
@@ -65,10 +80,13 @@ public final class Registration {
     /**
      * Registers an applicant (identity and an unconfirmed account) and emails a confirmation link;
      * for an address that already has an account, emails its owner instead. Call {@link #check} first.
+     * Both take the same time: the password is hashed (Argon2id, most of the time) in either case, so
+     * that the answer's time does not tell whether the address has an account.
      */
     public void register(Form form) {
         String email = Accounts.normalizeEmail(form.email());
         String language = "fr".equals(form.language()) ? "fr" : "en";
+        String passwordHash = hashPassword.apply(form.password());
         jdbi.useTransaction(h -> {
             LocalDateTime now = LocalDateTime.now(clock);
             if (accounts.emailExists(h, email)) {
@@ -78,8 +96,8 @@ public final class Registration {
             String applicantId = newApplicantId(h);
             h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     applicantId, form.familyName().strip(), form.givenNames().strip(), LocalDate.parse(form.dateOfBirth()), email, now);
-            long userId = accounts.create(h, new Accounts.NewAccount(email, form.givenNames().strip() + " " + form.familyName().strip(),
-                    form.password(), Role.APPLICANT, applicantId, null, null));
+            long userId = accounts.createWithHash(h, new Accounts.NewAccount(email, form.givenNames().strip() + " " + form.familyName().strip(),
+                    form.password(), Role.APPLICANT, applicantId, null, null), passwordHash);
             h.execute("UPDATE user_account SET email_verified = FALSE WHERE id = ?", userId);
             String token = token(h, userId, "CONFIRM", CONFIRMATION_VALIDITY, now);
             email(h, email, "email.confirm", baseUrl + "/register/confirm?token=" + token, language, now);
@@ -96,28 +114,51 @@ public final class Registration {
         }).orElse(false));
     }
 
-    /** Emails a reset link if the address has an account; says nothing either way. */
-    public void requestReset(String email, String language) {
+    /** Whether a reset request was taken (whatever became of it) or refused because its address asked too often. */
+    public enum ResetRequest { TAKEN, TOO_MANY_FROM_ADDRESS }
+
+    /**
+     * Emails a reset link if the address has an account, and says nothing either way. The new link
+     * spends every older one. At most {@link #RESET_EMAILS_PER_ACCOUNT} emails go to one account and
+     * {@link #RESET_REQUESTS_PER_ADDRESS} requests are taken from one client address per
+     * {@link #RESET_LIMIT_WINDOW}: beyond the account's limit nothing is sent (and the answer is the
+     * same), beyond the address's the request is refused.
+     */
+    public ResetRequest requestReset(String email, String language, String clientAddress) {
         String normalized = Accounts.normalizeEmail(email);
+        String addressKey = "reset-address:" + clientAddress;
+        if (counters.count(addressKey) >= RESET_REQUESTS_PER_ADDRESS) return ResetRequest.TOO_MANY_FROM_ADDRESS;
+        counters.bump(addressKey, null, RESET_LIMIT_WINDOW);
+        Optional<Long> userId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", normalized)
+                .mapTo(Long.class).findOne());
+        if (userId.isEmpty()) return ResetRequest.TAKEN;
+        String accountKey = "reset-account:" + normalized;
+        if (counters.count(accountKey) >= RESET_EMAILS_PER_ACCOUNT) return ResetRequest.TAKEN;
+        counters.bump(accountKey, LoginThrottle.accountKey(normalized), RESET_LIMIT_WINDOW);
         jdbi.useTransaction(h -> {
-            Optional<Long> userId = h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", normalized).mapTo(Long.class).findOne();
-            if (userId.isEmpty()) return;
             LocalDateTime now = LocalDateTime.now(clock);
+            spendResetTokens(h, userId.get(), now);
             String token = token(h, userId.get(), "RESET", RESET_VALIDITY, now);
             email(h, normalized, "email.reset", baseUrl + "/password/reset?token=" + token, "fr".equals(language) ? "fr" : "en", now);
             auditLog.record(h, "user:" + userId.get(), "account.reset-requested", "user:" + userId.get(), null);
         });
+        return ResetRequest.TAKEN;
     }
 
     /**
-     * Sets a new password with a reset token: the token is spent, the email counts as confirmed, and
-     * every session of the account ends. False if the token is unknown, used or expired.
+     * Sets a new password with a reset token: the token and every other reset link of the account are
+     * spent, the email counts as confirmed, every session of the account ends and its sign-in
+     * throttles are cleared. False if the token is unknown, used or expired.
      */
     public boolean reset(String token, String newPassword) {
         if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) throw new IllegalArgumentException("register.error.password");
+        String passwordHash = hashPassword.apply(newPassword);
         return jdbi.inTransaction(h -> consume(h, token, "RESET").map(userId -> {
-            h.execute("UPDATE user_account SET password_hash = ?, email_verified = TRUE WHERE id = ?", Passwords.hash(newPassword), userId);
+            h.execute("UPDATE user_account SET password_hash = ?, email_verified = TRUE WHERE id = ?", passwordHash, userId);
+            spendResetTokens(h, userId, LocalDateTime.now(clock));
             h.execute("DELETE FROM web_session WHERE user_id = ?", userId);
+            String email = h.createQuery("SELECT email FROM user_account WHERE id = :id").bind("id", userId).mapTo(String.class).one();
+            LoginThrottle.clearAccount(h, email);
             auditLog.record(h, "user:" + userId, "account.password-reset", "user:" + userId, null);
             return true;
         }).orElse(false));
@@ -128,6 +169,11 @@ public final class Registration {
         h.execute("INSERT INTO account_token (token_hash, user_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
                 SecretTokens.hash(token), userId, purpose, now.plus(validity));
         return token;
+    }
+
+    /** Spends every reset link of the account that is still unused. */
+    private static void spendResetTokens(Handle h, long userId, LocalDateTime now) {
+        h.execute("UPDATE account_token SET used_at = ? WHERE user_id = ? AND purpose = 'RESET' AND used_at IS NULL", now, userId);
     }
 
     private Optional<Long> consume(Handle h, String token, String purpose) {

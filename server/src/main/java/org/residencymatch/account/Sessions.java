@@ -79,6 +79,16 @@ public final class Sessions {
         jdbi.useHandle(h -> h.execute("DELETE FROM web_session WHERE id_hash = ?", SecretTokens.hash(id)));
     }
 
+    /**
+     * Deletes every session that has expired (idle or absolute), read or not since; run on a schedule
+     * so that sessions nobody comes back to do not stay in the table. Returns how many.
+     */
+    public int sweepExpired() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return jdbi.withHandle(h -> h.execute("DELETE FROM web_session WHERE last_seen_at < ? OR created_at < ?",
+                now.minus(IDLE_TIMEOUT), now.minus(ABSOLUTE_TIMEOUT)));
+    }
+
     public void setLocale(String idHash, String locale) {
         jdbi.useHandle(h -> h.execute("UPDATE web_session SET locale = ? WHERE id_hash = ?", locale, idHash));
     }

@@ -3,6 +3,7 @@ package org.residencymatch.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.residencymatch.Services;
+import org.residencymatch.web.TrustedProxies;
 import org.residencymatch.web.WebConfig;
 import org.residencymatch.web.WebServer;
 import picocli.CommandLine.Command;
@@ -20,14 +21,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure-cookies", description = "leave the Secure attribute off cookies (only for plain HTTP other than localhost)")
     boolean insecureCookies;
 
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESSES",
+            description = "load balancers whose X-Forwarded-For names the client: addresses or CIDR ranges, IPv4 or IPv6, "
+                    + "separated by commas (default: $RESIDENCY_TRUSTED_PROXIES, else none: the header is ignored)")
+    String trustedProxies;
+
     @Mixin
     DatabaseOptions database;
 
     @Override
     public Integer call() throws InterruptedException {
+        WebConfig config = WebConfig.fromEnvironment(port).withSecureCookies(!insecureCookies);
+        if (trustedProxies != null) config = config.withTrustedProxies(TrustedProxies.parse(trustedProxies));
         Services services = Services.start(database.open());
         services.startBackgroundWork(java.time.Duration.ofSeconds(5));
-        WebServer server = new WebServer(services, WebConfig.fromEnvironment(port).withSecureCookies(!insecureCookies)).start(port);
+        WebServer server = new WebServer(services, config).start(port);
         System.out.printf("Residency Match is serving http://localhost:%d on %s%n", server.port(), database.describe());
         awaitShutdown(server, services);
         return 0;

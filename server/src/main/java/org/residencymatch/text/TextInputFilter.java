@@ -15,7 +15,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -48,12 +47,18 @@ public final class TextInputFilter implements Filter {
     static final Set<String> SECRET_FIELDS = Set.of("password");
     /** The largest form or JSON body read (1 MiB). */
     public static final int MAX_TEXT_BODY = 1 << 20;
+    private static final String TOO_LARGE = TextInputFilter.class.getName() + ".tooLarge";
     private static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /** How a field's value is judged, by the field's name. */
     public static TextPolicy.Field fieldNamed(String name) {
         if (SECRET_FIELDS.contains(name)) return TextPolicy.Field.SECRET;
         return MULTILINE_FIELDS.contains(name) ? TextPolicy.Field.MULTILINE : TextPolicy.Field.LINE;
+    }
+
+    /** Whether this request's form or JSON body, sent without a length, went over {@link #MAX_TEXT_BODY}. */
+    public static boolean tooLarge(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(TOO_LARGE));
     }
 
     /** The value refused in this request, if any. */
@@ -71,15 +76,15 @@ public final class TextInputFilter implements Filter {
         String query = http.getQueryString() == null ? null : checked.form(http.getQueryString());
         byte[] body = null;
         String type = http.getContentType() == null ? "" : http.getContentType().toLowerCase(java.util.Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
+        // A body declared larger than the limit is not read at all: the service refuses it (413) from its headers.
+        if ((type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) && http.getContentLengthLong() <= MAX_TEXT_BODY) {
             // Read into memory to be judged, so bounded: no form or JSON request of the service comes near it
             // (files go as CSV, Excel or multipart bodies, which are not read here).
             byte[] sent = http.getInputStream().readNBytes(MAX_TEXT_BODY + 1);
             if (sent.length > MAX_TEXT_BODY) {
-                HttpServletResponse answer = (HttpServletResponse) response;
-                answer.setStatus(413);
-                answer.setContentType("application/json");
-                answer.getWriter().write("{\"code\":\"TOO_LARGE\",\"message\":\"a form or JSON body is limited to " + MAX_TEXT_BODY + " bytes\"}");
+                // Sent without a length, and longer: nothing of it reaches a route, which answers 413 (page or JSON).
+                http.setAttribute(TOO_LARGE, Boolean.TRUE);
+                chain.doFilter(new Normalised(http, query, new byte[0]), response);
                 return;
             }
             String text = new String(sent, StandardCharsets.UTF_8);

@@ -105,7 +105,7 @@ final class ApiRoutes {
         if (!ProfileRequest.APPLICANT_ID.matcher(applicantId).matches()) {
             throw ApiException.badRequest("applicantId", "an applicant id is 1 to 40 letters, digits, '-' or '_'");
         }
-        ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, ctx.body());
+        ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, BodyLimits.text(ctx));
         boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(), Authentication.requirePrincipal(ctx).auditName());
         ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts(), services.profiles().verifiedFacts(cycle, applicantId)));
     }
@@ -120,7 +120,7 @@ final class ApiRoutes {
         ProfilePages.requireEditable(services.cycles().find(cycleId).orElseThrow(), java.time.LocalDateTime.now(services.clock()));
         ApplicantFacts current = services.profiles().profile(cycleId, applicantId).orElse(null);
         List<VerifiedFacts.Fact> verified = services.profiles().verifiedFacts(cycleId, applicantId);
-        ApplicantFacts facts = ProfileRequest.parseDeclared(applicantId, ctx.body(),
+        ApplicantFacts facts = ProfileRequest.parseDeclared(applicantId, BodyLimits.text(ctx),
                 current != null ? current : ApplicantFacts.builder(applicantId, ApplicantCategory.IMG).build(), verified);
         Principal user = Authentication.requirePrincipal(ctx);
         try {
@@ -165,10 +165,11 @@ final class ApiRoutes {
     }
 
 
-    /** The body as a JSON object, or a 400 saying it must be one. */
+    /** The body as a JSON object, or a 400 saying it must be one (a 413 if it is over BodyLimits.MAX_BYTES). */
     static Map<?, ?> jsonObject(Context ctx) {
+        String text = BodyLimits.text(ctx);
         try {
-            Map<?, ?> body = ctx.bodyAsClass(Map.class);
+            Map<?, ?> body = ctx.jsonMapper().fromJsonString(text, Map.class);
             if (body != null) return body;
         } catch (Exception e) {
             // answered below

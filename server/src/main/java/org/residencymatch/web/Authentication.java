@@ -23,19 +23,24 @@ final class Authentication {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "principal";
     private static final String SESSION = "session";
+    private static final String CLIENT_ADDRESS = "clientAddress";
     private static final Principal BOOTSTRAP_OPERATOR = new Principal(0, "Bootstrap token", Role.OPERATOR, null, null, null);
 
     private final Accounts accounts;
     private final Sessions sessions;
     private final WebConfig config;
+    private final AnonymousForms anonymousForms;
 
-    Authentication(Accounts accounts, Sessions sessions, WebConfig config) {
+    Authentication(Accounts accounts, Sessions sessions, WebConfig config, AnonymousForms anonymousForms) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.config = config;
+        this.anonymousForms = anonymousForms;
     }
 
     void check(Context ctx) {
+        ctx.attribute(CLIENT_ADDRESS, config.trustedProxies().clientAddress(ctx.req().getRemoteAddr(),
+                java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
         Set<RouteRole> roles = ctx.routeRoles();
         Optional<Principal> principal;
         String authorization = ctx.header("Authorization");
@@ -70,13 +75,30 @@ final class Authentication {
         }
     }
 
-    /** Forms that sign in or switch language still carry a CSRF token; they check it themselves. */
-    static void requireCsrf(Context ctx, Optional<Sessions.Session> session) {
-        String sent = ctx.header(CSRF_HEADER);
-        if (sent == null) sent = ctx.formParam(CSRF_FIELD);
-        if (session.isEmpty() || !SecretTokens.sameSecret(sent, session.get().csrfToken())) {
-            throw new ApiException(403, "CSRF", "the form has expired or did not come from this site; reload the page and try again");
+    /**
+     * The forms open to anyone (sign-in, registration, password reset, language) check their CSRF token
+     * themselves: the session's if the visitor has one, else the signed token of {@link AnonymousForms}.
+     */
+    void requireFormCsrf(Context ctx) {
+        Optional<Sessions.Session> session = session(ctx);
+        if (session.isPresent()) {
+            requireCsrf(ctx, session);
+        } else if (!anonymousForms.accepts(ctx, sentCsrf(ctx))) {
+            throw csrfRefused();
         }
+    }
+
+    static void requireCsrf(Context ctx, Optional<Sessions.Session> session) {
+        if (session.isEmpty() || !SecretTokens.sameSecret(sentCsrf(ctx), session.get().csrfToken())) throw csrfRefused();
+    }
+
+    private static String sentCsrf(Context ctx) {
+        String sent = ctx.header(CSRF_HEADER);
+        return sent != null ? sent : ctx.formParam(CSRF_FIELD);
+    }
+
+    private static ApiException csrfRefused() {
+        return new ApiException(403, "CSRF", "the form has expired or did not come from this site; reload the page and try again");
     }
 
     private static boolean isStateChanging(Context ctx) {
@@ -94,6 +116,12 @@ final class Authentication {
 
     static Principal requirePrincipal(Context ctx) {
         return principal(ctx).orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "sign in first"));
+    }
+
+    /** The client's address, as {@link TrustedProxies} works it out (what throttles count by). */
+    static String clientAddress(Context ctx) {
+        String address = ctx.attribute(CLIENT_ADDRESS);
+        return address != null ? address : ctx.req().getRemoteAddr();
     }
 
     static Optional<Sessions.Session> session(Context ctx) {

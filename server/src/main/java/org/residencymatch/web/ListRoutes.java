@@ -28,14 +28,16 @@ import org.residencymatch.tabular.CsvExport;
 final class ListRoutes {
 
     private final Services services;
+    private final UploadGate uploadGate;
 
-    ListRoutes(Services services) {
+    ListRoutes(Services services, UploadGate uploadGate) {
         this.services = services;
+        this.uploadGate = uploadGate;
     }
 
     void register(RoutesConfig routes) {
         String list = "/api/v1/cycles/{cycle}/lists/{kind}";
-        routes.post(list + "/uploads", this::upload, Access.PARTNER, Access.OPERATOR);
+        routes.post(UPLOAD_ROUTE, this::upload, Access.PARTNER, Access.OPERATOR);
         routes.get(list + "/uploads", this::uploads, Access.PARTNER, Access.OPERATOR);
         routes.get(list + "/uploads/{uploadId}", this::preview, Access.PARTNER, Access.OPERATOR);
         routes.get(list + "/uploads/{uploadId}/rows", this::rows, Access.PARTNER, Access.OPERATOR);
@@ -71,8 +73,18 @@ final class ListRoutes {
         return id;
     }
 
-    private void upload(Context ctx) throws IOException {
+    /** The list path that takes a file (its body may be as large as a list file; see BodyLimits). */
+    static final String UPLOAD_ROUTE = "/api/v1/cycles/{cycle}/lists/{kind}/uploads";
+
+    private void upload(Context ctx) throws Exception {
         ListKind kind = allowedKind(ctx, "upload");
+        uploadGate.run(ctx.req().getContentLengthLong(), () -> {
+            readAndPreview(ctx, kind);
+            return null;
+        });
+    }
+
+    private void readAndPreview(Context ctx, ListKind kind) throws IOException {
         long maxBytes = services.listUploads().maxBytes();
         Upload file = Upload.from(ctx, maxBytes);
         Principal user = Authentication.requirePrincipal(ctx);

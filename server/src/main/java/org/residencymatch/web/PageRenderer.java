@@ -11,18 +11,21 @@ import org.residencymatch.account.Sessions;
 
 /**
  * Renders the precompiled JTE templates (generated at build time from {@code src/main/jte}) and
- * builds each page's {@link Page}: the visitor's language and a session whose CSRF token the forms
- * carry. A visitor without a session gets an anonymous one, so that even the login form is protected.
+ * builds each page's {@link Page}: the visitor's language and the CSRF token the forms carry (the
+ * session's, or for a visitor who is not signed in a signed one from {@link AnonymousForms}, so that
+ * even the login form is protected without writing anything to the database).
  */
 final class PageRenderer {
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Sessions sessions;
     private final WebConfig config;
+    private final AnonymousForms anonymousForms;
 
-    PageRenderer(Sessions sessions, WebConfig config) {
+    PageRenderer(Sessions sessions, WebConfig config, AnonymousForms anonymousForms) {
         this.sessions = sessions;
         this.config = config;
+        this.anonymousForms = anonymousForms;
     }
 
     void render(Context ctx, String template, String titleKey, Map<String, Object> model) {
@@ -39,26 +42,36 @@ final class PageRenderer {
     }
 
     Page page(Context ctx, String titleKey) {
-        Sessions.Session session = Authentication.session(ctx).orElseGet(() -> startAnonymousSession(ctx));
+        Optional<Sessions.Session> session = Authentication.session(ctx);
         // A link may ask for a language (?lang=fr, as the rules' contact links do); it is remembered.
         String asked = ctx.queryParam("lang");
-        String language = session.locale();
+        String language = language(ctx);
         if (Messages.isSupported(asked) && !asked.equals(language)) {
-            sessions.setLocale(session.idHash(), asked);
+            rememberLanguage(ctx, asked);
             language = asked;
         }
         Messages m = Messages.of(language);
+        String csrf = session.map(Sessions.Session::csrfToken).orElseGet(() -> anonymousForms.token(ctx));
         // The page's own address with its query (filters, page number), for the language switch to come back to.
         String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        return new Page(m, session.csrfToken(), Authentication.principal(ctx).orElse(null), here, m.t(titleKey));
+        return new Page(m, csrf, Authentication.principal(ctx).orElse(null), here, m.t(titleKey));
     }
 
-    private Sessions.Session startAnonymousSession(Context ctx) {
-        String id = sessions.start(null, preferredLanguage(ctx));
-        setSessionCookie(ctx, id);
-        Sessions.Session session = sessions.find(id).orElseThrow();
-        ctx.attribute("session", session);
-        return session;
+    /** Keeps the visitor's choice of language: in their session, or without one in a cookie. */
+    void rememberLanguage(Context ctx, String language) {
+        Optional<Sessions.Session> session = Authentication.session(ctx);
+        if (session.isPresent()) {
+            sessions.setLocale(session.get().idHash(), language);
+        } else {
+            anonymousForms.rememberLanguage(ctx, language);
+        }
+    }
+
+    /** The visitor's language: their session's, else the one they chose without signing in, else their browser's. */
+    static String language(Context ctx) {
+        return Authentication.session(ctx).map(Sessions.Session::locale)
+                .or(() -> Optional.ofNullable(AnonymousForms.chosenLanguage(ctx)))
+                .orElseGet(() -> preferredLanguage(ctx));
     }
 
     void setSessionCookie(Context ctx, String id) {

@@ -32,15 +32,20 @@ final class PartnerPages {
 
     private final Services services;
     private final PageRenderer pages;
+    private final UploadGate uploadGate;
 
-    PartnerPages(Services services, PageRenderer pages) {
+    /** The page that takes a list file (its body may be as large as a list file; see BodyLimits). */
+    static final String UPLOAD_ROUTE = "/partner/lists/{kind}/upload";
+
+    PartnerPages(Services services, PageRenderer pages, UploadGate uploadGate) {
         this.services = services;
         this.pages = pages;
+        this.uploadGate = uploadGate;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/partner/lists", this::lists, Access.PARTNER, Access.OPERATOR);
-        routes.post("/partner/lists/{kind}/upload", this::upload, Access.PARTNER, Access.OPERATOR);
+        routes.post(UPLOAD_ROUTE, this::upload, Access.PARTNER, Access.OPERATOR);
         routes.get("/partner/lists/{kind}/uploads/{uploadId}", this::preview, Access.PARTNER, Access.OPERATOR);
         routes.post("/partner/lists/{kind}/uploads/{uploadId}/rows/{row}/review", this::review, Access.PARTNER, Access.OPERATOR);
         routes.post("/partner/lists/{kind}/uploads/{uploadId}/commit", this::commit, Access.PARTNER, Access.OPERATOR);
@@ -80,8 +85,15 @@ final class PartnerPages {
         pages.render(ctx, "partner/lists.jte", "lists.title", model);
     }
 
-    private void upload(Context ctx) throws IOException {
+    private void upload(Context ctx) throws Exception {
         ListKind kind = kind(ctx, "upload");
+        uploadGate.run(ctx.req().getContentLengthLong(), () -> {
+            readAndPreview(ctx, kind);
+            return null;
+        });
+    }
+
+    private void readAndPreview(Context ctx, ListKind kind) throws IOException {
         long maxBytes = services.listUploads().maxBytes();
         ListRoutes.Upload file = ListRoutes.Upload.from(ctx, maxBytes);
         try {

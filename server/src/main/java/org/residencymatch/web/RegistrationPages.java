@@ -12,10 +12,12 @@ final class RegistrationPages {
 
     private final Registration registration;
     private final PageRenderer pages;
+    private final Authentication authentication;
 
-    RegistrationPages(Registration registration, PageRenderer pages) {
+    RegistrationPages(Registration registration, PageRenderer pages, Authentication authentication) {
         this.registration = registration;
         this.pages = pages;
+        this.authentication = authentication;
     }
 
     void register(RoutesConfig routes) {
@@ -35,8 +37,8 @@ final class RegistrationPages {
     }
 
     private void submit(Context ctx) {
-        Authentication.requireCsrf(ctx, Authentication.session(ctx));
-        String language = Authentication.session(ctx).map(s -> s.locale()).orElse("en");
+        authentication.requireFormCsrf(ctx);
+        String language = PageRenderer.language(ctx);
         var form = new Registration.Form(ctx.formParam("email"), ctx.formParam("password"), ctx.formParam("givenNames"),
                 ctx.formParam("familyName"), ctx.formParam("dateOfBirth"), language);
         List<Registration.Problem> problems = Registration.check(form);
@@ -57,9 +59,14 @@ final class RegistrationPages {
     }
 
     private void forgot(Context ctx) {
-        Authentication.requireCsrf(ctx, Authentication.session(ctx));
-        registration.requestReset(value(ctx, "email"), Authentication.session(ctx).map(s -> s.locale()).orElse("en"));
-        // The same answer whether or not the address has an account.
+        authentication.requireFormCsrf(ctx);
+        if (registration.requestReset(value(ctx, "email"), PageRenderer.language(ctx), Authentication.clientAddress(ctx))
+                == Registration.ResetRequest.TOO_MANY_FROM_ADDRESS) {
+            ctx.status(429);
+            pages.render(ctx, "account/message.jte", "forgot.title", Map.of("key", "forgot.throttled"));
+            return;
+        }
+        // The same answer whether or not the address has an account (or has had its share of emails).
         pages.render(ctx, "account/forgot.jte", "forgot.title", Map.of("sent", true));
     }
 
@@ -68,7 +75,7 @@ final class RegistrationPages {
     }
 
     private void reset(Context ctx) {
-        Authentication.requireCsrf(ctx, Authentication.session(ctx));
+        authentication.requireFormCsrf(ctx);
         try {
             if (registration.reset(ctx.formParam("token"), ctx.formParam("password"))) {
                 ctx.status(200);

@@ -18,9 +18,14 @@ final class SignInRoutes {
     private final PageRenderer pages;
     private final String supportEmail;
     private final LoginThrottle throttle;
+    private final Authentication authentication;
+    private final AnonymousForms anonymousForms;
 
-    SignInRoutes(Accounts accounts, Sessions sessions, LoginThrottle throttle, PageRenderer pages, String supportEmail) {
+    SignInRoutes(Accounts accounts, Sessions sessions, LoginThrottle throttle, PageRenderer pages, String supportEmail,
+            Authentication authentication, AnonymousForms anonymousForms) {
         this.throttle = throttle;
+        this.authentication = authentication;
+        this.anonymousForms = anonymousForms;
         this.supportEmail = supportEmail;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -65,15 +70,14 @@ final class SignInRoutes {
     }
 
     private void login(Context ctx) {
-        Optional<Sessions.Session> session = Authentication.session(ctx);
-        Authentication.requireCsrf(ctx, session);
+        authentication.requireFormCsrf(ctx);
         Attempt attempt = attempt(ctx, ctx.formParam("email"), ctx.formParam("password"));
         if (attempt.user().isEmpty()) {
             ctx.status(attempt.status());
             showLogin(ctx, attempt.messageKey());
             return;
         }
-        startSession(ctx, attempt.user().get(), session.map(Sessions.Session::locale).orElse(PageRenderer.preferredLanguage(ctx)));
+        startSession(ctx, attempt.user().get(), PageRenderer.language(ctx));
         ctx.redirect(safeNext(ctx.formParam("next")));
     }
 
@@ -116,10 +120,11 @@ final class SignInRoutes {
         }
     }
 
-    /** One sign-in attempt, for the page and the API alike: throttled per account and address, failures counted. */
+    /** One sign-in attempt, for the page and the API alike: throttled per account and address and per address, failures counted. */
     private Attempt attempt(Context ctx, String email, String password) {
         String givenEmail = Optional.ofNullable(email).orElse("");
-        if (throttle.isBlocked(givenEmail, ctx.ip())) return Attempt.refused(429, "THROTTLED", "login.throttled");
+        String address = Authentication.clientAddress(ctx);
+        if (throttle.isBlocked(givenEmail, address)) return Attempt.refused(429, "THROTTLED", "login.throttled");
         Optional<Principal> user;
         try {
             user = accounts.authenticate(givenEmail, Optional.ofNullable(password).orElse(""));
@@ -127,10 +132,10 @@ final class SignInRoutes {
             return Attempt.refused(403, "UNCONFIRMED", "login.unconfirmed");
         }
         if (user.isEmpty()) {
-            throttle.recordFailure(givenEmail, ctx.ip());
+            throttle.recordFailure(givenEmail, address);
             return Attempt.refused(401, "UNAUTHENTICATED", "login.failed");
         }
-        throttle.recordSuccess(givenEmail);
+        throttle.recordSuccess(givenEmail, address);
         return new Attempt(user, 200, null, null);
     }
 
@@ -138,6 +143,7 @@ final class SignInRoutes {
     private Sessions.Session startSession(Context ctx, Principal user, String locale) {
         String newId = sessions.rotateForLogin(ctx.cookie(Authentication.SESSION_COOKIE), user.userId(), locale);
         pages.setSessionCookie(ctx, newId);
+        anonymousForms.forget(ctx);
         return sessions.find(newId).orElseThrow();
     }
 
@@ -148,16 +154,24 @@ final class SignInRoutes {
     }
 
     private void switchLanguage(Context ctx) {
-        Optional<Sessions.Session> session = Authentication.session(ctx);
-        Authentication.requireCsrf(ctx, session);
+        authentication.requireFormCsrf(ctx);
         String language = ctx.formParam("lang");
-        if (Messages.isSupported(language)) sessions.setLocale(session.get().idHash(), language);
+        if (Messages.isSupported(language)) pages.rememberLanguage(ctx, language);
         ctx.redirect(safeNext(ctx.formParam("next")));
     }
 
-    /** Only paths of this site: an open redirect to another site would help phishing. */
+    /**
+     * Only paths of this site: an open redirect to another site would help phishing. A path starts with
+     * one "/" and holds no "//", no "\\", no control character and no white space anywhere (browsers
+     * drop tabs and newlines from a URL, so "/\t/evil.example" would be "//evil.example" to them);
+     * anything else goes home.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) return "/";
+        if (next == null || !next.startsWith("/") || next.contains("//") || next.contains("\\")) return "/";
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) return "/";
+        }
         return next;
     }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.residencymatch.account.AccountAdministration;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Registration;
+import org.residencymatch.account.ServerSecrets;
 import org.residencymatch.account.Sessions;
 import org.residencymatch.ops.Failures;
 import org.residencymatch.text.TextInputFilter;
@@ -39,15 +43,19 @@ public final class WebServer implements AutoCloseable {
     public WebServer(Services services, WebConfig config) {
         Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
         Sessions sessions = new Sessions(services.database().jdbi(), accounts, services.clock());
-        Authentication authentication = new Authentication(accounts, sessions, config);
-        PageRenderer pages = new PageRenderer(sessions, config);
+        AnonymousForms anonymousForms = new AnonymousForms(
+                new ServerSecrets(services.database().jdbi(), services.clock()).get("anonymous-form-key"), config);
+        Authentication authentication = new Authentication(accounts, sessions, config, anonymousForms);
+        PageRenderer pages = new PageRenderer(sessions, config, anonymousForms);
+        // Room for the largest list file accepted, plus the multipart envelope.
+        long maxUpload = services.listUploads().maxBytes() + 1024 * 1024;
+        BodyLimits bodyLimits = new BodyLimits(maxUpload, Set.of(ListRoutes.UPLOAD_ROUTE, PartnerPages.UPLOAD_ROUTE));
+        UploadGate uploadGate = UploadGate.forHeap(Runtime.getRuntime().maxMemory(), maxUpload);
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
-            // Room for the largest list file accepted, plus the multipart envelope.
-            long maxUpload = services.listUploads().maxBytes() + 1024 * 1024;
             javalin.http.maxRequestSize = maxUpload;
             javalin.jetty.multipartConfig.maxFileSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
             javalin.jetty.multipartConfig.maxTotalRequestSize(maxUpload, io.javalin.config.SizeUnit.BYTES);
@@ -69,6 +77,8 @@ public final class WebServer implements AutoCloseable {
                 files.roles = Set.of(Access.ANYONE);
             });
             RoutesConfig routes = javalin.routes;
+            // The body's size first: the CSRF check reads forms.
+            routes.beforeMatched(bodyLimits::check);
             routes.beforeMatched(authentication::check);
             routes.beforeMatched(WebServer::refuseRefusedText);
             routes.after(WebServer::securityHeaders);
@@ -107,7 +117,8 @@ public final class WebServer implements AutoCloseable {
             }, Access.ANYONE);
             // For Prometheus, with an operator's bearer token: the figures describe the whole service.
             routes.get("/metrics", ctx -> ctx.contentType(Metrics.contentType()).result(services.metrics().scrape()), Access.OPERATOR);
-            new SignInRoutes(accounts, sessions, new LoginThrottle(services.database().jdbi(), services.clock()), pages, config.supportEmail()).register(routes);
+            new SignInRoutes(accounts, sessions, new LoginThrottle(services.database().jdbi(), services.clock()), pages, config.supportEmail(),
+                    authentication, anonymousForms).register(routes);
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
             new ApplicantHomePage(services, pages).register(routes);
@@ -118,8 +129,8 @@ public final class WebServer implements AutoCloseable {
             new DashboardPages(services, pages).register(routes);
             new HelpPages(services, pages).register(routes);
             new HelpApiRoutes(services).register(routes);
-            new ListRoutes(services).register(routes);
-            new PartnerPages(services, pages).register(routes);
+            new ListRoutes(services, uploadGate).register(routes);
+            new PartnerPages(services, pages, uploadGate).register(routes);
             new JobPages(services, pages).register(routes);
             new AuditRoutes(services, pages).register(routes);
             new OutboxPages(services, pages).register(routes);
@@ -132,9 +143,25 @@ public final class WebServer implements AutoCloseable {
             new FollowUpRoutes(services).register(routes);
             new JourneyRoutes(services).register(routes);
             Registration registration = new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl());
-            new RegistrationPages(registration, pages).register(routes);
+            new RegistrationPages(registration, pages, authentication).register(routes);
             new RegistrationRoutes(registration).register(routes);
         });
+        answerHeadLikeGet();
+    }
+
+    /**
+     * HEAD on every GET route, with the GET route's roles and handler (the server sends no body for
+     * HEAD). Javalin answers HEAD with the GET handler by itself, but runs the checks before it as if no
+     * route had matched, so the role check found no roles and every HEAD was a 500.
+     */
+    private void answerHeadLikeGet() {
+        var router = app.unsafe.internalRouter;
+        for (var parsed : List.copyOf(router.allHttpHandlers())) {
+            Endpoint get = parsed.endpoint;
+            if (get.method != HandlerType.GET || router.hasHttpHandlerEntry(HandlerType.HEAD, get.path)) continue;
+            Roles roles = get.metadata(Roles.class);
+            router.addHttpEndpoint(new Endpoint(HandlerType.HEAD, get.path, get.handler, roles == null ? Set.of() : Set.of(roles)));
+        }
     }
 
     /** A value the text policy refused (TextInputFilter): 400 naming the field, before the route runs and changes anything. */
@@ -154,6 +181,7 @@ public final class WebServer implements AutoCloseable {
     private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String messageLanguage,
             String field, List<Map<String, Object>> problems, List<ApiException.Problem> fieldProblems) {
         ctx.status(status);
+        if (status == 503) ctx.header("Retry-After", String.valueOf(UploadGate.RETRY_AFTER_SECONDS));
         String accept = ctx.header("Accept");
         if (Authentication.isApi(ctx) || accept == null || !accept.contains("text/html")) {
             Map<String, Object> body = error(code, message, field);
@@ -193,6 +221,9 @@ public final class WebServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
+        // Nothing but the static assets may be kept by a browser or a proxy: pages hold personal data
+        // and CSRF tokens, API answers and exports personal data.
+        if (!ctx.path().startsWith("/assets/") && !ctx.path().startsWith("/webjars/")) ctx.header("Cache-Control", "no-store");
     }
 
     public WebServer start(int port) {

@@ -168,7 +168,7 @@ class RegistrationApiTest {
         String email = "guessed@register.example";
         anonymous.registerApplicant(form(email));
         anonymous.confirmRegistration(new ConfirmationRequest().token(demo.confirmationToken(email).orElseThrow()));
-        for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT; i++) {
+        for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS; i++) {
             assertThat(failure(401, () -> anonymous.signIn(new SignInRequest().email(email).password("a wrong password"))).getCode())
                     .isEqualTo("UNAUTHENTICATED");
         }

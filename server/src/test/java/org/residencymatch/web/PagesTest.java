@@ -44,7 +44,7 @@ class PagesTest {
 
     @Test
     void repeatedWrongPasswordsLockTheAccountForAWhileEvenWithTheRightOne() throws Exception {
-        for (int i = 0; i < org.residencymatch.account.LoginThrottle.MAX_PER_ACCOUNT; i++) {
+        for (int i = 0; i < org.residencymatch.account.LoginThrottle.MAX_PER_ACCOUNT_AND_ADDRESS; i++) {
             assertThat(browser().signIn("olga.petrova@applicant.example", "guess-" + i).statusCode()).isEqualTo(401);
         }
 

@@ -1,0 +1,73 @@
+package org.residencymatch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * How large a request body may be: {@link #MAX_BYTES} for JSON and forms, the list-upload limit (plus
+ * room for the multipart envelope) for the routes that take a list file. A body over its limit is
+ * answered 413 before anything reads it: by its declared length, or for a body sent without one
+ * (chunked) as soon as reading passes the limit.
+ */
+final class BodyLimits {
+
+    /** The text policy's filter already holds JSON and form bodies to this when it reads them to judge them: one limit. */
+    static final long MAX_BYTES = org.residencymatch.text.TextInputFilter.MAX_TEXT_BODY;
+    private static final String BODY = "boundedBody";
+
+    private final long maxUploadBytes;
+    private final Set<String> uploadRoutes;
+
+    /**
+     * @param maxUploadBytes what an upload route accepts, envelope included
+     * @param uploadRoutes the path templates of the routes that take a list file
+     */
+    BodyLimits(long maxUploadBytes, Set<String> uploadRoutes) {
+        this.maxUploadBytes = maxUploadBytes;
+        this.uploadRoutes = uploadRoutes;
+    }
+
+    /** Runs before every matched route, before anything reads the body (the CSRF check reads forms). */
+    void check(Context ctx) {
+        if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD || ctx.method() == HandlerType.OPTIONS) return;
+        // The route that matched (ctx.endpoint() is this filter's own while filters run).
+        long limit = uploadRoutes.contains(ctx.endpoints().matchedHttpEndpoint().path) ? maxUploadBytes : MAX_BYTES;
+        if (ctx.req().getContentLengthLong() > limit || org.residencymatch.text.TextInputFilter.tooLarge(ctx.req())) throw tooLarge(limit);
+    }
+
+    /** The body as text, read at most up to {@link #MAX_BYTES} (once per request: later calls get the same text). */
+    static String text(Context ctx) {
+        String cached = ctx.attribute(BODY);
+        if (cached != null) return cached;
+        // A declared length was checked before the route ran: Javalin's own (cached) reading is safe then.
+        if (ctx.req().getContentLengthLong() >= 0) return ctx.body();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                body.write(buffer, 0, n);
+                if (body.size() > MAX_BYTES) throw tooLarge(MAX_BYTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String text = body.toString(StandardCharsets.UTF_8);
+        ctx.attribute(BODY, text);
+        return text;
+    }
+
+    static ApiException tooLarge(long limit) {
+        return new ApiException(413, "TOO_LARGE", "the request body is larger than the " + describe(limit) + " this request may send");
+    }
+
+    private static String describe(long bytes) {
+        long mib = bytes / (1024 * 1024);
+        return mib >= 1 && bytes % (1024 * 1024) == 0 ? mib + " MiB" : bytes + " bytes";
+    }
+}
