@@ -114,8 +114,18 @@ public final class Browser {
         return driver.findElements(by);
     }
 
+    /**
+     * The element's text. A page that follows work in the background (htmx) may swap the element
+     * between finding and reading it: then it is found again, a few times at most.
+     */
     public String text(By by) {
-        return driver.findElement(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                if (attempt == 5) throw swapped;
+            }
+        }
     }
 
     public String pageText() {
