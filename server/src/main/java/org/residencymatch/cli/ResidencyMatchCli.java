@@ -1,5 +1,6 @@
 package org.residencymatch.cli;
 
+import org.residencymatch.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,12 @@ public final class ResidencyMatchCli {
 
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new ResidencyMatchCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new ResidencyMatchCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                // A database the service cannot write to is the operator's to fix: say so, without a stack trace.
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    if (!(e instanceof Database.NotWritableException)) throw e;
+                    command.getErr().println(e.getMessage());
+                    return 1;
+                });
     }
 }

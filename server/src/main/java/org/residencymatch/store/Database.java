@@ -2,6 +2,11 @@ package org.residencymatch.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -67,11 +72,27 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         try {
             migrate(url, user, password, schema);
-            return new Database(pool, url);
+            Database database = new Database(pool, url);
+            if (!database.isWritable()) throw new NotWritableException(describe(url));
+            return database;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
+    }
+
+    /** The database opened but takes no writes (a read-only folder or disk, a full disk, a read-only server): the service cannot run on it. */
+    public static final class NotWritableException extends RuntimeException {
+        NotWritableException(String where) {
+            super("The database " + where + " cannot be written (a read-only folder or disk, or a full disk?). "
+                    + "The service needs to write there: make room or make it writable, then start again.");
+        }
+    }
+
+    /** The URL without any password, to name the database in a message. */
+    private static String describe(String url) {
+        if (url.startsWith("jdbc:h2:file:")) return "in " + Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
+        return url.replaceAll("password=[^&;]*", "password=***");
     }
 
     /**
@@ -85,8 +106,16 @@ public final class Database implements AutoCloseable {
         return url + ";WRITE_DELAY=0";
     }
 
-    /** Opens the embedded H2 database stored in the given file path (without extension). */
-    public static Database openEmbeddedFile(java.nio.file.Path file) {
+    /**
+     * Opens the embedded H2 database stored in the given file path (without extension). A folder or file that
+     * cannot be written is refused at once: H2 would open it read-only, and every change would then fail.
+     */
+    public static Database openEmbeddedFile(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path data = Path.of(file.toAbsolutePath() + ".mv.db");
+        if ((Files.isDirectory(folder) && !Files.isWritable(folder)) || (Files.exists(data) && !Files.isWritable(data))) {
+            throw new NotWritableException("in " + folder);
+        }
         return open("jdbc:h2:file:" + file.toAbsolutePath() + H2_POSTGRES_MODE, "sa", "", null);
     }
 
@@ -134,7 +163,28 @@ public final class Database implements AutoCloseable {
             // ever. Evicted, the next probe gets a new one and sees the database once it is back.
             dataSource.evictConnection(connection);
             return false;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the database takes a write now: updates the probe row and commits (on H2, to the file). A database
+     * can answer queries and still refuse every change: its folder or disk read-only, its disk full. After a
+     * failure the pool's connections are replaced (idle ones at once, busy ones when returned), so that none
+     * that saw the failure is used again (issue #15 found a service broken after its disk had room again).
+     * WriteReadinessTest shows the recovery without a restart.
+     */
+    public boolean isWritable() {
+        try (var connection = dataSource.getConnection();
+                var probe = connection.prepareStatement("UPDATE readiness_probe SET checked_at = ? WHERE id = 1")) {
+            probe.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
+            if (probe.executeUpdate() != 1) return false;
+            if (!connection.getAutoCommit()) connection.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            var pool = dataSource.getHikariPoolMXBean();
+            if (pool != null) pool.softEvictConnections();
             return false;
         }
     }

@@ -111,9 +111,12 @@ public final class WebServer implements AutoCloseable {
                 ctx.status(500).json(error("INTERNAL", "something went wrong on our side; the error was logged", null));
             });
             routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")), Access.ANYONE);
+            // Ready when the database answers and takes a write (a probe row updated and committed): a read-only or
+            // full disk lets queries through while every change fails.
             routes.get("/ready", ctx -> {
-                boolean up = services.database().isReachable();
-                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "READY" : "DATABASE_UNREACHABLE"));
+                String status = !services.database().isReachable() ? "DATABASE_UNREACHABLE"
+                        : !services.database().isWritable() ? "DATABASE_NOT_WRITABLE" : "READY";
+                ctx.status(status.equals("READY") ? 200 : 503).json(Map.of("status", status));
             }, Access.ANYONE);
             // For Prometheus, with an operator's bearer token: the figures describe the whole service.
             routes.get("/metrics", ctx -> ctx.contentType(Metrics.contentType()).result(services.metrics().scrape()), Access.OPERATOR);

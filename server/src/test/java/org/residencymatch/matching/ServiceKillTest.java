@@ -62,7 +62,7 @@ class ServiceKillTest {
     @Test
     void submissionsCutShortByAKillAreWholeOrAbsent() throws Exception {
         try (ServiceProcess.Target db = ServiceProcess.Target.create(temp)) {
-            List<List<String>> applied = seed(db, false);
+            List<List<String>> applied = seed(db, APPLICANTS, APPLICANTS, false);
             moveCalendar(db, Phase.ROL_OPEN);
             List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
             ServiceProcess child = ServiceProcess.start(db, temp, TOKEN);
@@ -127,7 +127,7 @@ class ServiceKillTest {
     @Test
     void aMatchRunCutShortByAKillIsWholeOrAbsentAndRunsAgain() throws Exception {
         try (ServiceProcess.Target db = ServiceProcess.Target.create(temp)) {
-            seed(db, true);
+            seed(db, APPLICANTS, APPLICANTS, true);
             moveCalendar(db, Phase.MATCH);
             ServiceProcess child = ServiceProcess.start(db, temp, TOKEN);
             long firstRun, cold, warm;
@@ -231,16 +231,16 @@ class ServiceKillTest {
     }
 
     /**
-     * The demo catalogue with its quotas and accounts, {@link #APPLICANTS} applicants each with active applications to
+     * The demo catalogue with its quotas and accounts, {@code applicants} applicants, the first {@code applying} of them with active applications to
      * {@link #STREAMS_EACH} streams (written directly: eligibility is not what is tested here), and, for the match,
-     * a submitted list of every applicant and of every stream. Returns each applicant's streams.
+     * a submitted list of each of them and of every stream. Returns each applicant's streams.
      */
-    private static List<List<String>> seed(ServiceProcess.Target db, boolean withLists) throws Exception {
+    static List<List<String>> seed(ServiceProcess.Target db, int applicants, int applying, boolean withLists) throws Exception {
         long t = System.nanoTime();
         List<List<String>> applied = new ArrayList<>();
         try (Services services = Services.start(db.open())) {
             new DemoData(services).seedIfEmpty();
-            TestApplicants.seedApplicants(services, APPLICANTS);
+            TestApplicants.seedApplicants(services, applicants);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
             services.database().jdbi().useTransaction(h -> {
                 List<String> streams = h.createQuery("SELECT id FROM program_stream WHERE cycle_id = :c AND quota > 0 ORDER BY id").bind("c", CYCLE)
@@ -248,7 +248,7 @@ class ServiceKillTest {
                 Random random = new Random(2025);
                 var applications = h.prepareBatch("INSERT INTO application (cycle_id, iteration, applicant_id, stream_id, status, applied_at) VALUES (?, 1, ?, ?, 'ACTIVE', ?)");
                 Map<String, List<String>> byStream = new java.util.TreeMap<>();
-                for (int i = 0; i < APPLICANTS; i++) {
+                for (int i = 0; i < applying; i++) {
                     List<String> own = new ArrayList<>(streams);
                     Collections.shuffle(own, random);
                     own = List.copyOf(own.subList(0, STREAMS_EACH));
@@ -264,7 +264,7 @@ class ServiceKillTest {
                 var lists = h.prepareBatch("INSERT INTO rank_list (id, cycle_id, iteration, owner_kind, owner_id, version, status, saved_at, saved_by) "
                         + "VALUES (?, ?, 1, ?, ?, 1, 'SUBMITTED', ?, 'seed')");
                 var entries = h.prepareBatch("INSERT INTO rank_list_entry (rank_list_id, position, item) VALUES (?, ?, ?)");
-                for (int i = 0; i < APPLICANTS; i++, next++) {
+                for (int i = 0; i < applying; i++, next++) {
                     lists.add(next, CYCLE, "APPLICANT", TestApplicants.id(i), now);
                     for (int p = 0; p < applied.get(i).size(); p++) entries.add(next, p + 1, applied.get(i).get(p));
                 }
@@ -282,7 +282,7 @@ class ServiceKillTest {
                 else h.execute("ALTER TABLE rank_list ALTER COLUMN id RESTART WITH " + next);
             });
         }
-        log("seeded %,d applicants%s in %.1f s", APPLICANTS, withLists ? " with their lists and the streams' lists" : "", (System.nanoTime() - t) / 1e9);
+        log("seeded %,d applicants%s in %.1f s", applicants, withLists ? " with their lists and the streams' lists" : "", (System.nanoTime() - t) / 1e9);
         return applied;
     }
 
@@ -290,7 +290,7 @@ class ServiceKillTest {
      * The service runs on the real clock: move the cycle's whole calendar so that now is an hour into {@code phase}
      * of iteration 1 (the operator adjusts the dates of a cycle; here the test does it in the database).
      */
-    private static void moveCalendar(ServiceProcess.Target db, Phase phase) {
+    static void moveCalendar(ServiceProcess.Target db, Phase phase) {
         try (Services services = Services.start(db.open())) {
             services.database().jdbi().useTransaction(h -> {
                 LocalDateTime start = h.createQuery("SELECT starts_at FROM phase WHERE cycle_id = :c AND iteration = 1 AND phase = :p")
