@@ -196,6 +196,8 @@ public final class MatchFormat {
             json.writeNumberField("rounds", stats.rounds());
             json.writeNumberField("proposals", stats.proposals());
             json.writeBooleanField("cycleDetected", stats.cycleDetected());
+            json.writeStringField("strategy", stats.strategy());
+            json.writeBooleanField("budgetExhausted", stats.budgetExhausted());
             json.writeNumberField("seed", seed);
             json.writeEndObject();
             json.writeEndObject();
