@@ -37,12 +37,12 @@ public record MatchOptions(int maxAttempts, int maxRoundsPerAttempt, long timeBu
     }
 
     /**
-     * 30 attempts (ten rounds of the three couples strategies) of at most 250 rounds each, a time
+     * 40 attempts (ten rounds of the four couples attempts) of at most 250 rounds each, a time
      * budget of 60 s, no progress reports. Instances that settle usually do so in the first attempt;
      * the bounds only cap the time spent on those that may have no stable matching at all.
      */
     public static MatchOptions defaults() {
-        return new MatchOptions(30, 250, DEFAULT_TIME_BUDGET_MILLIS, ProgressListener.SILENT);
+        return new MatchOptions(40, 250, DEFAULT_TIME_BUDGET_MILLIS, ProgressListener.SILENT);
     }
 
     public MatchOptions withMaxAttempts(int attempts) {

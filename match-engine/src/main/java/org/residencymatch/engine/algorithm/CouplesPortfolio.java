@@ -17,7 +17,9 @@ import org.residencymatch.engine.ProgressListener;
  *   <li>{@link KojimaPathakRothMatcher Kojima–Pathak–Roth} with the singles and couples in
  *       declaration order (round 0) or in an order shuffled by the seed (later rounds);</li>
  *   <li>{@link RothPeransonMatcher Roth–Peranson} with the couples entering in that same order;</li>
- *   <li>{@link RandomPathsMatcher random paths} from the best matching seen so far.</li>
+ *   <li>{@link RandomPathsMatcher random paths} from the best matching seen so far;</li>
+ *   <li>random paths from the empty matching (another region of the matchings: some stable
+ *       matchings are out of reach of every applicant-proposing order).</li>
  * </ol>
  * until a strategy settles, {@link MatchOptions#maxAttempts()} attempts are spent, or the time
  * budget passes. Every draw comes from one {@link SplittableRandom} seeded by the caller's seed,
@@ -30,8 +32,12 @@ public final class CouplesPortfolio {
     static final int KPR_MAX_APPLICATIONS_PER_ENTRY = 100;
     /** Random-path steps per round of {@link MatchOptions#maxRoundsPerAttempt()}. */
     static final int RANDOM_PATH_STEPS_PER_ROUND = 40;
+    /** ... and at most this many per single applicant or couple. */
+    static final int RANDOM_PATH_STEPS_PER_AGENT = 200;
 
-    private static final Strategy[] ORDER = {Strategy.KOJIMA_PATHAK_ROTH, Strategy.ROTH_PERANSON, Strategy.RANDOM_PATHS};
+    /** One round of attempts; random paths twice, from the best matching seen and from the empty one. */
+    private static final Strategy[] ORDER = {Strategy.KOJIMA_PATHAK_ROTH, Strategy.ROTH_PERANSON, Strategy.RANDOM_PATHS,
+        Strategy.RANDOM_PATHS};
 
     private CouplesPortfolio() {
     }
@@ -107,7 +113,8 @@ public final class CouplesPortfolio {
                     shuffle(singlesOrder);
                     shuffle(couplesOrder);
                 }
-                for (Strategy strategy : ORDER) {
+                for (int i = 0; i < ORDER.length; i++) {
+                    Strategy strategy = ORDER[i];
                     if (attempt >= options.maxAttempts() || (attempt > 0 && budget.exhausted())) {
                         break;
                     }
@@ -116,7 +123,7 @@ public final class CouplesPortfolio {
                     boolean stable = switch (strategy) {
                         case KOJIMA_PATHAK_ROTH -> runKpr(label);
                         case ROTH_PERANSON -> runRothPeranson(label);
-                        case RANDOM_PATHS -> runRandomPaths(label);
+                        case RANDOM_PATHS -> runRandomPaths(label, i == 2);
                         default -> throw new IllegalStateException(strategy.name());
                     };
                     if (stable) {
@@ -147,15 +154,19 @@ public final class CouplesPortfolio {
             return outcome.converged();
         }
 
-        private boolean runRandomPaths(String label) {
-            if (best == null) {
-                return false;
-            }
+        private boolean runRandomPaths(String label, boolean fromBest) {
             if (randomPaths == null) {
                 randomPaths = new RandomPathsMatcher(instance, budget, options.progress());
             }
-            placement.load(best);
-            long maxSteps = (long) options.maxRoundsPerAttempt() * RANDOM_PATH_STEPS_PER_ROUND;
+            if (fromBest && best != null) {
+                placement.load(best);
+            } else {
+                placement.clear();
+            }
+            // Long enough to cross a small instance many times over; bounded for large ones.
+            long agents = instance.applicantCount() - instance.coupleCount();
+            long maxSteps = Math.min((long) options.maxRoundsPerAttempt() * RANDOM_PATH_STEPS_PER_ROUND,
+                    RANDOM_PATH_STEPS_PER_AGENT * agents);
             AttemptOutcome outcome = randomPaths.run(placement, random, maxSteps, label);
             count(outcome.rounds(), outcome.proposals(), outcome.cycleDetected());
             return outcome.stable();
