@@ -72,6 +72,7 @@ public final class CouplesPortfolio {
         private final Placement placement;
         private KojimaPathakRothMatcher kpr;
         private RandomPathsMatcher randomPaths;
+        private CouplesByProgram couplesByProgram;
 
         private int[] best;
         private int bestBlocking = Integer.MAX_VALUE;
@@ -139,7 +140,8 @@ public final class CouplesPortfolio {
 
         private boolean runKpr(String label) {
             if (kpr == null) {
-                kpr = new KojimaPathakRothMatcher(instance, budget, options.progress(), KPR_MAX_APPLICATIONS_PER_ENTRY);
+                kpr = new KojimaPathakRothMatcher(instance, couplesByProgram(), budget, options.progress(),
+                        KPR_MAX_APPLICATIONS_PER_ENTRY);
             }
             AttemptOutcome outcome = kpr.run(placement, singlesOrder, couplesOrder, label);
             count(outcome.rounds(), outcome.proposals(), outcome.cycleDetected());
@@ -156,7 +158,7 @@ public final class CouplesPortfolio {
 
         private boolean runRandomPaths(String label, boolean fromBest) {
             if (randomPaths == null) {
-                randomPaths = new RandomPathsMatcher(instance, budget, options.progress());
+                randomPaths = new RandomPathsMatcher(instance, couplesByProgram(), budget, options.progress());
             }
             if (fromBest && best != null) {
                 placement.load(best);
@@ -170,6 +172,13 @@ public final class CouplesPortfolio {
             AttemptOutcome outcome = randomPaths.run(placement, random, maxSteps, label);
             count(outcome.rounds(), outcome.proposals(), outcome.cycleDetected());
             return outcome.stable();
+        }
+
+        private CouplesByProgram couplesByProgram() {
+            if (couplesByProgram == null) {
+                couplesByProgram = new CouplesByProgram(instance);
+            }
+            return couplesByProgram;
         }
 
         private void count(long attemptRounds, long attemptProposals, boolean cycle) {

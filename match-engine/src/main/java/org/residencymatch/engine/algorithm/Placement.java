@@ -163,6 +163,16 @@ final class Placement {
         programOf[applicant] = program;
     }
 
+    /** Whether the stream has a free position. */
+    boolean hasVacancy(int program) {
+        return heldCount[program] < instance.quota(program);
+    }
+
+    /** The worst rank the stream holds, or NONE when it holds nobody. */
+    int worstRank(int program) {
+        return worstRank[program];
+    }
+
     // ---- couples --------------------------------------------------------------------------------
 
     /** Whether both non-null sides of the pair take the partner concerned, as in the format. */

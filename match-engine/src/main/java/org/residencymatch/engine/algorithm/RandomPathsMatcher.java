@@ -39,11 +39,9 @@ final class RandomPathsMatcher implements Placement.Listener {
     private final int[] dirtyPrograms;
     private final boolean[] isDirty;
     private int dirtyCount;
-    /** For each stream, the couples with a pair naming it: couplesOf[couplesStart[p] .. couplesStart[p+1]). */
-    private final int[] couplesStart;
-    private int[] couplesOf;
+    private final CouplesByProgram couplesByProgram;
 
-    RandomPathsMatcher(MatchInstance instance, Budget budget, ProgressListener progress) {
+    RandomPathsMatcher(MatchInstance instance, CouplesByProgram couplesByProgram, Budget budget, ProgressListener progress) {
         this.instance = instance;
         this.applicants = instance.applicantCount();
         this.couples = instance.coupleCount();
@@ -53,33 +51,7 @@ final class RandomPathsMatcher implements Placement.Listener {
         int programs = instance.programCount();
         this.dirtyPrograms = new int[programs];
         this.isDirty = new boolean[programs];
-        this.couplesStart = new int[programs + 1];
-        int[] lastCouple = new int[programs];
-        java.util.Arrays.fill(lastCouple, -1);
-        for (int pass = 0; pass < 2; pass++) {
-            int[] fill = pass == 0 ? null : java.util.Arrays.copyOf(couplesStart, programs);
-            java.util.Arrays.fill(lastCouple, -1);
-            for (int c = 0; c < couples; c++) {
-                for (int k = instance.couplePairStart(c); k < instance.couplePairEnd(c); k++) {
-                    for (int program : new int[] {instance.pairFirstProgram(k), instance.pairSecondProgram(k)}) {
-                        if (program != MatchInstance.NO_PROGRAM && lastCouple[program] != c) {
-                            lastCouple[program] = c;
-                            if (pass == 0) {
-                                couplesStart[program + 1]++;
-                            } else {
-                                couplesOf[fill[program]++] = c;
-                            }
-                        }
-                    }
-                }
-            }
-            if (pass == 0) {
-                for (int p = 0; p < programs; p++) {
-                    couplesStart[p + 1] += couplesStart[p];
-                }
-                couplesOf = new int[couplesStart[programs]];
-            }
-        }
+        this.couplesByProgram = couplesByProgram;
     }
 
     /**
@@ -185,8 +157,8 @@ final class RandomPathsMatcher implements Placement.Listener {
                     add(applicant);
                 }
             }
-            for (int i2 = couplesStart[program]; i2 < couplesStart[program + 1]; i2++) {
-                int couple = couplesOf[i2];
+            for (int i2 = couplesByProgram.start(program); i2 < couplesByProgram.end(program); i2++) {
+                int couple = couplesByProgram.couple(i2);
                 if (!inPool[applicants + couple] && placement.firstBlockingPair(couple) != NONE) {
                     add(applicants + couple);
                 }
