@@ -41,6 +41,25 @@ public final class MatchEngine {
      *                 settle; without couples, or when the first attempt settles, the result does
      *                 not depend on it
      */
+    /**
+     * Audits a matching made elsewhere (e.g. by an exact solver) and wraps it as a result, with the
+     * given strategy name in its stats.
+     *
+     * @param programOfApplicant stream index per applicant index, {@code -1} when unmatched
+     */
+    public static MatchResult resultOf(MatchInstance instance, int[] programOfApplicant, String strategy, long elapsedMillis) {
+        AuditReport audit = StabilityAudit.audit(instance, programOfApplicant);
+        int matched = 0;
+        for (int program : programOfApplicant) {
+            if (program >= 0) {
+                matched++;
+            }
+        }
+        MatchStats stats = new MatchStats(instance.applicantCount(), matched, instance.totalPositions(), matched,
+                elapsedMillis, instance.coupleCount(), 1, 0, 0, audit.stable(), false, strategy, false);
+        return new MatchResult(instance, programOfApplicant, audit, stats);
+    }
+
     public MatchResult run(MatchInstance instance, long seed) {
         long started = System.nanoTime();
         MatchingOutcome outcome = CouplesPortfolio.match(instance, seed, options);
