@@ -82,6 +82,19 @@ public record GeneratorSpec(int applicants, int programs, int couples, long seed
         return new GeneratorSpec(applicants, programs, couples, seed, 12, 0.85, 0.85, 0.6, Shape.HARD_COUPLES);
     }
 
+    /**
+     * A small instance of the hard shape, its size drawn from the seed: 20 to 80 applicants, 4 to
+     * 12 streams, 2 to 10 couples, lists of about 4 (the exact method decides such instances in
+     * milliseconds, so they are the oracle's ground).
+     */
+    public static GeneratorSpec smallHard(long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 7919);
+        int applicants = 20 + random.nextInt(61);
+        int programs = 4 + random.nextInt(9);
+        int couples = 2 + random.nextInt(9);
+        return hard(applicants, programs, couples, seed).withMeanRolLength(4);
+    }
+
     /** CaRMS scale, hard shape: 5,000 applicants, 815 streams, 300 couples. */
     public static GeneratorSpec carmsHard(long seed) {
         return hard(5_000, 815, 300, seed);
