@@ -142,4 +142,30 @@ class CouplesMatchPropertiesTest {
         // The withdrawal is repaired only by a pass after the couples entered (KPR step 6).
         assertThat(result.stats().rounds()).isPositive();
     }
+
+    /**
+     * A run that does not settle returns the best matching seen, fewest blocking pairs first as the
+     * audit counts them: more attempts (the same ones and then some) never give a worse result.
+     */
+    @Test
+    void moreAttemptsNeverGiveMoreBlockingPairs() {
+        int unsettled = 0;
+        for (long seed = 1; seed <= 400 && unsettled < 15; seed++) {
+            MatchInstance instance = org.residencymatch.engine.generate.InstanceGenerator.generate(
+                    org.residencymatch.engine.generate.GeneratorSpec.smallHard(seed));
+            MatchResult full = engine.run(instance, seed);
+            if (full.stable()) {
+                continue;
+            }
+            unsettled++;
+            long previous = Long.MAX_VALUE;
+            for (int attempts = 1; attempts <= 12; attempts++) {
+                MatchResult result = new MatchEngine(MatchOptions.defaults().withMaxAttempts(attempts)).run(instance, seed);
+                assertThat(result.audit().blockingCount()).as("seed %d, %d attempts", seed, attempts).isLessThanOrEqualTo(previous);
+                previous = result.audit().blockingCount();
+            }
+            assertThat(full.audit().blockingCount()).as("seed %d", seed).isLessThanOrEqualTo(previous);
+        }
+        assertThat(unsettled).isPositive();
+    }
 }

@@ -9,7 +9,7 @@ import org.residencymatch.engine.ProgressListener;
 /**
  * Runs the couples strategies in a fixed order with seeded restarts and returns the first stable
  * matching found, or, when none is found within the bounds, the best matching seen (fewest blocking
- * singles and couples, then most applicants matched).
+ * pairs, as the audit counts them, then most applicants matched).
  *
  * <p>Without couples, deferred acceptance alone gives the applicant-optimal stable matching and
  * nothing else runs. With couples, the attempts go in rounds; round {@code r} tries, in this order:
@@ -75,7 +75,7 @@ public final class CouplesPortfolio {
         private CouplesByProgram couplesByProgram;
 
         private int[] best;
-        private int bestBlocking = Integer.MAX_VALUE;
+        private long bestBlocking = Long.MAX_VALUE;
         private int bestMatched = -1;
         private Strategy bestStrategy;
         private long rounds;
@@ -187,9 +187,9 @@ public final class CouplesPortfolio {
             cycleDetected |= cycle;
         }
 
-        /** Keeps the attempt's matching if it is the best seen: fewest blocking agents, then most matched. */
+        /** Keeps the attempt's matching if it is the best seen: fewest blocking pairs, then most matched. */
         private void remember(Strategy strategy) {
-            int blocking = placement.blockingAgents();
+            long blocking = placement.blockingPairs();
             int matched = placement.matchedCount();
             if (blocking < bestBlocking || (blocking == bestBlocking && matched > bestMatched)) {
                 bestBlocking = blocking;

@@ -300,17 +300,28 @@ final class Placement {
         return NONE;
     }
 
-    /** Single applicants and couples that block (each counted once): 0 means stable. */
-    int blockingAgents() {
-        int count = 0;
+    /** Blocking pairs, as the audit counts them (every entry above what an agent holds where it is taken). */
+    long blockingPairs() {
+        long count = 0;
         for (int a = 0; a < applicants; a++) {
-            if (instance.coupleOf(a) < 0 && firstBlockingEntry(a) != NONE) {
-                count++;
+            if (instance.coupleOf(a) >= 0) {
+                continue;
+            }
+            int held = assignedEntry[a];
+            int limit = held == NONE ? instance.applicantRolEnd(a) : held;
+            for (int entry = instance.applicantRolStart(a); entry < limit; entry++) {
+                if (singleTakes(entry)) {
+                    count++;
+                }
             }
         }
         for (int c = 0; c < assignedPair.length; c++) {
-            if (firstBlockingPair(c) != NONE) {
-                count++;
+            int held = assignedPair[c];
+            int limit = held == NONE ? instance.couplePairEnd(c) : held;
+            for (int pair = instance.couplePairStart(c); pair < limit; pair++) {
+                if (coupleTakes(c, pair)) {
+                    count++;
+                }
             }
         }
         return count;
