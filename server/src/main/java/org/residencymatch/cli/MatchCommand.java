@@ -24,6 +24,7 @@ import org.residencymatch.engine.audit.AuditReport;
 import org.residencymatch.engine.audit.StabilityAudit;
 import org.residencymatch.engine.generate.GeneratorSpec;
 import org.residencymatch.engine.generate.InstanceGenerator;
+import org.residencymatch.exact.ExactFallback;
 import org.residencymatch.exact.ExactMatcher;
 import org.residencymatch.matching.MatchFormat;
 import picocli.CommandLine.Command;
@@ -77,7 +78,8 @@ public final class MatchCommand {
         boolean exact;
 
         @Option(names = "--exact-time-limit", defaultValue = "300", paramLabel = "SECONDS",
-                description = "time allowed to the exact method (default: ${DEFAULT-VALUE})")
+                description = "time allowed to the exact method, with --exact or when a run on at most "
+                        + ExactMatcher.MAX_APPLICANTS + " applicants ends without a stable matching (default: ${DEFAULT-VALUE})")
         long exactSeconds;
 
         @Override
@@ -115,7 +117,11 @@ public final class MatchCommand {
                         : new MatchEngine(options).run(instance, seed);
             } else {
                 progress.progress("read " + instanceFile + ", matching", 0, -1);
-                result = new MatchEngine(options).run(instance, seed);
+                // Not stable on a small instance: the exact method decides (finds one, or proves none).
+                ExactFallback.Completed completed = ExactFallback.complete(instance,
+                        new MatchEngine(options).run(instance, seed), exactSeconds * 1000);
+                result = completed.result();
+                exactOutcome = completed.exact();
             }
             String exactVerdict = exactOutcome == null ? null : exactOutcome.verdict().id();
             progress.progress("writing " + outFile, 0, -1);

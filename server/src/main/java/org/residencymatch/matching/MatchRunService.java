@@ -33,6 +33,7 @@ import org.residencymatch.engine.MatchInstanceBuilder;
 import org.residencymatch.engine.MatchResult;
 import org.residencymatch.engine.ProgramPair;
 import org.residencymatch.engine.audit.BlockingPair;
+import org.residencymatch.exact.ExactFallback;
 import org.residencymatch.program.ProgramRepository;
 import org.residencymatch.program.ProgramStream;
 
@@ -52,6 +53,8 @@ public final class MatchRunService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final MatchEngine engine = new MatchEngine();
+    /** Time allowed to the exact method after a run on a small instance that is not stable. */
+    static final long EXACT_TIME_LIMIT_MILLIS = 60_000;
     private final MeterRegistry meters;
 
     public MatchRunService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, RankListService rankLists, CoupleService couples,
@@ -97,7 +100,8 @@ public final class MatchRunService {
         progress.step("job.step.matchRead", 1, 3);
         MatchInstance instance = jdbi.withHandle(h -> instance(h, cycleId, iteration));
         progress.step("job.step.matchRun", 2, 3);
-        MatchResult result = engine.run(instance, seed);
+        // Not stable on a small instance: the exact method decides (finds one, or proves none).
+        MatchResult result = ExactFallback.complete(instance, engine.run(instance, seed), EXACT_TIME_LIMIT_MILLIS).result();
         progress.step("job.step.matchStore", 3, 3);
         return jdbi.inTransaction(h -> {
             String blocking = result.blocking().isEmpty() ? null
