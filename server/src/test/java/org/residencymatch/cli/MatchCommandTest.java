@@ -286,6 +286,22 @@ class MatchCommandTest {
         assertThat(stats.has("exact")).isFalse();
     }
 
+    @Test
+    void sameInstanceAndSeedGiveTheSameFileByteForByteButTheElapsedTime() throws IOException {
+        Path instance = dir.resolve("hard.json");
+        assertThat(execute("match", "generate", "--hard", "--applicants", "300", "--programs", "30", "--couples", "20",
+                "--seed", "12", "--out", instance.toString())).isZero();
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+
+        assertThat(execute("match", "run", "--seed", "9", "--instance", instance.toString(), "--out", first.toString())).isZero();
+        assertThat(execute("match", "run", "--seed", "9", "--instance", instance.toString(), "--out", second.toString())).isZero();
+
+        String elapsed = "\"elapsedMillis\":[0-9]+";
+        assertThat(Files.readString(second).replaceAll(elapsed, ""))
+                .isEqualTo(Files.readString(first).replaceAll(elapsed, ""));
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);
