@@ -27,7 +27,9 @@ import org.residencymatch.engine.generate.InstanceGenerator;
  *   <li>{@code carms}: 5,000 applicants, 815 streams, 4,000 positions, 200 couples;</li>
  *   <li>{@code national-singles}: 50,000 applicants, 6,600 streams, 43,000 positions, no couple;</li>
  *   <li>{@code national}: the same with 1,250 couples;</li>
- *   <li>{@code national-x10}: ten times national, to show growth (needs a larger heap).</li>
+ *   <li>{@code national-x10}: ten times national, to show growth (needs a larger heap);</li>
+ *   <li>{@code carms-hard}, {@code national-hard}: the hard shape for couples (issue #13: 300 and
+ *       1,500 couples ranking shuffled cross products; see {@code CouplesSweepHarness} for sweeps).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -53,6 +55,8 @@ public class MatchEngineBenchmark {
             case "national-singles" -> GeneratorSpec.usNational(instanceSeed).withoutCouples();
             case "national" -> GeneratorSpec.usNational(instanceSeed);
             case "national-x10" -> GeneratorSpec.usNational(instanceSeed).scaled(10);
+            case "carms-hard" -> GeneratorSpec.carmsHard(instanceSeed);
+            case "national-hard" -> GeneratorSpec.nationalHard(instanceSeed);
             default -> throw new IllegalArgumentException("unknown scale " + scale);
         };
         instance = InstanceGenerator.generate(spec);

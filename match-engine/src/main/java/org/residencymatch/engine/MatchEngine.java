@@ -1,13 +1,14 @@
 package org.residencymatch.engine;
 
+import org.residencymatch.engine.algorithm.CouplesPortfolio;
 import org.residencymatch.engine.algorithm.MatchingOutcome;
-import org.residencymatch.engine.algorithm.RothPeransonMatcher;
 import org.residencymatch.engine.audit.AuditReport;
 import org.residencymatch.engine.audit.StabilityAudit;
 
 /**
- * Runs a match: Roth–Peranson applicant-proposing deferred acceptance with couples, followed by
- * the independent stability audit whose verdict the result carries.
+ * Runs a match: applicant-proposing deferred acceptance, and with couples the portfolio of couples
+ * strategies (Kojima–Pathak–Roth, Roth–Peranson, random paths; see {@link CouplesPortfolio}),
+ * followed by the independent stability audit whose verdict the result carries.
  *
  * <pre>{@code
  * MatchResult result = new MatchEngine().run(instance, 42L);
@@ -36,13 +37,32 @@ public final class MatchEngine {
      * Matches the instance and audits the result.
      *
      * @param instance the instance
-     * @param seed     seeds the couple entry orders tried when the first attempt does not settle;
-     *                 without couples, or when the first attempt settles, the result does not
-     *                 depend on it
+     * @param seed     seeds the orders and random paths tried when the first attempt does not
+     *                 settle; without couples, or when the first attempt settles, the result does
+     *                 not depend on it
      */
+    /**
+     * Audits a matching made elsewhere (e.g. by an exact solver) and wraps it as a result, with the
+     * given strategy name in its stats.
+     *
+     * @param programOfApplicant stream index per applicant index, {@code -1} when unmatched
+     */
+    public static MatchResult resultOf(MatchInstance instance, int[] programOfApplicant, String strategy, long elapsedMillis) {
+        AuditReport audit = StabilityAudit.audit(instance, programOfApplicant);
+        int matched = 0;
+        for (int program : programOfApplicant) {
+            if (program >= 0) {
+                matched++;
+            }
+        }
+        MatchStats stats = new MatchStats(instance.applicantCount(), matched, instance.totalPositions(), matched,
+                elapsedMillis, instance.coupleCount(), 1, 0, 0, audit.stable(), false, strategy, false);
+        return new MatchResult(instance, programOfApplicant, audit, stats);
+    }
+
     public MatchResult run(MatchInstance instance, long seed) {
         long started = System.nanoTime();
-        MatchingOutcome outcome = RothPeransonMatcher.match(instance, seed, options);
+        MatchingOutcome outcome = CouplesPortfolio.match(instance, seed, options);
         options.progress().progress("audit", 0, 1);
         AuditReport audit = StabilityAudit.audit(instance, outcome.programOfApplicant());
         options.progress().progress("audit", 1, 1);
@@ -56,7 +76,7 @@ public final class MatchEngine {
         }
         MatchStats stats = new MatchStats(instance.applicantCount(), matched, instance.totalPositions(), matched,
                 elapsedMillis, instance.coupleCount(), outcome.attempts(), outcome.rounds(), outcome.proposals(),
-                outcome.converged(), outcome.cycleDetected());
+                outcome.converged(), outcome.cycleDetected(), outcome.strategy().id(), outcome.budgetExhausted());
         return new MatchResult(instance, outcome.programOfApplicant(), audit, stats);
     }
 }

@@ -24,6 +24,8 @@ import org.residencymatch.engine.audit.AuditReport;
 import org.residencymatch.engine.audit.StabilityAudit;
 import org.residencymatch.engine.generate.GeneratorSpec;
 import org.residencymatch.engine.generate.InstanceGenerator;
+import org.residencymatch.exact.ExactFallback;
+import org.residencymatch.exact.ExactMatcher;
 import org.residencymatch.matching.MatchFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,12 +65,30 @@ public final class MatchCommand {
         Path outFile;
 
         @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED",
-                description = "seed for the couples' entry orders tried when the first does not settle (default: ${DEFAULT-VALUE})")
+                description = "seed of the orders and random paths tried when the first attempt does not settle (default: ${DEFAULT-VALUE})")
         long seed;
+
+        @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
+                description = "time budget: after it, the best matching seen is written, marked not stable (default: ${DEFAULT-VALUE})")
+        long budgetSeconds;
+
+        @Option(names = "--exact",
+                description = "decide exactly whether a stable matching exists (SAT model; instances up to "
+                        + ExactMatcher.MAX_APPLICANTS + " applicants): the result is then stable, or says that none exists (proved)")
+        boolean exact;
+
+        @Option(names = "--exact-time-limit", defaultValue = "300", paramLabel = "SECONDS",
+                description = "time allowed to the exact method, with --exact or when a run on at most "
+                        + ExactMatcher.MAX_APPLICANTS + " applicants ends without a stable matching (default: ${DEFAULT-VALUE})")
+        long exactSeconds;
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            if (budgetSeconds < 1 || exactSeconds < 1) {
+                err.println("--budget and --exact-time-limit must be at least 1 second");
+                return REFUSED;
+            }
             Progress progress = new Progress(err);
             MatchInstance instance;
             try {
@@ -80,26 +100,75 @@ public final class MatchCommand {
                 err.println(instanceFile + ": cannot read: " + e.getMessage());
                 return IO_ERROR;
             }
-            progress.progress("read " + instanceFile + ", matching", 0, -1);
-            MatchResult result = new MatchEngine(MatchOptions.defaults().withProgress(progress)).run(instance, seed);
+            if (exact && instance.applicantCount() > ExactMatcher.MAX_APPLICANTS) {
+                err.println(instanceFile + ": " + instance.applicantCount() + " applicants: too many for --exact (at most "
+                        + ExactMatcher.MAX_APPLICANTS + "); run without --exact");
+                return REFUSED;
+            }
+            MatchOptions options = MatchOptions.defaults().withProgress(progress).withTimeBudgetMillis(budgetSeconds * 1000);
+            ExactMatcher.Outcome exactOutcome = null;
+            MatchResult result;
+            if (exact) {
+                progress.progress("read " + instanceFile + ", exact method", 0, -1);
+                exactOutcome = ExactMatcher.solve(instance, exactSeconds * 1000);
+                result = exactOutcome.verdict() == ExactMatcher.Verdict.STABLE_MATCHING_FOUND
+                        ? MatchEngine.resultOf(instance, exactOutcome.programOfApplicant(), "exact", exactOutcome.elapsedMillis())
+                        // No stable matching (or undecided): the portfolio's best matching, with what blocks it.
+                        : new MatchEngine(options).run(instance, seed);
+            } else {
+                progress.progress("read " + instanceFile + ", matching", 0, -1);
+                // Not stable on a small instance: the exact method decides (finds one, or proves none).
+                ExactFallback.Completed completed = ExactFallback.complete(instance,
+                        new MatchEngine(options).run(instance, seed), exactSeconds * 1000);
+                result = completed.result();
+                exactOutcome = completed.exact();
+            }
+            String exactVerdict = exactOutcome == null ? null : exactOutcome.verdict().id();
             progress.progress("writing " + outFile, 0, -1);
             try {
-                writeAtomically(outFile, out -> MatchFormat.writeResult(result, seed, out));
+                MatchResult written = result;
+                writeAtomically(outFile, out -> MatchFormat.writeResult(written, seed, exactVerdict, out));
             } catch (IOException e) {
                 err.println(outFile + ": cannot write: " + e.getMessage());
                 return IO_ERROR;
             }
             progress.finish();
+            printSummary(result, exactOutcome);
+            return OK;
+        }
+
+        private void printSummary(MatchResult result, ExactMatcher.Outcome exactOutcome) {
             MatchStats stats = result.stats();
+            String verdict;
+            if (result.stable()) {
+                verdict = "stable (" + stats.strategy() + ", attempt " + stats.attempts() + ", " + stats.rounds() + " rounds)";
+            } else {
+                verdict = "NOT STABLE: " + result.audit().blockingCount() + " blocking pairs (best matching seen, "
+                        + stats.strategy() + ", " + stats.attempts() + " attempts"
+                        + (stats.budgetExhausted() ? ", time budget exhausted" : "") + ")";
+            }
             spec.commandLine().getOut().printf("%s: %d of %d applicants matched, %d of %d positions filled, %s (%d ms)%n",
-                    outFile, stats.matched(), stats.applicants(), stats.filled(), stats.positions(),
-                    result.stable() ? "stable" : "NOT STABLE: " + result.audit().blockingCount() + " blocking pairs",
+                    outFile, stats.matched(), stats.applicants(), stats.filled(), stats.positions(), verdict,
                     stats.elapsedMillis());
+            if (exactOutcome != null) {
+                spec.commandLine().getOut().println(switch (exactOutcome.verdict()) {
+                    case STABLE_MATCHING_FOUND -> "exact method: stable matching found";
+                    case NO_STABLE_MATCHING -> "exact method: no stable matching exists (proved)";
+                    case UNKNOWN -> "exact method: undecided within " + exactSeconds + " s";
+                } + " (" + exactOutcome.variables() + " variables, " + exactOutcome.constraints() + " constraints, "
+                        + exactOutcome.elapsedMillis() + " ms)");
+            }
             if (!result.stable()) {
+                PrintWriter err = spec.commandLine().getErr();
                 result.audit().reasons().stream().limit(20).forEach(reason -> err.println("  " + reason));
+                if (exactOutcome == null || exactOutcome.verdict() == ExactMatcher.Verdict.UNKNOWN) {
+                    err.println("  what to do: run again with another --seed, a longer --budget"
+                            + (result.instance().applicantCount() <= ExactMatcher.MAX_APPLICANTS
+                            ? ", or --exact to decide whether a stable matching exists" : ""));
+                }
+                err.flush();
             }
             spec.commandLine().getOut().flush();
-            return OK;
         }
     }
 
@@ -178,12 +247,25 @@ public final class MatchCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the instance JSON")
         Path outFile;
 
+        @Option(names = "--hard", description = "the hard shape for couples: one popularity over all streams, positions "
+                + "drawn by popularity, 0.85 positions per applicant, streams ranking 85%% of those who applied by a noisy "
+                + "common score, and couples ranking the shuffled cross product of their partners' lists")
+        boolean hard;
+
+        @Option(names = "--skew", paramLabel = "S", description = "popularity skew: the k-th most popular stream weighs "
+                + "about 1/(k+1)^S (default: 0.6)")
+        Double skew;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             GeneratorSpec generatorSpec;
             try {
-                generatorSpec = GeneratorSpec.of(applicants, programs, couples, seed);
+                generatorSpec = hard ? GeneratorSpec.hard(applicants, programs, couples, seed)
+                        : GeneratorSpec.of(applicants, programs, couples, seed);
+                if (skew != null) {
+                    generatorSpec = generatorSpec.withPopularitySkew(skew);
+                }
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return REFUSED;

@@ -155,6 +155,16 @@ public final class MatchFormat {
      * @param seed the seed the run used, recorded in the stats so the run can be repeated
      */
     public static void writeResult(MatchResult result, long seed, OutputStream out) throws IOException {
+        writeResult(result, seed, null, out);
+    }
+
+    /**
+     * Writes a result, with the exact method's verdict in the stats ({@code "exact"}:
+     * {@code "stable"}, {@code "no-stable-matching"} or {@code "unknown"}) when it ran.
+     *
+     * @param exactVerdict the verdict, or {@code null} when the exact method did not run
+     */
+    public static void writeResult(MatchResult result, long seed, String exactVerdict, OutputStream out) throws IOException {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
@@ -196,6 +206,11 @@ public final class MatchFormat {
             json.writeNumberField("rounds", stats.rounds());
             json.writeNumberField("proposals", stats.proposals());
             json.writeBooleanField("cycleDetected", stats.cycleDetected());
+            json.writeStringField("strategy", stats.strategy());
+            json.writeBooleanField("budgetExhausted", stats.budgetExhausted());
+            if (exactVerdict != null) {
+                json.writeStringField("exact", exactVerdict);
+            }
             json.writeNumberField("seed", seed);
             json.writeEndObject();
             json.writeEndObject();

@@ -34,6 +34,8 @@ import org.residencymatch.engine.MatchInstance;
 import org.residencymatch.engine.MatchInstanceBuilder;
 import org.residencymatch.engine.MatchResult;
 import org.residencymatch.engine.ProgramPair;
+import org.residencymatch.engine.audit.BlockingPair;
+import org.residencymatch.exact.ExactFallback;
 import org.residencymatch.program.ProgramRepository;
 import org.residencymatch.program.ProgramStream;
 
@@ -55,6 +57,8 @@ public final class MatchRunService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final MatchEngine engine = new MatchEngine();
+    /** Time allowed to the exact method after a run on a small instance that is not stable. */
+    static final long EXACT_TIME_LIMIT_MILLIS = 60_000;
     private final MeterRegistry meters;
 
     public MatchRunService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, RankListService rankLists, CoupleService couples,
@@ -101,17 +105,20 @@ public final class MatchRunService {
         progress.step("job.step.matchRead", 1, 3);
         MatchInstance instance = jdbi.withHandle(h -> instance(h, cycleId, iteration));
         progress.step("job.step.matchRun", 2, 3);
-        MatchResult result = engine.run(instance, seed);
+        // Not stable on a small instance: the exact method decides (finds one, or proves none).
+        MatchResult result = ExactFallback.complete(instance, engine.run(instance, seed), EXACT_TIME_LIMIT_MILLIS).result();
         progress.step("job.step.matchStore", 3, 3);
         return jdbi.inTransaction(h -> {
             String blocking = result.blocking().isEmpty() ? null
                     : truncate(result.blocking().stream().map(Object::toString).collect(Collectors.joining("; ")), 4000);
-            long id = h.createUpdate("INSERT INTO match_run (cycle_id, iteration, seed, run_at, run_by, stable, applicants, matched, positions, filled, blocking) "
-                            + "VALUES (:c, :i, :seed, :now, :by, :stable, :applicants, :matched, :positions, :filled, :blocking)")
+            long id = h.createUpdate("INSERT INTO match_run (cycle_id, iteration, seed, run_at, run_by, stable, applicants, matched, positions, filled, blocking, strategy, attempts) "
+                            + "VALUES (:c, :i, :seed, :now, :by, :stable, :applicants, :matched, :positions, :filled, :blocking, :strategy, :attempts)")
                     .bind("c", cycleId).bind("i", iteration).bind("seed", seed).bind("now", now).bind("by", actor)
                     .bind("stable", result.stable()).bind("applicants", result.stats().applicants()).bind("matched", result.stats().matched())
                     .bind("positions", (int) result.stats().positions()).bind("filled", result.stats().filled()).bind("blocking", blocking)
+                    .bind("strategy", result.stats().strategy()).bind("attempts", result.stats().attempts())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            storeBlocking(h, id, instance, result);
             var batch = h.prepareBatch("INSERT INTO match_assignment (run_id, applicant_id, stream_id) VALUES (?, ?, ?)");
             result.assignments().forEach((applicant, stream) -> batch.add(id, applicant, stream));
             if (!result.assignments().isEmpty()) batch.execute();
@@ -119,6 +126,67 @@ public final class MatchRunService {
                     + result.stats().matched() + " matched, " + (result.stable() ? "stable" : "NOT stable"));
             return find(h, cycleId, id);
         });
+    }
+
+    /** Blocking pairs kept per run for the operator's page (the audit lists at most this many). */
+    public static final int BLOCKING_KEPT = 100;
+
+    private static void storeBlocking(Handle h, long runId, MatchInstance instance, MatchResult result) {
+        var batch = h.prepareBatch("INSERT INTO match_blocking (run_id, position, kind, first_applicant, second_applicant, first_stream, second_stream) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        int position = 0;
+        for (BlockingPair pair : result.blocking()) {
+            if (position == BLOCKING_KEPT) {
+                break;
+            }
+            if (pair.kind() == BlockingPair.Kind.SINGLE) {
+                batch.add(runId, position++, "SINGLE", pair.id(), null, pair.programs().get(0), null);
+            } else {
+                int couple = instance.coupleIndex(pair.id());
+                batch.add(runId, position++, "COUPLE", instance.applicantId(instance.coupleFirst(couple)),
+                        instance.applicantId(instance.coupleSecond(couple)), pair.programs().get(0), pair.programs().get(1));
+            }
+        }
+        if (position > 0) {
+            batch.execute();
+        }
+    }
+
+    /**
+     * A pair that blocks a run, by name: a single applicant, or a couple's two partners, and the
+     * stream (or the couple's pair of streams, {@code null} for "no match") they prefer and would be
+     * taken at. Names are "given family (id)" and "stream name, site (id)".
+     */
+    public record BlockingView(boolean couple, String first, String second, String firstStream, String secondStream) {}
+
+    /** The blocking pairs stored for a run (at most {@link #BLOCKING_KEPT}), with names. */
+    public List<BlockingView> blocking(String cycleId, long runId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT b.kind, b.first_applicant, b.second_applicant, b.first_stream, b.second_stream,
+                               a1.given_names AS g1, a1.family_name AS f1, a2.given_names AS g2, a2.family_name AS f2,
+                               s1.stream_name AS n1, s1.site AS site1, s2.stream_name AS n2, s2.site AS site2
+                        FROM match_blocking b
+                        JOIN match_run r ON r.id = b.run_id AND r.cycle_id = :c
+                        LEFT JOIN applicant a1 ON a1.id = b.first_applicant
+                        LEFT JOIN applicant a2 ON a2.id = b.second_applicant
+                        LEFT JOIN program_stream s1 ON s1.cycle_id = :c AND s1.id = b.first_stream
+                        LEFT JOIN program_stream s2 ON s2.cycle_id = :c AND s2.id = b.second_stream
+                        WHERE b.run_id = :r ORDER BY b.position""")
+                .bind("c", cycleId).bind("r", runId)
+                .map((rs, ctx) -> new BlockingView("COUPLE".equals(rs.getString("kind")),
+                        person(rs.getString("g1"), rs.getString("f1"), rs.getString("first_applicant")),
+                        person(rs.getString("g2"), rs.getString("f2"), rs.getString("second_applicant")),
+                        stream(rs.getString("n1"), rs.getString("site1"), rs.getString("first_stream")),
+                        stream(rs.getString("n2"), rs.getString("site2"), rs.getString("second_stream"))))
+                .list());
+    }
+
+    private static String person(String given, String family, String id) {
+        return id == null ? null : given == null ? id : given + " " + family + " (" + id + ")";
+    }
+
+    private static String stream(String name, String site, String id) {
+        return id == null ? null : name == null ? id : name + ", " + site + " (" + id + ")";
     }
 
     /** Refuses a run outside the match phases of the iteration, with the phase and its dates (a page checks before starting one in the background). */
@@ -265,7 +333,7 @@ public final class MatchRunService {
         return new MatchRun(rs.getLong("id"), rs.getString("cycle_id"), rs.getInt("iteration"), rs.getLong("seed"),
                 rs.getObject("run_at", LocalDateTime.class), rs.getString("run_by"), rs.getBoolean("stable"), rs.getInt("applicants"),
                 rs.getInt("matched"), rs.getInt("positions"), rs.getInt("filled"), rs.getString("blocking"),
-                rs.getObject("released_at", LocalDateTime.class));
+                rs.getObject("released_at", LocalDateTime.class), rs.getString("strategy"), (Integer) rs.getObject("attempts", Integer.class));
     }
 
     private static String truncate(String s, int max) {

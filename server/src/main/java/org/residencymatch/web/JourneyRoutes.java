@@ -250,6 +250,8 @@ final class JourneyRoutes {
         json.put("positions", r.positions());
         json.put("filled", r.filled());
         json.put("blocking", r.blocking());
+        json.put("strategy", r.strategy());
+        json.put("attempts", r.attempts());
         json.put("releasedAt", r.releasedAt());
         json.put("statistics", services.matchRuns().statistics(r.cycleId(), r.id()));
         return json;

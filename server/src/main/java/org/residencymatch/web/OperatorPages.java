@@ -32,9 +32,10 @@ final class OperatorPages {
         String cycle = cycle();
         int iteration = ApiRoutes.iteration(ctx);
         List<RunView> runs = services.matchRuns().runs(cycle, iteration).stream()
-                .map(r -> new RunView(r, services.matchRuns().statistics(cycle, r.id()))).toList();
+                .map(r -> new RunView(r, services.matchRuns().statistics(cycle, r.id()),
+                        r.stable() ? List.of() : services.matchRuns().blocking(cycle, r.id()))).toList();
         pages.render(ctx, "operator/match.jte", "match.title", Map.of(
-                "cycle", cycle, "iteration", iteration, "runs", runs,
+                "cycle", cycle, "iteration", iteration, "runs", runs, "exactLimit", org.residencymatch.exact.ExactMatcher.MAX_APPLICANTS,
                 "phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.MATCH),
                 "flagged", services.applications().flagged(cycle)));
     }

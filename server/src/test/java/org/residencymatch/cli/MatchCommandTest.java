@@ -210,6 +210,98 @@ class MatchCommandTest {
         assertThat(err.toString()).contains("NOT STABLE").contains("blocking: applicant \"" + victim + "\"");
     }
 
+    /** Roth (1984): every matching is blocked. */
+    private static final String NO_STABLE_MATCHING = """
+            {
+              "format": "residency-match/instance@1",
+              "programs": [
+                { "id": "h1", "quota": 1, "rol": ["a", "s"] },
+                { "id": "h2", "quota": 1, "rol": ["s", "b"] }
+              ],
+              "applicants": [ { "id": "s", "rol": ["h1", "h2"] }, { "id": "a" }, { "id": "b" } ],
+              "couples": [ { "id": "C", "first": "a", "second": "b", "rol": [["h1", "h2"]] } ]
+            }
+            """;
+
+    @Test
+    void exactRunProvesThatNoStableMatchingExistsAndStillWritesTheBestMatchingWithWhatBlocks() throws IOException {
+        Path instance = write("roth.json", NO_STABLE_MATCHING);
+        Path result = dir.resolve("result.json");
+
+        assertThat(execute("match", "run", "--exact", "--instance", instance.toString(), "--out", result.toString()))
+                .as(err.toString()).isZero();
+
+        JsonNode written = JSON.readTree(result.toFile());
+        assertThat(written.get("stable").asBoolean()).isFalse();
+        assertThat(written.get("blocking").size()).isPositive();
+        assertThat(written.get("stats").get("exact").asText()).isEqualTo("no-stable-matching");
+        assertThat(out.toString()).contains("no stable matching exists (proved)");
+    }
+
+    @Test
+    void exactRunFindsAStableMatchingTheAuditConfirms() throws IOException {
+        Path instance = dir.resolve("hard.json");
+        Path result = dir.resolve("result.json");
+        assertThat(execute("match", "generate", "--hard", "--applicants", "120", "--programs", "12", "--couples", "10",
+                "--seed", "3", "--out", instance.toString())).isZero();
+
+        assertThat(execute("match", "run", "--exact", "--instance", instance.toString(), "--out", result.toString()))
+                .as(err.toString()).isZero();
+
+        JsonNode stats = JSON.readTree(result.toFile()).get("stats");
+        String verdict = stats.get("exact").asText();
+        assertThat(verdict).isIn("stable", "no-stable-matching");
+        if (verdict.equals("stable")) {
+            assertThat(stats.get("strategy").asText()).isEqualTo("exact");
+            assertThat(execute("match", "audit", "--instance", instance.toString(), "--result", result.toString()))
+                    .as(err.toString()).isZero();
+        }
+    }
+
+    @Test
+    void exactRunRefusesAnInstanceTooLargeForIt() throws IOException {
+        Path instance = dir.resolve("large.json");
+        assertThat(execute("match", "generate", "--applicants", "1200", "--programs", "50", "--couples", "5",
+                "--seed", "1", "--out", instance.toString())).isZero();
+
+        assertThat(execute("match", "run", "--exact", "--instance", instance.toString(), "--out", dir.resolve("r.json").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("too many for --exact");
+        assertThat(dir.resolve("r.json")).doesNotExist();
+    }
+
+    @Test
+    void resultNamesTheStrategyThatFoundIt() throws IOException {
+        Path instance = dir.resolve("hard.json");
+        Path result = dir.resolve("result.json");
+        assertThat(execute("match", "generate", "--hard", "--skew", "0.8", "--applicants", "600", "--programs", "60",
+                "--couples", "30", "--seed", "5", "--out", instance.toString())).isZero();
+
+        assertThat(execute("match", "run", "--instance", instance.toString(), "--out", result.toString())).isZero();
+
+        JsonNode stats = JSON.readTree(result.toFile()).get("stats");
+        assertThat(stats.get("strategy").asText()).isIn("kojima-pathak-roth", "roth-peranson", "random-paths");
+        assertThat(stats.get("attempts").asInt()).isPositive();
+        assertThat(stats.get("budgetExhausted").asBoolean()).isFalse();
+        assertThat(stats.has("exact")).isFalse();
+    }
+
+    @Test
+    void sameInstanceAndSeedGiveTheSameFileByteForByteButTheElapsedTime() throws IOException {
+        Path instance = dir.resolve("hard.json");
+        assertThat(execute("match", "generate", "--hard", "--applicants", "300", "--programs", "30", "--couples", "20",
+                "--seed", "12", "--out", instance.toString())).isZero();
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+
+        assertThat(execute("match", "run", "--seed", "9", "--instance", instance.toString(), "--out", first.toString())).isZero();
+        assertThat(execute("match", "run", "--seed", "9", "--instance", instance.toString(), "--out", second.toString())).isZero();
+
+        String elapsed = "\"elapsedMillis\":[0-9]+";
+        assertThat(Files.readString(second).replaceAll(elapsed, ""))
+                .isEqualTo(Files.readString(first).replaceAll(elapsed, ""));
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);

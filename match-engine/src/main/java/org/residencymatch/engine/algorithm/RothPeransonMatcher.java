@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.residencymatch.engine.MatchInstance;
-import org.residencymatch.engine.MatchOptions;
+import org.residencymatch.engine.ProgressListener;
 
 import static org.residencymatch.engine.MatchInstance.NO_PROGRAM;
 import static org.residencymatch.engine.MatchInstance.UNRANKED;
@@ -31,26 +31,26 @@ import static org.residencymatch.engine.MatchInstance.UNRANKED;
  *   <li><b>Cycles.</b> Plain Roth–Peranson may cycle, and with couples a stable matching may not
  *       exist at all. Every matching seen at the end of a round is fingerprinted; on a repeat the
  *       attempt switches to resolving one blocking pair at a time, chosen at random (Roth–Vande
- *       Vate random paths). After {@link MatchOptions#maxRoundsPerAttempt()} rounds the run
- *       restarts from the singles-only matching with the couples entering in another order; both
- *       draws come from a {@link SplittableRandom} seeded by the caller, so runs are reproducible.
- *       After {@link MatchOptions#maxAttempts()} attempts the best matching seen (fewest blocking
- *       singles and couples) is returned, not converged.</li>
+ *       Vate random paths), drawn from the {@link SplittableRandom} it is given, so attempts are
+ *       reproducible. After the given number of rounds the attempt ends with the best matching it
+ *       saw (fewest blocking singles and couples), not converged; restarts with other couple
+ *       orders are the {@link CouplesPortfolio}'s.</li>
  * </ol>
  *
  * <p>A "take" follows the match format: a stream takes a member when it ranks them and the member
  * can have a slot of its own, a free position or one of an assignee the stream ranks below them;
  * couple members already at that stream stay and are neither counted free nor displaced.
  *
- * <p>Instances of this class are single-use and confined to one thread; the state lives in dense
+ * <p>Roth and Peranson, "The redesign of the matching market for American physicians", AER 89(4),
+ * 1999. Instances of this class are single-use and confined to one thread; the state lives in dense
  * {@code int} arrays indexed by applicant, program, couple and ROL entry.
  */
-public final class RothPeransonMatcher {
+final class RothPeransonMatcher {
 
     private static final int NONE = -1;
 
     private final MatchInstance instance;
-    private final MatchOptions options;
+    private final ProgressListener progress;
     private final int applicants;
     private final int programs;
     private final int couples;
@@ -87,19 +87,26 @@ public final class RothPeransonMatcher {
     private long proposals;
 
     /**
-     * Runs the algorithm.
+     * One attempt: singles, then the couples entering in the given order, then stabilization
+     * rounds, switching to one random blocking agent at a time once a matching comes back.
      *
-     * @param instance the instance
-     * @param seed     seed for the couple entry orders of the fallback attempts
-     * @param options  bounds and progress reporting
+     * @param instance    the instance
+     * @param coupleOrder the order in which couples enter
+     * @param random      the draws of the random path, once a cycle is found
+     * @param maxRounds   stabilization rounds at most
+     * @param budget      the run's time budget, looked at every round
+     * @param progress    progress reports
+     * @return the outcome; its matching is the stable one reached, or the best one seen (fewest
+     *         blocking agents) when the attempt does not settle
      */
-    public static MatchingOutcome match(MatchInstance instance, long seed, MatchOptions options) {
-        return new RothPeransonMatcher(instance, options).run(seed);
+    static MatchingOutcome attempt(MatchInstance instance, int[] coupleOrder, SplittableRandom random, int maxRounds,
+                                   Budget budget, ProgressListener progress, String label) {
+        return new RothPeransonMatcher(instance, progress).run(coupleOrder, random, maxRounds, budget, label);
     }
 
-    private RothPeransonMatcher(MatchInstance instance, MatchOptions options) {
+    private RothPeransonMatcher(MatchInstance instance, ProgressListener progress) {
         this.instance = instance;
-        this.options = options;
+        this.progress = progress;
         this.applicants = instance.applicantCount();
         this.programs = instance.programCount();
         this.couples = instance.coupleCount();
@@ -109,61 +116,51 @@ public final class RothPeransonMatcher {
         Arrays.fill(blockerIndexOfSingle, NONE);
     }
 
-    private MatchingOutcome run(long seed) {
+    private MatchingOutcome run(int[] order, SplittableRandom random, int maxRounds, Budget budget, String label) {
         initialiseEmpty();
         runSinglesOnly();
         if (couples == 0) {
             // No couple, no withdrawal: deferred acceptance alone is stable and applicant-optimal.
             return new MatchingOutcome(programOf, true, 1, 0, proposals, false);
         }
-        Snapshot singlesOnly = new Snapshot();
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[couples];
-        for (int c = 0; c < couples; c++) {
-            order[c] = c;
-        }
-
         int[] best = null;
         int bestBlocking = Integer.MAX_VALUE;
         long rounds = 0;
         boolean cycleDetected = false;
-        for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                shuffle(order, random);
-                singlesOnly.restore();
+        enterCouples(order, label);
+        Set<Long> seen = new HashSet<>();
+        boolean randomPath = false;
+        for (int round = 1; round <= maxRounds; round++) {
+            rounds++;
+            int blocking = findBlockingAgents();
+            if (blocking < bestBlocking) {
+                bestBlocking = blocking;
+                best = programOf.clone();
             }
-            enterCouples(order, attempt);
-            Set<Long> seen = new HashSet<>();
-            boolean randomPath = false;
-            for (int round = 1; round <= options.maxRoundsPerAttempt(); round++) {
-                rounds++;
-                int blocking = findBlockingAgents();
-                if (blocking < bestBlocking) {
-                    bestBlocking = blocking;
-                    best = programOf.clone();
-                }
-                if (blocking == 0) {
-                    return new MatchingOutcome(programOf, true, attempt, rounds, proposals, cycleDetected);
-                }
-                if (!randomPath && !seen.add(fingerprint())) {
-                    // Resolving every blocking pair at once came back to a matching already seen.
-                    cycleDetected = true;
-                    randomPath = true;
-                }
-                if (randomPath) {
-                    queueBlockingAgent(random.nextInt(blocking));
-                } else {
-                    for (int i = 0; i < blocking; i++) {
-                        queueBlockingAgent(i);
-                    }
-                }
-                if ((round & 63) == 0) {
-                    options.progress().progress("stabilizing (attempt " + attempt + ")", round, options.maxRoundsPerAttempt());
-                }
-                drain();
+            if (blocking == 0) {
+                return new MatchingOutcome(programOf, true, 1, rounds, proposals, cycleDetected);
             }
+            if (budget.exhausted()) {
+                break;
+            }
+            if (!randomPath && !seen.add(fingerprint())) {
+                // Resolving every blocking pair at once came back to a matching already seen.
+                cycleDetected = true;
+                randomPath = true;
+            }
+            if (randomPath) {
+                queueBlockingAgent(random.nextInt(blocking));
+            } else {
+                for (int i = 0; i < blocking; i++) {
+                    queueBlockingAgent(i);
+                }
+            }
+            if ((round & 63) == 0) {
+                progress.progress("Roth-Peranson (" + label + "), stabilizing", round, maxRounds);
+            }
+            drain();
         }
-        return new MatchingOutcome(best, false, options.maxAttempts(), rounds, proposals, cycleDetected);
+        return new MatchingOutcome(best, false, 1, rounds, proposals, cycleDetected);
     }
 
     // ---- phases ---------------------------------------------------------------------------------
@@ -187,28 +184,28 @@ public final class RothPeransonMatcher {
     }
 
     private void runSinglesOnly() {
-        options.progress().progress("singles", 0, applicants);
+        progress.progress("singles", 0, applicants);
         for (int a = applicants - 1; a >= 0; a--) {
             if (instance.coupleOf(a) < 0) {
                 push(a);
             }
         }
         drain();
-        options.progress().progress("singles", applicants, applicants);
+        progress.progress("singles", applicants, applicants);
     }
 
-    private void enterCouples(int[] order, int attempt) {
-        String phase = "couples (attempt " + attempt + ")";
+    private void enterCouples(int[] order, String label) {
+        String phase = "Roth-Peranson (" + label + "), couples";
         for (int i = 0; i < order.length; i++) {
             int couple = order[i];
             nextPair[couple] = instance.couplePairStart(couple);
             push(applicants + couple);
             drain();
             if ((i & 127) == 0) {
-                options.progress().progress(phase, i, order.length);
+                progress.progress(phase, i, order.length);
             }
         }
-        options.progress().progress(phase, order.length, order.length);
+        progress.progress(phase, order.length, order.length);
     }
 
     /** Lets every queued agent apply, and everyone they displace, until nobody is left. */
@@ -558,37 +555,5 @@ public final class RothPeransonMatcher {
             hash ^= hash >>> 29;
         }
         return hash;
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
-
-    /** The singles-only matching, restored at the start of each fallback attempt. */
-    private final class Snapshot {
-        private final int[] assignedEntry = RothPeransonMatcher.this.assignedEntry.clone();
-        private final int[] nextEntry = RothPeransonMatcher.this.nextEntry.clone();
-        private final int[] programOf = RothPeransonMatcher.this.programOf.clone();
-        private final int[] heldCount = RothPeransonMatcher.this.heldCount.clone();
-        private final int[] worstRank = RothPeransonMatcher.this.worstRank.clone();
-        private final boolean[] heldAtEntry = RothPeransonMatcher.this.heldAtEntry.clone();
-
-        void restore() {
-            RothPeransonMatcher.this.assignedEntry = assignedEntry.clone();
-            RothPeransonMatcher.this.nextEntry = nextEntry.clone();
-            RothPeransonMatcher.this.programOf = programOf.clone();
-            RothPeransonMatcher.this.heldCount = heldCount.clone();
-            RothPeransonMatcher.this.worstRank = worstRank.clone();
-            RothPeransonMatcher.this.heldAtEntry = heldAtEntry.clone();
-            Arrays.fill(assignedPair, NONE);
-            Arrays.fill(isDirty, false);
-            dirtyCount = 0;
-            stackSize = 0;
-        }
     }
 }

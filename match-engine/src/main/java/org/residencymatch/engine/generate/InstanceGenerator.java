@@ -28,6 +28,14 @@ import org.residencymatch.engine.ProgressListener;
  *   <li>positions total about {@code positionsPerApplicant} times the applicants, popular streams
  *       having larger quotas.</li>
  * </ul>
+ *
+ * <p>The {@link GeneratorSpec.Shape#HARD_COUPLES hard shape} is the kind of instance on which
+ * sequential couples algorithms are compared (Kojima, Pathak and Roth, QJE 2013, appendix B;
+ * Biró, Manlove and McBride, SEA 2014): one popularity over all streams (the k-th most popular
+ * weighs {@code 1/(k+1)^skew}), every position drawn by popularity, streams ranking a share of
+ * those who applied by a common score plus noise, and each couple ranking the cross product of its
+ * partners' individual lists (plus, for half of the couples, "no match" for one partner beside the
+ * other's first two choices) in a shuffled order, so that neither partner's order is followed.
  */
 public final class InstanceGenerator {
 
@@ -40,6 +48,8 @@ public final class InstanceGenerator {
     private static final double PROGRAM_TASTE = 0.7;
     /** Share of couples who also rank pairs where one partner goes unmatched. */
     private static final double COUPLES_ACCEPTING_NO_MATCH_SIDE = 0.5;
+    /** Hard shape: weight of the noise against the common score in a stream's ranking. */
+    private static final double HARD_SCORE_NOISE = 0.5;
 
     private final GeneratorSpec spec;
     private final SplittableRandom random;
@@ -48,6 +58,8 @@ public final class InstanceGenerator {
     private final double[][] disciplineCumulative;
     private final double[] disciplineCumulativeWeight;
     private final double[] programWeight;
+    /** Hard shape: cumulative popularity over all streams, by stream index. */
+    private double[] programCumulative;
 
     private InstanceGenerator(GeneratorSpec spec) {
         this.spec = spec;
@@ -57,7 +69,30 @@ public final class InstanceGenerator {
         this.disciplineCumulative = new double[disciplines][];
         this.disciplineCumulativeWeight = cumulativeZipf(disciplines, spec.popularitySkew());
         this.programWeight = new double[spec.programs()];
-        layOutDisciplines();
+        if (hard()) {
+            layOutGlobalPopularity();
+        } else {
+            layOutDisciplines();
+        }
+    }
+
+    private boolean hard() {
+        return spec.shape() == GeneratorSpec.Shape.HARD_COUPLES;
+    }
+
+    /** Hard shape: streams in a random order of popularity, the k-th weighing 1/(k+1)^skew. */
+    private void layOutGlobalPopularity() {
+        int[] order = permutation(spec.programs());
+        for (int k = 0; k < order.length; k++) {
+            // The k-th most popular (k counted from 1) weighs 1/(k+1)^skew.
+            programWeight[order[k]] = Math.pow(k + 2, -spec.popularitySkew());
+        }
+        programCumulative = new double[spec.programs()];
+        double sum = 0;
+        for (int p = 0; p < programWeight.length; p++) {
+            sum += programWeight[p];
+            programCumulative[p] = sum;
+        }
     }
 
     /** Generates the instance described by the spec. */
@@ -122,7 +157,7 @@ public final class InstanceGenerator {
         for (int c = 0; c < spec.couples(); c++) {
             int first = order[2 * c];
             int second = order[2 * c + 1];
-            couplePairs[c] = drawCouplePairs(drawRol(), drawRol());
+            couplePairs[c] = hard() ? drawShuffledCrossProduct(drawRol(), drawRol()) : drawCouplePairs(drawRol(), drawRol());
             addCoupleApplications(couplePairs[c], first, second, applications);
         }
         progress.progress("generating applicants", applicants, applicants);
@@ -140,9 +175,18 @@ public final class InstanceGenerator {
         long length = Math.round(spec.meanRolLength() + ROL_LENGTH_SPREAD * random.nextGaussian());
         int maxLength = (int) Math.min(spec.programs(), Math.round(3 * spec.meanRolLength()));
         int wanted = (int) Math.max(1, Math.min(maxLength, length));
-        int ownDiscipline = pick(disciplineCumulativeWeight);
         int[] rol = new int[wanted];
         int size = 0;
+        if (hard()) {
+            for (int tries = 0; size < wanted && tries < wanted * 20; tries++) {
+                int program = pick(programCumulative);
+                if (!contains(rol, size, program)) {
+                    rol[size++] = program;
+                }
+            }
+            return Arrays.copyOf(rol, size);
+        }
+        int ownDiscipline = pick(disciplineCumulativeWeight);
         for (int tries = 0; size < wanted && tries < wanted * 20; tries++) {
             int discipline = random.nextDouble() < OWN_DISCIPLINE_SHARE ? ownDiscipline : pick(disciplineCumulativeWeight);
             int program = disciplinePrograms[discipline][pick(disciplineCumulative[discipline])];
@@ -175,6 +219,36 @@ public final class InstanceGenerator {
                     pairs.add(new int[] {MatchInstance.NO_PROGRAM, secondRol[i]});
                 }
             }
+        }
+        return pairs.toArray(new int[0][]);
+    }
+
+    /**
+     * Hard shape: every pair of the partners' individual lists, and for some couples "no match" for
+     * one partner beside the other's first two choices, all in a random order of the couple's own.
+     */
+    private int[][] drawShuffledCrossProduct(int[] firstRol, int[] secondRol) {
+        List<int[]> pairs = new ArrayList<>(firstRol.length * secondRol.length + 4);
+        for (int first : firstRol) {
+            for (int second : secondRol) {
+                pairs.add(new int[] {first, second});
+            }
+        }
+        if (random.nextDouble() < COUPLES_ACCEPTING_NO_MATCH_SIDE) {
+            for (int i = 0; i < 2; i++) {
+                if (i < firstRol.length) {
+                    pairs.add(new int[] {firstRol[i], MatchInstance.NO_PROGRAM});
+                }
+                if (i < secondRol.length) {
+                    pairs.add(new int[] {MatchInstance.NO_PROGRAM, secondRol[i]});
+                }
+            }
+        }
+        for (int i = pairs.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int[] swap = pairs.get(i);
+            pairs.set(i, pairs.get(j));
+            pairs.set(j, swap);
         }
         return pairs.toArray(new int[0][]);
     }
@@ -224,7 +298,7 @@ public final class InstanceGenerator {
             for (int i = start[p]; i < start[p + 1]; i++) {
                 if (random.nextDouble() < spec.programRankingShare()) {
                     int applicant = applicantsByProgram[i];
-                    double score = strength[applicant] + PROGRAM_TASTE * random.nextGaussian();
+                    double score = strength[applicant] + (hard() ? HARD_SCORE_NOISE : PROGRAM_TASTE) * random.nextGaussian();
                     // Higher score first: sort ascending on the negated, offset, quantized score.
                     long quantized = Math.max(0, Math.min(Integer.MAX_VALUE, Math.round((20 - score) * 5e7)));
                     keys[ranked++] = (quantized << 32) | applicant;
@@ -248,6 +322,13 @@ public final class InstanceGenerator {
         int programs = spec.programs();
         long total = Math.round(spec.positionsPerApplicant() * spec.applicants());
         int[] quota = new int[programs];
+        if (hard()) {
+            // Every position drawn by popularity: popular streams are large, unpopular ones may have none.
+            for (long i = 0; i < total; i++) {
+                quota[pick(programCumulative)]++;
+            }
+            return quota;
+        }
         if (total < programs) {
             int[] order = permutation(programs);
             for (int i = 0; i < total; i++) {

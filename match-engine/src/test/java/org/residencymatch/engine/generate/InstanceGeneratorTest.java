@@ -68,4 +68,78 @@ class InstanceGeneratorTest {
         }
         assertThat(other.applicantRolIds(0)).isNotEqualTo(carms.applicantRolIds(0));
     }
+
+    @Test
+    void hardShapeHasCouplesRankingTheShuffledCrossProductOfTheirPartnersLists() {
+        MatchInstance hard = InstanceGenerator.generate(GeneratorSpec.carmsHard(5));
+        assertThat(hard.applicantCount()).isEqualTo(5_000);
+        assertThat(hard.programCount()).isEqualTo(815);
+        assertThat(hard.coupleCount()).isEqualTo(300);
+        assertThat(hard.totalPositions()).isEqualTo(4_250);
+
+        int followsFirstPartner = 0;
+        int withNoMatchSide = 0;
+        for (int c = 0; c < hard.coupleCount(); c++) {
+            java.util.LinkedHashSet<Integer> firsts = new java.util.LinkedHashSet<>();
+            java.util.LinkedHashSet<Integer> seconds = new java.util.LinkedHashSet<>();
+            java.util.Set<Long> bothSides = new java.util.HashSet<>();
+            boolean noMatchSide = false;
+            for (int e = hard.couplePairStart(c); e < hard.couplePairEnd(c); e++) {
+                int first = hard.pairFirstProgram(e);
+                int second = hard.pairSecondProgram(e);
+                if (first == MatchInstance.NO_PROGRAM || second == MatchInstance.NO_PROGRAM) {
+                    noMatchSide = true;
+                    continue;
+                }
+                firsts.add(first);
+                seconds.add(second);
+                bothSides.add(((long) first << 32) | second);
+            }
+            // Every pair of the two partners' individual choices, once.
+            assertThat(bothSides).hasSize(firsts.size() * seconds.size());
+            withNoMatchSide += noMatchSide ? 1 : 0;
+            // In partner order the pairs would list the first partner's choices in runs.
+            int runs = 1;
+            for (int e = hard.couplePairStart(c) + 1; e < hard.couplePairEnd(c); e++) {
+                if (hard.pairFirstProgram(e) != hard.pairFirstProgram(e - 1)) {
+                    runs++;
+                }
+            }
+            if (runs <= firsts.size() + 2) {
+                followsFirstPartner++;
+            }
+        }
+        assertThat(withNoMatchSide).isBetween(100, 200);
+        assertThat(followsFirstPartner).isLessThan(hard.coupleCount() / 10);
+
+        // Streams rank about 85% of the singles who applied.
+        long rankedBack = 0;
+        for (int entry = 0; entry < hard.applicantRolEntryCount(); entry++) {
+            if (hard.applicantRolProgramRank(entry) != MatchInstance.UNRANKED) {
+                rankedBack++;
+            }
+        }
+        assertThat((double) rankedBack / hard.applicantRolEntryCount()).isCloseTo(0.85, within(0.02));
+    }
+
+    @Test
+    void popularitySkewConcentratesApplicationsOnTheMostPopularStreams() {
+        double flatShare = topDecileShare(InstanceGenerator.generate(GeneratorSpec.hard(3_000, 300, 0, 1).withPopularitySkew(0)));
+        double skewedShare = topDecileShare(InstanceGenerator.generate(GeneratorSpec.hard(3_000, 300, 0, 1).withPopularitySkew(1)));
+        assertThat(flatShare).isLessThan(0.15);
+        assertThat(skewedShare).isGreaterThan(2 * flatShare);
+    }
+
+    private static double topDecileShare(MatchInstance instance) {
+        int[] applications = new int[instance.programCount()];
+        for (int entry = 0; entry < instance.applicantRolEntryCount(); entry++) {
+            applications[instance.applicantRolProgram(entry)]++;
+        }
+        java.util.Arrays.sort(applications);
+        long top = 0;
+        for (int p = applications.length - applications.length / 10; p < applications.length; p++) {
+            top += applications[p];
+        }
+        return (double) top / instance.applicantRolEntryCount();
+    }
 }

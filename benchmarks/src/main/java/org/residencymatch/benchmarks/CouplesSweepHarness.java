@@ -1,0 +1,105 @@
+package org.residencymatch.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.residencymatch.engine.MatchEngine;
+import org.residencymatch.engine.MatchInstance;
+import org.residencymatch.engine.MatchOptions;
+import org.residencymatch.engine.MatchResult;
+import org.residencymatch.engine.generate.GeneratorSpec;
+import org.residencymatch.engine.generate.InstanceGenerator;
+import org.residencymatch.exact.ExactMatcher;
+import org.residencymatch.exact.OracleSweep;
+
+/**
+ * The couples sweeps of docs/BENCHMARKS.md (a harness, not JMH: each instance is one shot):
+ * <ul>
+ *   <li>{@code carms N}, {@code national N}: hard-shape instances of seeds 1..N at CaRMS scale
+ *       (5,000 applicants, 815 streams, 300 couples) or national scale (50,000, 6,000, 1,500), each
+ *       matched by the engine (run seed 0) in a JVM warmed on the first instance; for each: stable or
+ *       not, the strategy, attempts, rounds, wall and CPU time of {@code MatchEngine.run} (algorithm
+ *       and audit). An instance that ends not stable is handed to the exact method with
+ *       {@code --exact-seconds} (default 600) to tell whether a stable matching exists at all (up
+ *       to 10,000 applicants; beyond, the model would not fit in a few gigabytes).</li>
+ *   <li>{@code oracle N}: {@link OracleSweep} over N small hard instances.</li>
+ * </ul>
+ * <pre>
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.residencymatch.benchmarks.CouplesSweepHarness carms 50
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.residencymatch.benchmarks.CouplesSweepHarness national 20 --budget-seconds 0
+ * java -cp benchmarks/target/benchmarks.jar org.residencymatch.benchmarks.CouplesSweepHarness oracle 10000
+ * </pre>
+ */
+public final class CouplesSweepHarness {
+
+    private CouplesSweepHarness() {
+    }
+
+    public static void main(String[] args) {
+        String what = args.length > 0 ? args[0] : "carms";
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        long exactSeconds = 600;
+        long budgetMillis = MatchOptions.DEFAULT_TIME_BUDGET_MILLIS;
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--exact-seconds" -> exactSeconds = Long.parseLong(args[i + 1]);
+                // 0: no time budget, so that a run ends where its work bounds say on any machine.
+                case "--budget-seconds" -> budgetMillis = Long.parseLong(args[i + 1]) * 1000;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        MatchEngine engine = new MatchEngine(MatchOptions.defaults().withTimeBudgetMillis(budgetMillis));
+        System.out.println("# " + what + " " + count + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", load average at start " + loadAverage());
+        if (what.equals("oracle")) {
+            System.out.println(OracleSweep.run(1, count));
+            System.out.println("# load average at end " + loadAverage());
+            return;
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Long> wall = new ArrayList<>();
+        int stable = 0;
+        for (long seed = 1; seed <= count; seed++) {
+            GeneratorSpec spec = what.equals("national") ? GeneratorSpec.nationalHard(seed) : GeneratorSpec.carmsHard(seed);
+            MatchInstance instance = InstanceGenerator.generate(spec);
+            if (seed == 1) {
+                for (int warm = 0; warm < 5; warm++) {
+                    engine.run(instance, 0);
+                }
+            }
+            long cpu = threads.getCurrentThreadCpuTime();
+            long started = System.nanoTime();
+            MatchResult result = engine.run(instance, 0);
+            long wallMillis = (System.nanoTime() - started) / 1_000_000;
+            long cpuMillis = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+            wall.add(wallMillis);
+            stable += result.stable() ? 1 : 0;
+            System.out.printf("seed %3d: %-10s %-19s attempt %2d, %6d rounds, %6d ms wall, %6d ms CPU%s%n", seed,
+                    result.stable() ? "stable" : "NOT STABLE", result.stats().strategy(), result.stats().attempts(),
+                    result.stats().rounds(), wallMillis, cpuMillis,
+                    result.stable() ? "" : ", " + result.audit().blockingCount() + " blocking pairs"
+                            + (result.stats().budgetExhausted() ? ", time budget exhausted" : "") + exact(instance, exactSeconds));
+        }
+        wall.sort(null);
+        System.out.printf("# %d of %d stable; MatchEngine.run wall: median %d ms, worst %d ms; load average at end %s%n",
+                stable, count, wall.get(wall.size() / 2), wall.get(wall.size() - 1), loadAverage());
+    }
+
+    private static String exact(MatchInstance instance, long seconds) {
+        if (instance.applicantCount() > 10_000) {
+            return "; exact method not tried (" + instance.applicantCount() + " applicants)";
+        }
+        ExactMatcher.Outcome outcome = ExactMatcher.solve(instance, seconds * 1000);
+        return "; exact method: " + switch (outcome.verdict()) {
+            case STABLE_MATCHING_FOUND -> "a stable matching exists";
+            case NO_STABLE_MATCHING -> "no stable matching exists (proved)";
+            case UNKNOWN -> "undecided in " + seconds + " s";
+        } + " (" + outcome.variables() + " variables, " + outcome.elapsedMillis() + " ms)";
+    }
+
+    private static String loadAverage() {
+        return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+}
