@@ -106,7 +106,8 @@ class JourneyApiTest {
                 });
         ApiError notSelectable = failure(409, () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(CMG_STREAM)));
         assertThat(notSelectable.getCode()).isEqualTo("NOT_SELECTABLE");
-        assertThat(notSelectable.getMessage()).contains(CMG_STREAM).contains("CMG_STREAM");
+        assertThat(notSelectable.getMessage()).as("every reason and what to do, in the caller's language")
+                .contains("reserved for Canadian medical graduates").contains("Look for the IMG stream");
         invalidField("streamId", () -> amira.apply(CYCLE, ITERATION, "A-2001", stream("")));
         invalidField("iteration", () -> amira.listApplications(CYCLE, 3, "A-2001"));
         notFound(() -> amira.listApplications("1999-R1", ITERATION, "A-2001"));
