@@ -50,7 +50,11 @@ public record Cycle(String id, String name, int matchYear, List<PhaseStart> phas
                 .map(p -> p + " (" + startOf(iteration, p).map(Object::toString).orElse("?") + " to "
                         + endOf(iteration, p).map(Object::toString).orElse("the end of the iteration") + ")")
                 .collect(Collectors.joining(", "));
+        Phase first = allowed[0], last = allowed[allowed.length - 1];
         throw new ConflictException("OUTSIDE_PHASE", action + " is open only during " + windows + " of iteration " + iteration
-                + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")");
+                + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")",
+                "refusal.outsidePhase", first, startOf(iteration, first).orElse(null),
+                endOf(iteration, last).<Object>map(end -> end).orElse(new ConflictException.Text("refusal.endOfIteration")), iteration,
+                current == null ? new ConflictException.Text("phase.name.BEFORE") : current);
     }
 }

@@ -85,12 +85,12 @@ public final class WebServer implements AutoCloseable {
             // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
             routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field(), e.problems(), e.fieldProblems()));
             routes.exception(ConflictException.class, (e, ctx) -> {
-                if (e.explanation() == null) {
+                if (e.explanation() == null && e.messageKey() == null) {
                     refuse(ctx, pages, 409, e.code(), e.getMessage(), null, List.of(), List.of());
                     return;
                 }
                 String language = readerLanguage(ctx);
-                refuse(ctx, pages, 409, e.code(), e.explanation().in(Messages.of(language).locale()), language, null, List.of(), List.of());
+                refuse(ctx, pages, 409, e.code(), explanation(e, Messages.of(language)), language, null, List.of(), List.of());
             });
             routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of(), List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
@@ -195,6 +195,19 @@ public final class WebServer implements AutoCloseable {
             pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message, "messageLanguage", messageLanguage,
                     "problems", fieldProblems));
         }
+    }
+
+    /** A refusal's explanation in the reader's words. */
+    private static String explanation(ConflictException e, Messages m) {
+        if (e.explanation() != null) return e.explanation().in(m.locale());
+        Object[] arguments = e.arguments();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof org.residencymatch.cycle.Phase phase) arguments[i] = m.t("phase.name." + phase.name());
+            else if (arguments[i] instanceof java.time.LocalDateTime time) arguments[i] = m.dateTime(time) + " UTC";
+            else if (arguments[i] instanceof ConflictException.Text text) arguments[i] = m.t(text.key());
+            else if (arguments[i] instanceof Integer n) arguments[i] = String.valueOf(n);
+        }
+        return m.t(e.messageKey(), arguments);
     }
 
     /**

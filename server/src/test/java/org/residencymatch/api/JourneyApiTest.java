@@ -9,6 +9,7 @@ import static org.residencymatch.api.DemoApiServer.notFound;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,10 @@ class JourneyApiTest {
         clock.set(ROL_OPEN);
         ApiError outside = failure(409, () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B)));
         assertThat(outside.getCode()).isEqualTo("OUTSIDE_PHASE");
-        assertThat(outside.getMessage()).contains("PROGRAM_SELECTION (2024-10-01T12:00 to 2024-11-21T12:00)").contains("now ROL_OPEN");
+        assertThat(outside.getMessage()).as("in the caller's words, with the dates and the phase it is now")
+                .contains("only during program selection").contains("2024").contains("UTC").contains("now at: rank order lists");
+        ApiError enFrancais = failure(409, () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B), Map.of("Accept-Language", "fr-CA")));
+        assertThat(enFrancais.getMessage()).contains("que pendant le choix des programmes").contains("en est à : les listes de classement");
         assertThat(failure(409, () -> amira.withdrawApplication(CYCLE, ITERATION, "A-2001", ON_IMG_A)).getCode()).isEqualTo("OUTSIDE_PHASE");
         assertThat(amira.listApplications(CYCLE, ITERATION, "A-2001").getApplications()).extracting(Application::getStreamId).containsExactly(ON_IMG_A);
     }
@@ -184,7 +188,7 @@ class JourneyApiTest {
         mei.apply(CYCLE, ITERATION, "A-2024", stream(ON_IMG_B));
         RankListsApi lists = new RankListsApi(applicant("A-2024"));
         assertThat(failure(409, () -> lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024",
-                new ApplicantRankListRequest().streams(List.of(ON_IMG_A)))).getMessage()).contains("ROL_OPEN (2025-01-13T12:00 to 2025-02-11T15:00)");
+                new ApplicantRankListRequest().streams(List.of(ON_IMG_A)))).getMessage()).contains("during rank order lists, from Jan. 13, 2025, 12:00 p.m. UTC to Feb. 11, 2025, 3:00 p.m. UTC");
 
         clock.set(ROL_OPEN);
         RankLists empty = lists.getApplicantRankList(CYCLE, ITERATION, "A-2024");
@@ -215,7 +219,7 @@ class JourneyApiTest {
         ApiError locked = failure(409, () -> lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024",
                 new ApplicantRankListRequest().streams(List.of(ON_IMG_B, ON_IMG_A)).submit(true)));
         assertThat(locked.getCode()).isEqualTo("OUTSIDE_PHASE");
-        assertThat(locked.getMessage()).contains("now ROL_DEADLINE");
+        assertThat(locked.getMessage()).contains("now at: the rank order list deadline has passed");
         assertThat(lists.getApplicantRankList(CYCLE, ITERATION, "A-2024")).isEqualTo(draft);
     }
 
@@ -328,7 +332,7 @@ class JourneyApiTest {
         assertThat(staffBefore.getApplicants()).isEmpty();
         ApiError early = failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, run.getId()));
         assertThat(early.getCode()).isEqualTo("OUTSIDE_PHASE");
-        assertThat(early.getMessage()).contains("RESULTS_RELEASE (2025-03-04T12:00");
+        assertThat(early.getMessage()).contains("from Mar. 4, 2025, 12:00 p.m. UTC to the end of the iteration");
         MatchRun again = runs.runMatch(CYCLE, ITERATION, new MatchRunRequest().seed(7L));
         assertThat(runs.listMatchRuns(CYCLE, ITERATION).getRuns()).extracting(MatchRun::getId).containsExactly(run.getId(), again.getId());
 
