@@ -147,7 +147,11 @@ public final class ApplicationService {
                 .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list());
         if (applicants.isEmpty()) return;
         var match = catalogue.matchFacts(h, cycleId, applicants);
-        reflag(h, cycleId, applicants, a -> a.iteration() != iteration ? null : catalogue.decide(h, cycleId, a.applicantId(), match, a.streamId(), iteration));
+        var streams = catalogue.streamCatalogue(h, cycleId);
+        // Each applicant's profile and lists are read once, whatever the number of their applications.
+        java.util.Map<String, java.util.function.Function<String, EligibilityDecision>> deciders = new java.util.HashMap<>();
+        reflag(h, cycleId, applicants, a -> a.iteration() != iteration ? null
+                : deciders.computeIfAbsent(a.applicantId(), id -> catalogue.decider(h, cycleId, id, streams, match, iteration)).apply(a.streamId()));
     }
 
     private static String truncate(String s) {

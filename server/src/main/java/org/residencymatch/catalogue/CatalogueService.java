@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.NotFoundException;
@@ -128,13 +129,14 @@ public final class CatalogueService {
                 match.standing(iteration, facts.applicantId()), match.positions(iteration, streamId));
     }
 
-    /** The decision on one stream for an applicant as the caller's transaction sees their profile and lists. */
-    public EligibilityDecision decide(Handle h, String cycleId, String applicantId, MatchFacts match, String streamId, int iteration) {
+    /**
+     * The decisions on the streams of one applicant in an iteration, as the caller's transaction sees their
+     * profile and lists (read once, here), for {@link #decide} on each stream asked.
+     */
+    public Function<String, EligibilityDecision> decider(Handle h, String cycleId, String applicantId, StreamCatalogue streams, MatchFacts match,
+            int iteration) {
         Context context = context(h, cycleId, applicantId);
-        ProgramStream stream = programs.stream(h, cycleId, streamId).orElseThrow(() -> new NotFoundException("program stream", streamId));
-        EligibilityRules rules = rules(cycleId).iteration(iteration);
-        return rules.withMatchFacts(rules.decide(context.facts(), facts(stream), context.lists()),
-                match.standing(iteration, applicantId), match.positions(iteration, streamId));
+        return streamId -> decide(cycleId, streams, context.facts(), context.lists(), match, streamId, iteration);
     }
 
     /** The cycle's streams as the eligibility rules see them. */

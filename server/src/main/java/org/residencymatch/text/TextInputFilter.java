@@ -56,18 +56,6 @@ public final class TextInputFilter implements Filter {
         return MULTILINE_FIELDS.contains(name) ? TextPolicy.Field.MULTILINE : TextPolicy.Field.LINE;
     }
 
-    /** How much of a body over the limit, sent without a length, is read and dropped before the refusal. */
-    private static final long DRAINED_AT_MOST = 4L << 20;
-
-    private static void drain(java.io.InputStream in, long atMost) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        for (long read = 0; read < atMost; ) {
-            int n = in.read(buffer);
-            if (n < 0) return;
-            read += n;
-        }
-    }
-
     /** Whether this request's form or JSON body, sent without a length, went over {@link #MAX_TEXT_BODY}. */
     public static boolean tooLarge(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(TOO_LARGE));
@@ -94,12 +82,10 @@ public final class TextInputFilter implements Filter {
             // (files go as CSV, Excel or multipart bodies, which are not read here).
             byte[] sent = http.getInputStream().readNBytes(MAX_TEXT_BODY + 1);
             if (sent.length > MAX_TEXT_BODY) {
-                // Sent without a length, and longer: nothing of it reaches a route, which answers 413 (page or JSON).
-                // The rest is read and dropped first (up to a bound), so that the client, still sending, reads the
-                // answer rather than a connection closed under it.
-                drain(http.getInputStream(), DRAINED_AT_MOST);
+                // Sent without a length, and longer: marked, and the route's body check answers 413 (page or JSON)
+                // before anything parses it (web/BodyLimits, which also reads and drops what is left of it).
                 http.setAttribute(TOO_LARGE, Boolean.TRUE);
-                chain.doFilter(new Normalised(http, query, new byte[0]), response);
+                chain.doFilter(new Normalised(http, query, null), response);
                 return;
             }
             String text = new String(sent, StandardCharsets.UTF_8);

@@ -38,23 +38,27 @@ final class BodyLimits {
         if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD || ctx.method() == HandlerType.OPTIONS) return;
         // The route that matched (ctx.endpoint() is this filter's own while filters run).
         long limit = uploadRoutes.contains(ctx.endpoints().matchedHttpEndpoint().path) ? maxUploadBytes : MAX_BYTES;
-        if (org.residencymatch.text.TextInputFilter.tooLarge(ctx.req())) throw tooLarge(limit);
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limit) {
-            // A body a little over (a form or JSON body, up to 4 MiB) is read and dropped, never parsed, so that
-            // the client, still sending, reads the 413 rather than a connection closed under it; a larger one
-            // (an upload over its limit) is refused from its headers alone, before any of it is read.
-            if (declared <= DRAINED_AT_MOST) drain(ctx);
-            throw tooLarge(limit);
-        }
+        if (declared <= limit && !org.residencymatch.text.TextInputFilter.tooLarge(ctx.req())) return;
+        // A body a little over (a form or JSON body, up to 4 MiB, or what is left of one sent without a length)
+        // is read and dropped, never parsed, so that the client, still sending, reads the 413 rather than a
+        // connection closed under it; a larger one (an upload over its limit) is refused from its headers
+        // alone, before any of it is read.
+        if (declared <= DRAINED_AT_MOST) drain(ctx);
+        throw tooLarge(limit);
     }
 
     /** How much of a body over its limit is read and dropped before the refusal. */
     private static final long DRAINED_AT_MOST = 4L << 20;
 
     private static void drain(Context ctx) {
+        byte[] buffer = new byte[64 * 1024];
         try (InputStream in = ctx.req().getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            for (long read = 0; read < DRAINED_AT_MOST; ) {
+                int n = in.read(buffer);
+                if (n < 0) return;
+                read += n;
+            }
         } catch (IOException e) {
             // The client went away: nobody reads the answer anyway.
         }
