@@ -71,12 +71,17 @@ public final class ServiceProcess {
 
     /** Starts the service on the target and waits until {@code /ready} answers 200; its output goes to {@code temp/child.log}. */
     public static ServiceProcess start(Target db, Path temp, String token) throws Exception {
+        return start(db, temp, token, "-Xmx2g");
+    }
+
+    /** As {@link #start(Target, Path, String)}, with the child JVM's maximum heap ({@code -Xmx512m}, say). */
+    public static ServiceProcess start(Target db, Path temp, String token, String maxHeap) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, maxHeap, "-cp", System.getProperty("java.class.path"),
                 "org.residencymatch.cli.ResidencyMatchCli", "serve", "--db-url", db.url(), "--port", String.valueOf(port), "--insecure-cookies"));
         if (db.user() != null && !db.user().isEmpty()) command.addAll(List.of("--db-user", db.user()));
         if (db.password() != null && !db.password().isEmpty()) command.addAll(List.of("--db-password", db.password()));
