@@ -73,4 +73,14 @@ public final class CalendarService {
         });
         return cycles.find(cycleId).orElseThrow();
     }
+
+    /** Sets the zone the cycle's times are shown in (the stored times do not move), with its audit row. */
+    public Cycle setTimeZone(String cycleId, java.time.ZoneId zone, String actor) {
+        Cycle cycle = cycles.find(cycleId).orElseThrow(() -> new NotFoundException("cycle", cycleId));
+        jdbi.useTransaction(h -> {
+            cycles.setTimeZone(h, cycleId, zone);
+            audit.record(h, actor, "calendar.timeZone", cycleId, cycle.timeZone().getId() + " -> " + zone.getId());
+        });
+        return cycles.find(cycleId).orElseThrow();
+    }
 }

@@ -1,6 +1,9 @@
 package org.residencymatch.cycle;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +13,22 @@ import org.residencymatch.ConflictException;
 /**
  * One year's match, e.g. {@code 2025-R1}, with its two iterations.
  *
- * @param phases every phase start of both iterations, in time order within each iteration
+ * @param phases every phase start of both iterations, in time order within each iteration (UTC, as every stored time)
+ * @param timeZone the zone its dates and times are shown in to people
  */
-public record Cycle(String id, String name, int matchYear, List<PhaseStart> phases) {
+public record Cycle(String id, String name, int matchYear, List<PhaseStart> phases, ZoneId timeZone) {
+
+    /** The zone of a cycle that names none: the Canadian R-1 match publishes its calendar in Eastern time. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("America/Toronto");
+
+    public Cycle(String id, String name, int matchYear, List<PhaseStart> phases) {
+        this(id, name, matchYear, phases, DEFAULT_TIME_ZONE);
+    }
+
+    /** A stored (UTC) time as people of this cycle read it. */
+    public ZonedDateTime local(LocalDateTime utc) {
+        return utc.atZone(ZoneOffset.UTC).withZoneSameInstant(timeZone);
+    }
 
     /** When a phase of an iteration starts. */
     public record PhaseStart(int iteration, Phase phase, LocalDateTime startsAt) {}
@@ -53,8 +69,8 @@ public record Cycle(String id, String name, int matchYear, List<PhaseStart> phas
         Phase first = allowed[0], last = allowed[allowed.length - 1];
         throw new ConflictException("OUTSIDE_PHASE", action + " is open only during " + windows + " of iteration " + iteration
                 + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")",
-                "refusal.outsidePhase", first, startOf(iteration, first).orElse(null),
-                endOf(iteration, last).<Object>map(end -> end).orElse(new ConflictException.Text("refusal.endOfIteration")), iteration,
+                "refusal.outsidePhase", first, startOf(iteration, first).map(this::local).orElse(null),
+                endOf(iteration, last).<Object>map(this::local).orElse(new ConflictException.Text("refusal.endOfIteration")), iteration,
                 current == null ? new ConflictException.Text("phase.name.BEFORE") : current);
     }
 }

@@ -1,6 +1,7 @@
 package org.residencymatch.cycle;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,10 @@ public final class CycleRepository {
     }
 
     public Optional<Cycle> find(String cycleId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, match_year FROM cycle WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, match_year, time_zone FROM cycle WHERE id = :id")
                 .bind("id", cycleId)
-                .map((rs, ctx) -> new Cycle(rs.getString("id"), rs.getString("name"), rs.getInt("match_year"), phases(h, cycleId)))
+                .map((rs, ctx) -> new Cycle(rs.getString("id"), rs.getString("name"), rs.getInt("match_year"), phases(h, cycleId),
+                        ZoneId.of(rs.getString("time_zone"))))
                 .findOne());
     }
 
@@ -31,6 +33,16 @@ public final class CycleRepository {
     public Optional<String> currentCycleId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM cycle ORDER BY match_year DESC, id DESC")
                 .mapTo(String.class).findFirst());
+    }
+
+    /** The zone the current cycle's times are shown in; the default before any cycle exists. */
+    public ZoneId currentTimeZone() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT time_zone FROM cycle ORDER BY match_year DESC, id DESC")
+                .mapTo(String.class).findFirst()).map(ZoneId::of).orElse(Cycle.DEFAULT_TIME_ZONE);
+    }
+
+    public void setTimeZone(Handle h, String cycleId, ZoneId zone) {
+        h.execute("UPDATE cycle SET time_zone = ? WHERE id = ?", zone.getId(), cycleId);
     }
 
     public boolean exists(String cycleId) {

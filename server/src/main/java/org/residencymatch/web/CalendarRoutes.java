@@ -3,6 +3,8 @@ package org.residencymatch.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.residencymatch.Services;
 import org.residencymatch.cycle.CalendarPolicy;
 import org.residencymatch.cycle.CalendarService;
@@ -27,7 +31,14 @@ import org.residencymatch.web.CalendarForm.Field;
 final class CalendarRoutes {
 
     private static final String API = "/api/v1/cycles/{cycle}/iterations/{iteration}/calendar";
-    /** What a {@code datetime-local} input takes and sends (minutes; the dates are UTC like every stored time). */
+    private static final String TIME_ZONE_API = "/api/v1/cycles/{cycle}/time-zone";
+    /** The zones of Canada, offered on the page (the API takes any IANA zone). */
+    static final List<String> CANADIAN_ZONES = List.of("America/St_Johns", "America/Halifax", "America/Moncton", "America/Toronto",
+            "America/Winnipeg", "America/Regina", "America/Edmonton", "America/Vancouver", "America/Whitehorse", "UTC");
+    /**
+     * What a {@code datetime-local} input takes and sends (minutes): on the page, in the cycle's time zone;
+     * through the API, in UTC like every stored time.
+     */
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final Services services;
@@ -43,6 +54,34 @@ final class CalendarRoutes {
         routes.put(API, this::apiPut, Access.OPERATOR);
         routes.get("/operator/calendar", this::page, Access.OPERATOR);
         routes.post("/operator/calendar", this::submit, Access.OPERATOR);
+        routes.put(TIME_ZONE_API, this::apiTimeZone, Access.OPERATOR);
+        routes.post("/operator/calendar/time-zone", this::submitTimeZone, Access.OPERATOR);
+    }
+
+    private void apiTimeZone(Context ctx) {
+        String cycle = ApiRoutes.requireCycle(services, ctx);
+        Object value = ApiRoutes.jsonObject(ctx).get("timeZone");
+        ZoneId zone = zone(value == null ? null : String.valueOf(value))
+                .orElseThrow(() -> ApiException.badRequest("timeZone", "timeZone must be an IANA time zone such as America/Toronto"));
+        Cycle updated = services.calendar().setTimeZone(cycle, zone, Authentication.requirePrincipal(ctx).auditName());
+        ctx.json(Map.of("cycle", updated.id(), "timeZone", updated.timeZone().getId()));
+    }
+
+    private void submitTimeZone(Context ctx) {
+        Cycle cycle = CurrentCycle.of(services);
+        Optional<ZoneId> zone = zone(ctx.formParam("timeZone"));
+        if (zone.isEmpty()) throw ApiException.badRequest("timeZone", "timeZone must be an IANA time zone such as America/Toronto");
+        services.calendar().setTimeZone(cycle.id(), zone.get(), Authentication.requirePrincipal(ctx).auditName());
+        ctx.redirect("/operator/calendar?saved=zone");
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        if (id == null || id.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(ZoneId.of(id.strip()));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     // ---- API ----
@@ -79,6 +118,7 @@ final class CalendarRoutes {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cycle", cycle.id());
         json.put("iteration", iteration);
+        json.put("timeZone", cycle.timeZone().getId());
         json.put("phases", cycle.phases().stream().filter(p -> p.iteration() == iteration).map(p -> {
             Map<String, Object> phase = new LinkedHashMap<>();
             phase.put("phase", p.phase().name());
@@ -95,7 +135,7 @@ final class CalendarRoutes {
         List<CalendarForm> forms = new ArrayList<>();
         for (int iteration = 1; iteration <= 2; iteration++) forms.add(stored(cycle, iteration));
         String saved = ctx.queryParam("saved");
-        render(ctx, cycle, forms, "1".equals(saved) || "2".equals(saved) ? saved : null);
+        render(ctx, cycle, forms, "1".equals(saved) || "2".equals(saved) || "zone".equals(saved) ? saved : null);
     }
 
     private void submit(Context ctx) {
@@ -110,7 +150,8 @@ final class CalendarRoutes {
             typed.put(phase, value);
             if (value.isEmpty()) continue;
             try {
-                starts.put(phase, LocalDateTime.parse(value));
+                // Typed in the cycle's zone; stored in UTC.
+                starts.put(phase, LocalDateTime.parse(value).atZone(cycle.timeZone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
             } catch (DateTimeParseException e) {
                 if (problem == null) problem = new Field(phase, value, "calendar.error.notADate", null);
             }
@@ -140,7 +181,7 @@ final class CalendarRoutes {
     private static CalendarForm stored(Cycle cycle, int iteration) {
         List<Field> fields = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            fields.add(new Field(phase, cycle.startOf(iteration, phase).map(INPUT::format).orElse(""), null, null));
+            fields.add(new Field(phase, cycle.startOf(iteration, phase).map(start -> INPUT.format(cycle.local(start))).orElse(""), null, null));
         }
         return new CalendarForm(iteration, fields);
     }
@@ -150,6 +191,9 @@ final class CalendarRoutes {
         model.put("cycle", cycle.id());
         model.put("forms", forms);
         model.put("saved", savedIteration);
+        model.put("timeZone", cycle.timeZone().getId());
+        model.put("zones", CANADIAN_ZONES.contains(cycle.timeZone().getId()) ? CANADIAN_ZONES
+                : Stream.concat(Stream.of(cycle.timeZone().getId()), CANADIAN_ZONES.stream()).toList());
         pages.render(ctx, "operator/calendar.jte", "calendar.title", model);
     }
 }

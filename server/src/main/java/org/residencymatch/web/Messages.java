@@ -9,6 +9,9 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -29,16 +32,27 @@ public final class Messages {
     private final String language;
     private final Locale locale;
     private final Properties texts;
+    private final ZoneId zone;
 
-    private Messages(String language, Locale locale, Properties texts) {
+    private Messages(String language, Locale locale, Properties texts, ZoneId zone) {
         this.language = language;
         this.locale = locale;
         this.texts = texts;
+        this.zone = zone;
     }
 
-    /** The messages of a language code ("en" or "fr"); anything else falls back to English. */
+    /** The messages of a language code ("en" or "fr"), showing times in UTC; anything else falls back to English. */
     public static Messages of(String language) {
         return BY_LANGUAGE.getOrDefault(language, BY_LANGUAGE.get("en"));
+    }
+
+    /** The same texts, showing times in a zone (the cycle's, for pages). */
+    public Messages inZone(ZoneId zone) {
+        return zone.equals(this.zone) ? this : new Messages(language, locale, texts, zone);
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     public static boolean isSupported(String language) {
@@ -57,7 +71,7 @@ public final class Messages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Messages(language, locale, texts);
+        return new Messages(language, locale, texts, ZoneId.of("UTC"));
     }
 
     public String language() {
@@ -101,7 +115,20 @@ public final class Messages {
         return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }
 
-    public String dateTime(LocalDateTime time) {
-        return time == null ? "" : time.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
+    /** A stored (UTC) time in this zone, with the zone's abbreviation, as the locale writes it ("Feb. 11, 2025, 10:00 a.m. EST"). */
+    public String dateTime(LocalDateTime utc) {
+        return utc == null ? "" : dateTime(utc.atZone(ZoneOffset.UTC).withZoneSameInstant(zone));
+    }
+
+    /** A time in its own zone, with the zone's abbreviation ("11 févr. 2025 10 h 00 HNE"). */
+    public String dateTime(ZonedDateTime time) {
+        if (time == null) return "";
+        return time.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)) + " "
+                + time.format(DateTimeFormatter.ofPattern("zzz", locale));
+    }
+
+    /** The zone's name as people say it, with its identifier ("Eastern Time (America/Toronto)"). */
+    public String zoneName() {
+        return zone.getDisplayName(java.time.format.TextStyle.FULL, locale) + " (" + zone.getId() + ")";
     }
 }

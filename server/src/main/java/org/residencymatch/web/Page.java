@@ -16,6 +16,7 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
     /** A text whose arguments may be dates, written the reader's way. */
     public String t(String key, java.util.List<Object> args) {
         Object[] shown = args.stream().map(a -> a instanceof java.time.LocalDateTime time ? m.dateTime(time)
+                : a instanceof java.time.ZonedDateTime time ? m.dateTime(time)
                 : a instanceof java.time.LocalDate date ? m.date(date) : a).toArray();
         return m.t(key, shown);
     }

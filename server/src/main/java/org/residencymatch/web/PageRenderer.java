@@ -21,11 +21,14 @@ final class PageRenderer {
     private final Sessions sessions;
     private final WebConfig config;
     private final AnonymousForms anonymousForms;
+    private final java.util.function.Supplier<java.time.ZoneId> timeZone;
 
-    PageRenderer(Sessions sessions, WebConfig config, AnonymousForms anonymousForms) {
+    /** @param timeZone the zone pages show times in: the current cycle's */
+    PageRenderer(Sessions sessions, WebConfig config, AnonymousForms anonymousForms, java.util.function.Supplier<java.time.ZoneId> timeZone) {
         this.sessions = sessions;
         this.config = config;
         this.anonymousForms = anonymousForms;
+        this.timeZone = timeZone;
     }
 
     void render(Context ctx, String template, String titleKey, Map<String, Object> model) {
@@ -50,7 +53,7 @@ final class PageRenderer {
             rememberLanguage(ctx, asked);
             language = asked;
         }
-        Messages m = Messages.of(language);
+        Messages m = Messages.of(language).inZone(timeZone.get());
         String csrf = session.map(Sessions.Session::csrfToken).orElseGet(() -> anonymousForms.token(ctx));
         // The page's own address with its query (filters, page number), for the language switch to come back to.
         String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());

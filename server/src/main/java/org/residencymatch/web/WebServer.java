@@ -46,7 +46,7 @@ public final class WebServer implements AutoCloseable {
         AnonymousForms anonymousForms = new AnonymousForms(
                 new ServerSecrets(services.database().jdbi(), services.clock()).get("anonymous-form-key"), config);
         Authentication authentication = new Authentication(accounts, sessions, config, anonymousForms);
-        PageRenderer pages = new PageRenderer(sessions, config, anonymousForms);
+        PageRenderer pages = new PageRenderer(sessions, config, anonymousForms, services.cycles()::currentTimeZone);
         // Room for the largest list file accepted, plus the multipart envelope.
         long maxUpload = services.listUploads().maxBytes() + 1024 * 1024;
         BodyLimits bodyLimits = new BodyLimits(maxUpload, Set.of(ListRoutes.UPLOAD_ROUTE, PartnerPages.UPLOAD_ROUTE));
@@ -90,7 +90,7 @@ public final class WebServer implements AutoCloseable {
                     return;
                 }
                 String language = readerLanguage(ctx);
-                refuse(ctx, pages, 409, e.code(), explanation(e, Messages.of(language)), language, null, List.of(), List.of());
+                refuse(ctx, pages, 409, e.code(), explanation(e, Messages.of(language).inZone(services.cycles().currentTimeZone())), language, null, List.of(), List.of());
             });
             routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of(), List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
@@ -203,7 +203,8 @@ public final class WebServer implements AutoCloseable {
         Object[] arguments = e.arguments();
         for (int i = 0; i < arguments.length; i++) {
             if (arguments[i] instanceof org.residencymatch.cycle.Phase phase) arguments[i] = m.t("phase.name." + phase.name());
-            else if (arguments[i] instanceof java.time.LocalDateTime time) arguments[i] = m.dateTime(time) + " UTC";
+            else if (arguments[i] instanceof java.time.LocalDateTime time) arguments[i] = m.dateTime(time);
+            else if (arguments[i] instanceof java.time.ZonedDateTime time) arguments[i] = m.dateTime(time);
             else if (arguments[i] instanceof ConflictException.Text text) arguments[i] = m.t(text.key());
             else if (arguments[i] instanceof Integer n) arguments[i] = String.valueOf(n);
         }

@@ -15,6 +15,7 @@ import org.residencymatch.api.client.model.Calendar;
 import org.residencymatch.api.client.model.CalendarRequest;
 import org.residencymatch.api.client.model.Phase;
 import org.residencymatch.api.client.model.PhaseStart;
+import org.residencymatch.api.client.model.TimeZoneRequest;
 import org.residencymatch.store.DatabaseTest;
 
 /** The operator sets an iteration's phase dates through the API; others may read them, not change them; bad calendars change nothing. */
@@ -67,6 +68,28 @@ class CalendarApiTest {
 
         CalendarApi partner = new CalendarApi(demo.bearer(demo.tokenForAccount("aimg@partner.example")));
         assertThat(start(partner.getCalendar(CYCLE, 2), Phase.MATCH)).isEqualTo(LocalDateTime.of(2026, 4, 9, 12, 0));
+    }
+
+    @Test
+    void theOperatorSetsTheCycleTimeZoneWhichMovesNoPhaseAndABadZoneChangesNothing() throws Exception {
+        CalendarApi operator = new CalendarApi(demo.operator());
+        Calendar before = operator.getCalendar(CYCLE, 1);
+        assertThat(before.getTimeZone()).isEqualTo("America/Toronto");
+        try {
+            assertThat(operator.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("America/Halifax")).getTimeZone()).isEqualTo("America/Halifax");
+            Calendar after = operator.getCalendar(CYCLE, 1);
+            assertThat(after.getTimeZone()).isEqualTo("America/Halifax");
+            assertThat(after.getPhases()).as("the API's times are UTC; no phase moved").isEqualTo(before.getPhases());
+
+            invalidField("timeZone", () -> operator.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("Eastern")));
+            invalidField("timeZone", () -> new CalendarApi(demo.operatorSending("{}")).setTimeZone(CYCLE, new TimeZoneRequest().timeZone("UTC")));
+            CalendarApi applicant = new CalendarApi(demo.bearer(demo.tokenForApplicant("A-2001")));
+            assertThat(failure(403, () -> applicant.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("UTC"))).getCode()).isEqualTo("FORBIDDEN");
+            notFound(() -> operator.setTimeZone("1999-R1", new TimeZoneRequest().timeZone("UTC")));
+            assertThat(operator.getCalendar(CYCLE, 1).getTimeZone()).isEqualTo("America/Halifax");
+        } finally {
+            operator.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("America/Toronto"));
+        }
     }
 
     @Test

@@ -117,9 +117,9 @@ class JourneyApiTest {
         ApiError outside = failure(409, () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B)));
         assertThat(outside.getCode()).isEqualTo("OUTSIDE_PHASE");
         assertThat(outside.getMessage()).as("in the caller's words, with the dates and the phase it is now")
-                .contains("only during program selection").contains("2024").contains("UTC").contains("now at: rank order lists");
+                .contains("only during program selection").contains("2024").as("with the cycle's time zone").contains("8:00 a.m. EDT").contains("now at: rank order lists");
         ApiError enFrancais = failure(409, () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B), Map.of("Accept-Language", "fr-CA")));
-        assertThat(enFrancais.getMessage()).contains("que pendant le choix des programmes").contains("en est à : les listes de classement");
+        assertThat(enFrancais.getMessage()).contains("que pendant le choix des programmes").contains("8 h 00 HAE").contains("en est à : les listes de classement");
         assertThat(failure(409, () -> amira.withdrawApplication(CYCLE, ITERATION, "A-2001", ON_IMG_A)).getCode()).isEqualTo("OUTSIDE_PHASE");
         assertThat(amira.listApplications(CYCLE, ITERATION, "A-2001").getApplications()).extracting(Application::getStreamId).containsExactly(ON_IMG_A);
     }
@@ -188,7 +188,7 @@ class JourneyApiTest {
         mei.apply(CYCLE, ITERATION, "A-2024", stream(ON_IMG_B));
         RankListsApi lists = new RankListsApi(applicant("A-2024"));
         assertThat(failure(409, () -> lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024",
-                new ApplicantRankListRequest().streams(List.of(ON_IMG_A)))).getMessage()).contains("during rank order lists, from Jan. 13, 2025, 12:00 p.m. UTC to Feb. 11, 2025, 3:00 p.m. UTC");
+                new ApplicantRankListRequest().streams(List.of(ON_IMG_A)))).getMessage()).contains("during rank order lists, from Jan. 13, 2025, 7:00 a.m. EST to Feb. 11, 2025, 10:00 a.m. EST");
 
         clock.set(ROL_OPEN);
         RankLists empty = lists.getApplicantRankList(CYCLE, ITERATION, "A-2024");
@@ -332,7 +332,7 @@ class JourneyApiTest {
         assertThat(staffBefore.getApplicants()).isEmpty();
         ApiError early = failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, run.getId()));
         assertThat(early.getCode()).isEqualTo("OUTSIDE_PHASE");
-        assertThat(early.getMessage()).contains("from Mar. 4, 2025, 12:00 p.m. UTC to the end of the iteration");
+        assertThat(early.getMessage()).contains("from Mar. 4, 2025, 7:00 a.m. EST to the end of the iteration");
         MatchRun again = runs.runMatch(CYCLE, ITERATION, new MatchRunRequest().seed(7L));
         assertThat(runs.listMatchRuns(CYCLE, ITERATION).getRuns()).extracting(MatchRun::getId).containsExactly(run.getId(), again.getId());
 

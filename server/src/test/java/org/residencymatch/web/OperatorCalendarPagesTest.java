@@ -20,12 +20,12 @@ class OperatorCalendarPagesTest {
     @RegisterExtension
     static final TestServer web = TestServer.demo(java.time.Clock.fixed(java.time.Instant.parse("2024-08-01T12:00:00Z"), java.time.ZoneOffset.UTC));
 
-    /** The first iteration's form, one day later than the standard calendar. */
+    /** The first iteration's form, one day later than the standard calendar, typed in the cycle's time zone as the page shows it. */
     private static Map<String, String> dayLater() {
         Cycle cycle = web.services().cycles().find(DemoData.CYCLE).orElseThrow();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("iteration", "1");
-        for (Phase phase : Phase.values()) form.put(phase.name(), cycle.startOf(1, phase).orElseThrow().plusDays(1).toString());
+        for (Phase phase : Phase.values()) form.put(phase.name(), cycle.local(cycle.startOf(1, phase).orElseThrow()).plusDays(1).toLocalDateTime().toString());
         return form;
     }
 
@@ -35,7 +35,9 @@ class OperatorCalendarPagesTest {
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         String page = operator.get("/operator/calendar").body();
         assertThat(page).contains("Match calendar").contains("Iteration 2").contains("Rank order list deadline")
-                .contains("id=\"i1-ROL_DEADLINE\"").contains("value=\"2025-02-11T15:00\"").contains("href=\"/operator/calendar\"");
+                .contains("id=\"i1-ROL_DEADLINE\"")
+                .as("the deadline, stored as 15:00 UTC, is shown and typed in the cycle's zone").contains("value=\"2025-02-11T10:00\"")
+                .contains("Eastern Time (America/Toronto)").contains("href=\"/operator/calendar\"");
         LocalDateTime match = web.services().cycles().find(DemoData.CYCLE).orElseThrow().startOf(1, Phase.MATCH).orElseThrow();
         var saved = operator.post("/operator/calendar", dayLater());
         assertThat(saved.statusCode()).isEqualTo(302);
@@ -61,6 +63,29 @@ class OperatorCalendarPagesTest {
         form.put("MATCH", "");
         assertThat(operator.post("/operator/calendar", form).body()).contains("id=\"i1-MATCH-error\" role=\"alert\">Give this phase a start date and time.");
         assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void theTimeZoneChangesHowTimesAreShownAndTypedButMovesNoPhase() throws Exception {
+        BrowserlessSession operator = new BrowserlessSession(web.port());
+        operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
+        operator.get("/operator/calendar");
+        Cycle before = web.services().cycles().find(DemoData.CYCLE).orElseThrow();
+        try {
+            var saved = operator.post("/operator/calendar/time-zone", Map.of("timeZone", "America/Vancouver"));
+            assertThat(saved.headers().firstValue("Location")).contains("/operator/calendar?saved=zone");
+            Cycle after = web.services().cycles().find(DemoData.CYCLE).orElseThrow();
+            assertThat(after.timeZone().getId()).isEqualTo("America/Vancouver");
+            assertThat(after.phases()).isEqualTo(before.phases());
+            LocalDateTime deadline = after.startOf(1, Phase.ROL_DEADLINE).orElseThrow();
+            assertThat(operator.get("/operator/calendar?saved=zone").body()).contains("The time zone is saved.")
+                    .as("a February time in Vancouver is 8 hours behind UTC")
+                    .contains("value=\"" + deadline.minusHours(8).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")) + "\"");
+            assertThat(operator.post("/operator/calendar/time-zone", Map.of("timeZone", "Mars/Olympus")).statusCode()).isEqualTo(400);
+            assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow().timeZone().getId()).isEqualTo("America/Vancouver");
+        } finally {
+            web.services().calendar().setTimeZone(DemoData.CYCLE, before.timeZone(), "test");
+        }
     }
 
     @Test
