@@ -148,6 +148,9 @@ final class SignInRoutes {
     }
 
     private void logout(Context ctx) {
+        // The language chosen while signed in stays the visitor's after signing out.
+        Authentication.session(ctx).map(Sessions.Session::locale).filter(Messages::isSupported)
+                .ifPresent(language -> anonymousForms.rememberLanguage(ctx, language));
         sessions.end(ctx.cookie(Authentication.SESSION_COOKIE));
         pages.clearSessionCookie(ctx);
         ctx.redirect("/login");

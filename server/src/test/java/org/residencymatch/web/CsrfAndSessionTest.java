@@ -144,6 +144,17 @@ class CsrfAndSessionTest {
         assertThat(get("/applicant/catalogue", issued).statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void theLanguageChosenWhileSignedInStaysAfterSigningOut() throws Exception {
+        BrowserlessSession mei = new BrowserlessSession(web.port());
+        mei.signIn("mei.wong@applicant.example", DemoData.PASSWORD);
+        mei.get("/applicant/catalogue");
+        assertThat(mei.post("/language", Map.of("lang", "fr", "next", "/applicant/catalogue")).statusCode()).isEqualTo(302);
+        mei.get("/applicant/catalogue");
+        assertThat(mei.post("/logout", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(mei.get("/login").body()).as("the sign-in page after signing out, in the language she chose").contains("<html lang=\"fr\"");
+    }
+
     static HttpResponse<String> get(String path, String sessionId) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path))
                 .header("Cookie", Authentication.SESSION_COOKIE + "=" + sessionId).header("Accept", "text/html").build(),
