@@ -137,9 +137,8 @@ public final class MatchFactsRepository {
     /** A stream as an applicant recognises it: discipline, faculty and stream (whose name says its site), and its number. */
     static LocalizedText name(ProgramStream s, String streamId) {
         if (s == null) return new LocalizedText("stream #" + streamId, "volet n° " + streamId);
-        String stream = s.streamName() + " (#" + streamId + ")";
         // French puts a (non-breaking) space before a colon.
-        return new LocalizedText(s.disciplineName() + ", " + s.facultyName() + ": " + stream,
-                s.disciplineName() + ", " + (s.facultyNameFr() == null ? s.facultyName() : s.facultyNameFr()) + "\u00a0: " + stream);
+        return new LocalizedText(s.disciplineName("en") + ", " + s.facultyName("en") + ": " + s.streamName("en") + " (#" + streamId + ")",
+                s.disciplineName("fr") + ", " + s.facultyName("fr") + "\u00a0: " + s.streamName("fr") + " (n° " + streamId + ")");
     }
 }

@@ -16,4 +16,24 @@ public record ProgramStream(
         boolean returnOfService,
         boolean includesMilitary,
         int quota,
-        String url) {}
+        String url) {
+
+    /** The discipline's name in a language ("en" or "fr"): in French where the project has a translation, else as published. */
+    public String disciplineName(String language) {
+        return "fr".equals(language) ? FrenchNames.discipline(disciplineId).orElse(disciplineName) : disciplineName;
+    }
+
+    /** The stream's name in a language, as {@link #disciplineName(String)}; a published name starts with its site ("Québec - "). */
+    public String streamName(String language) {
+        if (!"fr".equals(language)) return streamName;
+        String sitePrefix = site + " - ";
+        if (streamName.startsWith(sitePrefix)) {
+            return FrenchNames.stream(streamName.substring(sitePrefix.length())).map(french -> sitePrefix + french).orElse(streamName);
+        }
+        return FrenchNames.stream(streamName).orElse(streamName);
+    }
+
+    public String facultyName(String language) {
+        return "fr".equals(language) && facultyNameFr != null ? facultyNameFr : facultyName;
+    }
+}

@@ -19,8 +19,10 @@ import org.residencymatch.tabular.TextKey;
  */
 public final class StreamNames {
 
-    /** The meaning of one stream name. */
-    public record Meaning(StreamType type, boolean returnOfService, boolean includesMilitary) {}
+    /** The meaning of one stream name, and the name in French (the catalogue publishes English only). */
+    public record Meaning(StreamType type, boolean returnOfService, boolean includesMilitary, String frenchName) {}
+
+    private static final StreamNames STANDARD = load();
 
     private final Map<String, Meaning> byKey;
 
@@ -30,6 +32,10 @@ public final class StreamNames {
 
     /** The names shipped with the service. */
     public static StreamNames standard() {
+        return STANDARD;
+    }
+
+    private static StreamNames load() {
         try (InputStream in = StreamNames.class.getResourceAsStream("/program/stream-names.csv")) {
             if (in == null) throw new IllegalStateException("program/stream-names.csv is missing from the classpath");
             Map<String, Meaning> byKey = new HashMap<>();
@@ -40,7 +46,8 @@ public final class StreamNames {
                         new Meaning(
                                 StreamType.valueOf(record.get("stream_type")),
                                 Boolean.parseBoolean(record.get("return_of_service")),
-                                Boolean.parseBoolean(record.get("includes_military"))));
+                                Boolean.parseBoolean(record.get("includes_military")),
+                                record.get("stream_name_fr")));
             }
             return new StreamNames(Map.copyOf(byKey));
         } catch (IOException e) {

@@ -46,11 +46,9 @@ final class DashboardPages {
         List<DashboardChart> charts = new ArrayList<>();
         String noRun = m.t("dashboard.noRun");
         charts.add(chart(m, "fill-province", "dashboard.fillProvince", "catalogue.province", "dashboard.fill", noRun,
-                statistics == null ? List.of() : fillBars(m, statistics.byProvince(), key -> m.t("province." + key), null), 100));
-        // Discipline names exist only in English: on a French page they are marked as English.
-        String english = m.language().equals("en") ? null : "en";
+                statistics == null ? List.of() : fillBars(m, statistics.byProvince(), key -> new Page.Name(m.t("province." + key), null)), 100));
         charts.add(chart(m, "fill-discipline", "dashboard.fillDiscipline", "catalogue.discipline", "dashboard.fill", noRun,
-                statistics == null ? List.of() : fillBars(m, statistics.byDiscipline(), key -> key, english), 100));
+                statistics == null ? List.of() : fillBars(m, statistics.byDiscipline(), page::discipline), 100));
         charts.add(chart(m, "matched-category", "dashboard.matched", "dashboard.category", "dashboard.applicants", noRun,
                 statistics == null ? List.of() : List.of(
                         new BarChart.Bar(m.t("dashboard.category.CMG"), null, statistics.cmgMatched(), m.number(statistics.cmgMatched())),
@@ -66,11 +64,12 @@ final class DashboardPages {
         pages.render(ctx, "operator/dashboard.jte", page, model);
     }
 
-    private static List<BarChart.Bar> fillBars(Messages m, Map<String, MatchStatistics.Fill> fills, java.util.function.UnaryOperator<String> label, String language) {
+    private static List<BarChart.Bar> fillBars(Messages m, Map<String, MatchStatistics.Fill> fills, java.util.function.Function<String, Page.Name> label) {
         List<BarChart.Bar> bars = new ArrayList<>();
         fills.forEach((key, fill) -> {
             double rate = fill.positions() == 0 ? 0 : 100.0 * fill.filled() / fill.positions();
-            bars.add(new BarChart.Bar(label.apply(key), language, rate, m.t("dashboard.fillValue", fill.filled(), fill.positions(), m.percent(rate))));
+            Page.Name name = label.apply(key);
+            bars.add(new BarChart.Bar(name.text(), name.lang(), rate, m.t("dashboard.fillValue", fill.filled(), fill.positions(), m.percent(rate))));
         });
         return bars;
     }

@@ -103,8 +103,8 @@ class DashboardPagesTest {
         String page = operator.get("/operator/dashboard").body();
 
         assertThat(page).contains("<html lang=\"fr\">").contains("Taux de remplissage par province");
-        assertThat(chart(page, "fill-discipline")).contains("<th scope=\"row\" lang=\"en\">Anesthesiology</th>")
-                .contains("lang=\"en\">Anesthesiology</text>");
+        assertThat(chart(page, "fill-discipline")).as("discipline names in French").contains("<th scope=\"row\">Anesthésiologie</th>")
+                .contains(">Anesthésiologie</text>").doesNotContain("Anesthesiology");
         assertThat(chart(page, "fill-province")).as("province names are translated, not marked English")
                 .contains("<th scope=\"row\">Colombie-Britannique</th>");
         String zero = NumberFormat.getPercentInstance(Messages.FRENCH).format(0);

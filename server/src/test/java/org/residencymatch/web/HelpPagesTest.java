@@ -89,15 +89,16 @@ class HelpPagesTest {
     }
 
     @Test
-    void inFrenchEnglishOnlyNamesAreMarkedEnglish() throws Exception {
+    void inFrenchDisciplineAndStreamNamesAreFrench() throws Exception {
         BrowserlessSession fatima = new BrowserlessSession(web.port());
         fatima.signIn(FATIMA_EMAIL, DemoData.PASSWORD);
         fatima.get("/applicant/catalogue");
         fatima.post("/language", Map.of("lang", "fr", "next", "/applicant/catalogue"));
         String page = fatima.get("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY).body();
-        assertThat(page).contains("<html lang=\"fr\">").contains("<strong lang=\"en\">Anesthesiology</strong>")
-                .contains("<span lang=\"en\">Québec - Regular Stream for All</span>")
-                .contains("lang=\"en\">Anesthesiology</option>").contains("Demander l’aide de l’opérateur");
+        assertThat(page).contains("<html lang=\"fr\">").contains("<strong>Anesthésiologie</strong>")
+                .contains("<span>Québec - Volet régulier, ouvert à tous</span>")
+                .contains(">Anesthésiologie</option>").contains("Demander l’aide de l’opérateur")
+                .doesNotContain(">Anesthesiology<").doesNotContain("Regular Stream for All");
         fatima.post("/language", Map.of("lang", "en", "next", "/applicant/catalogue"));
         assertThat(fatima.get("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY).body()).as("no lang on an English page")
                 .contains("<strong>Anesthesiology</strong>").doesNotContain("lang=\"en\">Anesthesiology");

@@ -71,7 +71,8 @@ class ProgramQuotaPagesTest {
                 .contains("1 streams match").contains("id=\"stream-" + MCMASTER_IMG + "\"");
 
         String french = operator.get("/operator/programs?lang=fr&q=" + MCMASTER_IMG).body();
-        assertThat(french).contains("Programmes et quotas").contains("<td lang=\"en\">" + mcmaster.disciplineName() + "</td>");
+        assertThat(french).contains("Programmes et quotas").contains("<td>" + mcmaster.disciplineName("fr") + "</td>")
+                .doesNotContain("<td>" + mcmaster.disciplineName() + "</td>");
     }
 
     @Test
