@@ -56,7 +56,7 @@ final class SignInRoutes {
         }
         ctx.redirect(switch (user.get().role()) {
             case APPLICANT -> "/applicant";
-            case OPERATOR -> "/operator/cases";
+            case OPERATOR -> "/operator/dashboard";
             case PARTNER -> "/partner/lists";
             case PROGRAM_STAFF -> "/staff/streams";
         });

@@ -29,6 +29,8 @@ class OperatorBrowserTest {
         browser.type(By.id("email"), DemoData.OPERATOR_EMAIL);
         browser.type(By.id("password"), DemoData.PASSWORD);
         browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
+        assertThat(browser.path()).as("the operator lands on the dashboard").isEqualTo("/operator/dashboard");
+        browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/cases']"));
         assertThat(browser.path()).isEqualTo("/operator/cases");
 
         WebElement section = caseOf(browser, "A-2005");

@@ -35,6 +35,17 @@ class PagesTest {
     }
 
     @Test
+    void eachRoleLandsOnItsOwnStartingPageTheOperatorOnTheDashboard() throws Exception {
+        Map<String, String> landing = Map.of(DemoData.OPERATOR_EMAIL, "/operator/dashboard", "aimg@partner.example", "/partner/lists",
+                "staff@ubc.example", "/staff/streams");
+        for (var user : landing.entrySet()) {
+            BrowserlessSession session = browser();
+            session.signIn(user.getKey(), DemoData.PASSWORD);
+            assertThat(session.get("/").headers().firstValue("Location")).as(user.getKey()).hasValue(user.getValue());
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithAnAnnouncedError() throws Exception {
         HttpResponse<String> login = browser().signIn("amira.haddad@applicant.example", "wrong");
 
