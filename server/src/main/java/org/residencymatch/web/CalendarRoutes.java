@@ -153,7 +153,7 @@ final class CalendarRoutes {
                 // Typed in the cycle's zone; stored in UTC.
                 starts.put(phase, LocalDateTime.parse(value).atZone(cycle.timeZone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
             } catch (DateTimeParseException e) {
-                if (problem == null) problem = new Field(phase, value, "calendar.error.notADate", null);
+                if (problem == null) problem = new Field(phase, value, "calendar.error.notADate", null, started(cycle, iteration, phase));
             }
         }
         if (problem == null) {
@@ -164,13 +164,13 @@ final class CalendarRoutes {
             } catch (CalendarService.InvalidCalendarException e) {
                 CalendarPolicy.Decision d = e.decision();
                 problem = new Field(d.phase(), typed.get(d.phase()), "calendar.error." + d.problem().name(),
-                        d.previous() == null ? null : "home.phase." + d.previous().name());
+                        d.previous() == null ? null : "home.phase." + d.previous().name(), started(cycle, iteration, d.phase()));
             }
         }
         // Show the iteration as the operator typed it, with the phase at fault marked; the other iteration as stored.
         List<Field> fields = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            fields.add(phase == problem.phase() ? problem : new Field(phase, typed.get(phase), null, null));
+            fields.add(phase == problem.phase() ? problem : new Field(phase, typed.get(phase), null, null, started(cycle, iteration, phase)));
         }
         List<CalendarForm> forms = new ArrayList<>();
         for (int i = 1; i <= 2; i++) forms.add(i == iteration ? new CalendarForm(i, fields) : stored(cycle, i));
@@ -178,12 +178,18 @@ final class CalendarRoutes {
         render(ctx, cycle, forms, null);
     }
 
-    private static CalendarForm stored(Cycle cycle, int iteration) {
+    private CalendarForm stored(Cycle cycle, int iteration) {
         List<Field> fields = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            fields.add(new Field(phase, cycle.startOf(iteration, phase).map(start -> INPUT.format(cycle.local(start))).orElse(""), null, null));
+            fields.add(new Field(phase, cycle.startOf(iteration, phase).map(start -> INPUT.format(cycle.local(start))).orElse(""), null, null,
+                    started(cycle, iteration, phase)));
         }
         return new CalendarForm(iteration, fields);
+    }
+
+    /** Whether a phase has started: its start can no longer change ({@link CalendarPolicy}). */
+    private boolean started(Cycle cycle, int iteration, Phase phase) {
+        return cycle.startOf(iteration, phase).map(start -> !start.isAfter(LocalDateTime.now(services.clock()))).orElse(false);
     }
 
     private void render(Context ctx, Cycle cycle, List<CalendarForm> forms, String savedIteration) {

@@ -17,8 +17,11 @@ import org.residencymatch.store.DatabaseTest;
 class OperatorCalendarPagesTest {
 
     // Before the 2025 cycle starts: a phase that has started cannot be moved any more.
+    static final LocalDateTime BEFORE_THE_CYCLE = LocalDateTime.of(2024, 8, 1, 12, 0);
+    static final org.residencymatch.store.MutableClock clock = new org.residencymatch.store.MutableClock(BEFORE_THE_CYCLE);
+
     @RegisterExtension
-    static final TestServer web = TestServer.demo(java.time.Clock.fixed(java.time.Instant.parse("2024-08-01T12:00:00Z"), java.time.ZoneOffset.UTC));
+    static final TestServer web = TestServer.demo(clock);
 
     /** The first iteration's form, one day later than the standard calendar, typed in the cycle's time zone as the page shows it. */
     private static Map<String, String> dayLater() {
@@ -85,6 +88,23 @@ class OperatorCalendarPagesTest {
             assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow().timeZone().getId()).isEqualTo("America/Vancouver");
         } finally {
             web.services().calendar().setTimeZone(DemoData.CYCLE, before.timeZone(), "test");
+        }
+    }
+
+    @Test
+    void phasesThatHaveStartedAreShownAsFixedNotOfferedForEditing() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0)); // program selection of the first iteration
+        try {
+            BrowserlessSession operator = new BrowserlessSession(web.port());
+            operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
+            String page = operator.get("/operator/calendar").body();
+            assertThat(page).containsPattern("id=\"i1-REGISTRATION\"[^>]*readonly[^>]*aria-describedby=\"i1-REGISTRATION-fixed\"")
+                    .contains("<p class=\"meta\" id=\"i1-PROGRAM_SELECTION-fixed\">This phase has started: its start is fixed.</p>")
+                    .doesNotContain("id=\"i1-FILE_REVIEW-fixed\"").doesNotContain("id=\"i2-REGISTRATION-fixed\"");
+            assertThat(page.substring(page.indexOf("id=\"i1-FILE_REVIEW\""))).as("a phase still to come is editable")
+                    .startsWith("id=\"i1-FILE_REVIEW\" name=\"FILE_REVIEW\" type=\"datetime-local\" required value=").doesNotStartWith("readonly");
+        } finally {
+            clock.set(BEFORE_THE_CYCLE);
         }
     }
 
