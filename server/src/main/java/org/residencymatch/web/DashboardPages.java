@@ -44,15 +44,16 @@ final class DashboardPages {
         var data = services.database().jdbi().withHandle(h -> Map.entry(ListCoverage.of(h, cycle), RankListLengths.of(h, cycle, iteration)));
 
         List<DashboardChart> charts = new ArrayList<>();
-        String noRun = m.t("dashboard.noRun");
-        charts.add(chart(m, "fill-province", "dashboard.fillProvince", "catalogue.province", "dashboard.fill", noRun,
-                statistics == null ? List.of() : fillBars(m, statistics.byProvince(), key -> new Page.Name(m.t("province." + key), null)), 100));
-        charts.add(chart(m, "fill-discipline", "dashboard.fillDiscipline", "catalogue.discipline", "dashboard.fill", noRun,
-                statistics == null ? List.of() : fillBars(m, statistics.byDiscipline(), page::discipline), 100));
-        charts.add(chart(m, "matched-category", "dashboard.matched", "dashboard.category", "dashboard.applicants", noRun,
-                statistics == null ? List.of() : List.of(
-                        new BarChart.Bar(m.t("dashboard.category.CMG"), null, statistics.cmgMatched(), m.number(statistics.cmgMatched())),
-                        new BarChart.Bar(m.t("dashboard.category.IMG"), null, statistics.imgMatched(), m.number(statistics.imgMatched()))), 0));
+        // Before the first run there is nothing to draw of the match: the page says when it can run instead.
+        if (statistics != null) {
+            charts.add(chart(m, "fill-province", "dashboard.fillProvince", "catalogue.province", "dashboard.fill", "",
+                    fillBars(m, statistics.byProvince(), key -> new Page.Name(m.t("province." + key), null)), 100));
+            charts.add(chart(m, "fill-discipline", "dashboard.fillDiscipline", "catalogue.discipline", "dashboard.fill", "",
+                    fillBars(m, statistics.byDiscipline(), page::discipline), 100));
+            charts.add(chart(m, "matched-category", "dashboard.matched", "dashboard.category", "dashboard.applicants", "", List.of(
+                    new BarChart.Bar(m.t("dashboard.category.CMG"), null, statistics.cmgMatched(), m.number(statistics.cmgMatched())),
+                    new BarChart.Bar(m.t("dashboard.category.IMG"), null, statistics.imgMatched(), m.number(statistics.imgMatched()))), 0));
+        }
         charts.add(coverageChart(m, data.getKey()));
         charts.add(rankListChart(m, data.getValue()));
 
@@ -60,6 +61,7 @@ final class DashboardPages {
         model.put("cycle", cycle);
         model.put("iteration", iteration);
         model.put("run", latest.orElse(null));
+        model.put("matchOpens", CurrentCycle.of(services).startOf(iteration, org.residencymatch.cycle.Phase.MATCH).orElse(null));
         model.put("charts", charts);
         pages.render(ctx, "operator/dashboard.jte", page, model);
     }

@@ -68,7 +68,9 @@ class DashboardBrowserTest {
         browser.clickAndLoad(By.cssSelector("form[action='/language'] button[type=submit]"));
         assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.find(By.cssSelector("h2")).getText()).isEqualTo("Taux de remplissage par province");
-        assertThat(browser.find(By.cssSelector("#fill-discipline th[scope=row]")).getDomAttribute("lang")).isEqualTo("en");
+        WebElement discipline = browser.find(By.cssSelector("#fill-discipline th[scope=row]"));
+        assertThat(discipline.getDomAttribute("lang")).as("discipline names are in French, not marked English").isNull();
+        assertThat(discipline.getDomProperty("textContent")).isEqualTo("Anesthésiologie");
         assertThat(browser.find(By.cssSelector("#fill-province th[scope=row]")).getDomAttribute("lang")).isNull();
     }
 }

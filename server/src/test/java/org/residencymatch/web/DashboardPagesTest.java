@@ -121,13 +121,16 @@ class DashboardPagesTest {
     }
 
     @Test
-    void anIterationWithoutARunSaysSoInsteadOfDrawingEmptyCharts() throws Exception {
+    void anIterationWithoutARunSaysWhenTheMatchCanRunInsteadOfDrawingEmptyCharts() throws Exception {
         BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         String page = operator.get("/operator/dashboard?iteration=2").body();
 
-        assertThat(page).contains("No match run yet for this iteration");
-        assertThat(page).contains("<p class=\"chart-empty\" id=\"fill-province\">").contains("<p class=\"chart-empty\" id=\"rol-lengths\">");
+        assertThat(page).as("one line says what comes next, not one empty chart per figure of the match")
+                .containsOnlyOnce("No match run yet").contains("the match can run from Apr. 9, 2025, 8:00 a.m. EDT")
+                .contains("<a href=\"/operator/match?iteration=2\">Go to the match page</a>")
+                .doesNotContain("id=\"fill-province\"").doesNotContain("id=\"matched-category\"");
+        assertThat(page).contains("<p class=\"chart-empty\" id=\"rol-lengths\">");
         assertThat(Pattern.compile("<svg [^>]*role=\"img\"").matcher(page).results().count()).as("only the list coverage").isEqualTo(1);
     }
 
