@@ -87,10 +87,10 @@ public final class Services implements AutoCloseable {
         // The lists' versions change catalogues, cases, flags and notifications, features that read the
         // lists themselves: the lists see those effects through their interface only.
         VersionEffects listEffects = new ListVersionEffects(lists, applicants, catalogue, reconciliation, applications, outbox);
-        ListUploadRepository listUploadRows = new ListUploadRepository();
-        this.listUploads = new ListUploadService(database.jdbi(), lists, listUploadRows, listEffects, auditLog, clock,
+        ListUploadRepository uploads = new ListUploadRepository();
+        this.listUploads = new ListUploadService(database.jdbi(), lists, uploads, listEffects, auditLog, clock,
                 ListUploadService.DEFAULT_MAX_BYTES);
-        this.listVersions = new ListVersionService(database.jdbi(), lists, listUploadRows, listEffects, auditLog, clock, metrics.registry());
+        this.listVersions = new ListVersionService(database.jdbi(), lists, uploads, listEffects, auditLog, clock, metrics.registry());
     }
 
     public static Services start(Database database) {
