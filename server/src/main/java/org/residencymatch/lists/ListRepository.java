@@ -245,6 +245,28 @@ public final class ListRepository {
                 rs.getObject("mmi_score", BigDecimal.class), rs.getString("assessment_outcome"));
     }
 
+    /** How far the current lists reach the cycle's IMG applicants (see {@link ListCoverage}). */
+    public ListCoverage coverage(Handle h, String cycleId) {
+        int img = h.createQuery("""
+                        SELECT COUNT(*) FROM applicant_profile WHERE cycle_id = :c AND category = 'IMG'""")
+                .bind("c", cycleId).mapTo(Integer.class).one();
+        Map<ListKind, Integer> versions = new EnumMap<>(ListKind.class);
+        h.createQuery("""
+                        SELECT kind, MAX(version) FROM list_version WHERE cycle_id = :c AND status = 'COMMITTED' GROUP BY kind""")
+                .bind("c", cycleId).map((rs, ctx) -> Map.entry(ListKind.valueOf(rs.getString(1)), rs.getInt(2)))
+                .forEach(e -> versions.put(e.getKey(), e.getValue()));
+        Map<ListKind, Integer> onList = new EnumMap<>(ListKind.class);
+        for (ListKind kind : ListKind.values()) {
+            Integer version = versions.get(kind);
+            onList.put(kind, version == null ? 0 : h.createQuery("""
+                            SELECT COUNT(*) FROM list_membership m JOIN applicant_profile p
+                            ON p.cycle_id = m.cycle_id AND p.applicant_id = m.applicant_id
+                            WHERE m.cycle_id = :c AND m.kind = :k AND m.version = :v AND p.category = 'IMG'""")
+                    .bind("c", cycleId).bind("k", kind.name()).bind("v", version).mapTo(Integer.class).one());
+        }
+        return new ListCoverage(img, Map.copyOf(versions), Map.copyOf(onList));
+    }
+
     /** The lists of a cycle as one applicant sees them: two small queries, whatever the size of the lists. */
     public PartnerLists forApplicant(Handle h, String cycleId, String applicantId) {
         return snapshot(h, cycleId, applicantId).forApplicant(applicantId);
