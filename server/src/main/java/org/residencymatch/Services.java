@@ -15,11 +15,16 @@ import org.residencymatch.catalogue.CatalogueService;
 import org.residencymatch.jobs.Jobs;
 import org.residencymatch.help.HelpService;
 import org.residencymatch.reconciliation.ReconciliationService;
+import org.residencymatch.listeffects.ListVersionEffects;
 import org.residencymatch.lists.ListRepository;
-import org.residencymatch.matching.MatchRunService;
+import org.residencymatch.lists.ListUploadRepository;
 import org.residencymatch.lists.ListUploadService;
+import org.residencymatch.lists.ListVersionService;
+import org.residencymatch.lists.VersionEffects;
+import org.residencymatch.matching.MatchRunService;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.ops.Metrics;
+import org.residencymatch.ops.Threads;
 import org.residencymatch.program.CatalogueImporter;
 import org.residencymatch.program.ProgramRepository;
 import org.residencymatch.program.QuotaService;
@@ -47,6 +52,7 @@ public final class Services implements AutoCloseable {
     private final CatalogueService catalogue;
     private final Outbox outbox;
     private final ListUploadService listUploads;
+    private final ListVersionService listVersions;
     private final ApplicationService applications;
     private final RankListService rankLists;
     private final CoupleService couples;
@@ -78,8 +84,13 @@ public final class Services implements AutoCloseable {
         this.jobs = new Jobs(database.jdbi(), clock);
         this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);
         this.quotas = new QuotaService(database.jdbi(), cycles, programs, auditLog, clock);
-        this.listUploads = new ListUploadService(database.jdbi(), lists, applicants, catalogue, reconciliation, applications, outbox, auditLog, clock,
-                ListUploadService.DEFAULT_MAX_BYTES, metrics.registry());
+        // The lists' versions change catalogues, cases, flags and notifications, features that read the
+        // lists themselves: the lists see those effects through their interface only.
+        VersionEffects listEffects = new ListVersionEffects(lists, applicants, catalogue, reconciliation, applications, outbox);
+        ListUploadRepository uploads = new ListUploadRepository();
+        this.listUploads = new ListUploadService(database.jdbi(), lists, uploads, listEffects, auditLog, clock,
+                ListUploadService.DEFAULT_MAX_BYTES);
+        this.listVersions = new ListVersionService(database.jdbi(), lists, uploads, listEffects, auditLog, clock, metrics.registry());
     }
 
     public static Services start(Database database) {
@@ -88,7 +99,7 @@ public final class Services implements AutoCloseable {
 
     public static Services start(Database database, Clock clock) {
         Services services = new Services(database, clock);
-        int torn = services.listUploads.voidTornVersions();
+        int torn = services.listVersions.voidTornVersions();
         if (torn > 0) org.slf4j.LoggerFactory.getLogger(Services.class).warn("voided {} list version(s) torn by a crash during their commit", torn);
         return services;
     }
@@ -157,8 +168,14 @@ public final class Services implements AutoCloseable {
         return outbox;
     }
 
+    /** Partner list uploads: the draft, its preview and review. */
     public ListUploadService listUploads() {
         return listUploads;
+    }
+
+    /** Partner list versions: commit, revert, effects, history. */
+    public ListVersionService listVersions() {
+        return listVersions;
     }
 
     public ApplicationService applications() {
@@ -198,14 +215,10 @@ public final class Services implements AutoCloseable {
      * it; the work is safe to share. Stopped by {@link #close()}.
      */
     public void startBackgroundWork(java.time.Duration period) {
-        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "background-work");
-            thread.setDaemon(true);
-            return thread;
-        });
+        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.daemon("background-work"));
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                int finished = listUploads.applyAllPendingEffects();
+                int finished = listVersions.applyAllPendingEffects();
                 if (finished > 0) org.slf4j.LoggerFactory.getLogger(Services.class).info("applied the pending effects of {} list version(s)", finished);
                 outbox.deliverPending(Outbox.LOG_SENDER, 500);
             } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import org.residencymatch.Services;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.lists.Identifiers;
 import org.residencymatch.lists.ListUploadService;
+import org.residencymatch.lists.ListVersionService;
 import org.residencymatch.store.Database;
 
 /**
@@ -36,7 +37,7 @@ import org.residencymatch.store.Database;
  * <ul>
  *   <li>{@code upload}: read + check + match + store the draft + preview ({@link ListUploadService#upload}
  *       returns the preview), for the CSV and for the XLSX file;
- *   <li>{@code commit}: {@link ListUploadService#commit} of such an upload on H2 (in memory) and on
+ *   <li>{@code commit}: {@link ListVersionService#commit} of such an upload on H2 (in memory) and on
  *       PostgreSQL (a scratch schema), both the first version of the list (100,000 members added) and a
  *       next version in which every member's MMI score changed;
  *   <li>{@code COPY}: PostgreSQL's own {@code COPY ... FROM STDIN} (pgjdbc's CopyManager) of the same
@@ -108,6 +109,7 @@ public final class ListPathHarness {
                 Seeder.seed(services, rows);
                 System.out.printf(Locale.ROOT, "%s run %d: seeded %,d applicants in %.1f s%n", name, run, rows, secs(t));
                 ListUploadService lists = services.listUploads();
+                ListVersionService versions = services.listVersions();
 
                 t = System.nanoTime();
                 var x = lists.upload(CYCLE, ListKind.AIMG, "aimg.xlsx", xlsx, "bench");
@@ -119,22 +121,22 @@ public final class ListPathHarness {
                 check(c.preview().outcomes().get(org.residencymatch.lists.MatchOutcome.MATCHED) == rows, "all CSV rows match");
                 check(c.preview().added().size() == rows, "all added");
 
-                // A commit is two transactions (ListUploadService.commit): the version made current, then its effects.
+                // A commit is two transactions (ListVersionService.commit): the version made current, then its effects.
                 t = System.nanoTime();
-                int v1 = lists.commitVersion(CYCLE, c.preview().uploadId(), "bench").version();
+                int v1 = versions.commitVersion(CYCLE, c.preview().uploadId(), "bench").version();
                 double first = secs(t);
                 t = System.nanoTime();
-                lists.applyPendingEffects(CYCLE, ListKind.AIMG, org.residencymatch.jobs.Progress.NONE);
+                versions.applyPendingEffects(CYCLE, ListKind.AIMG, org.residencymatch.jobs.Progress.NONE);
                 double firstEffects = secs(t);
                 check(v1 == 1, "version 1");
 
                 var next = lists.upload(CYCLE, ListKind.AIMG, "aimg-2.csv", csv2, "bench");
                 check(next.preview().changed().size() == rows, "all changed");
                 t = System.nanoTime();
-                lists.commitVersion(CYCLE, next.preview().uploadId(), "bench");
+                versions.commitVersion(CYCLE, next.preview().uploadId(), "bench");
                 double second = secs(t);
                 t = System.nanoTime();
-                lists.applyPendingEffects(CYCLE, ListKind.AIMG, org.residencymatch.jobs.Progress.NONE);
+                versions.applyPendingEffects(CYCLE, ListKind.AIMG, org.residencymatch.jobs.Progress.NONE);
                 double secondEffects = secs(t);
                 int members = services.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM list_membership WHERE kind = 'AIMG' AND version = 2").mapTo(Integer.class).one());

@@ -103,6 +103,19 @@ public final class ApplicationService {
                 .bind("c", cycleId).bind("i", iteration).bind("s", streamId).mapTo(String.class).list());
     }
 
+    /**
+     * The pairs an iteration's match may make, each as {@code applicantId + "|" + streamId}: the active
+     * applications that no list change has flagged. In the caller's transaction (a match run's).
+     */
+    public java.util.Set<String> matchablePairs(Handle h, String cycleId, int iteration) {
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        h.createQuery("""
+                        SELECT applicant_id, stream_id FROM application
+                        WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND flag_code IS NULL""")
+                .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> rs.getString(1) + "|" + rs.getString(2)).forEach(pairs::add);
+        return pairs;
+    }
+
     /** Applications flagged because a list change made their stream non-selectable, for the operator. */
     public List<Application> flagged(String cycleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM application WHERE cycle_id = :c AND status = 'ACTIVE' AND flag_code IS NOT NULL "

@@ -104,6 +104,14 @@ public final class RankListService {
                 latest(h, cycleId, iteration, ownerKind, ownerId, true)));
     }
 
+    /** The applicants who submitted a rank order list of their own in an iteration, in the caller's transaction. */
+    public List<String> applicantsWithSubmittedLists(Handle h, String cycleId, int iteration) {
+        return h.createQuery("""
+                        SELECT DISTINCT owner_id FROM rank_list
+                        WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'APPLICANT' AND status = 'SUBMITTED'""")
+                .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list();
+    }
+
     /** The list in force of an owner, as the match reads it. */
     public Optional<RankList> inForce(Handle h, String cycleId, int iteration, String ownerKind, String ownerId) {
         return latest(h, cycleId, iteration, ownerKind, ownerId, true);

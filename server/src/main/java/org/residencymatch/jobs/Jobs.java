@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
+import org.residencymatch.ops.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,8 @@ public final class Jobs implements AutoCloseable {
     private final Clock clock;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     // One job at a time per instance: on 2 cores a second 100,000-row commit would only slow the first.
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("job-worker"));
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("job-heartbeat"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemon("job-worker"));
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(Threads.daemon("job-heartbeat"));
 
     public Jobs(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -108,13 +109,5 @@ public final class Jobs implements AutoCloseable {
     public void close() {
         heartbeat.shutdownNow();
         worker.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -274,9 +274,7 @@ public final class MatchRunService {
     MatchInstance instance(Handle h, String cycleId, int iteration) {
         Map<String, Integer> quotas = quotas(h, cycleId, iteration);
         // Who may be matched where: active applications whose stream is still selectable for them.
-        Set<String> eligiblePairs = new HashSet<>();
-        h.createQuery("SELECT applicant_id, stream_id FROM application WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND flag_code IS NULL")
-                .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> rs.getString(1) + "|" + rs.getString(2)).forEach(eligiblePairs::add);
+        Set<String> eligiblePairs = applications.matchablePairs(h, cycleId, iteration);
 
         MatchInstanceBuilder builder = MatchInstance.builder();
         Set<String> applicants = new LinkedHashSet<>();
@@ -303,9 +301,7 @@ public final class MatchRunService {
                     .map(e -> new ProgramPair(e.item(), e.second())).toList();
             coupleEntries.add(() -> builder.couple("C" + couple.id(), couple.first(), couple.second(), pairs));
         }
-        List<String> withLists = h.createQuery("SELECT DISTINCT owner_id FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'APPLICANT' AND status = 'SUBMITTED'")
-                .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list();
-        applicants.addAll(withLists);
+        applicants.addAll(rankLists.applicantsWithSubmittedLists(h, cycleId, iteration));
         for (String applicant : applicants) {
             if (inCouples.contains(applicant)) {
                 builder.applicant(applicant);

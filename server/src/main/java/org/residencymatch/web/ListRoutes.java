@@ -153,7 +153,7 @@ final class ListRoutes {
     private void commit(Context ctx) {
         ListKind kind = allowedKind(ctx, "commit");
         long id = uploadId(ctx, kind);
-        int version = services.listUploads().commit(ctx.pathParam("cycle"), id, Authentication.requirePrincipal(ctx).auditName());
+        int version = services.listVersions().commit(ctx.pathParam("cycle"), id, Authentication.requirePrincipal(ctx).auditName());
         ctx.json(Map.of("kind", kind.name(), "version", version, "uploadId", id));
     }
 
@@ -162,7 +162,7 @@ final class ListRoutes {
         Object to = ApiRoutes.jsonObject(ctx).get("toVersion");
         if (!(to instanceof Integer version)) throw ApiException.badRequest("toVersion", "toVersion must be a version number");
         try {
-            int now = services.listUploads().revert(ctx.pathParam("cycle"), kind, version, Authentication.requirePrincipal(ctx).auditName());
+            int now = services.listVersions().revert(ctx.pathParam("cycle"), kind, version, Authentication.requirePrincipal(ctx).auditName());
             ctx.json(Map.of("kind", kind.name(), "version", now, "revertedTo", version));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("toVersion", e.getMessage());
@@ -171,7 +171,7 @@ final class ListRoutes {
 
     private void versions(Context ctx) {
         ListKind kind = allowedKind(ctx, "read history");
-        ctx.json(Map.of("kind", kind.name(), "versions", services.listUploads().history(ctx.pathParam("cycle"), kind).stream().map(ListRoutes::version).toList()));
+        ctx.json(Map.of("kind", kind.name(), "versions", services.listVersions().history(ctx.pathParam("cycle"), kind).stream().map(ListRoutes::version).toList()));
     }
 
     /** A version's members with their identity keys, as CSV that is safe to open in a spreadsheet. */
@@ -180,7 +180,7 @@ final class ListRoutes {
         int version = ApiRoutes.intPathParam(ctx, "version");
         String csv = CsvExport.document(CsvExport.COMMA,
                 List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "MMI score", "Contingent", "Assessment outcome"),
-                services.listUploads().membersWithIdentity(ctx.pathParam("cycle"), kind, version));
+                services.listVersions().membersWithIdentity(ctx.pathParam("cycle"), kind, version));
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-v" + version + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(csv);
     }

@@ -72,7 +72,7 @@ final class PartnerPages {
         List<ListPanel> panels = new ArrayList<>();
         for (ListKind kind : ListAccess.kindsOf(user)) {
             List<Preview> drafts = services.listUploads().uploads(cycle, kind).stream().filter(p -> p.status().equals("DRAFT")).toList();
-            panels.add(new ListPanel(kind, services.listUploads().history(cycle, kind), drafts));
+            panels.add(new ListPanel(kind, services.listVersions().history(cycle, kind), drafts));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("cycle", cycle);
@@ -166,7 +166,7 @@ final class PartnerPages {
         String cycle = cycle();
         Principal user = Authentication.requirePrincipal(ctx);
         long job = services.jobs().start("list.commit", user.userId(), "/partner/lists/" + kind.name() + "/uploads/" + id, progress -> {
-            int version = services.listUploads().commit(cycle, id, user.auditName(), progress);
+            int version = services.listVersions().commit(cycle, id, user.auditName(), progress);
             return "/partner/lists?notice=committed-" + kind.name() + "-" + version;
         });
         ctx.redirect(JobPages.path(job));
@@ -176,7 +176,7 @@ final class PartnerPages {
         ListKind kind = kind(ctx, "revert");
         int to = ApiRoutes.intParamFromForm(ctx, "toVersion");
         try {
-            int version = services.listUploads().revert(cycle(), kind, to, Authentication.requirePrincipal(ctx).auditName());
+            int version = services.listVersions().revert(cycle(), kind, to, Authentication.requirePrincipal(ctx).auditName());
             ctx.redirect("/partner/lists?notice=reverted-" + kind.name() + "-" + version);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("toVersion", e.getMessage());

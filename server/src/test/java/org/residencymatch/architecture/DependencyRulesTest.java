@@ -1,6 +1,7 @@
 package org.residencymatch.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,6 +26,22 @@ class DependencyRulesTest {
                         "org.residencymatch.web..", "org.residencymatch.store..", "org.residencymatch.cli..",
                         "io.javalin..", "org.jdbi..", "java.sql..", "javax.sql..", "picocli..")
                 .check(PURE);
+    }
+
+    /**
+     * No feature package depends on itself through others, so each can be read, tested and changed
+     * from the bottom up (the lists see the effects of their versions through an interface that the
+     * composition root wires, for instance). The top package ({@code Services}, the shared exceptions)
+     * is not a slice. No known exception.
+     */
+    @Test
+    void theFeaturePackagesDependOnEachOtherWithoutCycles() {
+        // The project's own classes (the server's, and the match engine's when built alongside), not the jars'.
+        JavaClasses all = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.residencymatch");
+        slices().matching("org.residencymatch.(*)..").should().beFreeOfCycles().check(all);
     }
 
     @Test

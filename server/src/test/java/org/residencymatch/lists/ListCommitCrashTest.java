@@ -141,7 +141,7 @@ class ListCommitCrashTest {
                             .isEqualTo(v2Exists ? 1 : 0);
                 });
                 // Effects the kill may have left pending are finished by the next pass, and then none are left.
-                services.listUploads().applyAllPendingEffects();
+                services.listVersions().applyAllPendingEffects();
                 services.database().jdbi().useHandle(h -> assertThat(count(h,
                         "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND status = 'COMMITTED' AND effects_applied_at IS NULL")).isZero());
             }
@@ -181,7 +181,7 @@ class ListCommitCrashTest {
             try {
                 String base = "http://localhost:" + server.port();
                 for (int round = 0; round < 5; round++) {
-                    int current = services.listUploads().history(CYCLE, ListKind.AIMG).get(0).version();
+                    int current = services.listVersions().history(CYCLE, ListKind.AIMG).get(0).version();
                     // Two different files uploaded on the same base version.
                     long a = uploadId(base, aimgFile(services, applicants.subList(0, applicants.size() / 2), round));
                     long b = uploadId(base, aimgFile(services, applicants.subList(applicants.size() / 2, applicants.size()), round));
@@ -201,7 +201,7 @@ class ListCommitCrashTest {
                     HttpResponse<String> loser = answers.get(0).statusCode() == 200 ? answers.get(1) : answers.get(0);
                     assertThat(JSON.readTree(winner.body()).get("version").asInt()).isEqualTo(current + 1);
                     assertThat(JSON.readTree(loser.body()).get("code").asText()).isIn("STALE_UPLOAD", "CONCURRENT_COMMIT", "UPLOAD_CLOSED");
-                    assertThat(services.listUploads().history(CYCLE, ListKind.AIMG).get(0).version()).isEqualTo(current + 1);
+                    assertThat(services.listVersions().history(CYCLE, ListKind.AIMG).get(0).version()).isEqualTo(current + 1);
                     long winnerId = JSON.readTree(winner.body()).get("uploadId").asLong();
                     long loserId = winnerId == a ? b : a;
                     services.database().jdbi().useHandle(h -> {

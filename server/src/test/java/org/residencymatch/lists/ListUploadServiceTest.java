@@ -18,6 +18,7 @@ import org.residencymatch.Services;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.catalogue.CatalogueEntry;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.reconciliation.CaseStatus;
@@ -82,7 +83,7 @@ class ListUploadServiceTest {
         List<UploadRow> rows = services.listUploads().rows(CYCLE, preview.uploadId(), null);
         assertThat(rows).extracting(UploadRow::familyName).contains("Lévesque");
 
-        int version = services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci");
+        int version = services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci");
 
         assertThat(version).isEqualTo(2);
         CatalogueEntry after = quebecDecision("A-2005");
@@ -102,18 +103,50 @@ class ListUploadServiceTest {
         var preview = services.listUploads().upload(CYCLE, ListKind.QIMG, "bci-corrections.csv", file, "user:bci").preview();
 
         // As if the service died right after the commit's first transaction.
-        var committed = services.listUploads().commitVersion(CYCLE, preview.uploadId(), "user:bci");
+        var committed = services.listVersions().commitVersion(CYCLE, preview.uploadId(), "user:bci");
 
-        assertThat(committed).isEqualTo(new ListUploadService.Committed(ListKind.QIMG, 2, 5));
+        assertThat(committed).isEqualTo(new ListVersionService.Committed(ListKind.QIMG, 2, 5));
         assertThat(quebecDecision("A-2005").decision().decision()).as("decisions read the new version at once").isEqualTo(Decision.SELECTABLE);
         assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status()).containsExactly(CaseStatus.OPEN);
         assertThat(services.outbox().pendingCount()).isZero();
 
-        assertThat(services.listUploads().applyAllPendingEffects()).isEqualTo(1);
-        assertThat(services.listUploads().applyAllPendingEffects()).as("a second pass finds nothing left").isZero();
+        assertThat(services.listVersions().applyAllPendingEffects()).isEqualTo(1);
+        assertThat(services.listVersions().applyAllPendingEffects()).as("a second pass finds nothing left").isZero();
 
         assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status()).containsExactly(CaseStatus.CLOSED_AUTOMATICALLY);
         assertThat(services.outbox().pendingCount()).isEqualTo(1);
+    }
+
+    /**
+     * A member whose entry alone changes (here BCI's CMQ contingent) is affected by the version as much
+     * as one added or removed: eligibility and reconciliation read the entry. The preview and the
+     * effects start from that one set; left out, the case below would stay open.
+     */
+    @Test
+    void aMemberWhoseEntryAloneChangesIsAffectedByTheNewVersion() throws Exception {
+        // Version 2 as BCI might have sent it by mistake: A-2015, whose profile says Régulier, listed as Particulier.
+        List<ListMember> particulier = List.of(new ListMember("A-2004", CmqApproval.REGULIER, null, null),
+                new ListMember("A-2015", CmqApproval.PARTICULIER, null, null), new ListMember("A-2018", CmqApproval.REGULIER, null, null),
+                new ListMember("A-2022", CmqApproval.REGULIER, null, null));
+        services.database().jdbi().useTransaction(h -> {
+            services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, particulier,
+                    new ListRepository.Origin("test: BCI", null, null, null, "test"), java.time.LocalDateTime.now());
+            services.reconciliation().syncApplicant(h, CYCLE, services.applicants().findProfile(h, CYCLE, "A-2015").orElseThrow(),
+                    services.lists().forApplicant(h, CYCLE, "A-2015"));
+        });
+        assertThat(services.reconciliation().casesOf(CYCLE, "A-2015")).extracting(c -> c.code(), c -> c.status())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("QIMG_CONTINGENT_MISMATCH", CaseStatus.OPEN));
+
+        byte[] corrected = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), qimgRow("A-2015", true), qimgRow("A-2018", true),
+                qimgRow("A-2022", true));
+        Preview preview = services.listUploads().upload(CYCLE, ListKind.QIMG, "bci-corrected.csv", corrected, "user:bci").preview();
+
+        assertThat(preview.added()).isEmpty();
+        assertThat(preview.removed()).isEmpty();
+        assertThat(preview.changed()).containsExactly("A-2015");
+        services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci");
+        assertThat(services.reconciliation().casesOf(CYCLE, "A-2015")).extracting(c -> c.code(), c -> c.status())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("QIMG_CONTINGENT_MISMATCH", CaseStatus.CLOSED_AUTOMATICALLY));
     }
 
     @Test
@@ -121,8 +154,8 @@ class ListUploadServiceTest {
         byte[] file = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), qimgRow("A-2015", true), qimgRow("A-2022", true),
                 qimgRow("A-2018", true), qimgRow("A-2005", true));
         var preview = services.listUploads().upload(CYCLE, ListKind.QIMG, "bci-corrections.csv", file, "user:bci").preview();
-        services.listUploads().commitVersion(CYCLE, preview.uploadId(), "user:bci");
-        assertThat(services.listUploads().voidTornVersions()).as("an intact database has none").isZero();
+        services.listVersions().commitVersion(CYCLE, preview.uploadId(), "user:bci");
+        assertThat(services.listVersions().voidTornVersions()).as("an intact database has none").isZero();
         // What H2 can leave when the process dies while committing: part of the members are missing.
         services.database().jdbi().useHandle(h -> h.execute(
                 "DELETE FROM list_membership WHERE cycle_id = ? AND kind = 'QIMG' AND version = 2 AND applicant_id IN ('A-2005', 'A-2022')", CYCLE));
@@ -130,11 +163,11 @@ class ListUploadServiceTest {
         // The service starting again on the same database (Services keeps nothing else).
         services = Services.start(services.database());
 
-        assertThat(services.listUploads().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(1);
+        assertThat(services.listVersions().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(1);
         assertThat(services.listUploads().preview(CYCLE, preview.uploadId()).status()).isEqualTo("DRAFT");
         assertThat(auditActions()).contains("list.torn-version-voided");
-        assertThat(services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci")).as("committed anew, whole, under a new number").isEqualTo(3);
-        assertThat(services.listUploads().history(CYCLE, ListKind.QIMG).get(0).members()).isEqualTo(5);
+        assertThat(services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci")).as("committed anew, whole, under a new number").isEqualTo(3);
+        assertThat(services.listVersions().history(CYCLE, ListKind.QIMG).get(0).members()).isEqualTo(5);
     }
 
     @Test
@@ -183,12 +216,12 @@ class ListUploadServiceTest {
         assertThat(preview.outcomes()).containsEntry(MatchOutcome.MATCHED, 1).containsEntry(MatchOutcome.PROBABLE, 1)
                 .containsEntry(MatchOutcome.CONFLICT, 1).containsEntry(MatchOutcome.UNMATCHED, 1);
         assertThat(preview.awaitingReview()).isEqualTo(2);
-        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci"))
+        assertThatThrownBy(() -> services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("REVIEW_PENDING"));
 
         services.listUploads().review(CYCLE, preview.uploadId(), 3, true, null, "user:operator");
         services.listUploads().review(CYCLE, preview.uploadId(), 4, false, null, "user:operator");
-        services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci");
+        services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci");
 
         var members = services.database().jdbi().withHandle(h -> services.lists().members(h, CYCLE, ListKind.QIMG, 2));
         assertThat(members.keySet()).containsExactlyInAnyOrder("A-2004", "A-2003");
@@ -201,14 +234,14 @@ class ListUploadServiceTest {
         byte[] second = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), qimgRow("A-2005", true));
         Preview a = services.listUploads().upload(CYCLE, ListKind.QIMG, "a.csv", first, "user:bci").preview();
         Preview b = services.listUploads().upload(CYCLE, ListKind.QIMG, "b.csv", second, "user:bci").preview();
-        services.listUploads().commit(CYCLE, a.uploadId(), "user:bci");
+        services.listVersions().commit(CYCLE, a.uploadId(), "user:bci");
 
         var again = services.listUploads().upload(CYCLE, ListKind.QIMG, "a-again.csv", first, "user:bci");
         assertThat(again.identicalToCurrent()).isTrue();
         assertThat(again.currentVersion()).isEqualTo(2);
-        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, b.uploadId(), "user:bci"))
+        assertThatThrownBy(() -> services.listVersions().commit(CYCLE, b.uploadId(), "user:bci"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("UPLOAD_CLOSED"));
-        assertThat(services.listUploads().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(2, 1);
+        assertThat(services.listVersions().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(2, 1);
     }
 
     @Test
@@ -218,12 +251,12 @@ class ListUploadServiceTest {
         // A second upload made before the first commit, committed "at the same time": simulate by resetting its status.
         Preview b = services.listUploads().upload(CYCLE, ListKind.BCIMG, "b.csv",
                 ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2021")).getBytes(StandardCharsets.UTF_8), "user:ubc").preview();
-        services.listUploads().commit(CYCLE, a.uploadId(), "user:ubc");
+        services.listVersions().commit(CYCLE, a.uploadId(), "user:ubc");
         services.database().jdbi().useHandle(h -> h.execute("UPDATE list_upload SET status = 'DRAFT' WHERE id = ?", b.uploadId()));
 
-        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, b.uploadId(), "user:ubc"))
+        assertThatThrownBy(() -> services.listVersions().commit(CYCLE, b.uploadId(), "user:ubc"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("STALE_UPLOAD"));
-        assertThat(services.listUploads().history(CYCLE, ListKind.BCIMG)).hasSize(2);
+        assertThat(services.listVersions().history(CYCLE, ListKind.BCIMG)).hasSize(2);
     }
 
     @Test
@@ -234,16 +267,16 @@ class ListUploadServiceTest {
         services.database().jdbi().useHandle(h -> h.execute(
                 "UPDATE list_upload_row SET applicant_id = 'A-NOBODY' WHERE upload_id = ? AND applicant_id = 'A-2005'", preview.uploadId()));
 
-        assertThatThrownBy(() -> services.listUploads().commit(CYCLE, preview.uploadId(), "user:bci"))
+        assertThatThrownBy(() -> services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci"))
                 .hasMessageContaining("1 row(s) of upload " + preview.uploadId() + " name no known applicant");
-        assertThat(services.listUploads().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(1);
+        assertThat(services.listVersions().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(1);
         assertThat(services.listUploads().preview(CYCLE, preview.uploadId()).status()).isEqualTo("DRAFT");
 
         var seeded = List.of(ListMember.of("A-2004"), ListMember.of("A-NOBODY"));
         assertThatThrownBy(() -> services.database().jdbi().useTransaction(h -> services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG,
                 seeded, new ListRepository.Origin("test", null, null, null, "test"), java.time.LocalDateTime.now())))
                 .hasMessageContaining("1 member(s) of the AIMG list name no known applicant");
-        assertThat(services.listUploads().history(CYCLE, ListKind.AIMG)).extracting(ListVersionInfo::version).containsExactly(1);
+        assertThat(services.listVersions().history(CYCLE, ListKind.AIMG)).extracting(ListVersionInfo::version).containsExactly(1);
     }
 
     @Test
@@ -251,7 +284,7 @@ class ListUploadServiceTest {
         String header = "Family name,Given names,Date of birth,Applicant ID,MMI score\n";
         Preview first = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv",
                 (header + row("A-2002") + ",82\n" + row("A-2009") + ",70.5\n").getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
-        services.listUploads().commit(CYCLE, first.uploadId(), "user:aimg");
+        services.listVersions().commit(CYCLE, first.uploadId(), "user:aimg");
 
         Preview same = services.listUploads().upload(CYCLE, ListKind.AIMG, "b.csv",
                 (header + row("A-2002") + ",82.00\n" + row("A-2009") + ",70.50\n").getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
@@ -267,15 +300,15 @@ class ListUploadServiceTest {
     void aRevertIsANewVersionWithTheOldMembers() throws Exception {
         Preview a = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv",
                 ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
-        services.listUploads().commit(CYCLE, a.uploadId(), "user:aimg");
+        services.listVersions().commit(CYCLE, a.uploadId(), "user:aimg");
 
-        int version = services.listUploads().revert(CYCLE, ListKind.AIMG, 1, "user:operator");
+        int version = services.listVersions().revert(CYCLE, ListKind.AIMG, 1, "user:operator");
 
         assertThat(version).isEqualTo(3);
         var v1 = services.database().jdbi().withHandle(h -> services.lists().members(h, CYCLE, ListKind.AIMG, 1));
         var v3 = services.database().jdbi().withHandle(h -> services.lists().members(h, CYCLE, ListKind.AIMG, 3));
         assertThat(v3).isEqualTo(v1);
-        assertThat(services.listUploads().history(CYCLE, ListKind.AIMG).get(0).revertedTo()).isEqualTo(1);
+        assertThat(services.listVersions().history(CYCLE, ListKind.AIMG).get(0).revertedTo()).isEqualTo(1);
     }
 
     @Test
@@ -288,7 +321,7 @@ class ListUploadServiceTest {
         String header = "Family name,Given names,Date of birth,Applicant ID\n";
 
         Preview without = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv", (header + row("A-2009")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
-        services.listUploads().commit(CYCLE, without.uploadId(), "user:aimg");
+        services.listVersions().commit(CYCLE, without.uploadId(), "user:aimg");
 
         var flagged = services.applications().applicationsOf(CYCLE, 1, "A-2002");
         assertThat(flagged).singleElement().satisfies(a -> {
@@ -299,7 +332,7 @@ class ListUploadServiceTest {
 
         Preview with = services.listUploads().upload(CYCLE, ListKind.AIMG, "b.csv",
                 (header + row("A-2009") + "\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
-        services.listUploads().commit(CYCLE, with.uploadId(), "user:aimg");
+        services.listVersions().commit(CYCLE, with.uploadId(), "user:aimg");
         assertThat(services.applications().applicationsOf(CYCLE, 1, "A-2002").get(0).flagCode()).isNull();
     }
 

@@ -120,8 +120,8 @@ class OperationsTest {
                 + fatima.givenNames() + ";" + fatima.dateOfBirth() + ";Régulier\n").getBytes(StandardCharsets.UTF_8);
         long upload = web.services().listUploads().upload(DemoData.CYCLE, ListKind.QIMG, "qimg.csv", file, "user:bci").preview().uploadId();
 
-        web.services().listUploads().commit(DemoData.CYCLE, upload, "user:bci");
-        assertThatThrownBy(() -> web.services().listUploads().commit(DemoData.CYCLE, upload, "user:bci")).isInstanceOf(ConflictException.class);
+        web.services().listVersions().commit(DemoData.CYCLE, upload, "user:bci");
+        assertThatThrownBy(() -> web.services().listVersions().commit(DemoData.CYCLE, upload, "user:bci")).isInstanceOf(ConflictException.class);
 
         String afterCommits = scrape();
         assertThat(sample(afterCommits, "residency_list_commits_seconds_count", "outcome=\"committed\"")).isEqualTo(committed + 1);
