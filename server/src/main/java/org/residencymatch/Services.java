@@ -6,6 +6,7 @@ import org.residencymatch.audit.AuditTrail;
 import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.cycle.CalendarService;
 import org.residencymatch.cycle.CycleRepository;
+import org.residencymatch.applicant.ApplicantDirectory;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.application.ApplicationService;
@@ -42,6 +43,7 @@ public final class Services implements AutoCloseable {
     private final ProgramRepository programs = new ProgramRepository();
     private final ApplicantRepository applicants = new ApplicantRepository();
     private final ListRepository lists = new ListRepository();
+    private final ApplicantDirectory directory;
     private final ReconciliationService reconciliation;
     private final ProfileService profiles;
     private final CatalogueService catalogue;
@@ -64,6 +66,7 @@ public final class Services implements AutoCloseable {
         this.auditLog = new AuditLog(clock);
         this.auditTrail = new AuditTrail(database.jdbi());
         this.cycles = new CycleRepository(database.jdbi());
+        this.directory = new ApplicantDirectory(database.jdbi());
         this.calendar = new CalendarService(database.jdbi(), cycles, auditLog, clock);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
         this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
@@ -131,6 +134,11 @@ public final class Services implements AutoCloseable {
 
     public ApplicantRepository applicants() {
         return applicants;
+    }
+
+    /** Finding applicants by name, id, email or MINC, and their names for the pages. */
+    public ApplicantDirectory directory() {
+        return directory;
     }
 
     public ListRepository lists() {
