@@ -91,6 +91,8 @@ public final class Services implements AutoCloseable {
 
     public static Services start(Database database, Clock clock) {
         Services services = new Services(database, clock);
+        // Applicants written before V33 (or by a bulk load) have no folded name yet: fold them once here, not in the first search.
+        database.jdbi().useTransaction(h -> ApplicantDirectory.fillNameKeys(h));
         int torn = services.listUploads.voidTornVersions();
         if (torn > 0) org.slf4j.LoggerFactory.getLogger(Services.class).warn("voided {} list version(s) torn by a crash during their commit", torn);
         return services;

@@ -3,6 +3,7 @@ package org.residencymatch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class PeoplePagesTest {
     static final TestServer web = TestServer.demo(clock);
     static final String MCMASTER_IMG = "27039";
     static String ubcCmgStream, lavalStream;
+    static long coupleId;
 
     @BeforeAll
     static void start() {
@@ -36,7 +38,12 @@ class PeoplePagesTest {
         web.services().applications().apply(DemoData.CYCLE, 1, "A-2001", MCMASTER_IMG, "test");
         web.services().applications().apply(DemoData.CYCLE, 1, "A-1001", ubcCmgStream, "test");
         web.services().applications().apply(DemoData.CYCLE, 1, "A-1002", ubcCmgStream, "test");
+        // Rajesh Patel and Wei Chen match as a couple: he ranks McMaster, she nothing ("no match" on her side).
+        web.services().applications().apply(DemoData.CYCLE, 1, "A-2002", MCMASTER_IMG, "test");
+        coupleId = web.services().couples().propose(DemoData.CYCLE, 1, "A-2002", "A-2003").id();
+        web.services().couples().accept(DemoData.CYCLE, coupleId, "A-2003");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
+        web.services().rankLists().saveCoupleList(DemoData.CYCLE, 1, coupleId, List.of(java.util.Arrays.asList(MCMASTER_IMG, null)), true, "test");
     }
 
     static BrowserlessSession signedIn(String email) throws Exception {
@@ -119,5 +126,18 @@ class PeoplePagesTest {
         assertThat(operator.get("/operator/audit?target=applicant:A-2005").body()).contains(link);
         assertThat(operator.get("/operator/applicants/A-2005").body()).as("the file lists the case and the help request")
                 .contains("/operator/help/" + caseId).contains("/operator/cases?status=ALL#case-");
+    }
+
+    @Test
+    void bothPartnersOfACoupleGetTheReceiptOfTheirPairedListAndNobodyElse() throws Exception {
+        RankList stored = web.services().rankLists().lists(DemoData.CYCLE, 1, "COUPLE", String.valueOf(coupleId)).inForce().orElseThrow();
+        String code = RankListReceipt.shown(RankListReceipt.code(DemoData.CYCLE, 1, stored));
+        for (String partner : List.of("rajesh.patel@applicant.example", "wei.chen@applicant.example")) {
+            String receipt = signedIn(partner).get("/applicant/couple/" + coupleId + "/rank-list/receipt").body();
+            assertThat(receipt).contains(code).contains("Patel, Rajesh (A-2002)").contains("Chen, Wei (A-2003)").contains("#" + MCMASTER_IMG + "  +  —");
+        }
+        assertThat(signedIn("amira.haddad@applicant.example").get("/applicant/couple/" + coupleId + "/rank-list/receipt").statusCode()).isEqualTo(404);
+        assertThat(signedIn(DemoData.OPERATOR_EMAIL).get("/operator/receipts?ownerKind=COUPLE&ownerId=" + coupleId + "&iteration=1&code=" + code).body())
+                .contains("This code matches submitted version 1 of this list");
     }
 }
