@@ -8,7 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.residencymatch.demo.DemoData;
 
-/** The operator finds Jean-François Lévesque by typing his name without accents, and opens his file; both pages pass the accessibility check. */
+/**
+ * The operator finds Jean-François Lévesque by typing his name without accents, opens his file, and checks a
+ * receipt code; every page passes the accessibility check.
+ */
 @Tag("browser")
 class PeopleBrowserTest {
 
@@ -29,6 +32,14 @@ class PeopleBrowserTest {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Lévesque, Jean-François (A-2004)");
         assertThat(browser.text(By.id("lists"))).contains("QIMG");
         assertThat(browser.text(By.id("identity"))).contains("jean-francois.levesque@applicant.example");
+        browser.checkAccessibility();
+
+        // A receipt the operator is shown that belongs to no submitted list.
+        browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/receipts']"));
+        browser.type(By.id("ownerId"), "A-2004");
+        browser.type(By.id("code"), "aaaaa-aaaaa");
+        browser.clickAndLoad(By.cssSelector("form[action='/operator/receipts'] button[type=submit]"));
+        assertThat(browser.text(By.id("receipt-verdict"))).contains("matches no submitted version");
         browser.checkAccessibility();
     }
 }
