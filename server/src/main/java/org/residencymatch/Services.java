@@ -6,6 +6,7 @@ import org.residencymatch.audit.AuditTrail;
 import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.cycle.CalendarService;
 import org.residencymatch.cycle.CycleRepository;
+import org.residencymatch.applicant.ApplicantDirectory;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.application.ApplicationService;
@@ -47,6 +48,7 @@ public final class Services implements AutoCloseable {
     private final ProgramRepository programs = new ProgramRepository();
     private final ApplicantRepository applicants = new ApplicantRepository();
     private final ListRepository lists = new ListRepository();
+    private final ApplicantDirectory directory;
     private final ReconciliationService reconciliation;
     private final ProfileService profiles;
     private final CatalogueService catalogue;
@@ -70,6 +72,7 @@ public final class Services implements AutoCloseable {
         this.auditLog = new AuditLog(clock);
         this.auditTrail = new AuditTrail(database.jdbi());
         this.cycles = new CycleRepository(database.jdbi());
+        this.directory = new ApplicantDirectory(database.jdbi());
         this.calendar = new CalendarService(database.jdbi(), cycles, auditLog, clock);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
         this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
@@ -99,6 +102,8 @@ public final class Services implements AutoCloseable {
 
     public static Services start(Database database, Clock clock) {
         Services services = new Services(database, clock);
+        // Applicants written before V33 (or by a bulk load) have no folded name yet: fold them once here, not in the first search.
+        database.jdbi().useTransaction(h -> ApplicantDirectory.fillNameKeys(h));
         int torn = services.listVersions.voidTornVersions();
         if (torn > 0) org.slf4j.LoggerFactory.getLogger(Services.class).warn("voided {} list version(s) torn by a crash during their commit", torn);
         return services;
@@ -142,6 +147,11 @@ public final class Services implements AutoCloseable {
 
     public ApplicantRepository applicants() {
         return applicants;
+    }
+
+    /** Finding applicants by name, id, email or MINC, and their names for the pages. */
+    public ApplicantDirectory directory() {
+        return directory;
     }
 
     public ListRepository lists() {

@@ -94,8 +94,9 @@ public final class Registration {
                 return;
             }
             String applicantId = newApplicantId(h);
-            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    applicantId, form.familyName().strip(), form.givenNames().strip(), LocalDate.parse(form.dateOfBirth()), email, now);
+            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    applicantId, form.familyName().strip(), form.givenNames().strip(), LocalDate.parse(form.dateOfBirth()), email,
+                    org.residencymatch.applicant.ApplicantDirectory.nameKey(form.familyName().strip(), form.givenNames().strip()), now);
             long userId = accounts.createWithHash(h, new Accounts.NewAccount(email, form.givenNames().strip() + " " + form.familyName().strip(),
                     form.password(), Role.APPLICANT, applicantId, null, null), passwordHash);
             h.execute("UPDATE user_account SET email_verified = FALSE WHERE id = ?", userId);

@@ -34,14 +34,14 @@ public final class ApplicantRepository {
                 .mapTo(Integer.class).one() > 0;
         if (exists) {
             h.execute("UPDATE applicant SET family_name = ?, given_names = ?, date_of_birth = ?, email = ?, minc = ?, "
-                            + "mcc_candidate_code = ? WHERE id = ?",
+                            + "mcc_candidate_code = ?, name_key = ? WHERE id = ?",
                     identity.familyName(), identity.givenNames(), identity.dateOfBirth(), identity.email(), identity.minc(),
-                    identity.mccCandidateCode(), identity.applicantId());
+                    identity.mccCandidateCode(), ApplicantDirectory.nameKey(identity.familyName(), identity.givenNames()), identity.applicantId());
         } else {
-            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, minc, mcc_candidate_code, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, minc, mcc_candidate_code, name_key, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     identity.applicantId(), identity.familyName(), identity.givenNames(), identity.dateOfBirth(), identity.email(),
-                    identity.minc(), identity.mccCandidateCode(), now);
+                    identity.minc(), identity.mccCandidateCode(), ApplicantDirectory.nameKey(identity.familyName(), identity.givenNames()), now);
         }
     }
 

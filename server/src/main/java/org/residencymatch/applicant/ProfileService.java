@@ -87,4 +87,9 @@ public final class ProfileService {
     public Optional<ApplicantFacts> profile(String cycleId, String applicantId) {
         return jdbi.withHandle(h -> applicants.findProfile(h, cycleId, applicantId));
     }
+
+    /** Every committed version of the cycle's partner lists that names the applicant, newest first per list. */
+    public List<org.residencymatch.lists.ListRepository.Membership> memberships(String cycleId, String applicantId) {
+        return jdbi.withHandle(h -> lists.membershipsOf(h, cycleId, applicantId));
+    }
 }

@@ -112,6 +112,58 @@ public final class RankListService {
                 .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list();
     }
 
+    /** Every saved version of an owner's list, newest first, without their ranks. */
+    public List<RankList> versions(String cycleId, int iteration, String ownerKind, String ownerId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, version, status, saved_at, saved_by FROM rank_list
+                        WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o
+                        ORDER BY version DESC""")
+                .bind("c", cycleId).bind("i", iteration).bind("k", ownerKind).bind("o", ownerId)
+                .map((rs, ctx) -> new RankList(rs.getLong("id"), ownerKind, ownerId, rs.getInt("version"), rs.getString("status"),
+                        rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
+                .list());
+    }
+
+    /** One version of an owner's list, with its ranks. */
+    public Optional<RankList> version(String cycleId, int iteration, String ownerKind, String ownerId, int version) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, status, saved_at, saved_by FROM rank_list
+                        WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o AND version = :v""")
+                .bind("c", cycleId).bind("i", iteration).bind("k", ownerKind).bind("o", ownerId).bind("v", version)
+                .map((rs, ctx) -> new RankList(rs.getLong("id"), ownerKind, ownerId, version, rs.getString("status"),
+                        rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
+                .findOne()
+                .map(list -> withEntries(h, list)));
+    }
+
+    /**
+     * The submitted version of an owner's list whose receipt code is {@code code}, if there is one:
+     * what the operator checks a receipt against. Drafts have no receipt.
+     */
+    public Optional<RankList> checkReceipt(String cycleId, int iteration, String ownerKind, String ownerId, String code) {
+        return jdbi.withHandle(h -> {
+            List<RankList> submitted = h.createQuery("""
+                            SELECT id, version, status, saved_at, saved_by FROM rank_list
+                            WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o AND status = 'SUBMITTED'
+                            ORDER BY version DESC""")
+                    .bind("c", cycleId).bind("i", iteration).bind("k", ownerKind).bind("o", ownerId)
+                    .map((rs, ctx) -> new RankList(rs.getLong("id"), ownerKind, ownerId, rs.getInt("version"), rs.getString("status"),
+                            rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
+                    .list();
+            for (RankList list : submitted) {
+                RankList whole = withEntries(h, list);
+                if (RankListReceipt.code(cycleId, iteration, whole).equals(code)) return Optional.of(whole);
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static RankList withEntries(Handle h, RankList list) {
+        return new RankList(list.id(), list.ownerKind(), list.ownerId(), list.version(), list.status(), list.savedAt(), list.savedBy(),
+                h.createQuery("SELECT item, second_item FROM rank_list_entry WHERE rank_list_id = :id ORDER BY position").bind("id", list.id())
+                        .map((rs, ctx) -> new RankList.Entry(rs.getString(1), rs.getString(2))).list());
+    }
+
     /** The list in force of an owner, as the match reads it. */
     public Optional<RankList> inForce(Handle h, String cycleId, int iteration, String ownerKind, String ownerId) {
         return latest(h, cycleId, iteration, ownerKind, ownerId, true);

@@ -45,6 +45,25 @@ public final class AuditTrail {
         return jdbi.withHandle(h -> rows(h, where, binds, 0, MAX_EXPORT));
     }
 
+    /**
+     * The newest {@code limit} entries about one person's file, newest first: those whose target is one
+     * of {@code targets} (their applicant id, cases, couples, help requests) or whose actor is one of
+     * {@code actors} (their own account).
+     */
+    public List<AuditEntry> about(java.util.Collection<String> targets, java.util.Collection<String> actors, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE_SIZE);
+        List<String> t = targets.isEmpty() ? List.of("") : List.copyOf(targets);
+        List<String> a = actors.isEmpty() ? List.of("") : List.copyOf(actors);
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, at, actor, action, target, details FROM audit_log
+                        WHERE target IN (<targets>) OR actor IN (<actors>)
+                        ORDER BY at DESC, id DESC LIMIT :limit""")
+                .bindList("targets", t).bindList("actors", a).bind("limit", limit)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toLocalDateTime(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("target"), rs.getString("details")))
+                .list());
+    }
+
     /** The actions recorded so far, for a filter's choice list. */
     public List<String> actions() {
         return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log ORDER BY action").mapTo(String.class).list());

@@ -214,6 +214,34 @@ public final class ListRepository {
                 .list();
     }
 
+    /** One committed version of a list that names an applicant, with what it says of them. */
+    public record Membership(ListKind kind, int version, LocalDateTime committedAt, String committedBy, boolean current, ListMember member) {}
+
+    /**
+     * Every committed version of a cycle's lists that names the applicant, newest first per list:
+     * where the partner bodies vouched for them, and since when. {@code current} marks the version
+     * in force.
+     */
+    public List<Membership> membershipsOf(Handle h, String cycleId, String applicantId) {
+        Map<String, Integer> current = new HashMap<>();
+        h.createQuery("SELECT kind, MAX(version) AS version FROM list_version WHERE cycle_id = :cycle AND status = 'COMMITTED' GROUP BY kind")
+                .bind("cycle", cycleId)
+                .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getInt("version")))
+                .forEach(e -> current.put(e.getKey(), e.getValue()));
+        return h.createQuery("""
+                        SELECT v.kind, v.version, v.committed_at, v.committed_by,
+                               m.applicant_id, m.contingent, m.mmi_score, m.assessment_outcome
+                        FROM list_membership m
+                        JOIN list_version v ON v.cycle_id = m.cycle_id AND v.kind = m.kind AND v.version = m.version
+                        WHERE m.cycle_id = :cycle AND m.applicant_id = :applicant AND v.status = 'COMMITTED'
+                        ORDER BY v.kind, v.version DESC""")
+                .bind("cycle", cycleId).bind("applicant", applicantId)
+                .map((rs, ctx) -> new Membership(ListKind.valueOf(rs.getString("kind")), rs.getInt("version"),
+                        rs.getObject("committed_at", LocalDateTime.class), rs.getString("committed_by"),
+                        Integer.valueOf(rs.getInt("version")).equals(current.get(rs.getString("kind"))), member(rs)))
+                .list();
+    }
+
     /** The content hash of the current version, if it came from a file. */
     public java.util.Optional<String> currentContentHash(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("""

@@ -58,6 +58,9 @@ final class AuditRoutes {
         String query = filterQuery(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("found", found);
+        // An entry about an applicant's file names them, with a link to their page.
+        model.put("names", services.directory().names(found.entries().stream().map(e -> e.target())
+                .filter(t -> t.startsWith("applicant:")).map(t -> t.substring("applicant:".length())).toList()));
         model.put("filters", filterValues(ctx));
         List<String> actions = services.auditTrail().actions();
         model.put("actions", actions);

@@ -39,7 +39,9 @@ final class FollowUpPages {
 
     private void pool(Context ctx) {
         Cycle cycle = cycle();
-        pages.render(ctx, "operator/cap.jte", "cap.title", Map.of("cycle", cycle.id(), "pool", services.clinicalAssessment().pool(cycle.id()),
+        var pool = services.clinicalAssessment().pool(cycle.id());
+        pages.render(ctx, "operator/cap.jte", "cap.title", Map.of("cycle", cycle.id(), "pool", pool,
+                "names", services.directory().names(pool.stream().map(ClinicalAssessmentService.PoolEntry::applicantId).toList()),
                 "limit", ClinicalAssessmentService.DEFAULT_INVITATION_LIMIT,
                 "registrations", services.clinicalAssessment().bcCapRegistrations(cycle.id()).size()));
     }

@@ -55,10 +55,12 @@ final class HelpPages {
     private void operatorCases(Context ctx) {
         String status = ctx.queryParam("status") == null || ctx.queryParam("status").isBlank() ? "OPEN" : ctx.queryParam("status").trim();
         HelpCaseStatus filter = "ALL".equalsIgnoreCase(status) ? null : ApiRoutes.enumValue("status", status, HelpCaseStatus.class);
+        List<HelpCase> cases = services.help().cases(cycle(), filter);
         pages.render(ctx, "operator/help-cases.jte", "helpCase.operatorTitle", Map.of(
                 "status", filter == null ? "ALL" : filter.name(),
                 "statuses", List.of("OPEN", "ANSWERED", "CLOSED", "ALL"),
-                "cases", services.help().cases(cycle(), filter)));
+                "cases", cases,
+                "names", services.directory().names(cases.stream().map(HelpCase::applicantId).toList())));
     }
 
     private void operatorCase(Context ctx) {
@@ -67,6 +69,7 @@ final class HelpPages {
         HelpCase help = services.help().find(cycle, caseId).orElseThrow(() -> new NotFoundException("help case", String.valueOf(caseId)));
         pages.render(ctx, "operator/help-case.jte", "helpCase.operatorTitle", Map.of(
                 "help", help,
+                "names", services.directory().names(List.of(help.applicantId())),
                 // What the operator already knows about this applicant's file: reconciliation cases show profile/list contradictions.
                 "reconciliation", services.reconciliation().casesOf(cycle, help.applicantId())));
     }

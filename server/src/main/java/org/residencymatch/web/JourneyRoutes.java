@@ -109,7 +109,7 @@ final class JourneyRoutes {
 
     private void applicantRankList(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
-        ctx.json(rankLists(services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.APPLICANT, applicantId)));
+        ctx.json(rankLists(cycle(ctx), iteration(ctx), services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.APPLICANT, applicantId)));
     }
 
     private void saveApplicantRankList(Context ctx) {
@@ -172,7 +172,7 @@ final class JourneyRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("pairs", e.getMessage());
         }
-        ctx.json(rankLists(services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.COUPLE, String.valueOf(couple.id()))));
+        ctx.json(rankLists(cycle(ctx), iteration(ctx), services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.COUPLE, String.valueOf(couple.id()))));
     }
 
     private void result(Context ctx) {
@@ -191,7 +191,7 @@ final class JourneyRoutes {
     }
 
     private void streamRankList(Context ctx) {
-        ctx.json(rankLists(services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.STREAM, ownStream(ctx))));
+        ctx.json(rankLists(cycle(ctx), iteration(ctx), services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.STREAM, ownStream(ctx))));
     }
 
     private void saveStreamRankList(Context ctx) {
@@ -277,20 +277,22 @@ final class JourneyRoutes {
         return json;
     }
 
-    private static Map<String, Object> rankLists(RankLists lists) {
+    private static Map<String, Object> rankLists(String cycle, int iteration, RankLists lists) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("latest", lists.latest().map(JourneyRoutes::rankList).orElse(null));
-        json.put("inForce", lists.inForce().map(JourneyRoutes::rankList).orElse(null));
+        json.put("latest", lists.latest().map(l -> rankList(cycle, iteration, l)).orElse(null));
+        json.put("inForce", lists.inForce().map(l -> rankList(cycle, iteration, l)).orElse(null));
         json.put("unsubmittedChanges", lists.unsubmittedChanges());
         return json;
     }
 
-    private static Map<String, Object> rankList(RankList l) {
+    private static Map<String, Object> rankList(String cycle, int iteration, RankList l) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("version", l.version());
         json.put("status", l.status());
         json.put("savedAt", l.savedAt());
         json.put("savedBy", l.savedBy());
+        json.put("receiptCode", l.submitted()
+                ? org.residencymatch.application.RankListReceipt.shown(org.residencymatch.application.RankListReceipt.code(cycle, iteration, l)) : null);
         // One shape for every kind of list: {item, second}; second is set only in a couple's list.
         json.put("entries", l.entries().stream().map(e -> {
             Map<String, Object> entry = new LinkedHashMap<>();

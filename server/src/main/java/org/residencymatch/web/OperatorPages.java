@@ -73,11 +73,13 @@ final class OperatorPages {
         String status = ctx.queryParam("status") == null || ctx.queryParam("status").isBlank() ? "OPEN" : ctx.queryParam("status").trim();
         CaseStatus filter = "ALL".equalsIgnoreCase(status) ? null : ApiRoutes.enumValue("status", status, CaseStatus.class);
         String cycle = cycle();
+        var cases = services.reconciliation().cases(cycle, filter);
         pages.render(ctx, "operator/cases.jte", "cases.title", Map.of(
                 "cycle", cycle,
                 "status", filter == null ? "ALL" : filter.name(),
                 "statuses", List.of("OPEN", "RESOLVED", "CLOSED_AUTOMATICALLY", "ALL"),
-                "cases", services.reconciliation().cases(cycle, filter)));
+                "cases", cases,
+                "names", services.directory().names(cases.stream().map(c -> c.applicantId()).toList())));
     }
 
     private void comment(Context ctx) {

@@ -21,8 +21,11 @@ final class OutboxPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/operator/outbox", ctx -> pages.render(ctx, "operator/outbox.jte", "outbox.title",
-                Map.of("parked", services.outbox().parked(SHOWN), "pending", services.outbox().pendingCount())), Access.OPERATOR);
+        routes.get("/operator/outbox", ctx -> {
+            var parked = services.outbox().parked(SHOWN);
+            pages.render(ctx, "operator/outbox.jte", "outbox.title", Map.of("parked", parked, "pending", services.outbox().pendingCount(),
+                    "names", services.directory().names(parked.stream().map(p -> p.applicantId()).filter(java.util.Objects::nonNull).toList())));
+        }, Access.OPERATOR);
         routes.get("/api/v1/outbox/parked", this::parked, Access.OPERATOR);
     }
 

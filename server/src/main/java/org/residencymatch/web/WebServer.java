@@ -140,6 +140,9 @@ public final class WebServer implements AutoCloseable {
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
             new ProfilePages(services, pages).register(routes);
+            new PeoplePages(services, pages).register(routes);
+            new ReceiptPages(services, pages).register(routes);
+            new PeopleApiRoutes(services).register(routes);
             AccountAdministration administration = new AccountAdministration(services.database().jdbi(), accounts, services.auditLog());
             new AccountPages(accounts, administration, pages).register(routes);
             new AccountRoutes(accounts, administration).register(routes);

@@ -87,6 +87,9 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/programs", "q", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/audit", "actor", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/audit", "target", Map.of()),
+            new Input(Caller.OPERATOR_PAGE, "GET", "/operator/applicants", "q", Map.of()),
+            new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "ownerId", Map.of("ownerKind", "APPLICANT", "code", "AAAAA-AAAAA")),
+            new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "code", Map.of("ownerKind", "APPLICANT", "ownerId", "A-2001")),
             // the API
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "email", Map.of()),
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "givenNames", Map.of()),
@@ -106,6 +109,7 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_API, "PUT", APPLICANT, "latestClinicalActivityDate", Map.of()),
             new Input(Caller.APPLICANT_API, "PUT", APPLICANT + "/profile", "graduationDate", Map.of()),
             new Input(Caller.OPERATOR_API, "GET", APPLICANT + "/catalogue", "q", Map.of()),
+            new Input(Caller.OPERATOR_API, "GET", "/api/v1/cycles/" + CYCLE + "/applicants", "q", Map.of()),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/cycles/" + CYCLE + "/cases/1/comments", "body", Map.of()),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/cycles/" + CYCLE + "/cases/1/resolution", "resolution", Map.of()),
             new Input(Caller.APPLICANT_API, "POST", APPLICANT + "/help-cases", "message", Map.of("streamId", "27032")),
