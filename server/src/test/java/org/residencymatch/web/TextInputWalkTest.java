@@ -124,7 +124,8 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "displayName", Map.of("role", "OPERATOR")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "facultyId", Map.of("role", "PROGRAM_STAFF")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "partnerBody", Map.of("role", "PARTNER")),
-            new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts/1/tokens", "label", Map.of()));
+            new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts/1/tokens", "label", Map.of()),
+            new Input(Caller.OPERATOR_API, "PUT", "/api/v1/cycles/" + CYCLE + "/time-zone", "timeZone", Map.of()));
 
     /** What no text field takes: a NUL (PostgreSQL cannot store it), a C1 control, a right-to-left override. */
     static final List<String> REFUSED = List.of("Ada\u0000", "Ada\u0085", "\u202Eada");
