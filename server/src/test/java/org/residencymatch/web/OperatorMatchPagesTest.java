@@ -82,6 +82,19 @@ class OperatorMatchPagesTest {
         assertThat(report).contains("Match report, 2025-R1, iteration 1").contains("carried to the second iteration").contains("report.csv");
 
         mei.signIn("mei.wong@applicant.example", DemoData.PASSWORD);
-        assertThat(mei.get("/applicant/applications").body()).contains("Match result: you matched to Anesthesiology");
+        String applications = mei.get("/applicant/applications").body();
+        assertThat(applications).contains("Match result: you matched to Anesthesiology").contains("<strong>Matched</strong>");
+        assertThat(mei.get("/applicant").body()).as("the result on the home page").contains("Your match result, iteration 1")
+                .contains("Match result: you matched to Anesthesiology");
+        BrowserlessSession rajesh = new BrowserlessSession(web.port());
+        rajesh.signIn("rajesh.patel@applicant.example", DemoData.PASSWORD);
+        assertThat(rajesh.get("/applicant").body()).as("unmatched: what comes next").contains("You did not match in iteration 1.")
+                .contains("The second iteration opens").contains("href=\"/applicant/catalogue?iteration=2\"");
+        BrowserlessSession staff = new BrowserlessSession(web.port());
+        staff.signIn("staff@ubc.example", DemoData.PASSWORD);
+        assertThat(staff.get("/staff/matched").body()).contains("Applicants matched to your streams, iteration 1").contains("matched.csv");
+        BrowserlessSession aimg = new BrowserlessSession(web.port());
+        aimg.signIn("aimg@partner.example", DemoData.PASSWORD);
+        assertThat(aimg.get("/partner/lists").body()).contains("/lists/AIMG/outcomes.csv");
     }
 }
