@@ -26,10 +26,18 @@ public final class MatchDayPolicy {
         }
     }
 
-    /** Where an iteration stands: its phase now, when its match and release open, and the run released, if any. */
-    public record State(int iteration, Phase current, LocalDateTime matchOpens, LocalDateTime releaseOpens, MatchRun released) {}
+    /**
+     * Where an iteration stands: its phase now, when its match and release open, the run released, if
+     * any, and whether the iteration before it is released (always true for the first: the second
+     * iteration's positions are what the first left unfilled).
+     */
+    public record State(int iteration, Phase current, LocalDateTime matchOpens, LocalDateTime releaseOpens, MatchRun released,
+            boolean previousReleased) {}
 
-    /** Running the match: during the match or release phase, and not once the iteration's results are released. */
+    /**
+     * Running the match: during the match or release phase, after the previous iteration's release, and
+     * not once the iteration's results are released.
+     */
     public static Decision run(State state) {
         if (state.released() != null) {
             return Decision.refused("ALREADY_RELEASED", "matchDay.refused.released", state.iteration(), String.valueOf(state.released().id()), state.released().releasedAt());
@@ -37,6 +45,7 @@ public final class MatchDayPolicy {
         if (state.current() != Phase.MATCH && state.current() != Phase.RESULTS_RELEASE) {
             return Decision.refused("OUTSIDE_PHASE", "matchDay.refused.runNotOpen", state.matchOpens());
         }
+        if (!state.previousReleased()) return Decision.refused("FIRST_ITERATION_NOT_RELEASED", "matchDay.refused.firstNotReleased");
         return Decision.ALLOWED;
     }
 

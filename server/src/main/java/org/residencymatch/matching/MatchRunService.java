@@ -213,7 +213,7 @@ public final class MatchRunService {
     private MatchDayPolicy.State state(Handle h, Cycle cycle, int iteration) {
         return new MatchDayPolicy.State(iteration, cycle.phaseAt(iteration, LocalDateTime.now(clock)).orElse(null),
                 cycle.startOf(iteration, Phase.MATCH).orElse(null), cycle.startOf(iteration, Phase.RESULTS_RELEASE).orElse(null),
-                released(h, cycle.id(), iteration).orElse(null));
+                released(h, cycle.id(), iteration).orElse(null), iteration == 1 || released(h, cycle.id(), iteration - 1).isPresent());
     }
 
     /** Throws the refusal a decision makes: outside the phase with the phase's dates, else with the decision's reason. */
@@ -224,6 +224,7 @@ public final class MatchRunService {
             case "ALREADY_RELEASED" -> "iteration " + state.iteration() + " already has released results (run " + state.released().id()
                     + "); its match is final";
             case "NOT_STABLE" -> "the run did not pass the stability audit; it cannot be released";
+            case "FIRST_ITERATION_NOT_RELEASED" -> "the second iteration's positions are what the first left unfilled; release the first iteration's results first";
             default -> action + " is not open now";
         };
         throw new ConflictException(decision.code(), message, decision.reasonKey(), decision.arguments().toArray());

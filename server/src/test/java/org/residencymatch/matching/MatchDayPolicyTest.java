@@ -16,7 +16,7 @@ class MatchDayPolicyTest {
     }
 
     static MatchDayPolicy.State state(Phase phase, MatchRun released) {
-        return new MatchDayPolicy.State(1, phase, MATCH_OPENS, RELEASE_OPENS, released);
+        return new MatchDayPolicy.State(1, phase, MATCH_OPENS, RELEASE_OPENS, released, true);
     }
 
     @Test
@@ -31,6 +31,8 @@ class MatchDayPolicyTest {
         assertThat(after.allowed()).isFalse();
         assertThat(after.code()).isEqualTo("ALREADY_RELEASED");
         assertThat(after.reasonKey()).isEqualTo("matchDay.refused.released");
+        MatchDayPolicy.State second = new MatchDayPolicy.State(2, Phase.MATCH, MATCH_OPENS, RELEASE_OPENS, null, false);
+        assertThat(MatchDayPolicy.run(second).code()).as("the second iteration waits for the first's release").isEqualTo("FIRST_ITERATION_NOT_RELEASED");
     }
 
     @Test
