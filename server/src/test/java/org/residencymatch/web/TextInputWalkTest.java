@@ -87,6 +87,8 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/programs", "q", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/audit", "actor", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/audit", "target", Map.of()),
+            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/match/1/release", "confirm", Map.of()),
+            new Input(Caller.OPERATOR_PAGE, "GET", "/operator/match/1/results", "q", Map.of()),
             // the API
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "email", Map.of()),
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "givenNames", Map.of()),
@@ -120,7 +122,8 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "displayName", Map.of("role", "OPERATOR")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "facultyId", Map.of("role", "PROGRAM_STAFF")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "partnerBody", Map.of("role", "PARTNER")),
-            new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts/1/tokens", "label", Map.of()));
+            new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts/1/tokens", "label", Map.of()),
+            new Input(Caller.OPERATOR_API, "POST", "/api/v1/cycles/" + CYCLE + "/iterations/1/match-runs/1/release", "confirm", Map.of()));
 
     /** What no text field takes: a NUL (PostgreSQL cannot store it), a C1 control, a right-to-left override. */
     static final List<String> REFUSED = List.of("Ada\u0000", "Ada\u0085", "\u202Eada");
