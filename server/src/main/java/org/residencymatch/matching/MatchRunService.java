@@ -249,7 +249,7 @@ public final class MatchRunService {
 
     /** Releases a run's results: applicants then see their result and programs their matched applicants. */
     public MatchRun release(String cycleId, long runId, String actor) {
-        return release(cycleId, runId, actor, "/");
+        return release(cycleId, runId, actor, "/applicant");
     }
 
     /**

@@ -113,7 +113,7 @@ final class MatchDayPages {
             return;
         }
         try {
-            services.matchRuns().release(cycle(), run.id(), Authentication.requirePrincipal(ctx).auditName(), publicUrl + "/");
+            services.matchRuns().release(cycle(), run.id(), Authentication.requirePrincipal(ctx).auditName(), publicUrl + "/applicant");
         } catch (ConflictException e) {
             refused(ctx, e, run.iteration());
             return;

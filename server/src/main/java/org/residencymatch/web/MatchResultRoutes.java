@@ -58,7 +58,7 @@ final class MatchResultRoutes {
         if (!(confirm instanceof String || confirm instanceof Number) || !String.valueOf(confirm).strip().equals(String.valueOf(run.id()))) {
             throw ApiException.badRequest("confirm", "confirm must be the id of the run to release, \"" + run.id() + "\"");
         }
-        MatchRun released = services.matchRuns().release(run.cycleId(), run.id(), Authentication.requirePrincipal(ctx).auditName(), publicUrl + "/");
+        MatchRun released = services.matchRuns().release(run.cycleId(), run.id(), Authentication.requirePrincipal(ctx).auditName(), publicUrl + "/applicant");
         ctx.json(JourneyRoutes.runJson(services, released));
     }
 

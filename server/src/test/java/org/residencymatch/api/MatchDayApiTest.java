@@ -118,6 +118,9 @@ class MatchDayApiTest {
         assertThat(audited).isEqualTo(1);
         assertThat(notifications).isEqualTo(run.getApplicants());
         assertThat(emails).isGreaterThanOrEqualTo(3);
+        List<String> links = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT body FROM outbox_message WHERE subject_key = 'email.matchResult'")
+                .mapTo(String.class).list());
+        assertThat(links).as("the email leads to the home page, where the result is").singleElement().asString().endsWith("/applicant");
 
         // The operator's results: one row per applicant, names and lists, formula-safe.
         String csv = text(new ResultsApi(demo.operator()).exportMatchRunResults(CYCLE, 1, run.getId()));
