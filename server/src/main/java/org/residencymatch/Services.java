@@ -82,7 +82,7 @@ public final class Services implements AutoCloseable {
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
-        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, auditLog, clock, metrics.registry());
+        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.jobs = new Jobs(database.jdbi(), clock);
         this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);

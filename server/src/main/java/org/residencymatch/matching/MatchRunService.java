@@ -29,6 +29,7 @@ import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.cycle.Phase;
 import org.residencymatch.jobs.Progress;
+import org.residencymatch.notification.Outbox;
 import org.residencymatch.engine.MatchEngine;
 import org.residencymatch.engine.MatchInstance;
 import org.residencymatch.engine.MatchInstanceBuilder;
@@ -54,6 +55,8 @@ public final class MatchRunService {
     private final CoupleService couples;
     private final ApplicationService applications;
     private final MatchFactsRepository matchFacts = new MatchFactsRepository();
+    private final MatchResultsRepository results = new MatchResultsRepository();
+    private final Outbox outbox;
     private final AuditLog auditLog;
     private final Clock clock;
     private final MatchEngine engine = new MatchEngine();
@@ -62,8 +65,9 @@ public final class MatchRunService {
     private final MeterRegistry meters;
 
     public MatchRunService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, RankListService rankLists, CoupleService couples,
-            ApplicationService applications, AuditLog auditLog, Clock clock, MeterRegistry meters) {
+            ApplicationService applications, Outbox outbox, AuditLog auditLog, Clock clock, MeterRegistry meters) {
         this.applications = applications;
+        this.outbox = outbox;
         this.meters = meters;
         this.jdbi = jdbi;
         this.cycles = cycles;
@@ -109,6 +113,8 @@ public final class MatchRunService {
         MatchResult result = ExactFallback.complete(instance, engine.run(instance, seed), EXACT_TIME_LIMIT_MILLIS).result();
         progress.step("job.step.matchStore", 3, 3);
         return jdbi.inTransaction(h -> {
+            // Released while this run computed: the iteration's match is final, this run is not stored.
+            requireRunnable(h, cycleId, iteration);
             String blocking = result.blocking().isEmpty() ? null
                     : truncate(result.blocking().stream().map(Object::toString).collect(Collectors.joining("; ")), 4000);
             long id = h.createUpdate("INSERT INTO match_run (cycle_id, iteration, seed, run_at, run_by, stable, applicants, matched, positions, filled, blocking, strategy, attempts) "
@@ -189,25 +195,167 @@ public final class MatchRunService {
         return id == null ? null : name == null ? id : name + ", " + site + " (" + id + ")";
     }
 
-    /** Refuses a run outside the match phases of the iteration, with the phase and its dates (a page checks before starting one in the background). */
+    /**
+     * Refuses a run outside the match phases of the iteration, with the phase and its dates, and once the
+     * iteration's results are released (its match is final); a page checks before starting one in the background.
+     */
     public void requireRunnable(String cycleId, int iteration) {
-        cycle(cycleId).requirePhase(iteration, LocalDateTime.now(clock), "Running the match", Phase.MATCH, Phase.RESULTS_RELEASE);
+        jdbi.useHandle(h -> requireRunnable(h, cycleId, iteration));
+    }
+
+    private void requireRunnable(Handle h, String cycleId, int iteration) {
+        Cycle cycle = cycle(cycleId);
+        MatchDayPolicy.State state = state(h, cycle, iteration);
+        refuse(cycle, state, MatchDayPolicy.run(state), "Running the match", Phase.MATCH, Phase.RESULTS_RELEASE);
+    }
+
+    /** Where an iteration stands on match day, read now. */
+    private MatchDayPolicy.State state(Handle h, Cycle cycle, int iteration) {
+        return new MatchDayPolicy.State(iteration, cycle.phaseAt(iteration, LocalDateTime.now(clock)).orElse(null),
+                cycle.startOf(iteration, Phase.MATCH).orElse(null), cycle.startOf(iteration, Phase.RESULTS_RELEASE).orElse(null),
+                released(h, cycle.id(), iteration).orElse(null), iteration == 1 || released(h, cycle.id(), iteration - 1).isPresent());
+    }
+
+    /** Throws the refusal a decision makes: outside the phase with the phase's dates, else with the decision's reason. */
+    private void refuse(Cycle cycle, MatchDayPolicy.State state, MatchDayPolicy.Decision decision, String action, Phase... phases) {
+        if (decision.allowed()) return;
+        if (decision.code().equals("OUTSIDE_PHASE")) cycle.requirePhase(state.iteration(), LocalDateTime.now(clock), action, phases);
+        String message = switch (decision.code()) {
+            case "ALREADY_RELEASED" -> "iteration " + state.iteration() + " already has released results (run " + state.released().id()
+                    + "); its match is final";
+            case "NOT_STABLE" -> "the run did not pass the stability audit; it cannot be released";
+            case "FIRST_ITERATION_NOT_RELEASED" -> "the second iteration's positions are what the first left unfilled; release the first iteration's results first";
+            default -> action + " is not open now";
+        };
+        throw new ConflictException(decision.code(), message, decision.reasonKey(), decision.arguments().toArray());
+    }
+
+    /** What the operator may do now for an iteration: run its match, release each of its runs (by run id), and why not. */
+    public record MatchDay(MatchDayPolicy.State state, MatchDayPolicy.Decision run, Map<Long, MatchDayPolicy.Decision> release) {}
+
+    public MatchDay matchDay(String cycleId, int iteration) {
+        return jdbi.withHandle(h -> {
+            MatchDayPolicy.State state = state(h, cycle(cycleId), iteration);
+            Map<Long, MatchDayPolicy.Decision> release = new HashMap<>();
+            for (MatchRun run : runs(cycleId, iteration)) release.put(run.id(), MatchDayPolicy.release(state, run));
+            return new MatchDay(state, MatchDayPolicy.run(state), release);
+        });
+    }
+
+    /** The run whose results are released for an iteration, if any. */
+    public Optional<MatchRun> releasedRun(String cycleId, int iteration) {
+        return jdbi.withHandle(h -> released(h, cycleId, iteration));
     }
 
     /** Releases a run's results: applicants then see their result and programs their matched applicants. */
     public MatchRun release(String cycleId, long runId, String actor) {
+        return release(cycleId, runId, actor, "/applicant");
+    }
+
+    /**
+     * {@link #release(String, long, String)}, telling each applicant of the run: a notification, and an
+     * email with {@code link} (where they read their result) to those with an address. The iteration's
+     * match is then final: no other run, no other release (the database's key on match_release holds
+     * even for two operators releasing at once).
+     */
+    public MatchRun release(String cycleId, long runId, String actor, String link) {
         return jdbi.inTransaction(h -> {
             MatchRun run = find(h, cycleId, runId);
-            cycle(cycleId).requirePhase(run.iteration(), LocalDateTime.now(clock), "Releasing results", Phase.RESULTS_RELEASE);
-            if (!run.stable()) throw new ConflictException("NOT_STABLE", "run " + runId + " did not pass the stability audit; it cannot be released");
-            if (released(h, cycleId, run.iteration()).isPresent()) throw new ConflictException("ALREADY_RELEASED", "iteration " + run.iteration() + " already has released results");
-            h.execute("UPDATE match_run SET released_at = ?, released_by = ? WHERE id = ?", LocalDateTime.now(clock), actor, runId);
-            auditLog.record(h, actor, "match.released", "match-run:" + runId, cycleId + "/" + run.iteration());
+            Cycle cycle = cycle(cycleId);
+            MatchDayPolicy.State state = state(h, cycle, run.iteration());
+            refuse(cycle, state, MatchDayPolicy.release(state, run), "Releasing results", Phase.RESULTS_RELEASE);
+            LocalDateTime now = LocalDateTime.now(clock);
+            try {
+                h.execute("INSERT INTO match_release (cycle_id, iteration, run_id, released_at, released_by) VALUES (?, ?, ?, ?, ?)",
+                        cycleId, run.iteration(), runId, now, actor);
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw new ConflictException("ALREADY_RELEASED", "iteration " + run.iteration() + " was released at the same moment by someone else",
+                            "matchDay.refused.releasedMeanwhile", run.iteration());
+                }
+                throw e;
+            }
+            h.execute("UPDATE match_run SET released_at = ?, released_by = ? WHERE id = ?", now, actor, runId);
+            List<String> applicants = h.createQuery("SELECT applicant_id FROM match_assignment WHERE run_id = :r ORDER BY applicant_id")
+                    .bind("r", runId).mapTo(String.class).list();
+            auditLog.record(h, actor, "match.released", "match-run:" + runId, cycleId + "/" + run.iteration() + ", " + applicants.size()
+                    + " applicants told");
+            notifyApplicants(h, cycleId, run.iteration(), runId, applicants, link, now);
             // The results decide who may enter the next iteration and what it has left: its open
             // applications are checked again now (flagged, never removed, as after a list change).
             if (run.iteration() < 2) applications.recheck(h, cycleId, run.iteration() + 1);
             return find(h, cycleId, runId);
         });
+    }
+
+    /** A notification to each applicant of the released run, and an email, in their last chosen language, to those with an address. */
+    private void notifyApplicants(Handle h, String cycleId, int iteration, long runId, List<String> applicants, String link, LocalDateTime now) {
+        if (applicants.isEmpty()) return;
+        outbox.enqueueAll(h, applicants, "MATCH_RESULT", "notification.matchResult", cycleId + "/" + iteration);
+        h.createQuery(RECIPIENTS).bind("r", runId).map((rs, ctx) -> new String[] {rs.getString("email"), rs.getString("locale")}).list()
+                .forEach(r -> Outbox.enqueueEmail(h, r[0], "email.matchResult", link, "fr".equals(r[1]) ? "fr" : "en", now));
+    }
+
+    /** The address of each applicant of a run who has one (their account's, else the one on file) and their newest session's language. */
+    private static final String RECIPIENTS = """
+            SELECT COALESCE(u.email, a.email) AS email,
+                   (SELECT MAX(w.locale) FROM web_session w WHERE w.user_id = u.id
+                    AND w.last_seen_at = (SELECT MAX(v.last_seen_at) FROM web_session v WHERE v.user_id = u.id)) AS locale
+            FROM match_assignment m
+            JOIN applicant a ON a.id = m.applicant_id
+            LEFT JOIN user_account u ON u.applicant_id = a.id
+            WHERE m.run_id = :r AND COALESCE(u.email, a.email) IS NOT NULL
+            ORDER BY m.applicant_id""";
+
+    /** Every applicant of a run with their result (operator). */
+    public List<MatchResultsRepository.Row> results(String cycleId, long runId) {
+        return jdbi.withHandle(h -> {
+            MatchRun run = find(h, cycleId, runId);
+            return results.results(h, cycleId, runId, run.iteration());
+        });
+    }
+
+    /** The applicants matched to a faculty's streams in an iteration, once released; empty before. */
+    public Optional<List<MatchResultsRepository.Matched>> facultyMatched(String cycleId, int iteration, String facultyId) {
+        return jdbi.withHandle(h -> released(h, cycleId, iteration).map(run -> results.facultyMatched(h, cycleId, run.id(), facultyId)));
+    }
+
+    /**
+     * What became of a partner list's members (its current version) in each released iteration; refused
+     * before the first iteration's results are released.
+     */
+    public List<MatchResultsRepository.Outcome> outcomes(String cycleId, String listKind) {
+        return jdbi.withHandle(h -> {
+            Map<Integer, List<MatchResultsRepository.Row>> byIteration = new TreeMap<>();
+            for (int iteration = 1; iteration <= 2; iteration++) {
+                int i = iteration;
+                released(h, cycleId, iteration).ifPresent(run -> byIteration.put(i, results.results(h, cycleId, run.id(), i)));
+            }
+            if (byIteration.isEmpty()) throw notReleased(1);
+            return results.outcomes(h, cycleId, listKind, results.currentListVersion(h, cycleId, listKind), byIteration);
+        });
+    }
+
+    /** The published statistics of an iteration's released run; refused before its release. */
+    public MatchReport report(String cycleId, int iteration) {
+        return jdbi.withHandle(h -> {
+            MatchRun run = released(h, cycleId, iteration).orElseThrow(() -> notReleased(iteration));
+            Map<String, Integer> matched = new HashMap<>();
+            int cmg = 0, img = 0;
+            for (MatchResultsRepository.Row row : results.results(h, cycleId, run.id(), iteration)) {
+                if (!row.matched()) continue;
+                matched.merge(row.streamId(), 1, Integer::sum);
+                if ("CMG".equals(row.category())) cmg++;
+                else if ("IMG".equals(row.category())) img++;
+            }
+            return MatchReport.of(cycleId, iteration, run.id(), programs.streams(h, cycleId), quotas(h, cycleId, iteration), matched, cmg, img,
+                    run.applicants());
+        });
+    }
+
+    private static ConflictException notReleased(int iteration) {
+        return new ConflictException("RESULTS_NOT_RELEASED", "the results of iteration " + iteration + " are not released yet",
+                "matchDay.refused.notReleased", iteration);
     }
 
     public MatchRun find(String cycleId, long runId) {
@@ -316,7 +464,7 @@ public final class MatchRunService {
     }
 
     private static Optional<MatchRun> released(Handle h, String cycleId, int iteration) {
-        return h.createQuery("SELECT * FROM match_run WHERE cycle_id = :c AND iteration = :i AND released_at IS NOT NULL")
+        return h.createQuery("SELECT r.* FROM match_release x JOIN match_run r ON r.id = x.run_id WHERE x.cycle_id = :c AND x.iteration = :i")
                 .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> row(rs)).findFirst();
     }
 

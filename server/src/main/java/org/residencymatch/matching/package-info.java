@@ -1,6 +1,10 @@
 /**
  * Match runs over the applications and rank order lists of an iteration, with the engine of
  * {@code match-engine} and its stability audit, the release of results on match day, and the JSON
- * format of {@code docs/MATCH-FORMAT.md}.
+ * format of {@code docs/MATCH-FORMAT.md}. Match day's rules ({@link org.residencymatch.matching.MatchDayPolicy}:
+ * when a run may start or be released, and that a released iteration is final) and the results by
+ * person for each party ({@link org.residencymatch.matching.MatchResultsRepository}, the
+ * {@link org.residencymatch.matching.MatchReport} and the export tables). Owns {@code match_run},
+ * {@code match_assignment}, {@code match_blocking} and {@code match_release}.
  */
 package org.residencymatch.matching;

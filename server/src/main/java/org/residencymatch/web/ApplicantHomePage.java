@@ -48,7 +48,8 @@ final class ApplicantHomePage {
         }
         pages.render(ctx, "applicant/home.jte", "home.title", Map.of(
                 "cycle", cycle, "iteration", iteration, "phaseName", phase == null ? "BEFORE" : phase.name(), "calendar", calendar,
-                "steps", ApplicantChecklist.steps(situation(cycle, iteration, phase, user.applicantId()))));
+                "steps", ApplicantChecklist.steps(situation(cycle, iteration, phase, user.applicantId())),
+                "result", ApplicantResultView.of(services, cycle, iteration, user.applicantId())));
     }
 
     private ApplicantChecklist.Situation situation(Cycle cycle, int iteration, Phase phase, String applicantId) {

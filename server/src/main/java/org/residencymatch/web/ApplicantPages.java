@@ -74,8 +74,7 @@ final class ApplicantPages {
         model.put("iteration", iteration);
         model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
         // Released results only: before match day this is empty and the page says nothing of them.
-        model.put("result", services.matchRuns().resultOf(cycle, iteration, user.applicantId())
-                .map(stream -> stream.map(streams::get).map(s -> s.disciplineName() + " · " + s.facultyName() + " · " + s.site()).orElse("")));
+        model.put("result", ApplicantResultView.of(services, CurrentCycle.of(services), iteration, user.applicantId()));
         pages.render(ctx, "applicant/applications.jte", "applications.title", model);
     }
 

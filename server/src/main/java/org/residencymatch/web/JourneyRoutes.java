@@ -53,7 +53,6 @@ final class JourneyRoutes {
         routes.post(iteration + "/match-runs", this::runMatch, Access.OPERATOR);
         routes.get(iteration + "/match-runs", this::runs, Access.OPERATOR);
         routes.get(iteration + "/match-runs/{runId}", this::run, Access.OPERATOR);
-        routes.post(iteration + "/match-runs/{runId}/release", this::release, Access.OPERATOR);
     }
 
     /** The cycle of the path; an unknown cycle is a 404, not an empty answer. */
@@ -65,12 +64,18 @@ final class JourneyRoutes {
 
     /** The run of the path, if it belongs to the path's iteration. */
     private MatchRun pathRun(Context ctx) {
-        MatchRun run = services.matchRuns().find(cycle(ctx), ApiRoutes.longPathParam(ctx, "runId"));
+        return pathRun(services, ctx);
+    }
+
+    static MatchRun pathRun(Services services, Context ctx) {
+        String cycle = ctx.pathParam("cycle");
+        if (!services.cycles().exists(cycle)) throw new NotFoundException("cycle", cycle);
+        MatchRun run = services.matchRuns().find(cycle, ApiRoutes.longPathParam(ctx, "runId"));
         if (run.iteration() != iteration(ctx)) throw new NotFoundException("match run", ctx.pathParam("runId"));
         return run;
     }
 
-    private static int iteration(Context ctx) {
+    static int iteration(Context ctx) {
         int iteration = ApiRoutes.intPathParam(ctx, "iteration");
         if (iteration != 1 && iteration != 2) throw ApiException.badRequest("iteration", "iteration must be 1 or 2");
         return iteration;
@@ -232,11 +237,12 @@ final class JourneyRoutes {
         ctx.json(run(pathRun(ctx)));
     }
 
-    private void release(Context ctx) {
-        ctx.json(run(services.matchRuns().release(cycle(ctx), pathRun(ctx).id(), Authentication.requirePrincipal(ctx).auditName())));
+    private Map<String, Object> run(MatchRun r) {
+        return runJson(services, r);
     }
 
-    private Map<String, Object> run(MatchRun r) {
+    /** A run as the API answers it, with its statistics. */
+    static Map<String, Object> runJson(Services services, MatchRun r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.id());
         json.put("cycle", r.cycleId());

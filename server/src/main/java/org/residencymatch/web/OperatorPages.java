@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.residencymatch.Services;
-import org.residencymatch.account.Principal;
 import org.residencymatch.reconciliation.CaseStatus;
 
 /** The operator's pages: reconciliation cases, with comments and resolution. */
@@ -23,45 +22,6 @@ final class OperatorPages {
         routes.get("/operator/cases", this::cases, Access.OPERATOR);
         routes.post("/operator/cases/{caseId}/comment", this::comment, Access.OPERATOR);
         routes.post("/operator/cases/{caseId}/resolve", this::resolve, Access.OPERATOR);
-        routes.get("/operator/match", this::match, Access.OPERATOR);
-        routes.post("/operator/match/run", this::runMatch, Access.OPERATOR);
-        routes.post("/operator/match/{runId}/release", this::release, Access.OPERATOR);
-    }
-
-    private void match(Context ctx) {
-        String cycle = cycle();
-        int iteration = ApiRoutes.iteration(ctx);
-        List<RunView> runs = services.matchRuns().runs(cycle, iteration).stream()
-                .map(r -> new RunView(r, services.matchRuns().statistics(cycle, r.id()),
-                        r.stable() ? List.of() : services.matchRuns().blocking(cycle, r.id()))).toList();
-        pages.render(ctx, "operator/match.jte", "match.title", Map.of(
-                "cycle", cycle, "iteration", iteration, "runs", runs, "exactLimit", org.residencymatch.exact.ExactMatcher.MAX_APPLICANTS,
-                "phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.MATCH),
-                "flagged", services.applications().flagged(cycle)));
-    }
-
-    private void runMatch(Context ctx) {
-        int iteration = ApiRoutes.iterationFromForm(ctx);
-        long seed;
-        try {
-            seed = Long.parseLong(String.valueOf(ctx.formParam("seed")).trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("seed", "the seed is a whole number");
-        }
-        // Refused at once outside the match phases; the run itself (seconds at national scale) goes to the background.
-        String cycle = cycle();
-        services.matchRuns().requireRunnable(cycle, iteration);
-        Principal user = Authentication.requirePrincipal(ctx);
-        long job = services.jobs().start("match.run", user.userId(), "/operator/match?iteration=" + iteration, progress -> {
-            services.matchRuns().run(cycle, iteration, seed, user.auditName(), progress);
-            return "/operator/match?iteration=" + iteration;
-        });
-        ctx.redirect(JobPages.path(job));
-    }
-
-    private void release(Context ctx) {
-        var run = services.matchRuns().release(cycle(), ApiRoutes.longPathParam(ctx, "runId"), Authentication.requirePrincipal(ctx).auditName());
-        ctx.redirect("/operator/match?iteration=" + run.iteration());
     }
 
     private String cycle() {

@@ -82,6 +82,7 @@ final class PartnerPages {
         model.put("problems", problems);
         model.put("operator", user.isOperator());
         model.put("maxMegabytes", services.listUploads().maxBytes() / (1024 * 1024));
+        model.put("resultsReleased", services.matchRuns().releasedRun(cycle, 1).isPresent());
         pages.render(ctx, "partner/lists.jte", "lists.title", model);
     }
 

@@ -127,6 +127,9 @@ public final class WebServer implements AutoCloseable {
             new ApplicantHomePage(services, pages).register(routes);
             new CouplePages(services).register(routes);
             new OperatorPages(services, pages).register(routes);
+            new MatchDayPages(services, pages, config.publicUrl()).register(routes);
+            new MatchResultPages(services, pages).register(routes);
+            new MatchResultRoutes(services, config.publicUrl()).register(routes);
             new CalendarRoutes(services, pages).register(routes);
             new ProgramQuotaRoutes(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
@@ -203,15 +206,7 @@ public final class WebServer implements AutoCloseable {
     /** A refusal's explanation in the reader's words. */
     private static String explanation(ConflictException e, Messages m) {
         if (e.explanation() != null) return e.explanation().in(m.locale());
-        Object[] arguments = e.arguments();
-        for (int i = 0; i < arguments.length; i++) {
-            if (arguments[i] instanceof org.residencymatch.cycle.Phase phase) arguments[i] = m.t("phase.name." + phase.name());
-            else if (arguments[i] instanceof java.time.LocalDateTime time) arguments[i] = m.dateTime(time);
-            else if (arguments[i] instanceof java.time.ZonedDateTime time) arguments[i] = m.dateTime(time);
-            else if (arguments[i] instanceof ConflictException.Text text) arguments[i] = m.t(text.key());
-            else if (arguments[i] instanceof Integer n) arguments[i] = String.valueOf(n);
-        }
-        return m.t(e.messageKey(), arguments);
+        return Refusals.text(m, e.messageKey(), e.arguments());
     }
 
     /**

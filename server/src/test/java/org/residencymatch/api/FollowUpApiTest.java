@@ -26,6 +26,7 @@ import org.residencymatch.api.client.model.CapInvitationRequest;
 import org.residencymatch.api.client.model.CapPool;
 import org.residencymatch.api.client.model.CapPoolEntry;
 import org.residencymatch.api.client.model.MatchRun;
+import org.residencymatch.api.client.model.ReleaseConfirmation;
 import org.residencymatch.api.client.model.MatchRunRequest;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
@@ -131,7 +132,7 @@ class FollowUpApiTest {
                 .respondBy("2025-03-01T17:00"))).getCode()).isEqualTo("NO_POOL");
 
         clock.set(RELEASE);
-        new MatchRunsApi(demo.operator()).releaseMatchRun(CYCLE, 1, run.getId());
+        new MatchRunsApi(demo.operator()).releaseMatchRun(CYCLE, 1, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId())));
         CapPool pool = operator.getCapPool(CYCLE);
         // Nobody applied in this demo, so the whole AIMG list went unmatched: best MMI score first.
         assertThat(pool.getPool()).extracting(CapPoolEntry::getApplicantId).containsExactly("A-2022", "A-2020", "A-2015", "A-2009", "A-2002");

@@ -32,6 +32,7 @@ import org.residencymatch.api.client.model.CoupleProposal;
 import org.residencymatch.api.client.model.CoupleRankListRequest;
 import org.residencymatch.api.client.model.Decision;
 import org.residencymatch.api.client.model.MatchRun;
+import org.residencymatch.api.client.model.ReleaseConfirmation;
 import org.residencymatch.api.client.model.MatchRunRequest;
 import org.residencymatch.api.client.model.Province;
 import org.residencymatch.api.client.model.RankListEntry;
@@ -330,17 +331,17 @@ class JourneyApiTest {
         StreamMatched staffBefore = new ResultsApi(demo.bearer(ubcStaff)).getStreamMatched(CYCLE, ITERATION, ubcStream);
         assertThat(staffBefore.getReleased()).isFalse();
         assertThat(staffBefore.getApplicants()).isEmpty();
-        ApiError early = failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, run.getId()));
+        ApiError early = failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId()))));
         assertThat(early.getCode()).isEqualTo("OUTSIDE_PHASE");
         assertThat(early.getMessage()).contains("from Mar. 4, 2025, 7:00 a.m. EST to the end of the iteration");
         MatchRun again = runs.runMatch(CYCLE, ITERATION, new MatchRunRequest().seed(7L));
         assertThat(runs.listMatchRuns(CYCLE, ITERATION).getRuns()).extracting(MatchRun::getId).containsExactly(run.getId(), again.getId());
 
         clock.set(RELEASE);
-        notFound(() -> runs.releaseMatchRun(CYCLE, 2, run.getId()));
-        MatchRun released = runs.releaseMatchRun(CYCLE, ITERATION, run.getId());
+        notFound(() -> runs.releaseMatchRun(CYCLE, 2, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId()))));
+        MatchRun released = runs.releaseMatchRun(CYCLE, ITERATION, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId())));
         assertThat(released.getReleasedAt()).startsWith("2025-03-05T12:00");
-        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, again.getId())).getCode()).isEqualTo("ALREADY_RELEASED");
+        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, again.getId(), new ReleaseConfirmation().confirm(String.valueOf(again.getId())))).getCode()).isEqualTo("ALREADY_RELEASED");
 
         ApplicantResult after = rajeshResults.getApplicantResult(CYCLE, ITERATION, "A-2008");
         assertThat(after.getReleased()).isTrue();

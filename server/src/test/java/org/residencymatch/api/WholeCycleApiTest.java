@@ -65,6 +65,7 @@ import org.residencymatch.api.client.model.ListUploadPreview;
 import org.residencymatch.api.client.model.ListUploadRow;
 import org.residencymatch.api.client.model.MatchOutcome;
 import org.residencymatch.api.client.model.MatchRun;
+import org.residencymatch.api.client.model.ReleaseConfirmation;
 import org.residencymatch.api.client.model.MatchRunRequest;
 import org.residencymatch.api.client.model.Province;
 import org.residencymatch.api.client.model.RegistrationRequest;
@@ -216,10 +217,10 @@ class WholeCycleApiTest {
         assertThat(first.getStatistics().getCmgMatched() + first.getStatistics().getImgMatched()).isEqualTo(first.getMatched());
         assertThat(first.getStatistics().getImgMatched()).isPositive();
         assertThat(new ResultsApi(as(someone)).getApplicantResult(CYCLE, 1, someone).getReleased()).isFalse();
-        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, 1, first.getId())).getCode()).isEqualTo("OUTSIDE_PHASE");
+        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, 1, first.getId(), new ReleaseConfirmation().confirm(String.valueOf(first.getId())))).getCode()).isEqualTo("OUTSIDE_PHASE");
 
         clock.set(RELEASE);
-        assertThat(runs.releaseMatchRun(CYCLE, 1, first.getId()).getReleasedAt()).isNotNull();
+        assertThat(runs.releaseMatchRun(CYCLE, 1, first.getId(), new ReleaseConfirmation().confirm(String.valueOf(first.getId()))).getReleasedAt()).isNotNull();
        
         Map<String, List<String>> matchedTo = checkFirstIterationResults(first);
        
@@ -479,7 +480,7 @@ class WholeCycleApiTest {
         assertThat(new ResultsApi(as(applicantId)).getApplicantResult(CYCLE, 2, applicantId).getReleased()).isFalse();
 
         clock.set(SECOND_RELEASE);
-        runs.releaseMatchRun(CYCLE, 2, second.getId());
+        runs.releaseMatchRun(CYCLE, 2, second.getId(), new ReleaseConfirmation().confirm(String.valueOf(second.getId())));
         ApplicantResult result = new ResultsApi(as(applicantId)).getApplicantResult(CYCLE, 2, applicantId);
         assertThat(result.getMatched()).isTrue();
         assertThat(result.getStreamId()).as("the stream filled in the first iteration offers no position").isEqualTo(open);

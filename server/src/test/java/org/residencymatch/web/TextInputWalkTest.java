@@ -90,6 +90,8 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/applicants", "q", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "ownerId", Map.of("ownerKind", "APPLICANT", "code", "AAAAA-AAAAA")),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "code", Map.of("ownerKind", "APPLICANT", "ownerId", "A-2001")),
+            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/match/1/release", "confirm", Map.of()),
+            new Input(Caller.OPERATOR_PAGE, "GET", "/operator/match/1/results", "q", Map.of()),
             // the API
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "email", Map.of()),
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "givenNames", Map.of()),
@@ -125,7 +127,8 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "facultyId", Map.of("role", "PROGRAM_STAFF")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "partnerBody", Map.of("role", "PARTNER")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts/1/tokens", "label", Map.of()),
-            new Input(Caller.OPERATOR_API, "PUT", "/api/v1/cycles/" + CYCLE + "/time-zone", "timeZone", Map.of()));
+            new Input(Caller.OPERATOR_API, "PUT", "/api/v1/cycles/" + CYCLE + "/time-zone", "timeZone", Map.of()),
+            new Input(Caller.OPERATOR_API, "POST", "/api/v1/cycles/" + CYCLE + "/iterations/1/match-runs/1/release", "confirm", Map.of()));
 
     /** What no text field takes: a NUL (PostgreSQL cannot store it), a C1 control, a right-to-left override. */
     static final List<String> REFUSED = List.of("Ada\u0000", "Ada\u0085", "\u202Eada");

@@ -1,0 +1,50 @@
+package org.residencymatch.web;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.residencymatch.Services;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.Phase;
+import org.residencymatch.program.ProgramStream;
+
+/**
+ * An applicant's released result in an iteration, as their home page and "Your applications" show it:
+ * the stream they matched to, or, unmatched, what comes next: the second iteration's dates (after the
+ * first) and the clinical assessment program if they are invited to it.
+ *
+ * @param matched the stream matched to, or null when unmatched
+ */
+public record ApplicantResultView(int iteration, ProgramStream matched, LocalDateTime secondOpens, LocalDateTime secondRolDeadline,
+        LocalDateTime capRespondBy) {
+
+    public boolean isMatched() {
+        return matched != null;
+    }
+
+    public boolean hasSecondIteration() {
+        return secondOpens != null;
+    }
+
+    /** The status an application shows once results are released: matched for the stream matched to, else not matched. */
+    public String statusOf(String streamId) {
+        return matched != null && matched.streamId().equals(streamId) ? "MATCHED" : "NOT_MATCHED";
+    }
+
+    /** Empty before the iteration's results are released. */
+    static Optional<ApplicantResultView> of(Services services, Cycle cycle, int iteration, String applicantId) {
+        return services.matchRuns().resultOf(cycle.id(), iteration, applicantId).map(result -> {
+            ProgramStream stream = result.flatMap(id -> services.database().jdbi().withHandle(h -> services.programs().stream(h, cycle.id(), id)))
+                    .orElse(null);
+            LocalDateTime opens = null, deadline = null, cap = null;
+            if (stream == null && iteration == 1) {
+                opens = cycle.phases().stream().filter(p -> p.iteration() == 2).map(Cycle.PhaseStart::startsAt).min(LocalDateTime::compareTo).orElse(null);
+                deadline = cycle.startOf(2, Phase.ROL_DEADLINE).orElse(null);
+            }
+            if (stream == null) {
+                cap = services.clinicalAssessment().invitation(cycle.id(), applicantId).filter(i -> i.status().equals("INVITED"))
+                        .map(i -> i.respondBy()).orElse(null);
+            }
+            return new ApplicantResultView(iteration, stream, opens, deadline, cap);
+        });
+    }
+}
