@@ -1,6 +1,8 @@
 /**
  * Applicants' identities and profiles: what an applicant declares (editable while the calendar
- * allows) kept apart from what others verify (citizenship, MCC exams, a CMQ approval a list states),
- * and the facts the eligibility rules read.
+ * allows), where the verification of each fact the eligibility rules read stands (awaiting, verified
+ * by whom and when, refused and why: {@code FactVerificationService}, table {@code
+ * applicant_fact_check}), the facts that come from their source (MCC exams, a CMQ approval a list
+ * states), and the facts the eligibility rules read.
  */
 package org.residencymatch.applicant;
