@@ -88,6 +88,16 @@ public final class ApplicantRepository {
                 .map(f -> f.withChecks(FactChecks.of(checks.getOrDefault(f.applicantId(), Map.of())))).toList();
     }
 
+    /** When each applicant's profile in the cycle was last declared or corrected. */
+    public Map<String, LocalDateTime> declaredAt(Handle h, String cycleId) {
+        Map<String, LocalDateTime> at = new HashMap<>();
+        h.createQuery("""
+                        SELECT applicant_id, updated_at FROM applicant_profile WHERE cycle_id = :cycle""")
+                .bind("cycle", cycleId)
+                .map((rs, ctx) -> at.put(rs.getString("applicant_id"), rs.getObject("updated_at", LocalDateTime.class))).list();
+        return at;
+    }
+
     /** What has been verified or refused of the applicant's facts in the cycle; the rest awaits verification. */
     public FactChecks findChecks(Handle h, String cycleId, String applicantId) {
         Map<ProfileFact, FactStatus> statuses = new EnumMap<>(ProfileFact.class);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -70,6 +72,9 @@ public final class FactVerificationService {
      */
     public record FactLine(ProfileFact fact, FactPolicy policy, String state, FactStatus status, Integer qimgVersion) {}
 
+    /** A fact awaiting verification, for the verifiers' queue: whose, which, as declared, since when. */
+    public record Awaiting(String applicantId, ProfileFact fact, String declared, LocalDateTime declaredAt, FactPolicy policy) {}
+
     private final Jdbi jdbi;
     private final ApplicantRepository applicants;
     private final ListRepository lists;
@@ -114,6 +119,34 @@ public final class FactVerificationService {
             }
             return lines;
         }).orElse(List.of()));
+    }
+
+    /**
+     * The verifiers' queue: every fact of the cycle's profiles that the cycle verifies and that awaits
+     * verification (no decision yet, no partner list confirming it), the oldest declaration first, at
+     * most {@code limit}.
+     */
+    public List<Awaiting> queue(String cycleId, int limit) {
+        EligibilityRules rules = rulesOfCycle.apply(cycleId);
+        return jdbi.withHandle(h -> {
+            Map<String, LocalDateTime> declaredAt = applicants.declaredAt(h, cycleId);
+            List<Awaiting> awaiting = new ArrayList<>();
+            for (ApplicantFacts profile : applicants.allProfiles(h, cycleId)) {
+                PartnerLists partnerLists = null;
+                for (ProfileFact fact : ProfileFact.values()) {
+                    FactPolicy policy = rules.policy(fact);
+                    if (!policy.needsVerification() || profile.checks().status(fact).state() != FactStatus.State.AWAITING_VERIFICATION) continue;
+                    if (fact == ProfileFact.CMQ_APPROVAL) {
+                        if (partnerLists == null) partnerLists = lists.forApplicant(h, cycleId, profile.applicantId());
+                        if (FactChecks.confirmedByList(fact, profile, partnerLists)) continue;
+                    }
+                    awaiting.add(new Awaiting(profile.applicantId(), fact, String.valueOf(fact.valueIn(profile)),
+                            declaredAt.get(profile.applicantId()), policy));
+                }
+            }
+            awaiting.sort(Comparator.comparing(Awaiting::declaredAt).thenComparing(Awaiting::applicantId).thenComparing(Awaiting::fact));
+            return List.copyOf(awaiting.subList(0, Math.min(limit, awaiting.size())));
+        });
     }
 
     /**

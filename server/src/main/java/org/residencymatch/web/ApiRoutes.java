@@ -45,6 +45,7 @@ final class ApiRoutes {
         routes.put(applicant, this::putApplicant, Access.OPERATOR);
         routes.put(applicant + "/profile", this::declareProfile, Access.APPLICANT);
         routes.post(applicant + "/facts/{fact}/decision", ctx -> FactDecisionRoute.decide(services, ctx), Access.OPERATOR);
+        routes.get("/api/v1/cycles/{cycle}/fact-checks", ctx -> FactDecisionRoute.queue(services, ctx), Access.OPERATOR);
         routes.get("/api/v1/cycles/{cycle}/cases", this::cases, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);

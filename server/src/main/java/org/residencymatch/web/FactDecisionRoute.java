@@ -14,11 +14,29 @@ import org.residencymatch.eligibility.Verifier;
  * {@code POST /api/v1/cycles/{cycle}/applicants/{applicantId}/facts/{fact}/decision} (the operator): a
  * fact of the applicant's profile verified as declared, or refused with a reason in English and
  * French, by a verifier the cycle names for that fact ({@link FactVerificationService}). The answer is
- * the applicant as {@code getApplicant} gives it, the fact's new status included.
+ * the applicant as {@code getApplicant} gives it, the fact's new status included. And {@code GET
+ * /api/v1/cycles/{cycle}/fact-checks}, the queue of facts awaiting verification.
  */
 final class FactDecisionRoute {
 
     private FactDecisionRoute() {}
+
+    /** {@code GET /api/v1/cycles/{cycle}/fact-checks}: the facts awaiting verification, oldest declaration first. */
+    static void queue(Services services, Context ctx) {
+        String cycle = ApiRoutes.requireCycle(services, ctx);
+        int limit = ApiRoutes.intParam(ctx, "limit", 200, 1, 5000);
+        ctx.json(Map.of("cycle", cycle, "awaiting", services.factVerification().queue(cycle, limit).stream().map(a -> {
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("applicantId", a.applicantId());
+            json.put("fact", a.fact().name());
+            json.put("declared", a.declared());
+            json.put("declaredAt", a.declaredAt());
+            json.put("policy", a.policy().policy().name());
+            json.put("verifiedBy", a.policy().verifiedBy().stream().map(Enum::name).toList());
+            json.put("document", a.policy().document() == null ? null : a.policy().document().name());
+            return json;
+        }).toList()));
+    }
 
     static void decide(Services services, Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);

@@ -22,6 +22,7 @@ import org.residencymatch.api.client.model.ApplicantCategory;
 import org.residencymatch.api.client.model.ApplicantProfile;
 import org.residencymatch.api.client.model.VerifiedFact;
 import org.residencymatch.api.client.model.ApplicantProfileRequest;
+import org.residencymatch.api.client.model.AwaitingFact;
 import org.residencymatch.api.client.model.CaseStatus;
 import org.residencymatch.api.client.model.CatalogueEntry;
 import org.residencymatch.api.client.model.Citizenship;
@@ -136,12 +137,20 @@ class ApplicantApiTest {
         assertThat(category.getCode()).isEqualTo("CATEGORY_NOT_VERIFIED");
         assertThat(category.getNextStep().getFr()).isNotBlank();
         assertThat(catalogue.explainEligibility(CYCLE, ravi, ontarioImg, null).getDecision()).isEqualTo(Decision.PENDING);
+        List<AwaitingFact> queue = applicants.factsAwaitingVerification(CYCLE, 5000).getAwaiting();
+        assertThat(queue).extracting(AwaitingFact::getApplicantId, AwaitingFact::getFact)
+                .contains(tuple(ravi, ProfileFact.CATEGORY), tuple(ravi, ProfileFact.CITIZENSHIP))
+                .as("a refused fact is decided, not awaiting").doesNotContain(tuple("A-2026", ProfileFact.CITIZENSHIP))
+                .as("a verified fact is not in the queue").doesNotContain(tuple("A-2001", ProfileFact.CATEGORY));
+        assertThat(queue).extracting(AwaitingFact::getDeclaredAt).isSorted();
 
         ApplicantProfile verified = applicants.decideFact(CYCLE, ravi, ProfileFact.CATEGORY,
                 new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED).verifier(Verifier.OPERATOR));
 
         assertThat(fact(verified, ProfileFact.CATEGORY).getState()).isEqualTo(FactCheck.StateEnum.VERIFIED);
         assertThat(fact(verified, ProfileFact.CATEGORY).getDecidedOn()).isNotNull();
+        assertThat(applicants.factsAwaitingVerification(CYCLE, 5000).getAwaiting()).extracting(AwaitingFact::getApplicantId, AwaitingFact::getFact)
+                .doesNotContain(tuple(ravi, ProfileFact.CATEGORY)).contains(tuple(ravi, ProfileFact.CITIZENSHIP));
         var provisional = catalogue.explainEligibility(CYCLE, ravi, ontarioImg, null);
         assertThat(provisional.getDecision()).as("selectable, subject to verification").isEqualTo(Decision.SELECTABLE);
         assertThat(provisional.getReasons()).extracting(Reason::getCode)
