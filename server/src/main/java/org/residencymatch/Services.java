@@ -8,6 +8,7 @@ import org.residencymatch.cycle.CalendarService;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.applicant.ApplicantDirectory;
 import org.residencymatch.applicant.ApplicantRepository;
+import org.residencymatch.applicant.FactVerificationService;
 import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.application.ApplicationService;
 import org.residencymatch.application.CoupleService;
@@ -64,6 +65,7 @@ public final class Services implements AutoCloseable {
     private final HelpService help;
     private final QuotaService quotas;
     private final Metrics metrics = new Metrics();
+    private final FactVerificationService factVerification;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -76,10 +78,14 @@ public final class Services implements AutoCloseable {
         this.calendar = new CalendarService(database.jdbi(), cycles, auditLog, clock);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
         this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
-        this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock);
+        // A change of facts, or of their verification, re-checks the applicant's applications in its own transaction.
+        ProfileService.ProfileChangeListener recheck = (h, cycleId, applicantId) -> applications().recheckApplicant(h, cycleId, applicantId);
+        this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock, recheck);
         this.catalogue = new CatalogueService(database.jdbi(), cycles, programs, applicants, lists);
         this.outbox = new Outbox(database.jdbi(), clock);
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
+        this.factVerification = new FactVerificationService(database.jdbi(), applicants, lists, cycleId -> catalogue.rules(cycleId).iteration(1), outbox,
+                auditLog, clock, recheck);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
@@ -160,6 +166,10 @@ public final class Services implements AutoCloseable {
 
     public ReconciliationService reconciliation() {
         return reconciliation;
+    }
+
+    public FactVerificationService factVerification() {
+        return factVerification;
     }
 
     public ProfileService profiles() {

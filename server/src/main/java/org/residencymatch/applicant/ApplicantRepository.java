@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,11 @@ import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Citizenship;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.ExamResult;
+import org.residencymatch.eligibility.FactChecks;
+import org.residencymatch.eligibility.FactStatus;
+import org.residencymatch.eligibility.LocalizedText;
+import org.residencymatch.eligibility.ProfileFact;
+import org.residencymatch.eligibility.Verifier;
 import org.residencymatch.eligibility.StudyStatus;
 import org.residencymatch.program.Province;
 
@@ -59,15 +65,82 @@ public final class ApplicantRepository {
                 now, author);
     }
 
+    /** The applicant's profile for the cycle, with the verification status of each fact. */
     public Optional<ApplicantFacts> findProfile(Handle h, String cycleId, String applicantId) {
         return h.createQuery("SELECT * FROM applicant_profile WHERE cycle_id = :cycle AND applicant_id = :id")
                 .bind("cycle", cycleId).bind("id", applicantId)
-                .map((rs, ctx) -> facts(rs)).findOne();
+                .map((rs, ctx) -> facts(rs)).findOne()
+                .map(facts -> facts.withChecks(findChecks(h, cycleId, applicantId)));
     }
 
     public List<ApplicantFacts> allProfiles(Handle h, String cycleId) {
+        Map<String, Map<ProfileFact, FactStatus>> checks = new HashMap<>();
+        h.createQuery("""
+                        SELECT * FROM applicant_fact_check WHERE cycle_id = :cycle""")
+                .bind("cycle", cycleId)
+                .map((rs, ctx) -> {
+                    checks.computeIfAbsent(rs.getString("applicant_id"), id -> new EnumMap<>(ProfileFact.class))
+                            .put(ProfileFact.valueOf(rs.getString("fact")), status(rs));
+                    return null;
+                }).list();
         return h.createQuery("SELECT * FROM applicant_profile WHERE cycle_id = :cycle ORDER BY applicant_id")
-                .bind("cycle", cycleId).map((rs, ctx) -> facts(rs)).list();
+                .bind("cycle", cycleId).map((rs, ctx) -> facts(rs)).list().stream()
+                .map(f -> f.withChecks(FactChecks.of(checks.getOrDefault(f.applicantId(), Map.of())))).toList();
+    }
+
+    /** When each applicant's profile in the cycle was last declared or corrected. */
+    public Map<String, LocalDateTime> declaredAt(Handle h, String cycleId) {
+        Map<String, LocalDateTime> at = new HashMap<>();
+        h.createQuery("""
+                        SELECT applicant_id, updated_at FROM applicant_profile WHERE cycle_id = :cycle""")
+                .bind("cycle", cycleId)
+                .map((rs, ctx) -> at.put(rs.getString("applicant_id"), rs.getObject("updated_at", LocalDateTime.class))).list();
+        return at;
+    }
+
+    /** What has been verified or refused of the applicant's facts in the cycle; the rest awaits verification. */
+    public FactChecks findChecks(Handle h, String cycleId, String applicantId) {
+        Map<ProfileFact, FactStatus> statuses = new EnumMap<>(ProfileFact.class);
+        h.createQuery("""
+                        SELECT * FROM applicant_fact_check WHERE cycle_id = :cycle AND applicant_id = :id""")
+                .bind("cycle", cycleId).bind("id", applicantId)
+                .map((rs, ctx) -> {
+                    statuses.put(ProfileFact.valueOf(rs.getString("fact")), status(rs));
+                    return null;
+                }).list();
+        return FactChecks.of(statuses);
+    }
+
+    /** Records a verification decision (verified or refused), replacing any earlier one. */
+    public void saveCheck(Handle h, String cycleId, String applicantId, ProfileFact fact, FactStatus status, String author, LocalDateTime now) {
+        if (status.state() == FactStatus.State.AWAITING_VERIFICATION) {
+            throw new IllegalArgumentException("awaiting verification is the absence of a decision: use reopen");
+        }
+        reopen(h, cycleId, applicantId, fact);
+        h.createUpdate("""
+                        INSERT INTO applicant_fact_check (cycle_id, applicant_id, fact, state, verifier, decided_by, decided_on,
+                            refusal_en, refusal_fr, updated_at, updated_by)
+                        VALUES (:cycle, :applicant, :fact, :state, :verifier, :decidedBy, :decidedOn, :refusalEn, :refusalFr, :now, :author)""")
+                .bind("cycle", cycleId).bind("applicant", applicantId).bind("fact", fact.name()).bind("state", status.state().name())
+                .bind("verifier", status.verifier().name()).bind("decidedBy", status.decidedBy()).bind("decidedOn", status.decidedOn())
+                .bind("refusalEn", status.refusal() == null ? null : status.refusal().en())
+                .bind("refusalFr", status.refusal() == null ? null : status.refusal().fr())
+                .bind("now", now).bind("author", author)
+                .execute();
+    }
+
+    /** Sends a fact back to awaiting verification; true if it had been verified or refused. */
+    public boolean reopen(Handle h, String cycleId, String applicantId, ProfileFact fact) {
+        return h.createUpdate("""
+                        DELETE FROM applicant_fact_check WHERE cycle_id = :cycle AND applicant_id = :applicant AND fact = :fact""")
+                .bind("cycle", cycleId).bind("applicant", applicantId).bind("fact", fact.name()).execute() > 0;
+    }
+
+    private static FactStatus status(ResultSet rs) throws SQLException {
+        String en = rs.getString("refusal_en");
+        return new FactStatus(FactStatus.State.valueOf(rs.getString("state")), Verifier.valueOf(rs.getString("verifier")),
+                rs.getString("decided_by"), rs.getObject("decided_on", LocalDate.class),
+                en == null ? null : new LocalizedText(en, rs.getString("refusal_fr")));
     }
 
     private static Identity identity(ResultSet rs) throws SQLException {
@@ -91,7 +164,8 @@ public final class ApplicantRepository {
                 rs.getBoolean("military_plan"),
                 decodeTies(rs.getString("provincial_ties")),
                 decodeYears(rs.getString("high_school_years")),
-                rs.getObject("latest_clinical_activity_date", LocalDate.class));
+                rs.getObject("latest_clinical_activity_date", LocalDate.class),
+                FactChecks.none());
     }
 
     static String encodeTies(Set<Province> ties) {

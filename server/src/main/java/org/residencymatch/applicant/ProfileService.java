@@ -2,6 +2,7 @@ package org.residencymatch.applicant;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -9,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.lists.ListRepository;
 import org.residencymatch.reconciliation.ReconciliationService;
 
@@ -24,9 +26,25 @@ public final class ProfileService {
     private final ReconciliationService reconciliation;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ProfileChangeListener listener;
+
+    /** Told, inside the change's transaction, that an applicant's facts or their verification changed. */
+    @FunctionalInterface
+    public interface ProfileChangeListener {
+        void changed(Handle h, String cycleId, String applicantId);
+    }
+
+    /** What a save did: whether it created the applicant, and which verified or refused facts it sent back to awaiting verification. */
+    public record Saved(boolean created, List<ProfileFact> reopened) {}
 
     public ProfileService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, ReconciliationService reconciliation,
             AuditLog auditLog, Clock clock) {
+        this(jdbi, applicants, lists, reconciliation, auditLog, clock, (h, cycle, applicant) -> {});
+    }
+
+    public ProfileService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, ReconciliationService reconciliation,
+            AuditLog auditLog, Clock clock, ProfileChangeListener listener) {
+        this.listener = listener;
         this.jdbi = jdbi;
         this.applicants = applicants;
         this.lists = lists;
@@ -44,34 +62,53 @@ public final class ProfileService {
         if (!identity.applicantId().equals(facts.applicantId())) {
             throw new IllegalArgumentException("identity and profile are of different applicants");
         }
-        return jdbi.inTransaction(h -> save(h, cycleId, identity, facts, actor));
+        return jdbi.inTransaction(h -> save(h, cycleId, identity, facts, actor)).created();
     }
 
-    private boolean save(Handle h, String cycleId, Identity identity, ApplicantFacts facts, String actor) {
+    /**
+     * Saves identity and profile; a fact whose value changes loses its verification decision (verified
+     * or refused): it is awaiting verification again, and the audit log says so.
+     */
+    private Saved save(Handle h, String cycleId, Identity identity, ApplicantFacts facts, String actor) {
         LocalDateTime now = LocalDateTime.now(clock);
         boolean created = applicants.findIdentity(h, identity.applicantId()).isEmpty();
+        ApplicantFacts before = applicants.findProfile(h, cycleId, identity.applicantId()).orElse(null);
         applicants.saveIdentity(h, identity, now);
         applicants.saveProfile(h, cycleId, facts, actor, now);
         auditLog.record(h, actor, created ? "applicant.created" : "applicant.corrected", "applicant:" + identity.applicantId(),
                 "cycle " + cycleId);
+        List<ProfileFact> reopened = new ArrayList<>();
+        if (before != null) {
+            for (ProfileFact fact : ProfileFact.changed(before, facts)) {
+                if (applicants.reopen(h, cycleId, identity.applicantId(), fact)) {
+                    reopened.add(fact);
+                    auditLog.record(h, actor, "applicant.fact.reopened", "applicant:" + identity.applicantId(),
+                            "cycle " + cycleId + ": " + fact + " changed, awaiting verification again");
+                }
+            }
+        }
         reconciliation.syncApplicant(h, cycleId, facts, lists.forApplicant(h, cycleId, facts.applicantId()));
-        return created;
+        listener.changed(h, cycleId, identity.applicantId());
+        return new Saved(created, List.copyOf(reopened));
     }
 
     /**
      * Saves what an applicant declares about themselves. The facts others verify ({@link VerifiedFacts})
      * must be those of their current profile (or unset, for a first profile); otherwise nothing is saved.
      *
+     * A change to a fact that was verified or refused sends it back to awaiting verification: the
+     * result names those facts, so the applicant is told.
+     *
      * @throws VerifiedFacts.ChangeRefusedException naming the verified fields the submission changes
      */
-    public void saveDeclared(String cycleId, ApplicantFacts submitted, String actor) {
+    public List<ProfileFact> saveDeclared(String cycleId, ApplicantFacts submitted, String actor) {
         String applicantId = submitted.applicantId();
-        jdbi.useTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             Identity identity = applicants.findIdentity(h, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
             ApplicantFacts current = applicants.findProfile(h, cycleId, applicantId)
                     .orElse(ApplicantFacts.builder(applicantId, submitted.category()).build());
             VerifiedFacts.requireUnchanged(current, submitted, lists.forApplicant(h, cycleId, applicantId));
-            save(h, cycleId, identity, submitted, actor);
+            return save(h, cycleId, identity, submitted, actor).reopened();
         });
     }
 

@@ -9,10 +9,12 @@ import org.residencymatch.eligibility.ListState;
 import org.residencymatch.eligibility.PartnerLists;
 
 /**
- * Which of an applicant's facts someone else verifies, and so the applicant may not change:
- * citizenship (documents checked by the operator), the MCC exam results (the Medical Council of
- * Canada), and the CMQ approval when BCI's QIMG list states it. Pure: the profile page shows these as
- * verified, and a change to one of them is refused with the fields at fault.
+ * Which of an applicant's facts come from a source the applicant's word cannot change: the MCC exam
+ * results (the Medical Council of Canada's data), and the CMQ approval when BCI's QIMG list states it.
+ * Pure: the profile page shows these as coming from their source, and a change to one of them is
+ * refused with the fields at fault. Facts the applicant declares and others verify from documents
+ * (citizenship, the degree, ...) are declared freely: a change sends them back to awaiting
+ * verification ({@code ProfileService}).
  */
 public final class VerifiedFacts {
 
@@ -40,8 +42,7 @@ public final class VerifiedFacts {
 
     /** The verified facts of an applicant with these partner lists. */
     public static List<Fact> of(PartnerLists lists) {
-        List<Fact> facts = new ArrayList<>(List.of(new Fact("citizenship", Source.DOCUMENTS, 0), new Fact("mccqe1", Source.MCC, 0),
-                new Fact("nac", Source.MCC, 0)));
+        List<Fact> facts = new ArrayList<>(List.of(new Fact("mccqe1", Source.MCC, 0), new Fact("nac", Source.MCC, 0)));
         ListState qimg = lists.state(ListKind.QIMG);
         if (qimg.isMember() && qimg.entry().map(e -> e.qimgContingent() != null).orElse(false)) {
             facts.add(new Fact("cmqApproval", Source.QIMG_LIST, qimg.version()));
@@ -60,7 +61,6 @@ public final class VerifiedFacts {
 
     private static Object value(ApplicantFacts facts, String field) {
         return switch (field) {
-            case "citizenship" -> facts.citizenship();
             case "mccqe1" -> facts.mccqe1();
             case "nac" -> facts.nac();
             case "cmqApproval" -> facts.cmqApproval();

@@ -167,6 +167,23 @@ public final class ApplicationService {
                 : deciders.computeIfAbsent(a.applicantId(), id -> catalogue.decider(h, cycleId, id, streams, match, iteration)).apply(a.streamId()));
     }
 
+    /**
+     * Re-checks one applicant's active applications in both iterations, in the caller's transaction,
+     * after their facts or the verification of their facts changed: flagged when no longer selectable
+     * (never removed), unflagged when selectable again.
+     */
+    public void recheckApplicant(Handle h, String cycleId, String applicantId) {
+        boolean any = h.createQuery("""
+                        SELECT COUNT(*) FROM application WHERE cycle_id = :c AND applicant_id = :a AND status = 'ACTIVE'""")
+                .bind("c", cycleId).bind("a", applicantId).mapTo(Integer.class).one() > 0;
+        if (!any) return;
+        var match = catalogue.matchFacts(h, cycleId, java.util.Set.of(applicantId));
+        var streams = catalogue.streamCatalogue(h, cycleId);
+        java.util.Map<Integer, java.util.function.Function<String, EligibilityDecision>> deciders = new java.util.HashMap<>();
+        reflag(h, cycleId, java.util.Set.of(applicantId), a -> deciders.computeIfAbsent(a.iteration(),
+                iteration -> catalogue.decider(h, cycleId, applicantId, streams, match, iteration)).apply(a.streamId()));
+    }
+
     private static String truncate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 60);
     }

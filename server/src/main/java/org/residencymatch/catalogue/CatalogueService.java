@@ -78,6 +78,22 @@ public final class CatalogueService {
         return new Catalogue(cycleId, applicantId, iteration, List.copyOf(matching.subList(from, to)), all.size(), matching.size(), page, pageSize, counts);
     }
 
+    /**
+     * The streams the applicant may select only subject to the verification of their facts in an
+     * iteration (their applications to them are marked so); empty without a profile.
+     */
+    public java.util.Set<String> provisionalStreams(String cycleId, String applicantId, int iteration) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try {
+            for (CatalogueEntry entry : decideAll(cycleId, applicantId, iteration)) {
+                if (entry.decision().isProvisional()) ids.add(entry.stream().streamId());
+            }
+        } catch (NotFoundException noProfile) {
+            return java.util.Set.of();
+        }
+        return ids;
+    }
+
     /** Each stream's positions in an iteration (see {@link MatchFactsRepository#positions}). */
     public Map<String, Positions> positions(String cycleId, int iteration) {
         return jdbi.withHandle(h -> {

@@ -56,6 +56,15 @@ public record Cycle(String id, String name, int matchYear, List<PhaseStart> phas
     }
 
     /**
+     * Refuses a registration outside its window, with the phases and their dates: applicants register
+     * while they can still declare a profile and select programs, during registration and program
+     * selection of the first iteration.
+     */
+    public void requireRegistrationOpen(LocalDateTime now) {
+        requirePhase(1, now, "Registering", Phase.REGISTRATION, Phase.PROGRAM_SELECTION);
+    }
+
+    /**
      * Refuses, with the phase and its dates, an action that the iteration's current phase does not
      * allow. The server enforces this; hiding a button in a page is not enough.
      */

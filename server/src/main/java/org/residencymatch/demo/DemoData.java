@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.account.Passwords;
@@ -20,6 +21,10 @@ import org.residencymatch.account.Role;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.FactStatus;
+import org.residencymatch.eligibility.LocalizedText;
+import org.residencymatch.eligibility.ProfileFact;
+import org.residencymatch.eligibility.Verifier;
 import org.residencymatch.eligibility.Citizenship;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.ExamResult;
@@ -47,7 +52,8 @@ public final class DemoData {
     public static final String OPERATOR_EMAIL = "operator@demo.example";
 
     /** A demo applicant: who they are, their situation in one line, and the lists they are on. */
-    record DemoApplicant(String id, String given, String family, String situation, ApplicantFacts facts, List<ListKind> lists) {
+    record DemoApplicant(String id, String given, String family, String situation, ApplicantFacts facts, List<ListKind> lists,
+            Verification verification) {
         String email() {
             return TextKey.of(given).replace(' ', '-') + "." + TextKey.of(family).replace(' ', '-') + "@applicant.example";
         }
@@ -102,6 +108,18 @@ public final class DemoData {
                 services.applicants().saveIdentity(h, new Identity(a.id(), a.family(), a.given(), LocalDate.of(1990, 1, 1).plusDays(97L * i),
                         a.email(), Identifiers.mincFor(2_025_000 + i), String.format(Locale.ROOT, "%010d", 3_000_000_000L + 7_919L * i)), now);
                 services.applicants().saveProfile(h, CYCLE, a.facts(), "demo", now);
+                switch (a.verification()) {
+                    case VERIFIED -> recordVerified(services, h, a.facts(), a.lists().contains(ListKind.QIMG), now);
+                    case AWAITING -> { }
+                    case CITIZENSHIP_REFUSED -> {
+                        recordVerified(services, h, a.facts(), false, now);
+                        services.applicants().saveCheck(h, CYCLE, a.id(), ProfileFact.CITIZENSHIP, FactStatus.refused(Verifier.OPERATOR,
+                                "the match operator", now.toLocalDate(), new LocalizedText(
+                                        "The document uploaded is a birth certificate from outside Canada: it proves neither citizenship nor permanent residence.",
+                                        "Le document téléversé est un acte de naissance étranger : il ne prouve ni la citoyenneté ni la résidence permanente.")),
+                                "demo", now);
+                    }
+                }
                 accountStore.createWithHash(h, new Accounts.NewAccount(a.email(), a.given() + " " + a.family(),
                         PASSWORD, Role.APPLICANT, a.id(), null, null), passwordHash);
                 for (ListKind kind : a.lists()) {
@@ -142,6 +160,34 @@ public final class DemoData {
             lines.add(String.format(Locale.ROOT, "%-44s applicant %s: %s", a.email(), a.id(), a.situation()));
         }
         return new AccountList(lines);
+    }
+
+    /** Where a demo applicant's facts stand: all verified, nothing verified yet, or all verified but a refused citizenship. */
+    enum Verification { VERIFIED, AWAITING, CITIZENSHIP_REFUSED }
+
+    /**
+     * Records every fact of a profile as verified by whom the 2025 policy names: a CMG's category and
+     * degree by their faculty, an IMG's by the operator from a document; exam results by the MCC; a
+     * CMQ approval by BCI's list when on it; the rest by the operator. For demo and journey applicants
+     * whose facts stand settled before the demo's date.
+     */
+    static void recordVerified(Services services, Handle h, ApplicantFacts facts, boolean onQimg, LocalDateTime now) {
+        boolean cmg = facts.category() == CMG;
+        for (ProfileFact fact : ProfileFact.values()) {
+            Verifier verifier = switch (fact) {
+                case CATEGORY, DEGREE -> cmg ? Verifier.FACULTY : Verifier.OPERATOR;
+                case MCC_EXAMS -> Verifier.MCC;
+                case CMQ_APPROVAL -> onQimg ? Verifier.PARTNER_LIST : Verifier.OPERATOR;
+                default -> Verifier.OPERATOR;
+            };
+            String by = switch (verifier) {
+                case FACULTY -> "the applicant's faculty";
+                case MCC -> "the Medical Council of Canada";
+                case PARTNER_LIST -> "BCI's QIMG list";
+                case OPERATOR -> "the match operator";
+            };
+            services.applicants().saveCheck(h, CYCLE, facts.applicantId(), fact, FactStatus.verified(verifier, by, now.toLocalDate()), "demo", now);
+        }
     }
 
     /** The demo applicants, one or more for every situation of docs/DOMAIN.md. */
@@ -191,11 +237,22 @@ public final class DemoData {
         r.add(person("A-2023", "Samuel", "Cohen", IMG, "IMG with previous Canadian residency, CMQ Particulier",
                 f -> f.priorPostgraduateTraining(true).cmqApproval(CmqApproval.PARTICULIER)));
         r.add(person("A-2024", "Mei", "Wong", IMG, "IMG, Ontario high school graduate", f -> f.highSchoolYears(Province.ON, 4)));
+        // Verification of facts (issue #18): the applicants above have every fact verified; these have not.
+        r.add(person("A-1008", "Chloé", "Bergeron", CMG, "CMG just registered: her faculty has not confirmed her category yet (streams pending)",
+                f -> f, Verification.AWAITING));
+        r.add(person("A-2025", "Ravi", "Iyer", IMG, "IMG just registered: every fact awaiting verification", f -> f, Verification.AWAITING));
+        r.add(person("A-2026", "Nadia", "Kowalski", IMG, "IMG whose proof of citizenship was refused, with the reason", f -> f,
+                Verification.CITIZENSHIP_REFUSED));
         return r;
     }
 
     private static DemoApplicant person(String id, String given, String family, ApplicantCategory category, String situation,
             UnaryOperator<ApplicantFacts.Builder> specifics, ListKind... lists) {
+        return person(id, given, family, category, situation, specifics, Verification.VERIFIED, lists);
+    }
+
+    private static DemoApplicant person(String id, String given, String family, ApplicantCategory category, String situation,
+            UnaryOperator<ApplicantFacts.Builder> specifics, Verification verification, ListKind... lists) {
         // Baseline: a recent graduate who is a citizen and has passed the MCC exams; each person then differs.
         ApplicantFacts.Builder base = ApplicantFacts.builder(id, category)
                 .citizenship(Citizenship.CITIZEN)
@@ -204,6 +261,6 @@ public final class DemoData {
                 .mccqe1(category == IMG ? ExamResult.PASSED : ExamResult.NOT_TAKEN)
                 .nac(category == IMG ? ExamResult.PASSED : ExamResult.NOT_TAKEN);
         if (category == CMG) base.mdGraduationDate(LocalDate.of(2025, 5, 30)).status(StudyStatus.FINAL_YEAR_STUDENT);
-        return new DemoApplicant(id, given, family, situation, specifics.apply(base).build(), List.of(lists));
+        return new DemoApplicant(id, given, family, situation, specifics.apply(base).build(), List.of(lists), verification);
     }
 }

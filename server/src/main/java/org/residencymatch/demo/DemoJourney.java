@@ -131,6 +131,7 @@ public final class DemoJourney {
                 LocalDate.of(1995, 1, 1).plusDays(41L * n), id.toLowerCase(Locale.ROOT) + "@applicant.example",
                 Identifiers.mincFor(2_026_000 + n), String.format(Locale.ROOT, "%010d", 4_000_000_000L + 7_919L * n));
         then.profiles().save(CYCLE, identity, facts, ACTOR);
+        then.database().jdbi().useTransaction(h -> DemoData.recordVerified(then, h, facts, false, LocalDateTime.now(then.clock())));
         return id;
     }
 

@@ -14,16 +14,36 @@ interface ApplicantCondition {
 
     boolean holds(ApplicantFacts applicant);
 
+    /** The verifiable fact this condition reads, or null if it reads only self-declared facts. */
+    default ProfileFact fact() {
+        return null;
+    }
+
+    /** A condition that reads a verifiable fact. */
+    static ApplicantCondition reading(ProfileFact fact, ApplicantCondition test) {
+        return new ApplicantCondition() {
+            @Override
+            public boolean holds(ApplicantFacts applicant) {
+                return test.holds(applicant);
+            }
+
+            @Override
+            public ProfileFact fact() {
+                return fact;
+            }
+        };
+    }
+
     static ApplicantCondition categoryIn(Set<ApplicantCategory> categories) {
-        return applicant -> categories.contains(applicant.category());
+        return reading(ProfileFact.CATEGORY, applicant -> categories.contains(applicant.category()));
     }
 
     static ApplicantCondition citizenshipIn(Set<Citizenship> statuses) {
-        return applicant -> statuses.contains(applicant.citizenship());
+        return reading(ProfileFact.CITIZENSHIP, applicant -> statuses.contains(applicant.citizenship()));
     }
 
     static ApplicantCondition cmqApprovalIn(Set<CmqApproval> approvals) {
-        return applicant -> approvals.contains(applicant.cmqApproval());
+        return reading(ProfileFact.CMQ_APPROVAL, applicant -> approvals.contains(applicant.cmqApproval()));
     }
 
     /** No previous accredited residency in Canada or the USA; a fellowship does not count. */
@@ -37,15 +57,15 @@ interface ApplicantCondition {
     }
 
     static ApplicantCondition militaryMember() {
-        return ApplicantFacts::militaryTrainingPlanMember;
+        return reading(ProfileFact.MILITARY_PLAN, ApplicantFacts::militaryTrainingPlanMember);
     }
 
     static ApplicantCondition provincialTie(Province province) {
-        return applicant -> applicant.provincialTies().contains(province);
+        return reading(ProfileFact.PROVINCIAL_TIES, applicant -> applicant.provincialTies().contains(province));
     }
 
     static ApplicantCondition examPassed(Exam exam) {
-        return applicant -> applicant.result(exam) == ExamResult.PASSED;
+        return reading(ProfileFact.MCC_EXAMS, applicant -> applicant.result(exam) == ExamResult.PASSED);
     }
 
     static ApplicantCondition minimumHighSchoolYears(Province province, int years) {
@@ -54,7 +74,7 @@ interface ApplicantCondition {
 
     /** The MD (expected date for a student) is on or before {@code date}; an unknown date fails. */
     static ApplicantCondition graduatedBy(LocalDate date) {
-        return applicant -> applicant.mdGraduationDate() != null && !applicant.mdGraduationDate().isAfter(date);
+        return reading(ProfileFact.DEGREE, applicant -> applicant.mdGraduationDate() != null && !applicant.mdGraduationDate().isAfter(date));
     }
 
     /**
@@ -63,8 +83,8 @@ interface ApplicantCondition {
      */
     static ApplicantCondition recentWithinYears(int years, LocalDate reference) {
         LocalDate earliest = reference.minusYears(years);
-        return applicant -> onOrAfter(applicant.mdGraduationDate(), earliest)
-                || onOrAfter(applicant.latestClinicalActivityDate(), earliest);
+        return reading(ProfileFact.DEGREE, applicant -> onOrAfter(applicant.mdGraduationDate(), earliest)
+                || onOrAfter(applicant.latestClinicalActivityDate(), earliest));
     }
 
     private static boolean onOrAfter(LocalDate date, LocalDate earliest) {

@@ -29,6 +29,8 @@ import org.residencymatch.program.Province;
  * @param highSchoolYears years of high school completed per province
  * @param latestClinicalActivityDate end of the latest residency or clinical practice, or null; used
  *     with the MD date for Québec's recency criterion
+ * @param checks which of these facts someone has verified or refused ({@link FactChecks}); a rule
+ *     resting on a fact that is not verified is marked, or pending, as the cycle's policy says
  */
 public record ApplicantFacts(
         String applicantId,
@@ -44,9 +46,11 @@ public record ApplicantFacts(
         boolean militaryTrainingPlanMember,
         Set<Province> provincialTies,
         Map<Province, Integer> highSchoolYears,
-        LocalDate latestClinicalActivityDate) {
+        LocalDate latestClinicalActivityDate,
+        FactChecks checks) {
 
     public ApplicantFacts {
+        Objects.requireNonNull(checks, "checks");
         Objects.requireNonNull(applicantId, "applicantId");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(citizenship, "citizenship");
@@ -71,6 +75,11 @@ public record ApplicantFacts(
         return highSchoolYears.getOrDefault(province, 0);
     }
 
+    /** These facts with other verification statuses. */
+    public ApplicantFacts withChecks(FactChecks value) {
+        return toBuilder().checks(value).build();
+    }
+
     /** A builder with neutral defaults; see {@link Builder}. */
     public static Builder builder(String applicantId, ApplicantCategory category) {
         return new Builder(applicantId, category);
@@ -88,7 +97,8 @@ public record ApplicantFacts(
                 .nac(nac)
                 .cmqApproval(cmqApproval)
                 .militaryTrainingPlanMember(militaryTrainingPlanMember)
-                .latestClinicalActivityDate(latestClinicalActivityDate);
+                .latestClinicalActivityDate(latestClinicalActivityDate)
+                .checks(checks);
         provincialTies.forEach(builder::provincialTie);
         highSchoolYears.forEach(builder::highSchoolYears);
         return builder;
@@ -96,7 +106,8 @@ public record ApplicantFacts(
 
     /**
      * Builds {@link ApplicantFacts}. Defaults say nothing in the applicant's favour: citizenship
-     * OTHER, graduate with no MD date, exams NOT_TAKEN, no CMQ approval, no training, no ties.
+     * OTHER, graduate with no MD date, exams NOT_TAKEN, no CMQ approval, no training, no ties, and
+     * nothing verified.
      */
     public static final class Builder {
         private final String applicantId;
@@ -113,6 +124,7 @@ public record ApplicantFacts(
         private final Set<Province> provincialTies = EnumSet.noneOf(Province.class);
         private final Map<Province, Integer> highSchoolYears = new EnumMap<>(Province.class);
         private LocalDate latestClinicalActivityDate;
+        private FactChecks checks = FactChecks.none();
 
         private Builder(String applicantId, ApplicantCategory category) {
             this.applicantId = applicantId;
@@ -179,6 +191,11 @@ public record ApplicantFacts(
             return this;
         }
 
+        public Builder checks(FactChecks value) {
+            checks = value;
+            return this;
+        }
+
         public ApplicantFacts build() {
             return new ApplicantFacts(
                     applicantId,
@@ -194,7 +211,8 @@ public record ApplicantFacts(
                     militaryTrainingPlanMember,
                     provincialTies,
                     highSchoolYears,
-                    latestClinicalActivityDate);
+                    latestClinicalActivityDate,
+                    checks);
         }
     }
 }

@@ -66,6 +66,29 @@ final class CompiledRule {
     }
 
     /**
+     * The verifiable facts this rule reads for this applicant, as bits ({@code 1 << fact.ordinal()}), in
+     * the order {@link #evaluate} reads them: the category when the rule names categories, then each
+     * guard up to the first that does not hold, then the requirement. The rule's outcome rests on
+     * exactly these facts.
+     */
+    int consulted(ApplicantFacts applicant) {
+        int facts = 0;
+        if (!categories.isEmpty()) {
+            facts |= bit(ProfileFact.CATEGORY);
+            if (!categories.contains(applicant.category())) return facts;
+        }
+        for (ApplicantCondition guard : guards) {
+            facts |= bit(guard.fact());
+            if (!guard.holds(applicant)) return facts;
+        }
+        return requirement == null ? facts : facts | bit(requirement.fact());
+    }
+
+    static int bit(ProfileFact fact) {
+        return fact == null ? 0 : 1 << fact.ordinal();
+    }
+
+    /**
      * The reason this rule gives for the applicant on any stream it applies to, or null if it does
      * not apply to the applicant or its requirement holds.
      */

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * The outcome for one applicant and one stream, with every failing rule as a reason, ordered by
- * {@link Reason#DISPLAY_ORDER}. A selectable decision has no reasons; any other has at least one.
+ * {@link Reason#DISPLAY_ORDER}. A selectable decision has no reasons but its conditions (reasons with a
+ * SELECTABLE outcome: it is then provisional, "subject to verification"); any other has at least one
+ * reason.
  */
 public record EligibilityDecision(Decision decision, List<Reason> reasons) {
 
@@ -16,8 +18,11 @@ public record EligibilityDecision(Decision decision, List<Reason> reasons) {
     public EligibilityDecision {
         Objects.requireNonNull(decision, "decision");
         reasons = List.copyOf(reasons);
-        if ((decision == Decision.SELECTABLE) != reasons.isEmpty()) {
+        if (decision != Decision.SELECTABLE && reasons.isEmpty()) {
             throw new IllegalArgumentException("only a selectable decision has no reasons");
+        }
+        if (decision == Decision.SELECTABLE && !reasons.stream().allMatch(Reason::isCondition)) {
+            throw new IllegalArgumentException("a selectable decision has no reasons but its conditions");
         }
     }
 
@@ -37,6 +42,11 @@ public record EligibilityDecision(Decision decision, List<Reason> reasons) {
 
     public boolean isSelectable() {
         return decision == Decision.SELECTABLE;
+    }
+
+    /** Selectable, subject to the verification of the facts its conditions name. */
+    public boolean isProvisional() {
+        return decision == Decision.SELECTABLE && !reasons.isEmpty();
     }
 
     /** The reason codes in display order. */

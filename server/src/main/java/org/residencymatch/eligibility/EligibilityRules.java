@@ -3,7 +3,9 @@ package org.residencymatch.eligibility;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -31,9 +33,16 @@ public final class EligibilityRules {
     private final int[][] rulesBySignature;
 
     private final MatchFactReasons matchFacts;
+    /** The cycle's verification policy, one per fact. */
+    private final Map<ProfileFact, FactPolicy> verification;
 
-    EligibilityRules(RulesFileId id, LocalDate trainingStartDate, List<CompiledRule> rules, MatchFactReasons matchFacts) {
+    EligibilityRules(RulesFileId id, LocalDate trainingStartDate, List<CompiledRule> rules, MatchFactReasons matchFacts,
+            Map<ProfileFact, FactPolicy> verification) {
         this.id = Objects.requireNonNull(id, "id");
+        this.verification = new EnumMap<>(verification);
+        if (this.verification.size() != ProfileFact.values().length) {
+            throw new IllegalArgumentException("the verification policy must name every fact, not only " + verification.keySet());
+        }
         this.matchFacts = Objects.requireNonNull(matchFacts, "matchFacts");
         this.trainingStartDate = Objects.requireNonNull(trainingStartDate, "trainingStartDate");
         List<CompiledRule> sorted = new ArrayList<>(rules);
@@ -71,17 +80,52 @@ public final class EligibilityRules {
         return rules.stream().map(rule -> rule.id).toList();
     }
 
-    /** The decision for one applicant and one stream. */
+    /** The cycle's policy for one fact. */
+    public FactPolicy policy(ProfileFact fact) {
+        return verification.get(fact);
+    }
+
+    /**
+     * The decision for one applicant and one stream. When no rule closes the stream, each verifiable
+     * fact the applicable rules rested on and that is not verified adds its reason, as the fact's
+     * policy says: PENDING (blocking), a condition on a selectable stream (provisional), or
+     * NOT_ELIGIBLE once refused.
+     */
     public EligibilityDecision decide(ApplicantFacts applicant, StreamFacts stream, PartnerLists lists) {
         int[] applicable = rulesBySignature[StreamSignature.of(stream)];
         List<Reason> failing = new ArrayList<>(2);
+        int consulted = 0;
         for (int index : applicable) {
-            Reason reason = rules.get(index).evaluate(applicant, lists);
+            CompiledRule rule = rules.get(index);
+            Reason reason = rule.evaluate(applicant, lists);
             if (reason != null) {
                 failing.add(reason);
             }
+            consulted |= rule.consulted(applicant);
         }
-        return EligibilityDecision.of(failing);
+        return EligibilityDecision.of(withVerification(failing, consulted, applicant, lists));
+    }
+
+    /**
+     * The rules' reasons, plus those of the unverified facts they rest on unless a rule already
+     * closes the stream (not eligible, or apply elsewhere): verifying a fact as declared would not
+     * open it, and the applicant is told what does.
+     */
+    private List<Reason> withVerification(List<Reason> failing, int consulted, ApplicantFacts applicant, PartnerLists lists) {
+        if (consulted == 0) return failing;
+        for (Reason reason : failing) {
+            if (reason.outcome() == Decision.NOT_ELIGIBLE || reason.outcome() == Decision.APPLY_ELSEWHERE) return failing;
+        }
+        List<Reason> all = null;
+        for (ProfileFact fact : ProfileFact.values()) {
+            if ((consulted & CompiledRule.bit(fact)) == 0) continue;
+            if (FactChecks.confirmedByList(fact, applicant, lists)) continue;
+            Reason reason = verification.get(fact).reasonFor(applicant.checks().status(fact));
+            if (reason == null) continue;
+            if (all == null) all = new ArrayList<>(failing);
+            all.add(reason);
+        }
+        return all == null ? failing : all;
     }
 
     /**
@@ -100,28 +144,30 @@ public final class EligibilityRules {
     public CatalogueDecisions decideCatalogue(ApplicantFacts applicant, StreamCatalogue catalogue, PartnerLists lists) {
         // A rule's outcome depends only on the applicant and the lists: evaluate each rule once.
         Reason[] reasonByRule = new Reason[rules.size()];
+        int[] consultedByRule = new int[rules.size()];
         for (int index = 0; index < reasonByRule.length; index++) {
             reasonByRule[index] = rules.get(index).evaluate(applicant, lists);
+            consultedByRule[index] = rules.get(index).consulted(applicant);
         }
         EligibilityDecision[] bySignature = new EligibilityDecision[StreamSignature.COUNT];
         for (int signature : catalogue.distinctSignatures()) {
-            bySignature[signature] = combine(reasonByRule, rulesBySignature[signature]);
+            bySignature[signature] = combine(reasonByRule, consultedByRule, rulesBySignature[signature], applicant, lists);
         }
         return new CatalogueDecisions(catalogue, bySignature);
     }
 
-    private static EligibilityDecision combine(Reason[] reasonByRule, int[] applicable) {
-        List<Reason> failing = null;
+    private EligibilityDecision combine(Reason[] reasonByRule, int[] consultedByRule, int[] applicable, ApplicantFacts applicant,
+            PartnerLists lists) {
+        List<Reason> failing = new ArrayList<>(2);
+        int consulted = 0;
         for (int index : applicable) {
             Reason reason = reasonByRule[index];
             if (reason != null) {
-                if (failing == null) {
-                    failing = new ArrayList<>(2);
-                }
                 failing.add(reason);
             }
+            consulted |= consultedByRule[index];
         }
-        return failing == null ? EligibilityDecision.SELECTABLE : EligibilityDecision.of(failing);
+        return EligibilityDecision.of(withVerification(failing, consulted, applicant, lists));
     }
 
     @Override

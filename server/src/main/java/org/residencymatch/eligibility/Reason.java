@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * Why a stream is not selectable: a stable code (e.g. {@code AIMG_LIST_REQUIRED}), the outcome this
- * reason causes, a message and a next step in English and French, and its provenance.
+ * reason causes, a message and a next step in English and French, and its provenance. A reason whose
+ * outcome is SELECTABLE is a condition: the stream is selectable subject to it (a fact awaiting
+ * verification under a provisional policy, e.g. {@code CITIZENSHIP_NOT_VERIFIED}).
  */
 public record Reason(
         String code, Decision outcome, LocalizedText message, NextStep nextStep, Provenance provenance) {
@@ -25,8 +27,10 @@ public record Reason(
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(nextStep, "nextStep");
         Objects.requireNonNull(provenance, "provenance");
-        if (outcome == Decision.SELECTABLE) {
-            throw new IllegalArgumentException("a reason explains a non-selectable outcome");
-        }
+    }
+
+    /** True if this reason is a condition on a selectable stream rather than what closes it. */
+    public boolean isCondition() {
+        return outcome == Decision.SELECTABLE;
     }
 }

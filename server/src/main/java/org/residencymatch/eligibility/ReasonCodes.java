@@ -24,5 +24,14 @@ public final class ReasonCodes {
     public static final String QUEBEC_RECENCY_REQUIRED = "QUEBEC_RECENCY_REQUIRED";
     public static final String ONTARIO_HIGH_SCHOOL_REQUIRED = "ONTARIO_HIGH_SCHOOL_REQUIRED";
 
+    /** A rule rests on a fact that is not verified, or was refused ({@link ProfileFact#notVerifiedCode()}). */
+    public static final String CATEGORY_NOT_VERIFIED = "CATEGORY_NOT_VERIFIED";
+    public static final String CITIZENSHIP_NOT_VERIFIED = "CITIZENSHIP_NOT_VERIFIED";
+    public static final String DEGREE_NOT_VERIFIED = "DEGREE_NOT_VERIFIED";
+    public static final String MCC_EXAMS_NOT_VERIFIED = "MCC_EXAMS_NOT_VERIFIED";
+    public static final String CMQ_APPROVAL_NOT_VERIFIED = "CMQ_APPROVAL_NOT_VERIFIED";
+    public static final String PROVINCIAL_TIES_NOT_VERIFIED = "PROVINCIAL_TIES_NOT_VERIFIED";
+    public static final String MILITARY_PLAN_NOT_VERIFIED = "MILITARY_PLAN_NOT_VERIFIED";
+
     private ReasonCodes() {}
 }

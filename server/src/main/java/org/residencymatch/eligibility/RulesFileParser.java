@@ -180,7 +180,7 @@ public final class RulesFileParser {
             throw error(null, "", "the rules file must be a JSON object");
         }
         allowOnly(root, null, "", "schemaVersion", "cycle", "iteration", "version", "trainingStartDate",
-                "description", "contacts", "lists", "listNotReceived", "matchFacts", "rules");
+                "description", "contacts", "lists", "listNotReceived", "matchFacts", "verification", "rules");
         int schemaVersion = integer(root, "schemaVersion", null, "");
         if (schemaVersion != SCHEMA_VERSION) {
             throw error(null, "schemaVersion", "unsupported schema version " + schemaVersion
@@ -205,6 +205,7 @@ public final class RulesFileParser {
         readLists(required(root, "lists", null, ""));
         readListNotReceived(required(root, "listNotReceived", null, ""));
         MatchFactReasons matchFacts = readMatchFacts(required(root, "matchFacts", null, ""), iteration);
+        Map<ProfileFact, FactPolicy> verification = readVerification(required(root, "verification", null, ""));
 
         JsonNode rulesNode = required(root, "rules", null, "");
         if (!rulesNode.isArray()) {
@@ -219,7 +220,68 @@ public final class RulesFileParser {
             }
             rules.add(rule);
         }
-        return new EligibilityRules(fileId, trainingStartDate, rules, matchFacts);
+        return new EligibilityRules(fileId, trainingStartDate, rules, matchFacts, verification);
+    }
+
+    /**
+     * The {@code verification} section: for every fact of {@link ProfileFact}, by its field name, either
+     * {@code {"policy": "SELF_DECLARED"}} or {@code {"policy": "BLOCKING" | "PROVISIONAL", "verifiedBy":
+     * [...], "document": kind (optional), "code", "message", "refusedMessage", "nextStep"}}. A cycle must
+     * say something about every fact.
+     */
+    private Map<ProfileFact, FactPolicy> readVerification(JsonNode node) {
+        String path = "verification";
+        if (!node.isObject()) {
+            throw error(null, path, "must be an object of fact to verification policy");
+        }
+        Map<ProfileFact, FactPolicy> policies = new EnumMap<>(ProfileFact.class);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String factPath = path + "." + name;
+            ProfileFact fact = ProfileFact.named(name).orElseThrow(() -> error(null, factPath, "unknown fact; the facts are "
+                    + Arrays.stream(ProfileFact.values()).map(f -> f.field).toList()));
+            policies.put(fact, factPolicy(fact, node.get(name), factPath));
+        }
+        for (ProfileFact fact : ProfileFact.values()) {
+            if (!policies.containsKey(fact)) {
+                throw error(null, path + "." + fact.field, "missing: the cycle must say whether this fact is self-declared or verified");
+            }
+        }
+        return policies;
+    }
+
+    private FactPolicy factPolicy(ProfileFact fact, JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw error(null, path, "must be an object {\"policy\", ...}");
+        }
+        VerificationPolicy policy = enumValue(VerificationPolicy.class, text(node, "policy", null, path), null, path + ".policy");
+        if (policy == VerificationPolicy.SELF_DECLARED) {
+            allowOnly(node, null, path, "policy");
+            return FactPolicy.selfDeclared(fact);
+        }
+        allowOnly(node, null, path, "policy", "verifiedBy", "document", "code", "message", "refusedMessage", "nextStep");
+        Set<Verifier> verifiers = enumSet(node, "verifiedBy", Verifier.class, null, path);
+        if (verifiers.isEmpty()) {
+            throw error(null, path + ".verifiedBy", "a verified fact names who verifies it");
+        }
+        DocumentKind document = node.has("document")
+                ? enumValue(DocumentKind.class, text(node, "document", null, path), null, path + ".document") : null;
+        String code = code(node, null, path);
+        if (!code.equals(fact.notVerifiedCode())) {
+            throw error(null, path + ".code", "the code of this fact is " + fact.notVerifiedCode());
+        }
+        LocalizedText message = substitute(localized(node, "message", null, path), Map.of(), null, path + ".message");
+        LocalizedText refused = substitute(localized(node, "refusedMessage", null, path), Map.of(), null, path + ".refusedMessage");
+        JsonNode step = nextStepNode(node, null, path);
+        String stepPath = path + ".nextStep";
+        LocalizedText action = substitute(new LocalizedText(text(step, "en", null, stepPath), text(step, "fr", null, stepPath)),
+                Map.of(), null, stepPath);
+        NextStep nextStep = new NextStep(action, contact(text(step, "contact", null, stepPath), null, stepPath + ".contact"));
+        Provenance provenance = Provenance.ofRule(path, fileId);
+        Decision whileUnverified = policy == VerificationPolicy.BLOCKING ? Decision.PENDING : Decision.SELECTABLE;
+        return new FactPolicy(fact, policy, List.copyOf(verifiers), document,
+                new Reason(code, whileUnverified, message, nextStep, provenance),
+                new Reason(code, Decision.NOT_ELIGIBLE, refused, nextStep, provenance));
     }
 
     private void readContacts(JsonNode node) {

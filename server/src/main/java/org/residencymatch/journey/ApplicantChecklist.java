@@ -20,10 +20,11 @@ public final class ApplicantChecklist {
             boolean resultReleased, int helpRequestsAnswered, LocalDateTime capInvitationRespondBy, LocalDate bcCapRegistrationCloses) {}
 
     /**
-     * Where a step stands: done; to do, or urgently so (before a deadline that is running now); or a
-     * fact that can no longer be changed (an application or a list after its deadline).
+     * Where a step stands: done; to do, or urgently so (before a deadline that is running now); a
+     * fact that can no longer be changed (an application or a list after its deadline); or a step
+     * whose phase has not opened yet (nothing to do now: it says when).
      */
-    public enum State { DONE, URGENT, TO_DO, FACT }
+    public enum State { DONE, URGENT, TO_DO, FACT, LATER }
 
     /** One step: a message key (its texts take {@code args}), where it stands, and the page for it. */
     public record Step(String key, List<Object> args, State state, String path) {
@@ -47,9 +48,20 @@ public final class ApplicantChecklist {
         boolean ranking = s.phase() == Phase.INTERVIEWS || s.phase() == Phase.ROL_OPEN;
         boolean locked = s.phase() == Phase.ROL_DEADLINE || s.phase() == Phase.MATCH || s.phase() == Phase.RESULTS_RELEASE;
 
-        steps.add(new Step(s.hasProfile() ? "todo.profile.done" : "todo.profile", List.of(), s.hasProfile(), !s.hasProfile() && selecting,
-                "/applicant/profile"));
-        if (selecting) {
+        // Never ask for what the phase forbids: the profile is declared during registration and program
+        // selection, applications are made during program selection only.
+        boolean profileOpen = s.phase() == Phase.REGISTRATION || s.phase() == Phase.PROGRAM_SELECTION;
+        if (s.hasProfile()) {
+            steps.add(new Step(profileOpen ? "todo.profile.done" : "todo.profile.locked", List.of(), State.DONE, "/applicant/profile"));
+        } else if (profileOpen) {
+            steps.add(new Step("todo.profile", List.of(), false, true, "/applicant/profile"));
+        } else {
+            steps.add(new Step(s.phase() == null ? "todo.profile.notYet" : "todo.profile.missed", List.of(),
+                    s.phase() == null ? State.LATER : State.FACT, "/applicant/profile"));
+        }
+        if (s.phase() == null || s.phase() == Phase.REGISTRATION) {
+            steps.add(new Step("todo.apply.notYet", List.of(), State.LATER, "/applicant/catalogue"));
+        } else if (selecting) {
             steps.add(new Step(s.applications() == 0 ? "todo.apply" : "todo.apply.some", List.of(s.applications()), s.applications() > 0,
                     s.applications() == 0 && s.phase() == Phase.PROGRAM_SELECTION, "/applicant/catalogue"));
         } else {
@@ -61,7 +73,8 @@ public final class ApplicantChecklist {
             boolean done = s.rankListInForce() && !s.unsubmittedRankListChanges();
             String key = !s.rankListInForce() ? (locked ? "todo.rank.missed" : "todo.rank")
                     : s.unsubmittedRankListChanges() ? (locked ? "todo.rank.lockedWithChanges" : "todo.rank.changes") : "todo.rank.done";
-            State state = done ? State.DONE : locked ? State.FACT : s.phase() == Phase.ROL_OPEN ? State.URGENT : State.TO_DO;
+            // Lists are edited only while rank order lists are open: during interviews, that is still to come.
+            State state = done ? State.DONE : locked ? State.FACT : s.phase() == Phase.ROL_OPEN ? State.URGENT : State.LATER;
             steps.add(new Step(key, List.of(), state, "/applicant/rank-list"));
         }
         if (s.resultReleased()) steps.add(new Step("todo.result", List.of(), false, false, "/applicant/applications"));

@@ -10,6 +10,7 @@ import org.residencymatch.eligibility.Contact;
 import org.residencymatch.eligibility.LocalizedText;
 import org.residencymatch.eligibility.Reason;
 import org.residencymatch.applicant.Identity;
+import org.residencymatch.applicant.FactVerificationService;
 import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.reconciliation.ReconciliationCase;
@@ -104,7 +105,8 @@ final class ApiJson {
         return json;
     }
 
-    static Map<String, Object> applicant(String cycleId, Identity i, ApplicantFacts f, List<VerifiedFacts.Fact> verified) {
+    static Map<String, Object> applicant(String cycleId, Identity i, ApplicantFacts f, List<VerifiedFacts.Fact> verified,
+            List<FactVerificationService.FactLine> checks) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cycle", cycleId);
         json.put("applicantId", i.applicantId());
@@ -136,6 +138,26 @@ final class ApiJson {
             fact.put("listVersion", v.source() == VerifiedFacts.Source.QIMG_LIST ? v.listVersion() : null);
             return fact;
         }).toList());
+        json.put("facts", checks.stream().map(ApiJson::factCheck).toList());
+        return json;
+    }
+
+    /** One fact's verification: the cycle's policy, where it stands, and what the applicant can do. */
+    static Map<String, Object> factCheck(FactVerificationService.FactLine line) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fact", line.fact().name());
+        json.put("policy", line.policy().policy().name());
+        json.put("verifiedBy", line.policy().verifiedBy().stream().map(Enum::name).toList());
+        json.put("document", line.policy().document() == null ? null : line.policy().document().name());
+        json.put("state", line.state());
+        boolean decided = line.status().state() != org.residencymatch.eligibility.FactStatus.State.AWAITING_VERIFICATION;
+        json.put("verifier", line.qimgVersion() != null ? "PARTNER_LIST" : decided ? line.status().verifier().name() : null);
+        json.put("decidedBy", line.qimgVersion() != null ? "BCI's QIMG list, version " + line.qimgVersion() : decided ? line.status().decidedBy() : null);
+        json.put("decidedOn", line.qimgVersion() == null && decided ? line.status().decidedOn() : null);
+        json.put("refusal", line.status().refusal() == null ? null : text(line.status().refusal()));
+        boolean open = line.state().equals("AWAITING_VERIFICATION") || line.state().equals("REFUSED");
+        json.put("code", open ? line.policy().unverified().code() : null);
+        json.put("nextStep", open ? text(line.policy().unverified().nextStep().action()) : null);
         return json;
     }
 

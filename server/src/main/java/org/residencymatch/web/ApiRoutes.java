@@ -44,6 +44,8 @@ final class ApiRoutes {
         routes.get(applicant, this::getApplicant, Access.APPLICANT, Access.OPERATOR);
         routes.put(applicant, this::putApplicant, Access.OPERATOR);
         routes.put(applicant + "/profile", this::declareProfile, Access.APPLICANT);
+        routes.post(applicant + "/facts/{fact}/decision", ctx -> FactDecisionRoute.decide(services, ctx), Access.OPERATOR);
+        routes.get("/api/v1/cycles/{cycle}/fact-checks", ctx -> FactDecisionRoute.queue(services, ctx), Access.OPERATOR);
         routes.get("/api/v1/cycles/{cycle}/cases", this::cases, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);
@@ -96,7 +98,8 @@ final class ApiRoutes {
         String cycle = requireCycle(ctx);
         var identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
         var facts = services.profiles().profile(cycle, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
-        ctx.json(ApiJson.applicant(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId)));
+        ctx.json(ApiJson.applicant(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId),
+                services.factVerification().lines(cycle, applicantId)));
     }
 
     private void putApplicant(Context ctx) {
@@ -107,7 +110,8 @@ final class ApiRoutes {
         }
         ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, BodyLimits.text(ctx));
         boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(), Authentication.requirePrincipal(ctx).auditName());
-        ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts(), services.profiles().verifiedFacts(cycle, applicantId)));
+        ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts(), services.profiles().verifiedFacts(cycle, applicantId),
+                services.factVerification().lines(cycle, applicantId)));
     }
 
     /**
@@ -129,7 +133,8 @@ final class ApiRoutes {
             throw ApiException.badRequest(e.fields().get(0), e.getMessage());
         }
         var identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
-        ctx.json(ApiJson.applicant(cycleId, identity, facts, services.profiles().verifiedFacts(cycleId, applicantId)));
+        ctx.json(ApiJson.applicant(cycleId, identity, facts, services.profiles().verifiedFacts(cycleId, applicantId),
+                services.factVerification().lines(cycleId, applicantId)));
     }
 
     private void cases(Context ctx) {

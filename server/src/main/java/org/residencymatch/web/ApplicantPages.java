@@ -71,6 +71,7 @@ final class ApplicantPages {
         Map<String, Object> model = new HashMap<>();
         model.put("applications", services.applications().applicationsOf(cycle, iteration, user.applicantId()));
         model.put("streams", streams);
+        model.put("provisional", services.catalogue().provisionalStreams(cycle, user.applicantId(), iteration));
         model.put("iteration", iteration);
         model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
         // Released results only: before match day this is empty and the page says nothing of them.

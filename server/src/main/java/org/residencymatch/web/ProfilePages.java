@@ -19,14 +19,17 @@ import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Citizenship;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.ExamResult;
+import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.eligibility.StudyStatus;
 import org.residencymatch.program.Province;
 
 /**
- * The applicant's profile: the self-declared facts eligibility needs, editable during registration
- * and program selection of the first iteration. The facts others verify ({@link VerifiedFacts}: citizenship,
- * the MCC exam results, a CMQ approval on BCI's list) are shown as verified, with who verifies them;
- * the form does not offer them, and the server refuses a change to one of them.
+ * The applicant's profile: the facts eligibility needs, editable during registration and program
+ * selection of the first iteration, each with where its verification stands (declared, awaiting
+ * verification and what to do, verified by whom and when, refused and why). A change to a verified
+ * fact sends it back to awaiting verification, and the page says so. The facts that come from their
+ * source ({@link VerifiedFacts}: the MCC exam results, a CMQ approval on BCI's list) are not in the
+ * form, and the server refuses a change to one of them.
  */
 final class ProfilePages {
 
@@ -56,6 +59,8 @@ final class ProfilePages {
         Map<String, Object> model = new HashMap<>();
         model.put("facts", facts);
         model.put("verified", services.profiles().verifiedFacts(cycle.id(), user.applicantId()));
+        model.put("checks", services.factVerification().lines(cycle.id(), user.applicantId()));
+        model.put("reopened", reopened(ctx.queryParam("reopened")));
         model.put("errors", errors);
         model.put("editable", now == Phase.REGISTRATION || now == Phase.PROGRAM_SELECTION);
         model.put("saved", "1".equals(ctx.queryParam("saved")));
@@ -106,14 +111,26 @@ final class ProfilePages {
             render(ctx, parsed, errors);
             return;
         }
+        List<ProfileFact> reopened;
         try {
-            services.profiles().saveDeclared(cycle.id(), parsed, user.auditName());
+            reopened = services.profiles().saveDeclared(cycle.id(), parsed, user.auditName());
         } catch (VerifiedFacts.ChangeRefusedException e) {
             ctx.status(422);
             render(ctx, current, List.of("verified"));
             return;
         }
-        ctx.redirect("/applicant/profile?saved=1");
+        ctx.redirect("/applicant/profile?saved=1" + (reopened.isEmpty() ? ""
+                : "&reopened=" + String.join(",", reopened.stream().map(Enum::name).toList())));
+    }
+
+    /** The facts a save sent back to awaiting verification, from the redirect's query (anything else is ignored). */
+    private static List<ProfileFact> reopened(String query) {
+        List<ProfileFact> facts = new ArrayList<>();
+        if (query == null || query.length() > 200) return facts;
+        for (String name : query.split(",")) {
+            for (ProfileFact fact : ProfileFact.values()) if (fact.name().equals(name) && !facts.contains(fact)) facts.add(fact);
+        }
+        return facts;
     }
 
     /** Applicants change their profile during registration and program selection of the first iteration (the page and the API). */

@@ -14,14 +14,21 @@ final class RegistrationPages {
     private final PageRenderer pages;
     private final Authentication authentication;
 
-    RegistrationPages(Registration registration, PageRenderer pages, Authentication authentication) {
+    private final Runnable requireOpen;
+
+    /** @param requireOpen refuses a registration outside the current cycle's registration window (see {@code Cycle.requireRegistrationOpen}) */
+    RegistrationPages(Registration registration, PageRenderer pages, Authentication authentication, Runnable requireOpen) {
+        this.requireOpen = requireOpen;
         this.registration = registration;
         this.pages = pages;
         this.authentication = authentication;
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/register", ctx -> showForm(ctx, List.of()), Access.ANYONE);
+        routes.get("/register", ctx -> {
+            requireOpen.run();
+            showForm(ctx, List.of());
+        }, Access.ANYONE);
         routes.post("/register", this::submit, Access.ANYONE);
         routes.get("/register/confirm", this::confirm, Access.ANYONE);
         routes.get("/password/forgot", ctx -> pages.render(ctx, "account/forgot.jte", "forgot.title", Map.of("sent", false)), Access.ANYONE);
@@ -38,6 +45,7 @@ final class RegistrationPages {
 
     private void submit(Context ctx) {
         authentication.requireFormCsrf(ctx);
+        requireOpen.run();
         String language = PageRenderer.language(ctx);
         var form = new Registration.Form(ctx.formParam("email"), ctx.formParam("password"), ctx.formParam("givenNames"),
                 ctx.formParam("familyName"), ctx.formParam("dateOfBirth"), language);

@@ -17,9 +17,12 @@ import org.residencymatch.account.Registration;
 final class RegistrationRoutes {
 
     private final Registration registration;
+    private final Runnable requireOpen;
 
-    RegistrationRoutes(Registration registration) {
+    /** @param requireOpen refuses a registration outside the current cycle's registration window (see {@code Cycle.requireRegistrationOpen}) */
+    RegistrationRoutes(Registration registration, Runnable requireOpen) {
         this.registration = registration;
+        this.requireOpen = requireOpen;
     }
 
     void register(RoutesConfig routes) {
@@ -28,6 +31,7 @@ final class RegistrationRoutes {
     }
 
     private void register(Context ctx) {
+        requireOpen.run();
         Map<?, ?> body = ApiRoutes.jsonObject(ctx);
         String language = text(body, "language");
         var form = new Registration.Form(text(body, "email"), text(body, "password"), text(body, "givenNames"), text(body, "familyName"),

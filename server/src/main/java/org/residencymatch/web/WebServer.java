@@ -152,8 +152,11 @@ public final class WebServer implements AutoCloseable {
             new FollowUpRoutes(services).register(routes);
             new JourneyRoutes(services).register(routes);
             Registration registration = new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl());
-            new RegistrationPages(registration, pages, authentication).register(routes);
-            new RegistrationRoutes(registration).register(routes);
+            // Registration is open while a new applicant can still declare a profile and select programs (issue #18).
+            Runnable registrationOpen = () -> services.cycles().currentCycleId().flatMap(services.cycles()::find)
+                    .ifPresent(cycle -> cycle.requireRegistrationOpen(java.time.LocalDateTime.now(services.clock())));
+            new RegistrationPages(registration, pages, authentication, registrationOpen).register(routes);
+            new RegistrationRoutes(registration, registrationOpen).register(routes);
         });
         answerHeadLikeGet();
     }

@@ -22,12 +22,18 @@ import org.residencymatch.api.client.model.ApplicantCategory;
 import org.residencymatch.api.client.model.ApplicantProfile;
 import org.residencymatch.api.client.model.VerifiedFact;
 import org.residencymatch.api.client.model.ApplicantProfileRequest;
+import org.residencymatch.api.client.model.AwaitingFact;
 import org.residencymatch.api.client.model.CaseStatus;
 import org.residencymatch.api.client.model.CatalogueEntry;
 import org.residencymatch.api.client.model.Citizenship;
 import org.residencymatch.api.client.model.CmqApproval;
 import org.residencymatch.api.client.model.Decision;
 import org.residencymatch.api.client.model.ExamResult;
+import org.residencymatch.api.client.model.FactCheck;
+import org.residencymatch.api.client.model.FactDecisionRequest;
+import org.residencymatch.api.client.model.LocalizedText;
+import org.residencymatch.api.client.model.ProfileFact;
+import org.residencymatch.api.client.model.Verifier;
 import org.residencymatch.api.client.model.Province;
 import org.residencymatch.api.client.model.Reason;
 import org.residencymatch.api.client.model.ReconciliationCase;
@@ -112,13 +118,66 @@ class ApplicantApiTest {
     void saysWhichFactsOthersVerifyAndWho() throws ApiException {
         assertThat(applicants.getApplicant(CYCLE, "A-2006").getVerified())
                 .extracting(VerifiedFact::getField, VerifiedFact::getSource, VerifiedFact::getListVersion)
-                .containsExactly(tuple(VerifiedFact.FieldEnum.CITIZENSHIP, VerifiedFact.SourceEnum.DOCUMENTS, null),
-                        tuple(VerifiedFact.FieldEnum.MCCQE1, VerifiedFact.SourceEnum.MCC, null),
+                .containsExactly(tuple(VerifiedFact.FieldEnum.MCCQE1, VerifiedFact.SourceEnum.MCC, null),
                         tuple(VerifiedFact.FieldEnum.NAC, VerifiedFact.SourceEnum.MCC, null));
         // Jean-François's CMQ approval is stated by BCI's QIMG list (version 1 in the demo).
         assertThat(applicants.getApplicant(CYCLE, "A-2004").getVerified()).last()
                 .extracting(VerifiedFact::getField, VerifiedFact::getSource, VerifiedFact::getListVersion)
                 .containsExactly(VerifiedFact.FieldEnum.CMQ_APPROVAL, VerifiedFact.SourceEnum.QIMG_LIST, 1);
+    }
+
+    @Test
+    void theOperatorVerifiesAndRefusesFactsTheCatalogueChangesAtOnceAndTheProfileSaysWhereEachStands() throws ApiException {
+        // Ravi (A-2025) has only declared: his category blocks (pending), the rest would be conditions.
+        String ravi = "A-2025", ontarioImg = "27039";
+        CatalogueApi catalogue = new CatalogueApi(demo.operator());
+        FactCheck category = fact(applicants.getApplicant(CYCLE, ravi), ProfileFact.CATEGORY);
+        assertThat(category.getState()).isEqualTo(FactCheck.StateEnum.AWAITING_VERIFICATION);
+        assertThat(category.getPolicy()).isEqualTo(FactCheck.PolicyEnum.BLOCKING);
+        assertThat(category.getCode()).isEqualTo("CATEGORY_NOT_VERIFIED");
+        assertThat(category.getNextStep().getFr()).isNotBlank();
+        assertThat(catalogue.explainEligibility(CYCLE, ravi, ontarioImg, null).getDecision()).isEqualTo(Decision.PENDING);
+        List<AwaitingFact> queue = applicants.factsAwaitingVerification(CYCLE, 5000).getAwaiting();
+        assertThat(queue).extracting(AwaitingFact::getApplicantId, AwaitingFact::getFact)
+                .contains(tuple(ravi, ProfileFact.CATEGORY), tuple(ravi, ProfileFact.CITIZENSHIP))
+                .as("a refused fact is decided, not awaiting").doesNotContain(tuple("A-2026", ProfileFact.CITIZENSHIP))
+                .as("a verified fact is not in the queue").doesNotContain(tuple("A-2001", ProfileFact.CATEGORY));
+        assertThat(queue).extracting(AwaitingFact::getDeclaredAt).isSorted();
+
+        ApplicantProfile verified = applicants.decideFact(CYCLE, ravi, ProfileFact.CATEGORY,
+                new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED).verifier(Verifier.OPERATOR));
+
+        assertThat(fact(verified, ProfileFact.CATEGORY).getState()).isEqualTo(FactCheck.StateEnum.VERIFIED);
+        assertThat(fact(verified, ProfileFact.CATEGORY).getDecidedOn()).isNotNull();
+        assertThat(applicants.factsAwaitingVerification(CYCLE, 5000).getAwaiting()).extracting(AwaitingFact::getApplicantId, AwaitingFact::getFact)
+                .doesNotContain(tuple(ravi, ProfileFact.CATEGORY)).contains(tuple(ravi, ProfileFact.CITIZENSHIP));
+        var provisional = catalogue.explainEligibility(CYCLE, ravi, ontarioImg, null);
+        assertThat(provisional.getDecision()).as("selectable, subject to verification").isEqualTo(Decision.SELECTABLE);
+        assertThat(provisional.getReasons()).extracting(Reason::getCode)
+                .containsExactly("CITIZENSHIP_NOT_VERIFIED", "DEGREE_NOT_VERIFIED", "MCC_EXAMS_NOT_VERIFIED");
+
+        // Bad decisions are refused, naming the field, and change nothing.
+        assertThat(DemoApiServer.invalidField("reason", () -> applicants.decideFact(CYCLE, ravi, ProfileFact.CITIZENSHIP,
+                new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.REFUSED))).getCode()).isNotBlank();
+        assertThat(DemoApiServer.invalidField("verifier", () -> applicants.decideFact(CYCLE, ravi, ProfileFact.CITIZENSHIP,
+                new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED).verifier(Verifier.MCC))).getMessage())
+                .contains("OPERATOR");
+        assertThat(fact(applicants.getApplicant(CYCLE, ravi), ProfileFact.CITIZENSHIP).getState()).isEqualTo(FactCheck.StateEnum.AWAITING_VERIFICATION);
+
+        ApplicantProfile refused = applicants.decideFact(CYCLE, ravi, ProfileFact.CITIZENSHIP, new FactDecisionRequest()
+                .decision(FactDecisionRequest.DecisionEnum.REFUSED)
+                .reason(new LocalizedText().en("The card has expired.").fr("La carte est expirée.")));
+
+        assertThat(fact(refused, ProfileFact.CITIZENSHIP).getRefusal().getFr()).isEqualTo("La carte est expirée.");
+        assertThat(fact(refused, ProfileFact.CITIZENSHIP).getDecidedBy()).isEqualTo("the match operator");
+        var closed = catalogue.explainEligibility(CYCLE, ravi, ontarioImg, null);
+        assertThat(closed.getDecision()).isEqualTo(Decision.NOT_ELIGIBLE);
+        assertThat(closed.getReasons()).extracting(Reason::getCode).contains("CITIZENSHIP_NOT_VERIFIED");
+        // Who may decide is the operator only: RouteAccessTest walks this route with every role.
+    }
+
+    private static FactCheck fact(ApplicantProfile profile, ProfileFact fact) {
+        return profile.getFacts().stream().filter(f -> f.getFact() == fact).findFirst().orElseThrow();
     }
 
     @Test

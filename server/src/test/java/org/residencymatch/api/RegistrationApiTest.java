@@ -25,6 +25,8 @@ import org.residencymatch.api.client.model.RegistrationOutcome;
 import org.residencymatch.api.client.model.RegistrationRequest;
 import org.residencymatch.api.client.model.SignInRequest;
 import org.residencymatch.api.client.model.StudyStatus;
+import org.residencymatch.eligibility.FactStatus;
+import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
 
@@ -110,14 +112,16 @@ class RegistrationApiTest {
         ApplicantProfile saved = own.declareProfile(CYCLE, applicantId, profile);
         assertThat(saved.getCategory()).isEqualTo(ApplicantCategory.IMG);
         assertThat(saved.getFamilyName()).isEqualTo("Lovelace");
-        // Citizenship is verified from documents by the operator: the applicant cannot declare it.
-        assertThat(DemoApiServer.invalidField("citizenship", () -> own.declareProfile(CYCLE, applicantId,
-                profile.citizenship(Citizenship.CITIZEN))).getMessage()).contains("verified");
+        // Citizenship is declared by the applicant and verified later from a document by the operator (issue #18).
+        assertThat(own.declareProfile(CYCLE, applicantId, profile.citizenship(Citizenship.CITIZEN)).getCitizenship())
+                .isEqualTo(Citizenship.CITIZEN);
+        assertThat(demo.services().profiles().profile(CYCLE, applicantId).orElseThrow().checks().status(ProfileFact.CITIZENSHIP).state())
+                .isEqualTo(FactStatus.State.AWAITING_VERIFICATION);
         profile.citizenship(null);
         ApplicantProfile read = own.getApplicant(CYCLE, applicantId);
         assertThat(read.getGraduationDate()).isEqualTo(LocalDate.of(2021, 6, 1));
         assertThat(read.getEmail()).isEqualTo(email);
-        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE target = ? AND action = 'applicant.corrected'", "applicant:" + applicantId)).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE target = ? AND action = 'applicant.corrected'", "applicant:" + applicantId)).isEqualTo(2);
         // Another applicant's file is not theirs to write, nor to know of.
         assertThat(DemoApiServer.notFound(() -> own.declareProfile(CYCLE, "W-999", profile)).getCode()).isEqualTo("NOT_FOUND");
 
@@ -179,6 +183,19 @@ class RegistrationApiTest {
         RegistrationApi form = new RegistrationApi(demo.anonymousSending("application/x-www-form-urlencoded",
                 "email=" + email + "&password=" + PASSWORD.replace(' ', '+')));
         assertThat(failure(415, () -> form.signIn(new SignInRequest().email(email).password(PASSWORD))).getCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void registeringAfterProgramSelectionClosedIsRefusedWithThePhaseAndItsDatesAndCreatesNothing() {
+        clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
+        int applicants = rows("SELECT COUNT(*) FROM applicant");
+
+        ApiError refused = failure(409, () -> anonymous.registerApplicant(form("january@register.example")));
+
+        assertThat(refused.getCode()).isEqualTo("OUTSIDE_PHASE");
+        assertThat(refused.getMessage()).as("the phases and their dates").containsIgnoringCase("registration").contains("2024").contains("rank order lists");
+        assertThat(rows("SELECT COUNT(*) FROM applicant")).isEqualTo(applicants);
+        assertThat(rows("SELECT COUNT(*) FROM user_account WHERE email = ?", "january@register.example")).isZero();
     }
 
     @Test

@@ -23,15 +23,15 @@ class VerifiedFactsTest {
             .with(ListState.received(ListKind.QIMG, 3, new ListMembership(3, CmqApproval.REGULIER, null, null)));
 
     @Test
-    void citizenshipAndExamResultsAreAlwaysVerifiedAndTheCmqApprovalOnlyWhenTheQimgListStatesIt() {
-        assertThat(VerifiedFacts.of(PartnerLists.noneReceived())).extracting(VerifiedFacts.Fact::field).containsExactly("citizenship", "mccqe1", "nac");
+    void examResultsAlwaysComeFromTheMccAndTheCmqApprovalFromTheQimgListOnlyWhenItStatesIt() {
+        assertThat(VerifiedFacts.of(PartnerLists.noneReceived())).extracting(VerifiedFacts.Fact::field).containsExactly("mccqe1", "nac");
         assertThat(VerifiedFacts.of(PartnerLists.noneReceived().withMember(ListKind.QIMG, 2))).extracting(VerifiedFacts.Fact::field)
                 .as("on the list without an approval stated").doesNotContain("cmqApproval");
         assertThat(VerifiedFacts.of(ON_QIMG_WITH_APPROVAL)).last().isEqualTo(new VerifiedFacts.Fact("cmqApproval", VerifiedFacts.Source.QIMG_LIST, 3));
     }
 
     @Test
-    void aChangeToAVerifiedFactIsNamedAndADeclaredChangeIsNot() {
+    void aChangeToAFactFromItsSourceIsNamedAndADeclaredChangeIsNotCitizenshipIncluded() {
         ApplicantFacts declared = ApplicantFacts.builder("A-1", ApplicantCategory.IMG).citizenship(Citizenship.CITIZEN)
                 .mccqe1(ExamResult.PASSED).nac(ExamResult.FAILED).cmqApproval(CmqApproval.REGULIER).status(StudyStatus.FINAL_YEAR_STUDENT)
                 .priorPostgraduateTraining(true).build();
@@ -39,10 +39,10 @@ class VerifiedFactsTest {
 
         ApplicantFacts tampered = ApplicantFacts.builder("A-1", ApplicantCategory.IMG).citizenship(Citizenship.PERMANENT_RESIDENT)
                 .mccqe1(ExamResult.PASSED).nac(ExamResult.PASSED).cmqApproval(CmqApproval.PARTICULIER).build();
-        assertThat(VerifiedFacts.changed(CURRENT, tampered, ON_QIMG_WITH_APPROVAL)).containsExactly("citizenship", "nac", "cmqApproval");
+        assertThat(VerifiedFacts.changed(CURRENT, tampered, ON_QIMG_WITH_APPROVAL)).containsExactly("nac", "cmqApproval");
         assertThat(VerifiedFacts.changed(CURRENT, tampered, PartnerLists.noneReceived())).as("self-declared without the list")
-                .containsExactly("citizenship", "nac");
+                .containsExactly("nac");
         assertThatThrownBy(() -> VerifiedFacts.requireUnchanged(CURRENT, tampered, PartnerLists.noneReceived()))
-                .isInstanceOfSatisfying(VerifiedFacts.ChangeRefusedException.class, e -> assertThat(e.fields()).containsExactly("citizenship", "nac"));
+                .isInstanceOfSatisfying(VerifiedFacts.ChangeRefusedException.class, e -> assertThat(e.fields()).containsExactly("nac"));
     }
 }

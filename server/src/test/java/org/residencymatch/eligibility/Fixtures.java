@@ -15,6 +15,12 @@ final class Fixtures {
     static final EligibilityRules RULES_2026_2 = EligibilityRulesLoader.fromClasspath("2026-R1", 2);
     static final List<EligibilityRules> ALL_SHIPPED_RULES = List.of(RULES_2025_1, RULES_2025_2, RULES_2026_1, RULES_2026_2);
 
+    /**
+     * Every fact verified: the scenarios that state the rules themselves take the applicant's facts as
+     * settled; those of {@code VerificationTableTest} start from {@link FactChecks#none()}.
+     */
+    static final FactChecks ALL_VERIFIED = FactChecks.allVerified(Verifier.OPERATOR, "the match operator", LocalDate.of(2024, 9, 1));
+
     private Fixtures() {}
 
     /** An IMG who meets the whole national baseline: citizen, MD in 2023, both exams passed. */
@@ -24,7 +30,8 @@ final class Fixtures {
                 .status(StudyStatus.GRADUATE)
                 .mdGraduationDate(LocalDate.of(2023, 5, 15))
                 .mccqe1(ExamResult.PASSED)
-                .nac(ExamResult.PASSED);
+                .nac(ExamResult.PASSED)
+                .checks(ALL_VERIFIED);
     }
 
     /** A final-year Canadian student graduating in May of the match year. */
@@ -32,7 +39,8 @@ final class Fixtures {
         return ApplicantFacts.builder("cmg-1", ApplicantCategory.CMG)
                 .citizenship(Citizenship.CITIZEN)
                 .status(StudyStatus.FINAL_YEAR_STUDENT)
-                .mdGraduationDate(LocalDate.of(2025, 5, 30));
+                .mdGraduationDate(LocalDate.of(2025, 5, 30))
+                .checks(ALL_VERIFIED);
     }
 
     static StreamFacts stream(StreamType type, Province province) {

@@ -74,6 +74,10 @@ class RulesFileSchemaTest {
         assertThat(names(defs.at("/cmqApproval/enum"))).containsExactly(names(CmqApproval.class));
         assertThat(names(defs.at("/listKind/enum"))).containsExactly(names(ListKind.class));
         assertThat(names(defs.at("/exam/enum"))).containsExactly(names(Exam.class));
+        assertThat(names(defs.at("/verifier/enum"))).containsExactly(names(Verifier.class));
+        assertThat(names(defs.at("/documentKind/enum"))).containsExactly(names(DocumentKind.class));
+        assertThat(JSON.readTree(SCHEMA.toFile()).at("/properties/verification/required")).extracting(JsonNode::asText)
+                .containsExactly(java.util.Arrays.stream(ProfileFact.values()).map(f -> f.field).toArray(String[]::new));
     }
 
     @Test

@@ -73,6 +73,21 @@ final class RulesTable {
             }
             out.append(" While a required list has not been received, the decision is PENDING with the code `")
                     .append(root.get("listNotReceived").get("code").asText()).append("`.\n\n");
+            out.append("Who verifies each fact the rules read, and what a rule resting on it decides until then (BLOCKING:")
+                    .append(" PENDING; PROVISIONAL: selectable, subject to verification; refused: NOT_ELIGIBLE):\n\n")
+                    .append("| fact | policy | verified by | document | code | contact |\n| --- | --- | --- | --- | --- | --- |\n");
+            JsonNode verification = root.get("verification");
+            for (java.util.Iterator<String> names = verification.fieldNames(); names.hasNext(); ) {
+                String fact = names.next();
+                JsonNode policy = verification.get(fact);
+                boolean declared = "SELF_DECLARED".equals(policy.get("policy").asText());
+                out.append("| `").append(fact).append("` | ").append(policy.get("policy").asText()).append(" | ")
+                        .append(declared ? "the applicant" : values(policy.get("verifiedBy"))).append(" | ")
+                        .append(policy.hasNonNull("document") ? policy.get("document").asText() : "-").append(" | ")
+                        .append(declared ? "-" : "`" + policy.get("code").asText() + "`").append(" | ")
+                        .append(declared ? "-" : policy.get("nextStep").get("contact").asText()).append(" |\n");
+            }
+            out.append('\n');
             out.append("| rule | streams | applicants | requires | if not | code | contact |\n")
                     .append("| --- | --- | --- | --- | --- | --- | --- |\n");
             List<JsonNode> rules = new ArrayList<>();
@@ -99,6 +114,18 @@ final class RulesTable {
                         .append(" *Next:* ").append(rule.get("nextStep").get("en").asText())
                         .append("\n- fr: ").append(rule.get("message").get("fr").asText())
                         .append(" *Ensuite :* ").append(rule.get("nextStep").get("fr").asText()).append('\n');
+            }
+            out.append("\n### Verification messages of iteration ").append(root.get("iteration").asInt()).append("\n");
+            for (java.util.Iterator<String> names = verification.fieldNames(); names.hasNext(); ) {
+                String fact = names.next();
+                JsonNode policy = verification.get(fact);
+                if (!policy.has("message")) continue;
+                out.append("\n`").append(fact).append("`\n\n- en: ").append(policy.get("message").get("en").asText())
+                        .append(" Refused: ").append(policy.get("refusedMessage").get("en").asText())
+                        .append(" *Next:* ").append(policy.get("nextStep").get("en").asText())
+                        .append("\n- fr: ").append(policy.get("message").get("fr").asText())
+                        .append(" Refusé : ").append(policy.get("refusedMessage").get("fr").asText())
+                        .append(" *Ensuite :* ").append(policy.get("nextStep").get("fr").asText()).append('\n');
             }
         }
         return out.toString();

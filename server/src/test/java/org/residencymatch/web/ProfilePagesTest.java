@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.Citizenship;
 import org.residencymatch.eligibility.CmqApproval;
+import org.residencymatch.eligibility.FactStatus;
+import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
 
@@ -26,7 +28,8 @@ class ProfilePagesTest {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
         BrowserlessSession amira = new BrowserlessSession(web.port());
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
-        assertThat(amira.get("/applicant/profile").body()).contains("Canadian citizen").doesNotContain("name=\"citizenship\"");
+        assertThat(amira.get("/applicant/profile").body()).contains("Canadian citizen").contains("name=\"citizenship\"")
+                .contains("Verified by the match operator on");
 
         HttpResponse<String> saved = amira.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE",
                 "graduationDate", "2024-05-31", "cmqApproval", "REGULIER", "ontarioHighSchoolYears", "0", "citizenship", "CITIZEN"));
@@ -40,18 +43,18 @@ class ProfilePagesTest {
     }
 
     @Test
-    void factsOthersVerifyAreShownAsVerifiedAndAChangeToOneIsRefusedWithNothingSaved() throws Exception {
+    void factsFromTheirSourceAreShownAsSuchAndAChangeToOneIsRefusedWithNothingSaved() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
         BrowserlessSession olga = new BrowserlessSession(web.port());
         olga.signIn("olga.petrova@applicant.example", DemoData.PASSWORD);
         String page = olga.get("/applicant/profile").body();
-        assertThat(page).contains("Verified from your documents by the match operator.").contains("From the Medical Council of Canada.")
-                .doesNotContain("name=\"citizenship\"").doesNotContain("name=\"mccqe1\"").contains("name=\"cmqApproval\"");
+        assertThat(page).contains("From the Medical Council of Canada.")
+                .doesNotContain("name=\"mccqe1\"").contains("name=\"cmqApproval\"").contains("name=\"citizenship\"");
         var before = web.services().profiles().profile(DemoData.CYCLE, "A-2007").orElseThrow();
         long audited = auditRows();
 
         HttpResponse<String> refused = olga.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "FINAL_YEAR_STUDENT",
-                "citizenship", "CITIZEN", "nac", "PASSED"));
+                "citizenship", "CITIZEN", "nac", "FAILED"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("role=\"alert\"").contains("Facts that others verify cannot be changed here, so nothing was saved.");
         assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2007")).contains(before);
@@ -62,9 +65,61 @@ class ProfilePagesTest {
         jf.signIn("jean-francois.levesque@applicant.example", DemoData.PASSWORD);
         assertThat(jf.get("/applicant/profile").body()).contains("From BCI's QIMG list (version 1).").doesNotContain("name=\"cmqApproval\"");
         assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "cmqApproval", "NONE")).statusCode()).isEqualTo(422);
-        assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE", "graduationDate", "2024-05-31")).statusCode())
-                .isEqualTo(302);
+        assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE", "graduationDate", "2024-05-31",
+                "citizenship", "CITIZEN")).statusCode()).isEqualTo(302);
         assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2004").orElseThrow().cmqApproval()).isEqualTo(CmqApproval.REGULIER);
+    }
+
+    @Test
+    void eachFactShowsWhereItsVerificationStandsAndChangingAVerifiedOneSendsItBackToAwaitingAndSaysSo() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        // Nadia's proof of citizenship was refused: the page says by whom, when, why, and what to upload.
+        BrowserlessSession nadia = new BrowserlessSession(web.port());
+        nadia.signIn("nadia.kowalski@applicant.example", DemoData.PASSWORD);
+        String refused = nadia.get("/applicant/profile").body();
+        assertThat(refused).contains("data-fact=\"CITIZENSHIP\" data-state=\"REFUSED\"").contains("Refused by the match operator on")
+                .contains("it proves neither citizenship nor permanent residence").contains("CITIZENSHIP_PROOF")
+                .contains("data-fact=\"CATEGORY\" data-state=\"VERIFIED\"");
+
+        // Ravi has only declared: every fact the rules read awaits verification; the category blocks.
+        BrowserlessSession ravi = new BrowserlessSession(web.port());
+        ravi.signIn("ravi.iyer@applicant.example", DemoData.PASSWORD);
+        assertThat(ravi.get("/applicant/profile").body()).contains("data-fact=\"CATEGORY\" data-state=\"AWAITING_VERIFICATION\"")
+                .contains("Programs that depend on it stay pending until it is verified.")
+                .contains("data-fact=\"DEGREE\" data-state=\"AWAITING_VERIFICATION\"");
+
+        // Amira (all verified) changes her MD date: the degree is awaiting verification again, and the page says so.
+        BrowserlessSession amira = new BrowserlessSession(web.port());
+        amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
+        amira.get("/applicant/profile");
+        var before = web.services().profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
+        HttpResponse<String> saved = amira.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE",
+                "graduationDate", "2024-04-30", "cmqApproval", before.cmqApproval().name(), "citizenship", "CITIZEN"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).contains("reopened=DEGREE");
+        var after = web.services().profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
+        assertThat(after.checks().status(ProfileFact.DEGREE).state()).isEqualTo(FactStatus.State.AWAITING_VERIFICATION);
+        assertThat(after.checks().status(ProfileFact.CITIZENSHIP).isVerified()).as("unchanged facts stay verified").isTrue();
+        assertThat(amira.get(saved.headers().firstValue("Location").orElseThrow()).body())
+                .contains("they are awaiting verification again").contains("Medical degree and its date")
+                .contains("data-fact=\"DEGREE\" data-state=\"AWAITING_VERIFICATION\"");
+        long reopened = web.services().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'applicant.fact.reopened' AND target = 'applicant:A-2001' AND details LIKE '%DEGREE%'")
+                .mapTo(Long.class).one());
+        assertThat(reopened).isEqualTo(1L);
+    }
+
+    @Test
+    void anApplicationToAStreamOpenOnlySubjectToVerificationIsMarkedSoOnTheApplicationsPage() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        // Yusuf's citizenship goes back to awaiting verification: an Ontario IMG stream stays selectable, provisionally.
+        web.services().database().jdbi().useTransaction(h -> web.services().applicants().reopen(h, DemoData.CYCLE, "A-2016", ProfileFact.CITIZENSHIP));
+        web.services().applications().apply(DemoData.CYCLE, 1, "A-2016", "27039", "applicant:A-2016");
+        BrowserlessSession yusuf = new BrowserlessSession(web.port());
+        yusuf.signIn("yusuf.demir@applicant.example", DemoData.PASSWORD);
+
+        assertThat(yusuf.get("/applicant/applications").body()).contains("Subject to verification: this application rests on facts not verified yet");
+        assertThat(yusuf.get("/applicant/catalogue?province=ON&streamType=IMG").body()).contains("Subject to verification of your facts");
     }
 
     private static long auditRows() {

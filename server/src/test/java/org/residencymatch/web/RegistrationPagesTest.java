@@ -14,8 +14,12 @@ import org.residencymatch.store.DatabaseTest;
 @DatabaseTest
 class RegistrationPagesTest {
 
+    /** Registration is open during registration and program selection; the demo's clock is in program selection. */
+    static final org.residencymatch.store.MutableClock clock =
+            new org.residencymatch.store.MutableClock(java.time.LocalDateTime.of(2024, 10, 15, 12, 0));
+
     @RegisterExtension
-    static final TestServer web = TestServer.demo();
+    static final TestServer web = TestServer.demo(clock);
 
     /** The link of the newest queued email to this address, as the person would click it. */
     private static String lastLink(String email) {
@@ -95,5 +99,19 @@ class RegistrationPagesTest {
     private static int auditCount(String action) {
         return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a").bind("a", action)
                 .mapTo(Integer.class).one());
+    }
+
+    @Test
+    void afterProgramSelectionTheRegistrationPageSaysItIsClosedWithThePhasesAndTheirDates() throws Exception {
+        clock.set(java.time.LocalDateTime.of(2025, 1, 20, 12, 0));
+        try {
+            BrowserlessSession visitor = new BrowserlessSession(web.port());
+            var page = visitor.get("/register");
+            assertThat(page.statusCode()).isEqualTo(409);
+            assertThat(page.body()).contains("This is open only during registration, from").contains("2024").contains("rank order lists")
+                    .doesNotContain("name=\"password\"");
+        } finally {
+            clock.set(java.time.LocalDateTime.of(2024, 10, 15, 12, 0));
+        }
     }
 }
