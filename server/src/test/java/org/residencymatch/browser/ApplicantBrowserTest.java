@@ -33,7 +33,7 @@ class ApplicantBrowserTest {
         assertThat(browser.path()).isEqualTo("/applicant");
         assertThat(browser.text(By.cssSelector("[role=status]"))).startsWith("The 2025 R-1 match, iteration 1: it is now");
         assertThat(browser.findAll(By.cssSelector(".checklist li"))).extracting(WebElement::getText)
-                .contains("Done: Your profile is filled in; check it is still true.");
+                .as("the to-do list never asks for what the phase forbids").contains("Done: Your profile is filled in; it can no longer be changed in this phase.");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/catalogue']"));
         assertThat(browser.path()).isEqualTo("/applicant/catalogue");
         assertThat(browser.text(By.tagName("h1"))).isNotBlank();

@@ -62,7 +62,7 @@ class OperatorBrowserTest {
 
     private static WebElement caseOf(Browser browser, String applicantId) {
         return browser.findAll(By.cssSelector("section[id^='case-']")).stream()
-                .filter(s -> s.getText().contains("Applicant " + applicantId + " "))
+                .filter(s -> s.getText().contains("(" + applicantId + ")"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no case for " + applicantId + " on " + browser.path()));
     }

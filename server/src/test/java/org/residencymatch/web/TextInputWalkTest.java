@@ -128,6 +128,7 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts", "partnerBody", Map.of("role", "PARTNER")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/accounts/1/tokens", "label", Map.of()),
             new Input(Caller.OPERATOR_API, "PUT", "/api/v1/cycles/" + CYCLE + "/time-zone", "timeZone", Map.of()),
+            new Input(Caller.OPERATOR_API, "POST", APPLICANT + "/facts/CATEGORY/decision", "decidedBy", Map.of("decision", "ACCEPTED")),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/cycles/" + CYCLE + "/iterations/1/match-runs/1/release", "confirm", Map.of()));
 
     /** What no text field takes: a NUL (PostgreSQL cannot store it), a C1 control, a right-to-left override. */
