@@ -104,6 +104,11 @@ public final class RankListService {
                 latest(h, cycleId, iteration, ownerKind, ownerId, true)));
     }
 
+    /** How long the iteration's submitted rank order lists are, for the operator's dashboard. */
+    public RankListLengths lengths(String cycleId, int iteration) {
+        return jdbi.withHandle(h -> RankListLengths.of(h, cycleId, iteration));
+    }
+
     /** The applicants who submitted a rank order list of their own in an iteration, in the caller's transaction. */
     public List<String> applicantsWithSubmittedLists(Handle h, String cycleId, int iteration) {
         return h.createQuery("""

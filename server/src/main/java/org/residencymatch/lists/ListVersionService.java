@@ -225,4 +225,14 @@ public final class ListVersionService {
         }
         return false;
     }
+
+    /** How far each partner list reaches the cycle's IMG applicants, for the operator's dashboard. */
+    public ListCoverage coverage(String cycleId) {
+        return jdbi.withHandle(h -> ListCoverage.of(h, cycleId));
+    }
+
+    /** Records, with its audit row, that someone tried to work on a list their organisation may not touch. */
+    public void recordRefusedAccess(String cycleId, ListKind kind, String actor, String details) {
+        jdbi.useTransaction(h -> auditLog.record(h, actor, "list.refused", "list:" + cycleId + "/" + kind, details));
+    }
 }

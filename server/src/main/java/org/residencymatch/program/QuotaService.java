@@ -3,6 +3,7 @@ package org.residencymatch.program;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
@@ -43,6 +44,11 @@ public final class QuotaService {
 
     /** A change as made: the stream and its quota before and after (equal when nothing changed). */
     public record QuotaChange(String cycleId, String streamId, int from, int to) {}
+
+    /** One stream of the cycle, if it has it. */
+    public Optional<ProgramStream> stream(String cycleId, String streamId) {
+        return jdbi.withHandle(h -> programs.stream(h, cycleId, streamId));
+    }
 
     /** Every stream of the cycle with its quota, in catalogue order. */
     public List<ProgramStream> streams(String cycleId) {

@@ -119,7 +119,7 @@ final class ApplicantPages {
 
     private Map<String, ProgramStream> streamsById(String cycle) {
         Map<String, ProgramStream> byId = new java.util.LinkedHashMap<>();
-        services.database().jdbi().useHandle(h -> services.programs().streams(h, cycle).forEach(s -> byId.put(s.streamId(), s)));
+        services.quotas().streams(cycle).forEach(s -> byId.put(s.streamId(), s));
         return byId;
     }
 
@@ -166,9 +166,7 @@ final class ApplicantPages {
 
     private Map<Integer, String> disciplines(String cycle) {
         Map<Integer, String> byId = new TreeMap<>();
-        services.database().jdbi().useHandle(h -> {
-            for (ProgramStream s : services.programs().streams(h, cycle)) byId.putIfAbsent(s.disciplineId(), s.disciplineName());
-        });
+        for (ProgramStream s : services.quotas().streams(cycle)) byId.putIfAbsent(s.disciplineId(), s.disciplineName());
         // Sorted by name for the select box.
         Map<Integer, String> byName = new java.util.LinkedHashMap<>();
         byId.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> byName.put(e.getKey(), e.getValue()));

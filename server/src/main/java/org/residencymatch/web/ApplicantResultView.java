@@ -33,7 +33,7 @@ public record ApplicantResultView(int iteration, ProgramStream matched, LocalDat
     /** Empty before the iteration's results are released. */
     static Optional<ApplicantResultView> of(Services services, Cycle cycle, int iteration, String applicantId) {
         return services.matchRuns().resultOf(cycle.id(), iteration, applicantId).map(result -> {
-            ProgramStream stream = result.flatMap(id -> services.database().jdbi().withHandle(h -> services.programs().stream(h, cycle.id(), id)))
+            ProgramStream stream = result.flatMap(id -> services.quotas().stream(cycle.id(), id))
                     .orElse(null);
             LocalDateTime opens = null, deadline = null, cap = null;
             if (stream == null && iteration == 1) {

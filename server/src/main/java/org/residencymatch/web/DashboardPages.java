@@ -41,7 +41,7 @@ final class DashboardPages {
         List<MatchRun> runs = services.matchRuns().runs(cycle, iteration);
         Optional<MatchRun> latest = runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
         MatchStatistics statistics = latest.map(run -> services.matchRuns().statistics(cycle, run.id())).orElse(null);
-        var data = services.database().jdbi().withHandle(h -> Map.entry(ListCoverage.of(h, cycle), RankListLengths.of(h, cycle, iteration)));
+        var data = Map.entry(services.listVersions().coverage(cycle), services.rankLists().lengths(cycle, iteration));
 
         List<DashboardChart> charts = new ArrayList<>();
         // Before the first run there is nothing to draw of the match: the page says when it can run instead.

@@ -85,7 +85,7 @@ final class JourneyRoutes {
     private String ownStream(Context ctx) {
         String streamId = ctx.pathParam("streamId");
         String cycle = cycle(ctx);
-        ProgramStream stream = services.database().jdbi().withHandle(h -> services.programs().stream(h, cycle, streamId))
+        ProgramStream stream = services.quotas().stream(cycle, streamId)
                 .orElseThrow(() -> new NotFoundException("program stream", streamId));
         Principal user = Authentication.requirePrincipal(ctx);
         if (user.role() == Role.PROGRAM_STAFF && !stream.facultyId().equals(user.facultyId())) throw new NotFoundException("program stream", streamId);

@@ -25,8 +25,8 @@ final class ListAccess {
 
     static void require(Services services, Principal user, String cycle, ListKind kind, String attempt) {
         if (kindsOf(user).contains(kind)) return;
-        services.database().jdbi().useTransaction(h -> services.auditLog().record(h, user.auditName(), "list.refused",
-                "list:" + cycle + "/" + kind, attempt + " by " + user.role() + (user.partnerBody() == null ? "" : " " + user.partnerBody())));
+        services.listVersions().recordRefusedAccess(cycle, kind, user.auditName(),
+                attempt + " by " + user.role() + (user.partnerBody() == null ? "" : " " + user.partnerBody()));
         throw new ApiException(403, "FORBIDDEN", "your organisation may not work on the " + kind + " list");
     }
 

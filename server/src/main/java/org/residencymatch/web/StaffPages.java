@@ -28,7 +28,7 @@ final class StaffPages {
     /** The stream of the path, if it belongs to the staff member's faculty (otherwise it does not exist for them). */
     private ProgramStream ownStream(Context ctx, String cycle) {
         String streamId = ctx.pathParam("streamId");
-        ProgramStream stream = services.database().jdbi().withHandle(h -> services.programs().stream(h, cycle, streamId))
+        ProgramStream stream = services.quotas().stream(cycle, streamId)
                 .orElseThrow(() -> new org.residencymatch.NotFoundException("program stream", streamId));
         if (!stream.facultyId().equals(Authentication.requirePrincipal(ctx).facultyId())) {
             throw new org.residencymatch.NotFoundException("program stream", streamId);
@@ -74,7 +74,7 @@ final class StaffPages {
     private void streams(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
         String cycle = cycle();
-        List<ProgramStream> own = services.database().jdbi().withHandle(h -> services.programs().streams(h, cycle)).stream()
+        List<ProgramStream> own = services.quotas().streams(cycle).stream()
                 .filter(s -> s.facultyId().equals(user.facultyId()))
                 .toList();
         int positions = own.stream().mapToInt(ProgramStream::quota).sum();

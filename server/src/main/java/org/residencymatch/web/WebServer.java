@@ -19,9 +19,8 @@ import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.AccountAdministration;
 import org.residencymatch.account.Accounts;
-import org.residencymatch.account.LoginThrottle;
+import org.residencymatch.account.AccountFeature;
 import org.residencymatch.account.Registration;
-import org.residencymatch.account.ServerSecrets;
 import org.residencymatch.account.Sessions;
 import org.residencymatch.ops.Failures;
 import org.residencymatch.text.TextInputFilter;
@@ -41,10 +40,10 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
     public WebServer(Services services, WebConfig config) {
-        Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
-        Sessions sessions = new Sessions(services.database().jdbi(), accounts, services.clock());
-        AnonymousForms anonymousForms = new AnonymousForms(
-                new ServerSecrets(services.database().jdbi(), services.clock()).get("anonymous-form-key"), config);
+        AccountFeature account = AccountFeature.open(services.database(), services.auditLog(), services.clock(), config.publicUrl());
+        Accounts accounts = account.accounts();
+        Sessions sessions = account.sessions();
+        AnonymousForms anonymousForms = new AnonymousForms(account.secrets().get("anonymous-form-key"), config);
         Authentication authentication = new Authentication(accounts, sessions, config, anonymousForms);
         PageRenderer pages = new PageRenderer(sessions, config, anonymousForms, services.cycles()::currentTimeZone);
         // Room for the largest list file accepted, plus the multipart envelope.
@@ -120,7 +119,7 @@ public final class WebServer implements AutoCloseable {
             }, Access.ANYONE);
             // For Prometheus, with an operator's bearer token: the figures describe the whole service.
             routes.get("/metrics", ctx -> ctx.contentType(Metrics.contentType()).result(services.metrics().scrape()), Access.OPERATOR);
-            new SignInRoutes(accounts, sessions, new LoginThrottle(services.database().jdbi(), services.clock()), pages, config.supportEmail(),
+            new SignInRoutes(accounts, sessions, account.throttle(), pages, config.supportEmail(),
                     authentication, anonymousForms).register(routes);
             new ApiRoutes(services).register(routes);
             new ApplicantPages(services, pages).register(routes);
@@ -146,12 +145,12 @@ public final class WebServer implements AutoCloseable {
             new PeoplePages(services, pages).register(routes);
             new ReceiptPages(services, pages).register(routes);
             new PeopleApiRoutes(services).register(routes);
-            AccountAdministration administration = new AccountAdministration(services.database().jdbi(), accounts, services.auditLog());
+            AccountAdministration administration = account.administration();
             new AccountPages(accounts, administration, pages).register(routes);
             new AccountRoutes(accounts, administration).register(routes);
             new FollowUpRoutes(services).register(routes);
             new JourneyRoutes(services).register(routes);
-            Registration registration = new Registration(services.database().jdbi(), accounts, services.auditLog(), services.clock(), config.publicUrl());
+            Registration registration = account.registration();
             // Registration is open while a new applicant can still declare a profile and select programs (issue #18).
             Runnable registrationOpen = () -> services.cycles().currentCycleId().flatMap(services.cycles()::find)
                     .ifPresent(cycle -> cycle.requireRegistrationOpen(java.time.LocalDateTime.now(services.clock())));

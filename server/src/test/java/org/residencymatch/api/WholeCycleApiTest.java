@@ -57,6 +57,9 @@ import org.residencymatch.api.client.model.CoupleProposal;
 import org.residencymatch.api.client.model.CoupleRankListRequest;
 import org.residencymatch.api.client.model.Decision;
 import org.residencymatch.api.client.model.DeclaredProfileRequest;
+import org.residencymatch.api.client.model.FactDecisionRequest;
+import org.residencymatch.api.client.model.ProfileFact;
+import org.residencymatch.api.client.model.Verifier;
 import org.residencymatch.api.client.model.ExamResult;
 import org.residencymatch.api.client.model.Fill;
 import org.residencymatch.api.client.model.ListKind;
@@ -260,6 +263,13 @@ class WholeCycleApiTest {
                     .citizenship(n % 7 == 0 ? Citizenship.PERMANENT_RESIDENT : Citizenship.CITIZEN);
             if (img) verified.mccqe1(ExamResult.PASSED).nac(ExamResult.PASSED);
             assertThat(operatorApplicants.putApplicantWithHttpInfo(CYCLE, applicantId, verified).getStatusCode()).isEqualTo(200);
+            // The operator records the facts verified from documents, and the MCC's results (the category blocks until it is verified).
+            for (ProfileFact fact : img ? List.of(ProfileFact.CATEGORY, ProfileFact.CITIZENSHIP, ProfileFact.DEGREE, ProfileFact.MCC_EXAMS)
+                    : List.of(ProfileFact.CATEGORY, ProfileFact.CITIZENSHIP, ProfileFact.DEGREE)) {
+                operatorApplicants.decideFact(CYCLE, applicantId, fact,
+                        new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED)
+                                .verifier(fact == ProfileFact.MCC_EXAMS ? Verifier.MCC : Verifier.OPERATOR));
+            }
         }
         assertThat(new HashSet<>(Arrays.asList(applicantIds).subList(1, APPLICANTS + 1))).hasSize(APPLICANTS);
     }

@@ -44,6 +44,20 @@ class DependencyRulesTest {
         slices().matching("org.residencymatch.(*)..").should().beFreeOfCycles().check(all);
     }
 
+    /**
+     * The web layer only translates HTTP: it reads and writes through the features' services, never through
+     * JDBI or SQL of its own (the account feature hands it its stores, {@code AccountFeature}).
+     */
+    @Test
+    void theWebLayerTouchesNeitherJdbiNorSql() {
+        JavaClasses web = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.residencymatch.web");
+        noClasses().that().resideInAPackage("org.residencymatch.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "javax.sql..")
+                .check(web);
+    }
+
     @Test
     void theMatchEngineDependsOnNothingButTheJdk() {
         noClasses().that().resideInAPackage("org.residencymatch.engine..")
