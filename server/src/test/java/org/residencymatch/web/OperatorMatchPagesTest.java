@@ -73,10 +73,10 @@ class OperatorMatchPagesTest {
         assertThat(web.services().matchRuns().runs(DemoData.CYCLE, 1)).hasSize(1);
 
         String results = operator.get("/operator/match/" + runId + "/results?outcome=MATCHED").body();
-        assertThat(results).contains("<td>A-2024</td>").contains("Mei Wong").contains("/results.csv").contains("/results.xlsx");
+        assertThat(results).contains("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>").contains("Mei Wong").contains("/results.csv").contains("/results.xlsx");
         assertThat(operator.get("/operator/match/" + runId + "/results?q=AMIRA").body()).as("by name, case ignored")
-                .contains("<td>A-2001</td>").doesNotContain("<td>A-2024</td>");
-        assertThat(operator.get("/operator/match/" + runId + "/results?outcome=UNMATCHED").body()).doesNotContain("<td>A-2024</td>");
+                .contains("<td><a href=\"/operator/applicants/A-2001\">A-2001</a></td>").doesNotContain("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>");
+        assertThat(operator.get("/operator/match/" + runId + "/results?outcome=UNMATCHED").body()).doesNotContain("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>");
         assertThat(operator.get("/operator/match/" + runId + "/results?outcome=MAYBE").statusCode()).isEqualTo(400);
         String report = operator.get("/operator/match/report?iteration=1").body();
         assertThat(report).contains("Match report, 2025-R1, iteration 1").contains("carried to the second iteration").contains("report.csv");
