@@ -44,17 +44,18 @@ final class BodyLimits {
         // is read and dropped, never parsed, so that the client, still sending, reads the 413 rather than a
         // connection closed under it; a larger one (an upload over its limit) is refused from its headers
         // alone, before any of it is read.
-        if (declared <= DRAINED_AT_MOST) drain(ctx);
+        if (declared <= DRAINED_AT_MOST) drain(ctx, DRAINED_AT_MOST);
         throw tooLarge(limit);
     }
 
     /** How much of a body over its limit is read and dropped before the refusal. */
     private static final long DRAINED_AT_MOST = 4L << 20;
 
-    private static void drain(Context ctx) {
+    /** Reads and drops what is left of the body, up to {@code atMost} bytes, so that a client still sending reads the answer. */
+    static void drain(Context ctx, long atMost) {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = ctx.req().getInputStream()) {
-            for (long read = 0; read < DRAINED_AT_MOST; ) {
+            for (long read = 0; read < atMost; ) {
                 int n = in.read(buffer);
                 if (n < 0) return;
                 read += n;

@@ -78,7 +78,7 @@ final class ListRoutes {
 
     private void upload(Context ctx) throws Exception {
         ListKind kind = allowedKind(ctx, "upload");
-        uploadGate.run(ctx.req().getContentLengthLong(), () -> {
+        uploadGate.run(ctx, () -> {
             readAndPreview(ctx, kind);
             return null;
         });

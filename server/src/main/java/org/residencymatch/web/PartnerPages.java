@@ -88,7 +88,7 @@ final class PartnerPages {
 
     private void upload(Context ctx) throws Exception {
         ListKind kind = kind(ctx, "upload");
-        uploadGate.run(ctx.req().getContentLengthLong(), () -> {
+        uploadGate.run(ctx, () -> {
             readAndPreview(ctx, kind);
             return null;
         });

@@ -35,10 +35,25 @@ final class UploadGate {
         return new UploadGate(Math.max(maxUploadBytes, maxHeapBytes / 16));
     }
 
+    /**
+     * Runs an upload request's work with its share of the budget. A deferred upload's file is read to its end
+     * (within the upload limit, which {@link BodyLimits} checked) and dropped before the 503, so that the client,
+     * still sending it, reads the answer rather than a connection reset under it.
+     */
+    <T> T run(io.javalin.http.Context ctx, Callable<T> work) throws Exception {
+        long declared = ctx.req().getContentLengthLong();
+        return run(declared, work, () -> BodyLimits.drain(ctx, declared < 0 ? 0 : declared));
+    }
+
     /** Runs the upload's work with its share of the budget (its declared size; unknown counts as the largest). */
     <T> T run(long declaredBytes, Callable<T> work) throws Exception {
+        return run(declaredBytes, work, () -> {});
+    }
+
+    private <T> T run(long declaredBytes, Callable<T> work, Runnable beforeRefusal) throws Exception {
         int share = (int) Math.min(budgetKiB, declaredBytes < 0 ? budgetKiB : Math.max(1, declaredBytes / 1024));
         if (!budget.tryAcquire(share, waitMillis, TimeUnit.MILLISECONDS)) {
+            beforeRefusal.run();
             throw new ApiException(503, "BUSY", "the service is working on other large files just now; try again in " + RETRY_AFTER_SECONDS + " seconds");
         }
         try {
