@@ -42,8 +42,14 @@ class JobProgressBrowserTest {
 
         assertThat(browser.text(By.cssSelector("[role=status]")))
                 .isEqualTo("Step 2 of 5: reading the members of both versions and the applicants concerned");
-        assertThat(browser.find(By.tagName("progress")).getDomAttribute("value")).isEqualTo("2");
-        assertThat(browser.find(By.tagName("progress")).getDomAttribute("max")).isEqualTo("5");
+        // The page's script redraws the bar as it polls: read both attributes of one drawing, again if it was replaced meanwhile.
+        String bar = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    var progress = d.findElement(By.tagName("progress"));
+                    return progress.getDomAttribute("value") + " of " + progress.getDomAttribute("max");
+                });
+        assertThat(bar).isEqualTo("2 of 5");
 
         // The page follows the work without being reloaded.
         toStepThree.countDown();
