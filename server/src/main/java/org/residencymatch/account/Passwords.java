@@ -24,14 +24,29 @@ public final class Passwords {
         return Argon2Function.getInstance(memoryKiB, 2, 1, 32, Argon2.ID);
     }
 
+    /**
+     * One hash per core at a time. Each takes its 19 MiB (and password4j a copy of it) and the work is all
+     * CPU, so more at once only adds memory: 20 sign-ins a second on 2 cores queued dozens of them in
+     * Jetty's threads and ran a 1 GB heap out of memory, failing every request. A sign-in that waits
+     * longer than 10 seconds for its turn is told to try again ({@link Busy}).
+     */
+    private static final Turns TURNS = new Turns(Runtime.getRuntime().availableProcessors(), java.time.Duration.ofSeconds(10));
+
+    /** Too many passwords are being checked at once just now; the caller may try again in a few seconds. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many sign-ins are being checked at once just now; try again in a few seconds");
+        }
+    }
+
     private Passwords() {}
 
     public static String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
+        return TURNS.run(() -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
     }
 
     public static boolean matches(String password, String hash) {
-        return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+        return TURNS.run(() -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));
     }
 
     /**

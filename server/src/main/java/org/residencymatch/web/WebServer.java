@@ -91,6 +91,7 @@ public final class WebServer implements AutoCloseable {
                 String language = readerLanguage(ctx);
                 refuse(ctx, pages, 409, e.code(), explanation(e, Messages.of(language).inZone(services.cycles().currentTimeZone())), language, null, List.of(), List.of());
             });
+            routes.exception(org.residencymatch.account.Passwords.Busy.class, (e, ctx) -> refuse(ctx, pages, 503, "SIGN_IN_BUSY", e.getMessage(), null, List.of(), List.of()));
             routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of(), List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
