@@ -3,59 +3,38 @@ package org.residencymatch;
 import org.residencymatch.eligibility.LocalizedText;
 
 /**
- * A change that cannot go ahead because the data is no longer in the state it needs (HTTP 409), with a
- * stable code; when the refusal is meant for the applicant, also its text in English and French.
+ * A change that cannot go ahead because the data is no longer in the state it needs (HTTP 409), with
+ * its {@link Refusal}: the stable code, and the explanation and next step the reader is told in their
+ * language. The exception's message is a detail for logs and tests (ids, times), never shown on a page.
  */
 public final class ConflictException extends RuntimeException {
-    private final String code;
-    private final LocalizedText explanation;
-    private final String messageKey;
-    private final Object[] arguments;
+    private final Refusal refusal;
 
-    public ConflictException(String code, String message) {
-        this(code, message, null);
+    public ConflictException(Refusal refusal, String detail) {
+        super(detail);
+        this.refusal = java.util.Objects.requireNonNull(refusal, "refusal");
     }
 
-    /** A refusal whose explanation is shown in the reader's language; {@code message} is for logs and tests. */
-    public ConflictException(String code, String message, LocalizedText explanation) {
-        super(message);
-        this.code = code;
-        this.explanation = explanation;
-        this.messageKey = null;
-        this.arguments = new Object[0];
+    /** A refusal that the code's general text explains ({@code error.code.<code>}). */
+    public ConflictException(String code, String detail) {
+        this(Refusal.of(code), detail);
     }
 
-    /**
-     * A refusal explained by a text of the reader's message bundle ({@code i18n/messages_*.properties})
-     * with its arguments; an argument that is a calendar phase, a time or a {@link Text} is written in the
-     * reader's words.
-     */
-    public ConflictException(String code, String message, String messageKey, Object... arguments) {
-        super(message);
-        this.code = code;
-        this.explanation = null;
-        this.messageKey = messageKey;
-        this.arguments = arguments.clone();
+    public Refusal refusal() {
+        return refusal;
     }
 
     public String code() {
-        return code;
+        return refusal.code();
     }
 
-    /** An argument of an explanation that is itself a text of the reader's message bundle. */
-    public record Text(String key) {}
-
-    /** The key of the explanation's text in the message bundles, or {@code null}. */
-    public String messageKey() {
-        return messageKey;
+    /** Whether the refusal has its own explanation, beyond the code's general text. */
+    public boolean explained() {
+        return refusal.message() != null;
     }
 
-    public Object[] arguments() {
-        return arguments.clone();
-    }
-
-    /** The explanation in English and French, or {@code null} when the code's own text says it all. */
+    /** The explanation in English and French when the refusal gives it so, else {@code null}. */
     public LocalizedText explanation() {
-        return explanation;
+        return refusal.bilingual();
     }
 }

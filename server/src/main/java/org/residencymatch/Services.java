@@ -77,7 +77,8 @@ public final class Services implements AutoCloseable {
         this.directory = new ApplicantDirectory(database.jdbi());
         this.calendar = new CalendarService(database.jdbi(), cycles, auditLog, clock);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
-        this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock);
+        // A case about the QIMG list says what the cycle's rule tells the applicant: the rules come from the catalogue, built below.
+        this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock, cycleId -> catalogue().rules(cycleId).iteration(1));
         // A change of facts, or of their verification, re-checks the applicant's applications in its own transaction.
         ProfileService.ProfileChangeListener recheck = (h, cycleId, applicantId) -> applications().recheckApplicant(h, cycleId, applicantId);
         this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock, recheck);

@@ -51,8 +51,8 @@ public final class ApplicationService {
         // The catalogue's own decision, match facts included: the page and the server never disagree.
         CatalogueEntry entry = catalogue.explain(cycleId, applicantId, streamId, iteration);
         if (entry.decision().decision() != Decision.SELECTABLE) {
-            throw new ConflictException("NOT_SELECTABLE", "stream " + streamId + " is " + entry.decision().decision()
-                    + " for applicant " + applicantId + ": " + String.join(", ", entry.decision().reasonCodes()), explanation(entry.decision()));
+            throw new ConflictException(org.residencymatch.Refusal.of("NOT_SELECTABLE", explanation(entry.decision())), "stream " + streamId + " is "
+                    + entry.decision().decision() + " for applicant " + applicantId + ": " + String.join(", ", entry.decision().reasonCodes()));
         }
         jdbi.useTransaction(h -> {
             String status = h.createQuery("SELECT status FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND stream_id = :s")

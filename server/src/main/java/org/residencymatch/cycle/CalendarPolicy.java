@@ -2,6 +2,7 @@ package org.residencymatch.cycle;
 
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.residencymatch.Refusal;
 
 /**
  * Whether a set of phase start dates may become an iteration's calendar. A phase lasts until the next
@@ -37,7 +38,17 @@ public final class CalendarPolicy {
             return problem == null;
         }
 
-        /** The refusal in English, naming the phase at fault (for the API and the audit of refusals). */
+        /**
+         * The refusal as the operator reads it beside the phase at fault ({@code calendar.error.<problem>},
+         * naming the phase it must follow), or null when accepted. Its code is {@code CALENDAR_<problem>}.
+         */
+        public Refusal refusal() {
+            if (accepted()) return null;
+            return previous == null ? Refusal.of("CALENDAR_" + problem.name(), "calendar.error." + problem.name())
+                    : Refusal.of("CALENDAR_" + problem.name(), "calendar.error." + problem.name(), new Refusal.Key("home.phase." + previous.name()));
+        }
+
+        /** The refusal's detail in English, naming the phases by their constants: the API's message, as its clients know it. */
         public String reason() {
             if (accepted()) return "accepted";
             return switch (problem) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.residencymatch.ConflictException;
+import org.residencymatch.Refusal;
 
 /**
  * One year's match, e.g. {@code 2025-R1}, with its two iterations.
@@ -75,11 +76,25 @@ public record Cycle(String id, String name, int matchYear, List<PhaseStart> phas
                 .map(p -> p + " (" + startOf(iteration, p).map(Object::toString).orElse("?") + " to "
                         + endOf(iteration, p).map(Object::toString).orElse("the end of the iteration") + ")")
                 .collect(Collectors.joining(", "));
+        throw new ConflictException(outsidePhase(iteration, current, allowed), action + " is open only during " + windows + " of iteration "
+                + iteration + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")");
+    }
+
+    /**
+     * The refusal of an action outside its phases: when the first of them opens, when the last closes,
+     * the iteration and the phase now, each in the reader's words.
+     */
+    Refusal outsidePhase(int iteration, Phase current, Phase... allowed) {
         Phase first = allowed[0], last = allowed[allowed.length - 1];
-        throw new ConflictException("OUTSIDE_PHASE", action + " is open only during " + windows + " of iteration " + iteration
-                + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")",
-                "refusal.outsidePhase", first, startOf(iteration, first).map(this::local).orElse(null),
-                endOf(iteration, last).<Object>map(this::local).orElse(new ConflictException.Text("refusal.endOfIteration")), iteration,
-                current == null ? new ConflictException.Text("phase.name.BEFORE") : current);
+        return Refusal.of("OUTSIDE_PHASE", "refusal.outsidePhase", phaseName(first),
+                startOf(iteration, first).<Object>map(this::local).orElse(new Refusal.Key("refusal.dateNotSet")),
+                endOf(iteration, last).<Object>map(this::local).orElse(new Refusal.Key("refusal.endOfIteration")), iteration,
+                current == null ? new Refusal.Key("phase.name.BEFORE") : phaseName(current))
+                .withNextStep("refusal.outsidePhase.next");
+    }
+
+    /** A phase's name, as an argument of a refusal. */
+    public static Refusal.Key phaseName(Phase phase) {
+        return new Refusal.Key("phase.name." + phase.name());
     }
 }

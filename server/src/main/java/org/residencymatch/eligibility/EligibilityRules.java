@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -78,6 +79,15 @@ public final class EligibilityRules {
     /** The ids of the rules, sorted. */
     public List<String> ruleIds() {
         return rules.stream().map(rule -> rule.id).toList();
+    }
+
+    /**
+     * The reason one rule gives an applicant, on any stream it applies to, or empty when the rules have no
+     * such rule, it does not apply to the applicant or its requirement holds. For a policy that must agree
+     * with a rule (reconciliation) rather than restate it.
+     */
+    Optional<Reason> reasonOf(String ruleId, ApplicantFacts applicant, PartnerLists lists) {
+        return rules.stream().filter(rule -> rule.id.equals(ruleId)).findFirst().map(rule -> rule.evaluate(applicant, lists));
     }
 
     /** The cycle's policy for one fact. */

@@ -24,10 +24,19 @@ public final class ReconciliationPolicy {
     /** On an IMG list (AIMG, BCIMG or QIMG), but the profile says CMG. */
     public static final String ON_IMG_LIST_BUT_PROFILE_CMG = "ON_IMG_LIST_BUT_PROFILE_CMG";
 
+    /** The rule that closes Québec to a Régulier applicant missing from the QIMG list: its failure is {@link #QUEBEC_REGULIER_NOT_ON_LIST}. */
+    public static final String QUEBEC_REGULIER_RULE = "QC_REGULIER_QIMG_LIST";
+
     private ReconciliationPolicy() {}
 
-    /** The contradictions for one applicant, sorted by key. Empty when profile and lists agree. */
-    public static List<Contradiction> contradictions(ApplicantFacts applicant, PartnerLists lists) {
+    /**
+     * The contradictions for one applicant, sorted by key. Empty when profile and lists agree.
+     *
+     * @param rules the cycle's rules: a Régulier applicant missing from the QIMG list is a contradiction exactly
+     *     when their rule {@value #QUEBEC_REGULIER_RULE} fails on the received list, and the case says what that
+     *     rule tells the applicant (none when the rules have no such rule)
+     */
+    public static List<Contradiction> contradictions(ApplicantFacts applicant, PartnerLists lists, EligibilityRules rules) {
         List<Contradiction> found = new ArrayList<>();
         for (ListKind kind : ListKind.values()) {
             ListState list = lists.state(kind);
@@ -43,24 +52,32 @@ public final class ReconciliationPolicy {
         if (qimg.received() && applicant.category() == ApplicantCategory.IMG) {
             quebecContradiction(applicant.cmqApproval(), qimg).ifPresent(found::add);
         }
+        notOnTheQimgList(applicant, lists, rules).ifPresent(found::add);
         found.sort(Comparator.comparing(Contradiction::key));
         return List.copyOf(found);
     }
 
+    /**
+     * The rule's own failure on a received list (not its "list not received", which contradicts nothing), told
+     * to the operator as the rule tells it to the applicant, with what the rule asks them to do.
+     */
+    private static Optional<Contradiction> notOnTheQimgList(ApplicantFacts applicant, PartnerLists lists, EligibilityRules rules) {
+        return rules.reasonOf(QUEBEC_REGULIER_RULE, applicant, lists)
+                .filter(reason -> reason.code().equals(QUEBEC_REGULIER_NOT_ON_LIST) && reason.provenance().listVersion() != null)
+                .map(reason -> {
+                    int version = reason.provenance().listVersion();
+                    return new Contradiction(QUEBEC_REGULIER_NOT_ON_LIST, ListKind.QIMG, version, new LocalizedText(
+                            "Rule " + QUEBEC_REGULIER_RULE + ", on version " + version + " of BCI's QIMG list, tells the applicant: “"
+                                    + reason.message().en() + "” and asks them: “" + reason.nextStep().action().en() + "”",
+                            "La règle " + QUEBEC_REGULIER_RULE + ", avec la version " + version + " de la liste QIMG du BCI, dit au candidat : « "
+                                    + reason.message().fr() + " » et lui demande : « " + reason.nextStep().action().fr() + " »"));
+                });
+    }
+
+    /** The other disagreements between the profile's CMQ approval and a received QIMG list. */
     private static Optional<Contradiction> quebecContradiction(CmqApproval profile, ListState qimg) {
         int version = qimg.version();
-        if (!qimg.isMember()) {
-            return profile != CmqApproval.REGULIER
-                    ? Optional.empty()
-                    : Optional.of(new Contradiction(QUEBEC_REGULIER_NOT_ON_LIST, ListKind.QIMG, version,
-                            new LocalizedText(
-                                    "The profile says the CMQ approved the applicant in the Régulier contingent, but"
-                                            + " version " + version + " of BCI's QIMG list does not include them:"
-                                            + " check the approval letter and the list with BCI.",
-                                    "Le profil indique que le CMQ a approuvé le candidat dans le contingent régulier,"
-                                            + " mais la version " + version + " de la liste QIMG du BCI ne l'inclut"
-                                            + " pas : vérifiez la lettre d'approbation et la liste auprès du BCI.")));
-        }
+        if (!qimg.isMember()) return Optional.empty();
         CmqApproval listed = qimg.membership().qimgContingent();
         return switch (profile) {
             case PARTICULIER -> Optional.of(new Contradiction(

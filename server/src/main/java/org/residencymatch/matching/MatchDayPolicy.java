@@ -2,6 +2,7 @@ package org.residencymatch.matching;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.residencymatch.Refusal;
 import org.residencymatch.cycle.Phase;
 
 /**
@@ -14,15 +15,29 @@ public final class MatchDayPolicy {
 
     private MatchDayPolicy() {}
 
-    /**
-     * Allowed, or refused with a stable code and the message key (with its arguments) that says why in
-     * the reader's words.
-     */
-    public record Decision(boolean allowed, String code, String reasonKey, List<Object> arguments) {
-        static final Decision ALLOWED = new Decision(true, null, null, List.of());
+    /** Allowed (no refusal), or refused with the {@link Refusal} that says why in the reader's words. */
+    public record Decision(Refusal refusal) {
+        static final Decision ALLOWED = new Decision(null);
 
         static Decision refused(String code, String reasonKey, Object... arguments) {
-            return new Decision(false, code, reasonKey, List.of(arguments));
+            return new Decision(Refusal.of(code, reasonKey, arguments));
+        }
+
+        public boolean allowed() {
+            return refusal == null;
+        }
+
+        /** The refusal's code, or null when allowed. */
+        public String code() {
+            return refusal == null ? null : refusal.code();
+        }
+
+        public String reasonKey() {
+            return refusal == null ? null : refusal.messageKey();
+        }
+
+        public List<Object> arguments() {
+            return refusal == null ? List.of() : refusal.arguments();
         }
     }
 

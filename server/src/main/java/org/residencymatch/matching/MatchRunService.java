@@ -227,7 +227,7 @@ public final class MatchRunService {
             case "FIRST_ITERATION_NOT_RELEASED" -> "the second iteration's positions are what the first left unfilled; release the first iteration's results first";
             default -> action + " is not open now";
         };
-        throw new ConflictException(decision.code(), message, decision.reasonKey(), decision.arguments().toArray());
+        throw new ConflictException(decision.refusal(), message);
     }
 
     /** What the operator may do now for an iteration: run its match, release each of its runs (by run id), and why not. */
@@ -270,8 +270,8 @@ public final class MatchRunService {
                         cycleId, run.iteration(), runId, now, actor);
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw new ConflictException("ALREADY_RELEASED", "iteration " + run.iteration() + " was released at the same moment by someone else",
-                            "matchDay.refused.releasedMeanwhile", run.iteration());
+                    throw new ConflictException(org.residencymatch.Refusal.of("ALREADY_RELEASED", "matchDay.refused.releasedMeanwhile", run.iteration()),
+                            "iteration " + run.iteration() + " was released at the same moment by someone else");
                 }
                 throw e;
             }
@@ -354,8 +354,8 @@ public final class MatchRunService {
     }
 
     private static ConflictException notReleased(int iteration) {
-        return new ConflictException("RESULTS_NOT_RELEASED", "the results of iteration " + iteration + " are not released yet",
-                "matchDay.refused.notReleased", iteration);
+        return new ConflictException(org.residencymatch.Refusal.of("RESULTS_NOT_RELEASED", "matchDay.refused.notReleased", iteration),
+                "the results of iteration " + iteration + " are not released yet");
     }
 
     public MatchRun find(String cycleId, long runId) {

@@ -2,6 +2,7 @@ package org.residencymatch.program;
 
 import java.time.LocalDateTime;
 import java.util.Optional;
+import org.residencymatch.Refusal;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.Phase;
 
@@ -16,17 +17,23 @@ public final class QuotaChangePolicy {
 
     private QuotaChangePolicy() {}
 
-    /** The decision, with its reason when refused. */
-    public record Decision(boolean allowed, String reason) {
+    /** Allowed (no refusal), or refused with the {@link Refusal} that says why. */
+    public record Decision(Refusal refusal) {
         static Decision allow() {
-            return new Decision(true, null);
+            return new Decision(null);
+        }
+
+        public boolean allowed() {
+            return refusal == null;
         }
     }
 
+    /** {@code QUOTAS_FROZEN} from the first iteration's match phase on, saying since when and what the match is at now. */
     public static Decision decide(Cycle cycle, LocalDateTime now) {
         Optional<Phase> phase = cycle.phaseAt(1, now);
         if (phase.isEmpty() || phase.get().compareTo(Phase.MATCH) < 0) return Decision.allow();
-        return new Decision(false, "quotas of " + cycle.id() + " are frozen since the match phase of iteration 1 started ("
-                + cycle.startOf(1, Phase.MATCH).map(Object::toString).orElse("?") + "); it is now " + phase.get().name());
+        // The match phase has a start here: the phase now is at or after it.
+        return new Decision(Refusal.of("QUOTAS_FROZEN", "quota.refused.frozen", cycle.id(), cycle.local(cycle.startOf(1, Phase.MATCH).orElseThrow()),
+                Cycle.phaseName(phase.get())).withNextStep("quota.refused.frozen.next"));
     }
 }

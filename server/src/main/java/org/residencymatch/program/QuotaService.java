@@ -70,7 +70,9 @@ public final class QuotaService {
         }
         Cycle cycle = requireCycle(cycleId);
         QuotaChangePolicy.Decision decision = QuotaChangePolicy.decide(cycle, LocalDateTime.now(clock));
-        if (!decision.allowed()) throw new ConflictException("QUOTAS_FROZEN", decision.reason());
+        if (!decision.allowed()) {
+            throw new ConflictException(decision.refusal(), "quotas of " + cycleId + " are frozen: the match phase of iteration 1 has started");
+        }
         return jdbi.inTransaction(h -> {
             // Lock the row so two operators changing the same stream each record the quota they really replaced.
             Integer current = h.createQuery("SELECT quota FROM program_stream WHERE cycle_id = :c AND id = :id FOR UPDATE")

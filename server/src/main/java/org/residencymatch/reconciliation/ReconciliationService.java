@@ -16,6 +16,7 @@ import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Contradiction;
+import org.residencymatch.eligibility.EligibilityRules;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.eligibility.PartnerLists;
 import org.residencymatch.eligibility.ReconciliationPolicy;
@@ -36,17 +37,21 @@ public final class ReconciliationService {
     private final ListRepository lists;
     private final AuditLog auditLog;
     private final Clock clock;
+    /** A cycle's eligibility rules, which say when a Régulier applicant missing from the QIMG list is a contradiction. */
+    private final java.util.function.Function<String, EligibilityRules> rulesOf;
 
-    public ReconciliationService(Jdbi jdbi, ListRepository lists, AuditLog auditLog, Clock clock) {
+    public ReconciliationService(Jdbi jdbi, ListRepository lists, AuditLog auditLog, Clock clock,
+            java.util.function.Function<String, EligibilityRules> rulesOf) {
         this.jdbi = jdbi;
         this.lists = lists;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.rulesOf = rulesOf;
     }
 
     /** Brings one applicant's cases in step with their profile and the lists as they are in {@code h}'s transaction. */
     public void syncApplicant(Handle h, String cycleId, ApplicantFacts facts, PartnerLists view) {
-        List<Contradiction> now = ReconciliationPolicy.contradictions(facts, view);
+        List<Contradiction> now = ReconciliationPolicy.contradictions(facts, view, rulesOf.apply(cycleId));
         Map<String, Long> open = new HashMap<>();
         h.createQuery("SELECT id, code, list_kind FROM reconciliation_case WHERE cycle_id = :cycle AND applicant_id = :applicant AND status = 'OPEN'")
                 .bind("cycle", cycleId).bind("applicant", facts.applicantId())
@@ -100,10 +105,11 @@ public final class ReconciliationService {
                     return null;
                 })
                 .forEach(x -> { });
+        EligibilityRules rules = rulesOf.apply(cycleId);
         List<Long> toClose = new ArrayList<>();
         List<Map.Entry<String, Contradiction>> toOpen = new ArrayList<>();
         for (ApplicantFacts facts : profiles) {
-            List<Contradiction> now = ReconciliationPolicy.contradictions(facts, viewOf.apply(facts));
+            List<Contradiction> now = ReconciliationPolicy.contradictions(facts, viewOf.apply(facts), rules);
             Map<String, Long> open = openByApplicant.getOrDefault(facts.applicantId(), Map.of());
             if (now.isEmpty() && open.isEmpty()) continue;
             Set<String> current = now.stream().map(Contradiction::key).collect(Collectors.toSet());

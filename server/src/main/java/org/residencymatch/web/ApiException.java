@@ -66,6 +66,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, "INVALID_FIELD", message, field);
     }
 
+    /** The refusal a page says: the code's general text ({@code error.code.<code>}); the English detail stays in the JSON and the logs. */
+    public org.residencymatch.Refusal refusal() {
+        return org.residencymatch.Refusal.of(code);
+    }
+
     public int status() {
         return status;
     }

@@ -38,6 +38,17 @@ final class Authentication {
         this.anonymousForms = anonymousForms;
     }
 
+    /**
+     * Reads the visitor's session when no route's check has (a path no route serves, a body refused before
+     * the check): an error page is then in the visitor's language and shows who is signed in. It grants nothing.
+     */
+    void identify(Context ctx) {
+        if (session(ctx).isPresent() || ctx.cookie(SESSION_COOKIE) == null) return;
+        Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+        session.ifPresent(s -> ctx.attribute(SESSION, s));
+        session.flatMap(Sessions.Session::user).ifPresent(p -> ctx.attribute(PRINCIPAL, p));
+    }
+
     void check(Context ctx) {
         ctx.attribute(CLIENT_ADDRESS, config.trustedProxies().clientAddress(ctx.req().getRemoteAddr(),
                 java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));

@@ -162,9 +162,11 @@ final class CalendarRoutes {
                 ctx.redirect("/operator/calendar?saved=" + iteration);
                 return;
             } catch (CalendarService.InvalidCalendarException e) {
+                // The policy's refusal, beside the phase at fault: its text, and the phase it must follow when it names one.
                 CalendarPolicy.Decision d = e.decision();
-                problem = new Field(d.phase(), typed.get(d.phase()), "calendar.error." + d.problem().name(),
-                        d.previous() == null ? null : "home.phase." + d.previous().name(), started(cycle, iteration, d.phase()));
+                var refusal = d.refusal();
+                problem = new Field(d.phase(), typed.get(d.phase()), refusal.messageKey(),
+                        refusal.arguments().isEmpty() ? null : ((org.residencymatch.Refusal.Key) refusal.arguments().get(0)).key(), started(cycle, iteration, d.phase()));
             }
         }
         // Show the iteration as the operator typed it, with the phase at fault marked; the other iteration as stored.

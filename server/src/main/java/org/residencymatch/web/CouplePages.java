@@ -20,6 +20,9 @@ import org.residencymatch.application.RankLists;
  */
 final class CouplePages {
 
+    /** The one mistake the pair form can make that the browser cannot prevent: "no match" on both sides. */
+    private static final String PAIR_ERROR = "bothNoMatch";
+
     private final Services services;
 
     CouplePages(Services services) {
@@ -47,7 +50,8 @@ final class CouplePages {
             RankLists lists = services.rankLists().lists(cycle, iteration, RankListService.COUPLE, String.valueOf(couple.id()));
             List<String> saved = lists.latest().map(l -> l.entries().stream().map(e -> shown(e, first)).toList()).orElse(List.of());
             return new CoupleView(couple, applicantId, partner, partnerName, lists, RankListEditor.shownOrder(ctx, saved),
-                    activeStreams(cycle, iteration, applicantId), activeStreams(cycle, iteration, partner));
+                    activeStreams(cycle, iteration, applicantId), activeStreams(cycle, iteration, partner),
+                    PAIR_ERROR.equals(ctx.queryParam("pairError")) ? "couple.error.bothNoMatch" : null);
         });
     }
 
@@ -59,11 +63,13 @@ final class CouplePages {
         Principal user = Authentication.requirePrincipal(ctx);
         int iteration = ApiRoutes.iterationFromForm(ctx);
         String partner = String.valueOf(ctx.formParam("partner")).trim();
-        if (ctx.formParam("partner") == null || partner.isEmpty()) throw ApiException.badRequest("partner", "enter your partner's applicant id");
+        // The page says these in the reader's language; the form's input is required, so only a proposal to oneself meets them.
+        if (ctx.formParam("partner") == null || partner.isEmpty()) throw invalid("partner", "couple.error.partner");
         try {
             services.couples().propose(CurrentCycle.id(services), iteration, user.applicantId(), partner);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("partner", e.getMessage());
+        } catch (IllegalArgumentException | NotFoundException e) {
+            // Oneself, or an id no applicant of the cycle has: the same answer, so ids cannot be probed.
+            throw invalid("partner", "couple.error.partnerUnknown");
         }
         ctx.redirect(page(iteration) + "&couple=proposed#couple");
     }
@@ -88,14 +94,14 @@ final class CouplePages {
         Couple couple = ownCouple(ctx, user.applicantId());
         boolean first = couple.first().equals(user.applicantId());
         String added = null;
+        String page = page(couple.iteration());
         if ("add:".equals(ctx.formParam("action"))) {
             String mine = orEmpty(ctx.formParam("mine")), partners = orEmpty(ctx.formParam("partner"));
-            if (mine.isEmpty() && partners.isEmpty()) {
-                throw ApiException.badRequest("mine", "choose a program stream for at least one of you: \"no match\" on both sides ranks nothing");
-            }
-            added = CoupleView.pair(mine, partners);
+            // "No match" on both sides ranks nothing: back to the list as it was, the form saying so beside its selects.
+            if (mine.isEmpty() && partners.isEmpty()) page += "&pairError=" + PAIR_ERROR;
+            else added = CoupleView.pair(mine, partners);
         }
-        RankListEditor.handle(ctx, page(couple.iteration()), (order, submit) -> {
+        RankListEditor.handle(ctx, page, (order, submit) -> {
             List<List<String>> pairs = order.stream().map(pair -> stored(pair, first)).toList();
             try {
                 services.rankLists().saveCoupleList(couple.cycleId(), couple.iteration(), couple.id(), pairs, submit, user.auditName());
@@ -103,6 +109,10 @@ final class CouplePages {
                 throw ApiException.badRequest("item", e.getMessage());
             }
         }, added);
+    }
+
+    private static ApiException invalid(String field, String messageKey) {
+        return ApiException.problems("INVALID_FIELD", List.of(new ApiException.Problem(field, messageKey)));
     }
 
     /** The couple of the path, if the applicant is in it; anyone else's couple does not exist for them. */

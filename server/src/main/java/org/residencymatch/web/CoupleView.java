@@ -12,9 +12,10 @@ import org.residencymatch.application.RankLists;
  * @param partnerName the partner's name, only once the partner has consented (an active couple) or
  *     when the partner is the one who proposed; a proposer sees only the id they typed, so a proposal
  *     cannot be used to look up who holds an applicant id
+ * @param pairError the message key of what was wrong with the pair last added (shown beside its selects), or null
  */
 public record CoupleView(Couple couple, String me, String partner, String partnerName, RankLists lists, List<String> order,
-        List<String> myStreams, List<String> partnerStreams) {
+        List<String> myStreams, List<String> partnerStreams, String pairError) {
 
     static final String SEPARATOR = "|";
 

@@ -38,31 +38,65 @@ final class FollowUpPages {
     }
 
     private void pool(Context ctx) {
+        renderPool(ctx, CapInviteForm.EMPTY);
+    }
+
+    private void renderPool(Context ctx, CapInviteForm form) {
         Cycle cycle = cycle();
         var pool = services.clinicalAssessment().pool(cycle.id());
         pages.render(ctx, "operator/cap.jte", "cap.title", Map.of("cycle", cycle.id(), "pool", pool,
                 "names", services.directory().names(pool.stream().map(ClinicalAssessmentService.PoolEntry::applicantId).toList()),
                 "limit", ClinicalAssessmentService.DEFAULT_INVITATION_LIMIT,
-                "registrations", services.clinicalAssessment().bcCapRegistrations(cycle.id()).size()));
+                "registrations", services.clinicalAssessment().bcCapRegistrations(cycle.id()).size(), "form", form));
     }
 
+    /** Invites the chosen applicants; anything wrong is shown in the form, in place, with what was typed kept (400, or 409 for a refusal). */
     private void invite(Context ctx) {
         Cycle cycle = cycle();
         List<String> chosen = ctx.formParams("applicantId");
-        if (chosen.isEmpty()) throw ApiException.badRequest("applicantId", "choose at least one applicant to invite");
+        String typedDeadline = typed(ctx, "respondBy"), typedLimit = typed(ctx, "limit");
+        Messages m = pages.page(ctx, "cap.title").m();
+        CapInviteForm form = new CapInviteForm(chosen, typedDeadline.length() > 20 ? "" : typedDeadline, typedLimit.length() > 9 ? "" : typedLimit, null, null);
+        if (chosen.isEmpty()) {
+            invalid(ctx, form, "applicantId", m.t("cap.error.nobody"));
+            return;
+        }
         LocalDateTime respondBy;
         try {
-            respondBy = LocalDateTime.parse(String.valueOf(ctx.formParam("respondBy")));
+            respondBy = LocalDateTime.parse(typedDeadline);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("respondBy", "the answer deadline is a date and time");
+            invalid(ctx, form, "respondBy", m.t("cap.error.respondBy"));
+            return;
         }
-        int limit = ApiRoutes.intParamFromForm(ctx, "limit");
+        int limit;
+        try {
+            limit = Integer.parseInt(typedLimit);
+        } catch (NumberFormatException e) {
+            invalid(ctx, form, "limit", m.t("cap.error.limit"));
+            return;
+        }
         try {
             services.clinicalAssessment().invite(cycle.id(), chosen, respondBy, limit, Authentication.requirePrincipal(ctx).auditName());
         } catch (ClinicalAssessmentService.InvalidInvitationException e) {
-            throw ApiException.badRequest(e.field().equals("applicantIds") ? "applicantId" : e.field(), e.getMessage());
+            boolean deadline = e.field().equals("respondBy");
+            invalid(ctx, form, deadline ? "respondBy" : "applicantId", m.t(deadline ? "cap.error.respondByPast" : "cap.error.notInPool"));
+            return;
+        } catch (org.residencymatch.ConflictException e) {
+            ctx.status(409);
+            renderPool(ctx, new CapInviteForm(form.chosen(), form.respondBy(), form.limit(), null, Refusals.message(m, e.refusal())));
+            return;
         }
         ctx.redirect("/operator/cap");
+    }
+
+    private static String typed(Context ctx, String field) {
+        String value = ctx.formParam(field);
+        return value == null ? "" : value.strip();
+    }
+
+    private void invalid(Context ctx, CapInviteForm typed, String field, String error) {
+        ctx.status(400);
+        renderPool(ctx, new CapInviteForm(typed.chosen(), typed.respondBy(), typed.limit(), field, error));
     }
 
     private void bcCapExport(Context ctx) {
@@ -90,7 +124,7 @@ final class FollowUpPages {
         model.put("windowOpen", bcCap.open());
         model.put("opens", bcCap.opens());
         model.put("closes", bcCap.closes());
-        model.put("refusals", refused == null ? List.of() : refused.reasons());
+        model.put("refusals", refused == null ? List.of() : refused.refusals());
         pages.render(ctx, "applicant/follow-ups.jte", "followUps.title", model);
     }
 

@@ -132,7 +132,7 @@ final class FollowUpRoutes {
         BcCapRegistrationPolicy.Decision decision = services.clinicalAssessment().registerForBcCap(cycle.id(), cycle.matchYear(), applicantId);
         if (!decision.allowed()) {
             throw new ApiException(422, "NOT_ELIGIBLE", "you may not register for BC-CAP: " + String.join("; ",
-                    decision.reasons().stream().map(r -> r + " (" + Messages.of("en").t("bccap.refused." + r) + ")").toList()));
+                    decision.refusals().stream().map(r -> r.code() + " (" + Refusals.message(Messages.of("en"), r) + ")").toList()));
         }
         ctx.status(201).json(bcCap(services.clinicalAssessment().bcCapStatus(cycle.id(), cycle.matchYear(), applicantId)));
     }
@@ -144,10 +144,10 @@ final class FollowUpRoutes {
         json.put("closes", status.closes());
         json.put("open", status.open());
         json.put("eligible", status.eligibility().allowed());
-        json.put("refusals", status.eligibility().reasons().stream().map(r -> {
+        json.put("refusals", status.eligibility().refusals().stream().map(r -> {
             Map<String, Object> refusal = new LinkedHashMap<>();
-            refusal.put("code", r);
-            refusal.put("message", Map.of("en", Messages.of("en").t("bccap.refused." + r), "fr", Messages.of("fr").t("bccap.refused." + r)));
+            refusal.put("code", r.code());
+            refusal.put("message", Map.of("en", Refusals.message(Messages.of("en"), r), "fr", Refusals.message(Messages.of("fr"), r)));
             return refusal;
         }).toList());
         return json;

@@ -48,7 +48,7 @@ final class MatchDayPages {
     }
 
     private static String reason(Messages m, MatchDayPolicy.Decision decision) {
-        return Refusals.text(m, decision.reasonKey(), decision.arguments());
+        return Refusals.message(m, decision.refusal());
     }
 
     private void match(Context ctx) {
@@ -124,7 +124,7 @@ final class MatchDayPages {
     /** A refused match-day action: a page that says why in the reader's language and leads back to the match page (409). */
     private void refused(Context ctx, ConflictException e, int iteration) {
         Messages m = Messages.of(PageRenderer.language(ctx)).inZone(services.cycles().currentTimeZone());
-        String reason = e.messageKey() == null ? e.getMessage() : Refusals.text(m, e.messageKey(), e.arguments());
+        String reason = Refusals.message(m, e.refusal());
         ctx.status(409);
         pages.render(ctx, "operator/match-refused.jte", "matchDay.refused.title", Map.of("code", e.code(), "reason", reason, "iteration", iteration));
     }

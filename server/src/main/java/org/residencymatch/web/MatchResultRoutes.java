@@ -89,8 +89,8 @@ final class MatchResultRoutes {
         String faculty = user.role() == Role.PROGRAM_STAFF ? user.facultyId() : ctx.queryParam("faculty");
         if (faculty == null || faculty.isBlank()) throw ApiException.badRequest("faculty", "faculty is required: the faculty whose matched applicants to export");
         var matched = services.matchRuns().facultyMatched(cycle, iteration, faculty.strip())
-                .orElseThrow(() -> new org.residencymatch.ConflictException("RESULTS_NOT_RELEASED", "the results of iteration " + iteration
-                        + " are not released yet", "matchDay.refused.notReleased", iteration));
+                .orElseThrow(() -> new org.residencymatch.ConflictException(org.residencymatch.Refusal.of("RESULTS_NOT_RELEASED", "matchDay.refused.notReleased",
+                        iteration), "the results of iteration " + iteration + " are not released yet"));
         csv(ctx, "matched-" + cycle + "-" + iteration + ".csv", MatchTables.facultyMatched(matched));
     }
 

@@ -13,12 +13,14 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
         return m.t(key, args);
     }
 
-    /** A text whose arguments may be dates, written the reader's way. */
-    public String t(String key, java.util.List<Object> args) {
-        Object[] shown = args.stream().map(a -> a instanceof java.time.LocalDateTime time ? m.dateTime(time)
-                : a instanceof java.time.ZonedDateTime time ? m.dateTime(time)
-                : a instanceof java.time.LocalDate date ? m.date(date) : a).toArray();
-        return m.t(key, shown);
+    /** A text whose arguments may be times, dates, phases or other texts, written the reader's way ({@link Refusals#text}). */
+    public String t(String key, java.util.List<?> args) {
+        return Refusals.text(m, key, args);
+    }
+
+    /** What a refusal says, in the reader's language. */
+    public String refusal(org.residencymatch.Refusal refusal) {
+        return Refusals.message(m, refusal);
     }
 
     /**

@@ -10,12 +10,12 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
+import org.residencymatch.Refusal;
 import org.residencymatch.Services;
 import org.residencymatch.account.AccountAdministration;
 import org.residencymatch.account.Accounts;
@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
         AnonymousForms anonymousForms = new AnonymousForms(account.secrets().get("anonymous-form-key"), config);
         Authentication authentication = new Authentication(accounts, sessions, config, anonymousForms);
         PageRenderer pages = new PageRenderer(sessions, config, anonymousForms, services.cycles()::currentTimeZone);
+        ErrorAnswers errors = new ErrorAnswers(pages, authentication);
         // Room for the largest list file accepted, plus the multipart envelope.
         long maxUpload = services.listUploads().maxBytes() + 1024 * 1024;
         BodyLimits bodyLimits = new BodyLimits(maxUpload, Set.of(ListRoutes.UPLOAD_ROUTE, PartnerPages.UPLOAD_ROUTE));
@@ -82,17 +83,23 @@ public final class WebServer implements AutoCloseable {
             routes.beforeMatched(WebServer::refuseRefusedText);
             routes.after(WebServer::securityHeaders);
             // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
-            routes.exception(ApiException.class, (e, ctx) -> refuse(ctx, pages, e.status(), e.code(), e.getMessage(), e.field(), e.problems(), e.fieldProblems()));
+            routes.exception(ApiException.class, (e, ctx) -> errors.refuse(ctx, e.status(), e.refusal(), e.getMessage(), e.field(),
+                    e.problems(), e.fieldProblems()));
             routes.exception(ConflictException.class, (e, ctx) -> {
-                if (e.explanation() == null && e.messageKey() == null) {
-                    refuse(ctx, pages, 409, e.code(), e.getMessage(), null, List.of(), List.of());
-                    return;
-                }
-                String language = readerLanguage(ctx);
-                refuse(ctx, pages, 409, e.code(), explanation(e, Messages.of(language).inZone(services.cycles().currentTimeZone())), language, null, List.of(), List.of());
+                // The API's message: the refusal's own text in the client's language, else the service's detail, as before.
+                String message = !e.explained() ? e.getMessage()
+                        : Refusals.message(Messages.of(readerLanguage(ctx)).inZone(services.cycles().currentTimeZone()), e.refusal());
+                errors.refuse(ctx, 409, e.refusal(), message, null, List.of(), List.of());
             });
-            routes.exception(org.residencymatch.account.Passwords.Busy.class, (e, ctx) -> refuse(ctx, pages, 503, "SIGN_IN_BUSY", e.getMessage(), null, List.of(), List.of()));
-            routes.exception(NotFoundException.class, (e, ctx) -> refuse(ctx, pages, 404, "NOT_FOUND", e.getMessage(), null, List.of(), List.of()));
+            routes.exception(NotFoundException.class, (e, ctx) -> errors.refuse(ctx, 404, Refusal.of("NOT_FOUND"), e.getMessage(), null,
+                    List.of(), List.of()));
+            // Javalin's own refusals (a path no route serves, above all): a page for a browser, Javalin's answer otherwise.
+            routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+                if (ErrorAnswers.wantsPage(ctx)) errors.page(ctx, e.getStatus(), Refusal.of(ErrorAnswers.codeOf(e.getStatus())), List.of());
+                else io.javalin.router.exception.HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
+            });
+            routes.exception(org.residencymatch.account.Passwords.Busy.class, (e, ctx) -> errors.refuse(ctx, 503, Refusal.of("SIGN_IN_BUSY"),
+                    e.getMessage(), null, List.of(), List.of()));
             routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
                 if (org.residencymatch.store.Database.isUnavailable(e)) {
@@ -108,6 +115,15 @@ public final class WebServer implements AutoCloseable {
                 // statement's values (names, dates of birth, emails, tokens).
                 LOG.error("unexpected error on {} {} (request {}): {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
                         RequestObserver.requestId(ctx), Failures.describe(e), Failures.redacted(e));
+                if (ErrorAnswers.wantsPage(ctx)) {
+                    try {
+                        errors.page(ctx, 500, Refusal.of("INTERNAL"), List.of());
+                        return;
+                    } catch (RuntimeException pageFailed) {
+                        // The page itself failed (the session's store, say): the plain answer below still says it.
+                        LOG.error("the error page failed too (request {}): {}", RequestObserver.requestId(ctx), Failures.describe(pageFailed));
+                    }
+                }
                 ctx.status(500).json(error("INTERNAL", "something went wrong on our side; the error was logged", null));
             });
             routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")), Access.ANYONE);
@@ -184,34 +200,6 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String field,
-            List<Map<String, Object>> problems, List<ApiException.Problem> fieldProblems) {
-        refuse(ctx, pages, status, code, message, "en", field, problems, fieldProblems);
-    }
-
-    /** @param messageLanguage the language {@code message} is written in: the service's own details are in English */
-    private static void refuse(io.javalin.http.Context ctx, PageRenderer pages, int status, String code, String message, String messageLanguage,
-            String field, List<Map<String, Object>> problems, List<ApiException.Problem> fieldProblems) {
-        ctx.status(status);
-        if (status == 503) ctx.header("Retry-After", String.valueOf(UploadGate.RETRY_AFTER_SECONDS));
-        String accept = ctx.header("Accept");
-        if (Authentication.isApi(ctx) || accept == null || !accept.contains("text/html")) {
-            Map<String, Object> body = error(code, message, field);
-            if (!problems.isEmpty()) body.put("problems", problems);
-            ctx.json(body);
-        } else {
-            // The code's sentence in the reader's language; the service's own detail (ids, dates) under it.
-            pages.render(ctx, "error.jte", "error.title", Map.of("status", status, "code", code, "message", message, "messageLanguage", messageLanguage,
-                    "problems", fieldProblems));
-        }
-    }
-
-    /** A refusal's explanation in the reader's words. */
-    private static String explanation(ConflictException e, Messages m) {
-        if (e.explanation() != null) return e.explanation().in(m.locale());
-        return Refusals.text(m, e.messageKey(), e.arguments());
-    }
-
     /**
      * The language to answer a refusal in: the one a request asks for ({@code ?lang=}); else, for the API,
      * the one its Accept-Language header prefers (a client asks per request), and for a page the one the
@@ -226,11 +214,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     static Map<String, Object> error(String code, String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("message", message);
-        if (field != null) body.put("field", field);
-        return body;
+        return ErrorAnswers.error(code, message, field);
     }
 
     private static void securityHeaders(io.javalin.http.Context ctx) {

@@ -279,7 +279,7 @@ class EligibilityPropertiesTest {
         StreamFacts quebec = Fixtures.stream(StreamType.REGULAR_FOR_ALL, Province.QC);
         boolean engineSaysSo = Fixtures.RULES_2025_1.decide(applicant, quebec, lists).reasonCodes()
                 .contains(ReasonCodes.QUEBEC_REGULIER_NOT_ON_LIST);
-        boolean reconciliationSaysSo = ReconciliationPolicy.contradictions(applicant, lists).stream()
+        boolean reconciliationSaysSo = ReconciliationPolicy.contradictions(applicant, lists, Fixtures.RULES_2025_1).stream()
                 .anyMatch(c -> c.code().equals(ReconciliationPolicy.QUEBEC_REGULIER_NOT_ON_LIST));
 
         assertThat(engineSaysSo).isEqualTo(reconciliationSaysSo);

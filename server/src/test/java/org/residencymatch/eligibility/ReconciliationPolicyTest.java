@@ -15,14 +15,14 @@ class ReconciliationPolicyTest {
     }
 
     private static List<String> codes(ApplicantFacts applicant, PartnerLists lists) {
-        return ReconciliationPolicy.contradictions(applicant, lists).stream().map(Contradiction::code).toList();
+        return ReconciliationPolicy.contradictions(applicant, lists, Fixtures.RULES_2025_1).stream().map(Contradiction::code).toList();
     }
 
     @Test
     void regulierMissingFromTheReceivedQimgListIsAContradiction() {
         List<Contradiction> found = ReconciliationPolicy.contradictions(
                 eligibleImg().cmqApproval(CmqApproval.REGULIER).build(),
-                PartnerLists.noneReceived().withNonMember(ListKind.QIMG, 4));
+                PartnerLists.noneReceived().withNonMember(ListKind.QIMG, 4), Fixtures.RULES_2025_1);
 
         assertThat(found).singleElement().satisfies(contradiction -> {
             assertThat(contradiction.code()).isEqualTo(ReconciliationPolicy.QUEBEC_REGULIER_NOT_ON_LIST);
@@ -31,6 +31,18 @@ class ReconciliationPolicyTest {
             assertThat(contradiction.explanation().en()).contains("version 4");
             assertThat(contradiction.explanation().fr()).contains("version 4");
         });
+    }
+
+    @Test
+    void theRegulierCaseSaysWhatTheRuleTellsTheApplicantInBothLanguages() {
+        ApplicantFacts regulier = eligibleImg().cmqApproval(CmqApproval.REGULIER).build();
+        PartnerLists notListed = PartnerLists.noneReceived().withNonMember(ListKind.QIMG, 4);
+        Reason rule = Fixtures.RULES_2025_1.reasonOf(ReconciliationPolicy.QUEBEC_REGULIER_RULE, regulier, notListed).orElseThrow();
+
+        Contradiction found = ReconciliationPolicy.contradictions(regulier, notListed, Fixtures.RULES_2025_1).get(0);
+
+        assertThat(found.explanation().en()).contains(ReconciliationPolicy.QUEBEC_REGULIER_RULE, rule.message().en(), rule.nextStep().action().en());
+        assertThat(found.explanation().fr()).contains(ReconciliationPolicy.QUEBEC_REGULIER_RULE, rule.message().fr(), rule.nextStep().action().fr());
     }
 
     @Test
@@ -70,7 +82,7 @@ class ReconciliationPolicyTest {
                 .withMember(ListKind.BCIMG, 1)
                 .withNonMember(ListKind.QIMG, 1);
 
-        List<Contradiction> found = ReconciliationPolicy.contradictions(cmgStudent().build(), lists);
+        List<Contradiction> found = ReconciliationPolicy.contradictions(cmgStudent().build(), lists, Fixtures.RULES_2025_1);
 
         assertThat(found).extracting(Contradiction::key)
                 .containsExactly("ON_IMG_LIST_BUT_PROFILE_CMG:AIMG", "ON_IMG_LIST_BUT_PROFILE_CMG:BCIMG");

@@ -37,7 +37,11 @@ class QuotaChangePolicyTest {
         LocalDateTime matchStarts = REGISTRATION.plusMonths(Phase.MATCH.ordinal());
         QuotaChangePolicy.Decision atMatch = QuotaChangePolicy.decide(cycle(), matchStarts);
         assertThat(atMatch.allowed()).isFalse();
-        assertThat(atMatch.reason()).contains("2025-R1").contains(matchStarts.toString()).contains("MATCH");
+        assertThat(atMatch.refusal().code()).isEqualTo("QUOTAS_FROZEN");
+        assertThat(atMatch.refusal().messageKey()).isEqualTo("quota.refused.frozen");
+        assertThat(atMatch.refusal().arguments())
+                .containsExactly("2025-R1", cycle().local(matchStarts), new org.residencymatch.Refusal.Key("phase.name.MATCH"));
+        assertThat(atMatch.refusal().nextStep()).isNotNull();
         assertThat(QuotaChangePolicy.decide(cycle(), REGISTRATION.plusMonths(Phase.RESULTS_RELEASE.ordinal())).allowed()).isFalse();
         assertThat(QuotaChangePolicy.decide(cycle(), REGISTRATION.plusMonths(Phase.values().length + 2)).allowed())
                 .as("during the second iteration too").isFalse();
