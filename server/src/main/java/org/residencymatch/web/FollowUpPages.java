@@ -52,7 +52,9 @@ final class FollowUpPages {
         if (chosen.isEmpty()) throw ApiException.badRequest("applicantId", "choose at least one applicant to invite");
         LocalDateTime respondBy;
         try {
-            respondBy = LocalDateTime.parse(String.valueOf(ctx.formParam("respondBy")));
+            // Typed in the cycle's zone, as every page shows times (and the calendar takes them); stored in UTC.
+            respondBy = LocalDateTime.parse(String.valueOf(ctx.formParam("respondBy"))).atZone(cycle.timeZone())
+                    .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("respondBy", "the answer deadline is a date and time");
         }
