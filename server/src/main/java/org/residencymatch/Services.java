@@ -24,6 +24,7 @@ import org.residencymatch.lists.ListUploadService;
 import org.residencymatch.lists.ListVersionService;
 import org.residencymatch.lists.VersionEffects;
 import org.residencymatch.matching.MatchRunService;
+import org.residencymatch.matching.PlacementReasonService;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.ops.Metrics;
 import org.residencymatch.ops.Threads;
@@ -60,6 +61,7 @@ public final class Services implements AutoCloseable {
     private final RankListService rankLists;
     private final CoupleService couples;
     private final MatchRunService matchRuns;
+    private final PlacementReasonService placementReasons;
     private final ClinicalAssessmentService clinicalAssessment;
     private final Jobs jobs;
     private final HelpService help;
@@ -90,6 +92,7 @@ public final class Services implements AutoCloseable {
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
+        this.placementReasons = new PlacementReasonService(database.jdbi(), matchRuns, rankLists, couples, applications, auditLog, clock);
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.jobs = new Jobs(database.jdbi(), clock);
         this.help = new HelpService(database.jdbi(), catalogue, auditLog, clock);
@@ -213,6 +216,10 @@ public final class Services implements AutoCloseable {
 
     public MatchRunService matchRuns() {
         return matchRuns;
+    }
+
+    public PlacementReasonService placementReasons() {
+        return placementReasons;
     }
 
     public ClinicalAssessmentService clinicalAssessment() {

@@ -463,7 +463,7 @@ public final class MatchRunService {
         return builder.build();
     }
 
-    private static Optional<MatchRun> released(Handle h, String cycleId, int iteration) {
+    static Optional<MatchRun> released(Handle h, String cycleId, int iteration) {
         return h.createQuery("SELECT r.* FROM match_release x JOIN match_run r ON r.id = x.run_id WHERE x.cycle_id = :c AND x.iteration = :i")
                 .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> row(rs)).findFirst();
     }

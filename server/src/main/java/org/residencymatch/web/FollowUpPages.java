@@ -63,7 +63,9 @@ final class FollowUpPages {
         }
         LocalDateTime respondBy;
         try {
-            respondBy = LocalDateTime.parse(typedDeadline);
+            // Typed in the cycle's zone, as every page shows times (and the calendar takes them); stored in UTC.
+            respondBy = LocalDateTime.parse(typedDeadline).atZone(cycle.timeZone())
+                    .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
         } catch (DateTimeParseException e) {
             invalid(ctx, form, "respondBy", m.t("cap.error.respondBy"));
             return;

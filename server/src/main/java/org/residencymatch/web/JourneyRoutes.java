@@ -187,6 +187,16 @@ final class JourneyRoutes {
         body.put("released", result.isPresent());
         body.put("matched", result.map(r -> r.isPresent()).orElse(null));
         body.put("streamId", result.flatMap(r -> r).orElse(null));
+        // Only when the cycle's policy is on and the released run left the applicant unmatched.
+        body.put("placementReasons", services.placementReasons().reasons(cycle(ctx), iteration(ctx), applicantId)
+                .map(reasons -> reasons.stream().map(r -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("streamId", r.streamId());
+                    json.put("partnerStreamId", r.partnerStreamId());
+                    json.put("couple", r.couple());
+                    json.put("reason", r.reason().name());
+                    return json;
+                }).toList()).orElse(null));
         ctx.json(body);
     }
 

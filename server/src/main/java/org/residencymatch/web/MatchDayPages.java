@@ -35,6 +35,7 @@ final class MatchDayPages {
         routes.post("/operator/match/run", this::runMatch, Access.OPERATOR);
         routes.get("/operator/match/{runId}/release", this::confirm, Access.OPERATOR);
         routes.post("/operator/match/{runId}/release", this::release, Access.OPERATOR);
+        routes.post("/operator/match/placement-reasons", this::placementReasons, Access.OPERATOR);
     }
 
     private MatchOffers offers(Context ctx, String cycle, int iteration) {
@@ -60,7 +61,8 @@ final class MatchDayPages {
         pages.render(ctx, "operator/match.jte", "match.title", Map.of(
                 "cycle", cycle, "iteration", iteration, "runs", runs, "exactLimit", org.residencymatch.exact.ExactMatcher.MAX_APPLICANTS,
                 "phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.MATCH),
-                "flagged", services.applications().flagged(cycle), "offers", offers(ctx, cycle, iteration)));
+                "flagged", services.applications().flagged(cycle), "offers", offers(ctx, cycle, iteration),
+                "placementReasons", services.placementReasons().setting(cycle)));
     }
 
     private void runMatch(Context ctx) {
@@ -119,6 +121,15 @@ final class MatchDayPages {
             return;
         }
         ctx.redirect("/operator/match?iteration=" + run.iteration() + "&released=" + run.id());
+    }
+
+    /** Turns the cycle's policy of telling unmatched applicants why each program did not place them on ({@code enabled=true}) or off. */
+    private void placementReasons(Context ctx) {
+        String value = ctx.formParam("enabled");
+        if (!"true".equals(value) && !"false".equals(value)) throw ApiException.badRequest("enabled", "enabled is true or false");
+        int iteration = ApiRoutes.iterationFromForm(ctx);
+        services.placementReasons().set(cycle(), Boolean.parseBoolean(value), Authentication.requirePrincipal(ctx).auditName());
+        ctx.redirect("/operator/match?iteration=" + iteration + "#placement-reasons");
     }
 
     /** A refused match-day action: a page that says why in the reader's language and leads back to the match page (409). */

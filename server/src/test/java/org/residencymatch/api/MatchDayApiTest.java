@@ -22,6 +22,8 @@ import org.residencymatch.api.client.api.ResultsApi;
 import org.residencymatch.api.client.model.ListKind;
 import org.residencymatch.api.client.model.MatchRun;
 import org.residencymatch.api.client.model.MatchRunRequest;
+import org.residencymatch.api.client.model.MatchRunResult;
+import org.residencymatch.api.client.model.MatchRunResults;
 import org.residencymatch.api.client.model.ReleaseConfirmation;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
@@ -136,6 +138,17 @@ class MatchDayApiTest {
         assertThat(sheet.headers()).startsWith("Applicant ID", "Family name", "Given names");
         assertThat(sheet.rows()).hasSize(run.getApplicants());
         assertThat(sheet.rows()).anySatisfy(r -> assertThat(r.cells()).startsWith("A-2024", "=HYPERLINK(\"x\")"));
+        // The same rows as JSON, narrowed by outcome; names as they are (JSON is no spreadsheet).
+        MatchRunResults json = new ResultsApi(demo.operator()).getMatchRunResults(CYCLE, 1, run.getId(), null, null);
+        assertThat(json.getReleased()).isTrue();
+        assertThat(json.getResults()).hasSize(run.getApplicants());
+        MatchRunResult mei = json.getResults().stream().filter(r -> r.getApplicantId().equals("A-2024")).findFirst().orElseThrow();
+        assertThat(mei.getOutcome()).isEqualTo(MatchRunResult.OutcomeEnum.MATCHED);
+        assertThat(mei.getStreamId()).isEqualTo(MCMASTER_IMG);
+        assertThat(mei.getFamilyName()).isEqualTo("=HYPERLINK(\"x\")");
+        assertThat(new ResultsApi(demo.operator()).getMatchRunResults(CYCLE, 1, run.getId(), "UNMATCHED", null).getResults())
+                .extracting(MatchRunResult::getApplicantId).contains("A-2001").doesNotContain("A-2024");
+        invalidField("outcome", () -> new ResultsApi(demo.operator()).getMatchRunResults(CYCLE, 1, run.getId(), "MAYBE", null));
 
         // Program staff: their faculty's matched applicants only (UBC has none in this run); the operator names a faculty.
         String mcmaster = jdbi.withHandle(h -> demo.services().programs().stream(h, CYCLE, MCMASTER_IMG)).orElseThrow().facultyId();

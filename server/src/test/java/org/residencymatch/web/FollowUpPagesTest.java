@@ -55,7 +55,10 @@ class FollowUpPagesTest {
 
         BrowserlessSession patel = new BrowserlessSession(web.port());
         patel.signIn("rajesh.patel@applicant.example", DemoData.PASSWORD);
-        assertThat(patel.get("/applicant/follow-ups").body()).contains("You are invited to an AIMG clinical assessment placement");
+        assertThat(patel.get("/applicant/follow-ups").body()).contains("You are invited to an AIMG clinical assessment placement")
+                .as("the deadline typed in the cycle's zone is the one shown").contains("Mar. 20, 2025, 5:00 p.m. EDT");
+        assertThat(web.services().clinicalAssessment().invitation(DemoData.CYCLE, "A-2002").orElseThrow().respondBy()).as("stored in UTC")
+                .isEqualTo(LocalDateTime.of(2025, 3, 20, 21, 0));
         assertThat(patel.post("/applicant/cap/answer", Map.of("answer", "ACCEPT")).statusCode()).isEqualTo(302);
         assertThat(operator.get("/operator/cap").body()).contains("Accepted");
     }

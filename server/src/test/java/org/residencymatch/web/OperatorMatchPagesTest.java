@@ -97,4 +97,25 @@ class OperatorMatchPagesTest {
         aimg.signIn("aimg@partner.example", DemoData.PASSWORD);
         assertThat(aimg.get("/partner/lists").body()).contains("/lists/AIMG/outcomes.csv");
     }
+
+    @Test
+    void theOperatorTurnsOnAndOffFromTheMatchPageWhetherUnmatchedApplicantsSeeWhyEachProgramDidNotPlaceThem() throws Exception {
+        BrowserlessSession operator = new BrowserlessSession(web.port());
+        operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
+        assertThat(operator.get("/operator/match").body()).contains("Why unmatched applicants did not match")
+                .contains("Off: unmatched applicants see their result and what comes next only.").contains("name=\"enabled\" value=\"true\"");
+        assertThat(operator.post("/operator/match/placement-reasons", Map.of("enabled", "maybe")).statusCode()).isEqualTo(400);
+        assertThat(web.services().placementReasons().setting(DemoData.CYCLE).enabled()).isFalse();
+
+        var on = operator.post("/operator/match/placement-reasons", Map.of("enabled", "true", "iteration", "1"));
+        assertThat(on.statusCode()).isEqualTo(302);
+        assertThat(web.services().placementReasons().setting(DemoData.CYCLE).enabled()).isTrue();
+        assertThat(operator.get("/operator/match").body()).contains("On: unmatched applicants see why each program did not place them.")
+                .contains("changed by").contains("name=\"enabled\" value=\"false\"");
+        operator.post("/operator/match/placement-reasons", Map.of("enabled", "false", "iteration", "1"));
+        assertThat(web.services().placementReasons().setting(DemoData.CYCLE).enabled()).isFalse();
+        int audited = web.services().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'match.placementReasons' AND target = :c").bind("c", DemoData.CYCLE).mapTo(Integer.class).one());
+        assertThat(audited).as("each change audited, the refused one not").isEqualTo(2);
+    }
 }
