@@ -73,13 +73,16 @@ class ProfilePagesTest {
     @Test
     void eachFactShowsWhereItsVerificationStandsAndChangingAVerifiedOneSendsItBackToAwaitingAndSaysSo() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
-        // Nadia's proof of citizenship was refused: the page says by whom, when, why, and what to upload.
+        // Nadia's proof of citizenship was refused: the page says by whom, when, why, and what to upload, with the form to upload it.
         BrowserlessSession nadia = new BrowserlessSession(web.port());
         nadia.signIn("nadia.kowalski@applicant.example", DemoData.PASSWORD);
         String refused = nadia.get("/applicant/profile").body();
         assertThat(refused).contains("data-fact=\"CITIZENSHIP\" data-state=\"REFUSED\"").contains("Refused by the match operator on")
                 .contains("it proves neither citizenship nor permanent residence").contains("Upload a proof of citizenship or permanent residence")
-                .contains("data-fact=\"CATEGORY\" data-state=\"VERIFIED\"");
+                .contains("data-fact=\"CATEGORY\" data-state=\"VERIFIED\"")
+                // Beside the fact, the form to upload another document.
+                .contains("<form method=\"post\" action=\"/applicant/documents\" enctype=\"multipart/form-data\"")
+                .contains("id=\"file-CITIZENSHIP\"");
 
         // Ravi has only declared: every fact the rules read awaits verification; the category blocks.
         BrowserlessSession ravi = new BrowserlessSession(web.port());
