@@ -80,7 +80,8 @@ class ProfilePagesTest {
         assertThat(refused).contains("data-fact=\"CITIZENSHIP\" data-state=\"REFUSED\"").contains("Refused by the match operator on")
                 .contains("it proves neither citizenship nor permanent residence").contains("Upload a proof of citizenship or permanent residence")
                 .contains("data-fact=\"CATEGORY\" data-state=\"VERIFIED\"")
-                // Beside the fact, the form to upload another document.
+                // Her refused document, with the reason, and beside the fact the form to upload another.
+                .contains("birth-certificate.pdf").contains("data-status=\"REFUSED\"")
                 .contains("<form method=\"post\" action=\"/applicant/documents\" enctype=\"multipart/form-data\"")
                 .contains("id=\"file-CITIZENSHIP\"");
 
