@@ -8,6 +8,7 @@ import org.residencymatch.cycle.CalendarService;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.applicant.ApplicantDirectory;
 import org.residencymatch.applicant.ApplicantRepository;
+import org.residencymatch.applicant.DocumentService;
 import org.residencymatch.applicant.FactVerificationService;
 import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.application.ApplicationService;
@@ -68,6 +69,7 @@ public final class Services implements AutoCloseable {
     private final QuotaService quotas;
     private final Metrics metrics = new Metrics();
     private final FactVerificationService factVerification;
+    private final DocumentService documents;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -89,6 +91,7 @@ public final class Services implements AutoCloseable {
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
         this.factVerification = new FactVerificationService(database.jdbi(), applicants, lists, cycleId -> catalogue.rules(cycleId).iteration(1), outbox,
                 auditLog, clock, recheck);
+        this.documents = new DocumentService(database.jdbi(), applicants, factVerification, outbox, auditLog, clock);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
@@ -174,6 +177,11 @@ public final class Services implements AutoCloseable {
 
     public FactVerificationService factVerification() {
         return factVerification;
+    }
+
+    /** The applicants' documents and the operator's decisions on them. */
+    public DocumentService documents() {
+        return documents;
     }
 
     public ProfileService profiles() {

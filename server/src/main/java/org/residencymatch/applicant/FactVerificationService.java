@@ -157,29 +157,60 @@ public final class FactVerificationService {
      * @throws NotAVerifierException when the cycle does not let this verifier decide the fact
      */
     public FactStatus decide(String cycleId, String applicantId, ProfileFact fact, FactDecision decision, String actor) {
-        FactPolicy policy = rulesOfCycle.apply(cycleId).policy(fact);
-        if (!policy.needsVerification()) {
-            throw new NotAVerifierException(fact.field + " is self-declared in " + cycleId + ": nobody verifies it");
-        }
-        if (!policy.verifiedBy().contains(decision.verifier())) {
-            throw new NotAVerifierException(fact.field + " is verified in " + cycleId + " by " + policy.verifiedBy() + ", not " + decision.verifier());
-        }
+        requireVerifier(cycleId, fact, decision.verifier());
         return jdbi.inTransaction(h -> {
-            ApplicantFacts profile = applicants.findProfile(h, cycleId, applicantId)
-                    .orElseThrow(() -> new NotFoundException("applicant", applicantId));
-            LocalDateTime now = LocalDateTime.now(clock);
-            LocalDate today = now.toLocalDate();
-            FactStatus status = decision.accepted()
-                    ? FactStatus.verified(decision.verifier(), decision.decidedBy(), today)
-                    : FactStatus.refused(decision.verifier(), decision.decidedBy(), today, decision.refusal());
-            applicants.saveCheck(h, cycleId, profile.applicantId(), fact, status, actor, now);
-            // No personal data in the audit details: the fact and the outcome, not the refusal's words.
-            auditLog.record(h, actor, decision.accepted() ? "applicant.fact.verified" : "applicant.fact.refused", "applicant:" + applicantId,
-                    "cycle " + cycleId + ": " + fact + " by " + decision.verifier());
+            FactStatus status = record(h, cycleId, applicantId, fact, decision, actor);
             outbox.enqueue(h, applicantId, decision.accepted() ? "FACT_VERIFIED" : "FACT_REFUSED",
                     decision.accepted() ? "notification.factVerified" : "notification.factRefused", fact.name());
             listener.changed(h, cycleId, applicantId);
             return status;
         });
+    }
+
+    /** The cycle's policy on the fact, if this verifier may decide it; otherwise {@link NotAVerifierException}. */
+    FactPolicy requireVerifier(String cycleId, ProfileFact fact, Verifier verifier) {
+        FactPolicy policy = rulesOfCycle.apply(cycleId).policy(fact);
+        if (!policy.needsVerification()) {
+            throw new NotAVerifierException(fact.field + " is self-declared in " + cycleId + ": nobody verifies it");
+        }
+        if (!policy.verifiedBy().contains(verifier)) {
+            throw new NotAVerifierException(fact.field + " is verified in " + cycleId + " by " + policy.verifiedBy() + ", not " + verifier);
+        }
+        return policy;
+    }
+
+    /** The facts that a document of this kind proves in the cycle and that the operator verifies from it, in {@link ProfileFact} order. */
+    List<ProfileFact> provenBy(String cycleId, org.residencymatch.eligibility.DocumentKind kind) {
+        EligibilityRules rules = rulesOfCycle.apply(cycleId);
+        List<ProfileFact> facts = new ArrayList<>();
+        for (ProfileFact fact : ProfileFact.values()) {
+            FactPolicy policy = rules.policy(fact);
+            if (policy.needsVerification() && policy.document() == kind && policy.verifiedBy().contains(Verifier.OPERATOR)) facts.add(fact);
+        }
+        return facts;
+    }
+
+    /**
+     * Records the decision on one fact and its audit row, in the caller's transaction; the caller
+     * notifies the applicant and re-checks their applications ({@link #recheck}).
+     */
+    FactStatus record(org.jdbi.v3.core.Handle h, String cycleId, String applicantId, ProfileFact fact, FactDecision decision, String actor) {
+        ApplicantFacts profile = applicants.findProfile(h, cycleId, applicantId)
+                .orElseThrow(() -> new NotFoundException("applicant", applicantId));
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        FactStatus status = decision.accepted()
+                ? FactStatus.verified(decision.verifier(), decision.decidedBy(), today)
+                : FactStatus.refused(decision.verifier(), decision.decidedBy(), today, decision.refusal());
+        applicants.saveCheck(h, cycleId, profile.applicantId(), fact, status, actor, now);
+        // No personal data in the audit details: the fact and the outcome, not the refusal's words.
+        auditLog.record(h, actor, decision.accepted() ? "applicant.fact.verified" : "applicant.fact.refused", "applicant:" + applicantId,
+                "cycle " + cycleId + ": " + fact + " by " + decision.verifier());
+        return status;
+    }
+
+    /** Re-checks the applicant's applications after decisions, in the caller's transaction, so the catalogue changes at once. */
+    void recheck(org.jdbi.v3.core.Handle h, String cycleId, String applicantId) {
+        listener.changed(h, cycleId, applicantId);
     }
 }

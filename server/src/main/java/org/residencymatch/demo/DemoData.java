@@ -18,9 +18,11 @@ import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.account.Passwords;
 import org.residencymatch.account.Role;
+import org.residencymatch.applicant.FactVerificationService.FactDecision;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.DocumentKind;
 import org.residencymatch.eligibility.FactStatus;
 import org.residencymatch.eligibility.LocalizedText;
 import org.residencymatch.eligibility.ProfileFact;
@@ -114,12 +116,10 @@ public final class DemoData {
                     case CITIZENSHIP_REFUSED -> {
                         recordVerified(services, h, a.facts(), false, now);
                         services.applicants().saveCheck(h, CYCLE, a.id(), ProfileFact.CITIZENSHIP, FactStatus.refused(Verifier.OPERATOR,
-                                "the match operator", now.toLocalDate(), new LocalizedText(
-                                        "The document uploaded is a birth certificate from outside Canada: it proves neither citizenship nor permanent residence.",
-                                        "Le document téléversé est un acte de naissance étranger : il ne prouve ni la citoyenneté ni la résidence permanente.")),
-                                "demo", now);
+                                "the match operator", now.toLocalDate(), BIRTH_CERTIFICATE_REFUSED), "demo", now);
                     }
                 }
+                seedDocuments(h, a, now);
                 accountStore.createWithHash(h, new Accounts.NewAccount(a.email(), a.given() + " " + a.family(),
                         PASSWORD, Role.APPLICANT, a.id(), null, null), passwordHash);
                 for (ListKind kind : a.lists()) {
@@ -160,6 +160,35 @@ public final class DemoData {
             lines.add(String.format(Locale.ROOT, "%-44s applicant %s: %s", a.email(), a.id(), a.situation()));
         }
         return new AccountList(lines);
+    }
+
+    private static final LocalizedText BIRTH_CERTIFICATE_REFUSED = new LocalizedText(
+            "The document uploaded is a birth certificate from outside Canada: it proves neither citizenship nor permanent residence.",
+            "Le document téléversé est un acte de naissance étranger : il ne prouve ni la citoyenneté ni la résidence permanente.");
+
+    /**
+     * The demo's documents, one in each state the operator meets: Ravi's passport and degree await the
+     * operator's check (the verification queue), Nadia's birth certificate was refused with the reason her
+     * profile shows, Ana's citizenship certificate was accepted.
+     */
+    private void seedDocuments(Handle h, DemoApplicant a, LocalDateTime now) {
+        var documents = services.documents();
+        String by = "applicant:" + a.id();
+        switch (a.id()) {
+            case "A-2025" -> {
+                documents.seed(h, CYCLE, a.id(), DocumentKind.CITIZENSHIP_PROOF, "passport-ravi-iyer.pdf",
+                        DemoDocuments.pdf("Demo document: passport of Ravi Iyer, Canadian citizen"), null, by, now.minusDays(3));
+                documents.seed(h, CYCLE, a.id(), DocumentKind.DEGREE, "md-diploma-ravi-iyer.pdf",
+                        DemoDocuments.pdf("Demo document: medical degree of Ravi Iyer, 31 May 2024"), null, by, now.minusDays(1));
+            }
+            case "A-2026" -> documents.seed(h, CYCLE, a.id(), DocumentKind.CITIZENSHIP_PROOF, "birth-certificate.pdf",
+                    DemoDocuments.pdf("Demo document: birth certificate of Nadia Kowalski, issued in Poland"),
+                    FactDecision.refused(Verifier.OPERATOR, "the match operator", BIRTH_CERTIFICATE_REFUSED), by, now.minusDays(5));
+            case "A-2017" -> documents.seed(h, CYCLE, a.id(), DocumentKind.CITIZENSHIP_PROOF, "citizenship-certificate.pdf",
+                    DemoDocuments.pdf("Demo document: Canadian citizenship certificate of Ana Souza"),
+                    FactDecision.accepted(Verifier.OPERATOR, "the match operator"), by, now.minusDays(7));
+            default -> { }
+        }
     }
 
     /** Where a demo applicant's facts stand: all verified, nothing verified yet, or all verified but a refused citizenship. */
@@ -223,7 +252,8 @@ public final class DemoData {
         r.add(person("A-2015", "Marie-Claire", "Dubois", IMG, "IMG, CMQ Régulier, on the QIMG and AIMG lists",
                 f -> f.cmqApproval(CmqApproval.REGULIER), ListKind.QIMG, ListKind.AIMG));
         r.add(person("A-2016", "Yusuf", "Demir", IMG, "IMG, permanent resident, on no list", f -> f.citizenship(Citizenship.PERMANENT_RESIDENT)));
-        r.add(person("A-2017", "Ana", "Souza", IMG, "US MD graduate (an IMG since 1 July 2025)", f -> f));
+        r.add(person("A-2017", "Ana", "Souza", IMG, "US MD graduate (an IMG since 1 July 2025); her citizenship certificate was accepted",
+                f -> f));
         r.add(person("A-2018", "Kwame", "Mensah", IMG, "IMG on BCI's QIMG list whose profile declares no CMQ approval (opens a case)",
                 f -> f, ListKind.QIMG));
         r.add(person("A-2019", "Elena", "Rossi", IMG, "IMG, final-year international medical student",
@@ -240,8 +270,9 @@ public final class DemoData {
         // Verification of facts (issue #18): the applicants above have every fact verified; these have not.
         r.add(person("A-1008", "Chloé", "Bergeron", CMG, "CMG just registered: her faculty has not confirmed her category yet (streams pending)",
                 f -> f, Verification.AWAITING));
-        r.add(person("A-2025", "Ravi", "Iyer", IMG, "IMG just registered: every fact awaiting verification", f -> f, Verification.AWAITING));
-        r.add(person("A-2026", "Nadia", "Kowalski", IMG, "IMG whose proof of citizenship was refused, with the reason", f -> f,
+        r.add(person("A-2025", "Ravi", "Iyer", IMG, "IMG just registered: every fact awaiting verification, his passport and degree awaiting the operator's check",
+                f -> f, Verification.AWAITING));
+        r.add(person("A-2026", "Nadia", "Kowalski", IMG, "IMG whose proof of citizenship (a birth certificate) was refused, with the reason", f -> f,
                 Verification.CITIZENSHIP_REFUSED));
         return r;
     }

@@ -54,6 +54,19 @@ public enum ProfileFact {
         };
     }
 
+    /**
+     * Whether the declaration claims something a document could prove: a "no" (no CMQ approval, no tie
+     * to a province, no military plan) has nothing to upload for, so the profile page offers no upload.
+     */
+    public boolean claimedIn(ApplicantFacts facts) {
+        return switch (this) {
+            case CMQ_APPROVAL -> facts.cmqApproval() != CmqApproval.NONE;
+            case PROVINCIAL_TIES -> !facts.provincialTies().isEmpty();
+            case MILITARY_PLAN -> facts.militaryTrainingPlanMember();
+            default -> true;
+        };
+    }
+
     /** The facts whose value differs between two profiles of one applicant. */
     public static Set<ProfileFact> changed(ApplicantFacts before, ApplicantFacts after) {
         Set<ProfileFact> changed = EnumSet.noneOf(ProfileFact.class);

@@ -7,11 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * How large a request body may be: {@link #MAX_BYTES} for JSON and forms, the list-upload limit (plus
- * room for the multipart envelope) for the routes that take a list file. A body over its limit is
+ * room for the multipart envelope) for the routes that take a list file, the document limit (plus the
+ * envelope) for those that take an applicant's document. A body over its limit is
  * answered 413 before anything reads it: by its declared length, or for a body sent without one
  * (chunked) as soon as reading passes the limit.
  */
@@ -21,23 +22,18 @@ final class BodyLimits {
     static final long MAX_BYTES = org.residencymatch.text.TextInputFilter.MAX_TEXT_BODY;
     private static final String BODY = "boundedBody";
 
-    private final long maxUploadBytes;
-    private final Set<String> uploadRoutes;
+    private final Map<String, Long> uploadLimits;
 
-    /**
-     * @param maxUploadBytes what an upload route accepts, envelope included
-     * @param uploadRoutes the path templates of the routes that take a list file
-     */
-    BodyLimits(long maxUploadBytes, Set<String> uploadRoutes) {
-        this.maxUploadBytes = maxUploadBytes;
-        this.uploadRoutes = uploadRoutes;
+    /** @param uploadLimits what each route that takes a file accepts, envelope included, by its path template */
+    BodyLimits(Map<String, Long> uploadLimits) {
+        this.uploadLimits = Map.copyOf(uploadLimits);
     }
 
     /** Runs before every matched route, before anything reads the body (the CSRF check reads forms). */
     void check(Context ctx) {
         if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD || ctx.method() == HandlerType.OPTIONS) return;
         // The route that matched (ctx.endpoint() is this filter's own while filters run).
-        long limit = uploadRoutes.contains(ctx.endpoints().matchedHttpEndpoint().path) ? maxUploadBytes : MAX_BYTES;
+        long limit = uploadLimits.getOrDefault(ctx.endpoints().matchedHttpEndpoint().path, MAX_BYTES);
         long declared = ctx.req().getContentLengthLong();
         if (declared <= limit && !org.residencymatch.text.TextInputFilter.tooLarge(ctx.req())) return;
         // A body a little over (a form or JSON body, up to 4 MiB, or what is left of one sent without a length)

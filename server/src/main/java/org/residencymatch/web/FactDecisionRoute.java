@@ -69,7 +69,7 @@ final class FactDecisionRoute {
     }
 
     /** A refusal's reason: {@code {"en": ..., "fr": ...}}, both non-blank, at most 1000 characters each. */
-    private static LocalizedText reason(Object value) {
+    static LocalizedText reason(Object value) {
         if (!(value instanceof Map<?, ?> map) || !(map.get("en") instanceof String en) || !(map.get("fr") instanceof String fr)
                 || en.isBlank() || fr.isBlank()) {
             throw ApiException.badRequest("reason", "a refusal gives its reason in English and French: {\"en\": ..., \"fr\": ...}");

@@ -51,6 +51,14 @@ final class ProfilePages {
     }
 
     private void render(Context ctx, ApplicantFacts shown, List<String> errors) {
+        render(ctx, shown, errors, null);
+    }
+
+    /**
+     * The page, with a refused upload's reason when there is one ({@code documentError}: the message key of
+     * {@link DocumentPages}' refusal, with the document limit as its argument).
+     */
+    void render(Context ctx, ApplicantFacts shown, List<String> errors, DocumentPages.Refusal documentError) {
         Principal user = Authentication.requirePrincipal(ctx);
         Cycle cycle = cycle();
         ApplicantFacts facts = shown != null ? shown : services.profiles().profile(cycle.id(), user.applicantId())
@@ -64,6 +72,14 @@ final class ProfilePages {
         model.put("errors", errors);
         model.put("editable", now == Phase.REGISTRATION || now == Phase.PROGRAM_SELECTION);
         model.put("saved", "1".equals(ctx.queryParam("saved")));
+        // The documents the applicant keeps, and an upload form beside each fact a document proves.
+        model.put("documents", services.documents().list(cycle.id(), user.applicantId(), false));
+        model.put("kinds", services.documents().kindsAccepted(cycle.id()));
+        model.put("uploaded", "1".equals(ctx.queryParam("uploaded")));
+        model.put("withdrawn", "1".equals(ctx.queryParam("withdrawn")));
+        model.put("documentError", documentError == null ? null : documentError.key());
+        model.put("documentErrorArg", documentError == null || documentError.argument() == null ? "" : documentError.argument());
+        model.put("maxMegabytes", org.residencymatch.applicant.DocumentCheck.MAX_BYTES / (1024 * 1024));
         pages.render(ctx, "applicant/profile.jte", "profile.title", model);
     }
 

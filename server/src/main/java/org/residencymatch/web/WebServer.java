@@ -49,7 +49,10 @@ public final class WebServer implements AutoCloseable {
         ErrorAnswers errors = new ErrorAnswers(pages, authentication);
         // Room for the largest list file accepted, plus the multipart envelope.
         long maxUpload = services.listUploads().maxBytes() + 1024 * 1024;
-        BodyLimits bodyLimits = new BodyLimits(maxUpload, Set.of(ListRoutes.UPLOAD_ROUTE, PartnerPages.UPLOAD_ROUTE));
+        // An applicant's document: at most 10 MB, plus the multipart envelope (the route itself answers 413 above 10 MB exactly).
+        long maxDocument = org.residencymatch.applicant.DocumentCheck.MAX_BYTES + 64 * 1024;
+        BodyLimits bodyLimits = new BodyLimits(Map.of(ListRoutes.UPLOAD_ROUTE, maxUpload, PartnerPages.UPLOAD_ROUTE, maxUpload,
+                DocumentRoutes.UPLOAD_ROUTE, maxDocument, DocumentPages.UPLOAD_ROUTE, maxDocument));
         UploadGate uploadGate = UploadGate.forHeap(Runtime.getRuntime().maxMemory(), maxUpload);
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
@@ -159,6 +162,9 @@ public final class WebServer implements AutoCloseable {
             new StaffPages(services, pages).register(routes);
             new FollowUpPages(services, pages).register(routes);
             new ProfilePages(services, pages).register(routes);
+            new DocumentRoutes(services, uploadGate).register(routes);
+            new DocumentPages(services, pages, uploadGate).register(routes);
+            new VerificationPages(services, pages).register(routes);
             new PeoplePages(services, pages).register(routes);
             new ReceiptPages(services, pages).register(routes);
             new PeopleApiRoutes(services).register(routes);

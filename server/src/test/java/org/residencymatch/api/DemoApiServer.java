@@ -82,6 +82,11 @@ final class DemoApiServer implements AutoCloseable {
         return client;
     }
 
+    /** Where the server listens, for the requests the generated client cannot make (a multipart form). */
+    String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
     /** A client that sends no credentials at all. */
     ApiClient anonymous() {
         return intercepting(request -> {});

@@ -178,7 +178,9 @@ class OpenApiContractTest {
                 Map.entry("CmqApproval", CmqApproval.class),
                 Map.entry("CaseStatus", CaseStatus.class),
                 Map.entry("MatchOutcome", MatchOutcome.class),
-                Map.entry("AccountRole", org.residencymatch.account.Role.class));
+                Map.entry("AccountRole", org.residencymatch.account.Role.class),
+                Map.entry("DocumentKind", org.residencymatch.eligibility.DocumentKind.class),
+                Map.entry("ProfileFact", org.residencymatch.eligibility.ProfileFact.class));
         serverEnums.forEach((schema, type) -> assertThat(contract.getComponents().getSchemas().get(schema).getEnum())
                 .as("values of %s in openapi.yaml", schema)
                 .map(String::valueOf)

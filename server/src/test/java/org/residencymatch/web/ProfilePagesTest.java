@@ -73,13 +73,17 @@ class ProfilePagesTest {
     @Test
     void eachFactShowsWhereItsVerificationStandsAndChangingAVerifiedOneSendsItBackToAwaitingAndSaysSo() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
-        // Nadia's proof of citizenship was refused: the page says by whom, when, why, and what to send.
+        // Nadia's proof of citizenship was refused: the page says by whom, when, why, and what to upload, with the form to upload it.
         BrowserlessSession nadia = new BrowserlessSession(web.port());
         nadia.signIn("nadia.kowalski@applicant.example", DemoData.PASSWORD);
         String refused = nadia.get("/applicant/profile").body();
         assertThat(refused).contains("data-fact=\"CITIZENSHIP\" data-state=\"REFUSED\"").contains("Refused by the match operator on")
-                .contains("it proves neither citizenship nor permanent residence").contains("Send a copy of a proof of citizenship or permanent residence")
-                .contains("data-fact=\"CATEGORY\" data-state=\"VERIFIED\"");
+                .contains("it proves neither citizenship nor permanent residence").contains("Upload a proof of citizenship or permanent residence")
+                .contains("data-fact=\"CATEGORY\" data-state=\"VERIFIED\"")
+                // Her refused document, with the reason, and beside the fact the form to upload another.
+                .contains("birth-certificate.pdf").contains("data-status=\"REFUSED\"")
+                .contains("<form method=\"post\" action=\"/applicant/documents\" enctype=\"multipart/form-data\"")
+                .contains("id=\"file-CITIZENSHIP\"");
 
         // Ravi has only declared: every fact the rules read awaits verification; the category blocks.
         BrowserlessSession ravi = new BrowserlessSession(web.port());

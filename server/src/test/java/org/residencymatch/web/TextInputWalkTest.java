@@ -92,6 +92,8 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "code", Map.of("ownerKind", "APPLICANT", "ownerId", "A-2001")),
             new Input(Caller.OPERATOR_PAGE, "POST", "/operator/match/1/release", "confirm", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/match/1/results", "q", Map.of()),
+            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/verification/A-2025/documents/1", "reasonEn", Map.of("decision", "REFUSED", "reasonFr", "Non.")),
+            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/verification/A-2025/documents/1", "reasonFr", Map.of("decision", "REFUSED", "reasonEn", "No.")),
             // the API
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "email", Map.of()),
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "givenNames", Map.of()),
