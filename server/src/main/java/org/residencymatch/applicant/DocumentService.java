@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
+import org.residencymatch.Refusal;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.applicant.FactVerificationService.FactDecision;
 import org.residencymatch.audit.AuditLog;
@@ -89,8 +90,8 @@ public final class DocumentService {
         if (!outcome.accepted()) throw new DocumentRefusedException(outcome.refusal());
         List<ProfileFact> proven = facts.provenBy(cycleId, kind);
         if (proven.isEmpty()) {
-            throw new ConflictException("KIND_NOT_VERIFIED", "cycle " + cycleId + " verifies no fact from a " + kind + " document",
-                    "document.kindNotVerified", new ConflictException.Text("document.kind." + kind.name()));
+            throw new ConflictException(Refusal.of("KIND_NOT_VERIFIED", "document.kindNotVerified", new Refusal.Key("document.kind." + kind.name())),
+                    "cycle " + cycleId + " verifies no fact from a " + kind + " document");
         }
         String sha256 = sha256(content);
         String name = DocumentCheck.safeName(sentName, outcome.mediaType());
@@ -98,8 +99,8 @@ public final class DocumentService {
             applicants.findProfile(h, cycleId, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
             // Counted in the transaction that inserts; two uploads at once may pass the bound by one, which is harmless.
             if (documents.count(h, cycleId, applicantId) >= MAX_PER_APPLICANT) {
-                throw new ConflictException("TOO_MANY_DOCUMENTS", "applicant " + applicantId + " has uploaded " + MAX_PER_APPLICANT + " documents",
-                        "document.tooMany", MAX_PER_APPLICANT);
+                throw new ConflictException(Refusal.of("TOO_MANY_DOCUMENTS", "document.tooMany", MAX_PER_APPLICANT),
+                        "applicant " + applicantId + " has uploaded " + MAX_PER_APPLICANT + " documents");
             }
             LocalDateTime now = LocalDateTime.now(clock);
             long id = documents.insert(h, cycleId, applicantId, kind, name, outcome.mediaType(), content, sha256, actor, now);
@@ -151,8 +152,8 @@ public final class DocumentService {
             Document d = documents.find(h, cycleId, applicantId, id, true).filter(found -> found.deletedAt() == null)
                     .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
             if (!d.status().equals("AWAITING")) {
-                throw new ConflictException("DOCUMENT_DECIDED", "document " + id + " was " + d.status() + ": it stays, the decision rests on it",
-                        "document.decided");
+                throw new ConflictException(Refusal.of("DOCUMENT_DECIDED", "document.decided"),
+                        "document " + id + " was " + d.status() + ": it stays, the decision rests on it");
             }
             documents.markDeleted(h, id, actor, LocalDateTime.now(clock));
             auditLog.record(h, actor, "applicant.document.withdrawn", "applicant:" + applicantId, "cycle " + cycleId + ": document " + id);
@@ -171,8 +172,8 @@ public final class DocumentService {
             Document d = documents.find(h, cycleId, applicantId, id, true)
                     .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
             if (!d.awaiting()) {
-                throw new ConflictException("DOCUMENT_DECIDED", "document " + id + " is " + (d.deletedAt() != null ? "withdrawn" : d.status()),
-                        "document.decided");
+                throw new ConflictException(Refusal.of("DOCUMENT_DECIDED", "document.decided"),
+                        "document " + id + " is " + (d.deletedAt() != null ? "withdrawn" : d.status()));
             }
             List<ProfileFact> proven = facts.provenBy(cycleId, d.kind());
             for (ProfileFact fact : proven) {
