@@ -86,7 +86,7 @@ public final class Services implements AutoCloseable {
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
         this.factVerification = new FactVerificationService(database.jdbi(), applicants, lists, cycleId -> catalogue.rules(cycleId).iteration(1), outbox,
                 auditLog, clock, recheck);
-        this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
+        this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock, outbox);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);

@@ -122,9 +122,9 @@ public final class WebServer implements AutoCloseable {
             new SignInRoutes(accounts, sessions, account.throttle(), pages, config.supportEmail(),
                     authentication, anonymousForms).register(routes);
             new ApiRoutes(services).register(routes);
-            new ApplicantPages(services, pages).register(routes);
+            new ApplicantPages(services, pages, config.publicUrl()).register(routes);
             new ApplicantHomePage(services, pages).register(routes);
-            new CouplePages(services).register(routes);
+            new CouplePages(services, pages, config.publicUrl()).register(routes);
             new OperatorPages(services, pages).register(routes);
             new MatchDayPages(services, pages, config.publicUrl()).register(routes);
             new MatchResultPages(services, pages).register(routes);
