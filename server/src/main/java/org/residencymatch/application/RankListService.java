@@ -125,6 +125,27 @@ public final class RankListService {
                 latest(h, cycleId, iteration, ownerKind, ownerId, true)));
     }
 
+    /**
+     * Where each stream's rank order list of an iteration stands, for program staff's list of streams:
+     * whether one was submitted, and whether a newer draft is not. Streams without any list are left out.
+     */
+    public java.util.Map<String, StreamRanking.ListState> streamListStates(String cycleId, int iteration) {
+        java.util.Map<String, StreamRanking.ListState> states = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT owner_id, MAX(version) AS newest, MAX(CASE WHEN status = 'SUBMITTED' THEN version END) AS submitted
+                        FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'STREAM' GROUP BY owner_id""")
+                .bind("c", cycleId).bind("i", iteration)
+                .map((rs, ctx) -> {
+                    int newest = rs.getInt("newest");
+                    int submitted = rs.getInt("submitted");
+                    boolean everSubmitted = !rs.wasNull();
+                    return java.util.Map.entry(rs.getString("owner_id"), !everSubmitted ? StreamRanking.ListState.DRAFT_ONLY
+                            : newest > submitted ? StreamRanking.ListState.SUBMITTED_WITH_DRAFT : StreamRanking.ListState.SUBMITTED);
+                })
+                .forEach(e -> states.put(e.getKey(), e.getValue())));
+        return states;
+    }
+
     /** How long the iteration's submitted rank order lists are, for the operator's dashboard. */
     public RankListLengths lengths(String cycleId, int iteration) {
         return jdbi.withHandle(h -> RankListLengths.of(h, cycleId, iteration));

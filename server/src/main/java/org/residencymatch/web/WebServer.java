@@ -132,7 +132,7 @@ public final class WebServer implements AutoCloseable {
             new CalendarRoutes(services, pages).register(routes);
             new ProgramQuotaRoutes(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
-            new HelpPages(services, pages).register(routes);
+            new HelpPages(services, pages, accounts).register(routes);
             new HelpApiRoutes(services).register(routes);
             new ListRoutes(services, uploadGate).register(routes);
             new PartnerPages(services, pages, uploadGate).register(routes);
