@@ -24,6 +24,9 @@
       if (down) down.disabled = i === all.length - 1;
       var number = row.querySelector('[data-rank-number]');
       if (number) number.textContent = String(i + 1);
+      if (/^rank-\d+$/.test(row.id)) row.id = 'rank-' + (i + 1);
+      if (up && up.id) up.id = 'up-' + (i + 1);
+      if (down && down.id) down.id = 'down-' + (i + 1);
     });
   }
 
@@ -42,6 +45,8 @@
       headers: { 'Accept': 'text/html' }
     }).then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
+      // The order is saved now: a reload must show the saved draft, not the unsaved order a move left in the address.
+      if (window.history && response.url) window.history.replaceState(null, '', response.url);
       return response.text();
     }).then(function (html) {
       // The saved draft changes what the page says is in force: take the status from the page the server returned.
@@ -113,5 +118,44 @@
     });
   }
 
-  document.querySelectorAll('[data-reorder]').forEach(enhance);
+  /**
+   * After a ↑ or ↓ (a whole page load), the focus goes back to the moved item's button, pressed again
+   * or, at the top or the bottom, its other one, so a keyboard user can keep moving it.
+   */
+  function restoreFocus(container) {
+    var moved = container.getAttribute('data-focus');
+    if (!moved) return;
+    var row = rows(container).filter(function (r) { return r.getAttribute('data-item') === moved; })[0];
+    if (!row) return;
+    var dir = new URLSearchParams(window.location.search).get('dir') === 'down' ? ['down', 'up'] : ['up', 'down'];
+    var buttons = dir.map(function (d) {
+      return Array.prototype.filter.call(row.querySelectorAll('button'), function (b) { return b.value === d + ':' + moved; })[0];
+    });
+    var button = buttons[0] && !buttons[0].disabled ? buttons[0] : buttons[1];
+    if (button && !button.disabled) {
+      button.focus();
+    } else {
+      row.tabIndex = -1;
+      row.focus();
+    }
+  }
+
+  /** Says in the live region where the moved item went, after the load, so that screen readers hear a change. */
+  function announceMove(container) {
+    var live = document.getElementById(container.getAttribute('data-live'));
+    var text = container.getAttribute('data-announce');
+    if (live && text) window.setTimeout(function () { live.textContent = text; }, 100);
+  }
+
+  document.querySelectorAll('[data-reorder]').forEach(function (container) {
+    enhance(container);
+    announceMove(container);
+    // The address's fragment names the button to land on, and the browser focuses it when it has
+    // scrolled there; only if it did not (an older browser) is the focus put back here.
+    window.addEventListener('load', function () {
+      window.setTimeout(function () {
+        if (!document.activeElement || document.activeElement === document.body) restoreFocus(container);
+      }, 0);
+    });
+  });
 })();

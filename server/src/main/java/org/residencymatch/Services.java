@@ -92,7 +92,7 @@ public final class Services implements AutoCloseable {
         this.factVerification = new FactVerificationService(database.jdbi(), applicants, lists, cycleId -> catalogue.rules(cycleId).iteration(1), outbox,
                 auditLog, clock, recheck);
         this.documents = new DocumentService(database.jdbi(), applicants, factVerification, outbox, auditLog, clock);
-        this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock);
+        this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock, outbox);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
         this.placementReasons = new PlacementReasonService(database.jdbi(), matchRuns, rankLists, couples, applications, auditLog, clock);

@@ -115,6 +115,22 @@ public final class Accounts {
                 .map((rs, ctx) -> summary(rs)).list());
     }
 
+    /**
+     * The display names of the accounts behind audit names ({@code user:N}, as {@link Principal#auditName()}
+     * writes them), for pages that sign what someone did (a help answer) with a name; an audit name of no
+     * account is left out.
+     */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> auditNames) {
+        java.util.List<Long> ids = auditNames.stream().filter(n -> n != null && n.matches("user:[0-9]{1,18}"))
+                .map(n -> Long.parseLong(n.substring("user:".length()))).distinct().toList();
+        if (ids.isEmpty()) return java.util.Map.of();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, display_name FROM user_account WHERE id IN (<ids>)").bindList("ids", ids)
+                .map((rs, ctx) -> java.util.Map.entry("user:" + rs.getLong("id"), rs.getString("display_name")))
+                .forEach(e -> names.put(e.getKey(), e.getValue())));
+        return names;
+    }
+
     public Optional<Summary> summary(Handle h, long userId) {
         return h.createQuery("SELECT * FROM user_account WHERE id = :id").bind("id", userId).map((rs, ctx) -> summary(rs)).findOne();
     }

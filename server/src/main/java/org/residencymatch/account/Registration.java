@@ -38,6 +38,9 @@ public final class Registration {
     /** A field the person must correct, as a message key. */
     public record Problem(String field, String key) {}
 
+    /** The longest given names or family name accepted (the profile's columns and the API say the same). */
+    public static final int MAX_NAME_LENGTH = 200;
+
     private final Jdbi jdbi;
     private final Accounts accounts;
     private final AuditLog auditLog;
@@ -66,15 +69,30 @@ public final class Registration {
         List<Problem> problems = new ArrayList<>();
         if (form.email() == null || !EMAIL.matcher(form.email().strip()).matches()) problems.add(new Problem("email", "register.error.email"));
         if (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH) problems.add(new Problem("password", "register.error.password"));
-        if (form.givenNames() == null || form.givenNames().isBlank() || form.givenNames().length() > 200) problems.add(new Problem("givenNames", "register.error.givenNames"));
-        if (form.familyName() == null || form.familyName().isBlank() || form.familyName().length() > 200) problems.add(new Problem("familyName", "register.error.familyName"));
-        try {
-            LocalDate born = LocalDate.parse(String.valueOf(form.dateOfBirth()));
-            if (born.isAfter(LocalDate.now().minusYears(16)) || born.isBefore(LocalDate.of(1900, 1, 1))) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth"));
-        } catch (java.time.format.DateTimeParseException e) {
+        // Each message says what is wrong with what was typed, not only what the field wants.
+        name(form.givenNames(), "givenNames", problems);
+        name(form.familyName(), "familyName", problems);
+        String dateOfBirth = form.dateOfBirth() == null ? "" : form.dateOfBirth().strip();
+        if (dateOfBirth.isEmpty()) {
             problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth"));
+        } else {
+            try {
+                LocalDate born = LocalDate.parse(dateOfBirth);
+                LocalDate today = LocalDate.now();
+                if (born.isAfter(today)) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.future"));
+                else if (born.isAfter(today.minusYears(16))) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.tooRecent"));
+                else if (born.isBefore(LocalDate.of(1900, 1, 1))) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.tooEarly"));
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.notADate"));
+            }
         }
         return problems;
+    }
+
+    /** Names are required and at most {@value #MAX_NAME_LENGTH} characters. */
+    private static void name(String value, String field, List<Problem> problems) {
+        if (value == null || value.isBlank()) problems.add(new Problem(field, "register.error." + field));
+        else if (value.strip().length() > MAX_NAME_LENGTH) problems.add(new Problem(field, "register.error." + field + ".tooLong"));
     }
 
     /**

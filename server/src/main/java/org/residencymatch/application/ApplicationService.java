@@ -97,6 +97,17 @@ public final class ApplicationService {
     }
 
     /** The active applicants of a stream: the only ones its program may rank. */
+    /** How many applicants applied (and have not withdrawn) to each stream of an iteration; streams without any are left out. */
+    public java.util.Map<String, Integer> applicantCounts(String cycleId, int iteration) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT stream_id, COUNT(*) AS n FROM application WHERE cycle_id = :c AND iteration = :i "
+                        + "AND status = 'ACTIVE' GROUP BY stream_id")
+                .bind("c", cycleId).bind("i", iteration)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("stream_id"), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
     public List<String> applicantsOf(String cycleId, int iteration, String streamId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT applicant_id FROM application WHERE cycle_id = :c AND iteration = :i AND stream_id = :s "
                         + "AND status = 'ACTIVE' ORDER BY applicant_id")

@@ -12,9 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.cycle.Phase;
+import org.residencymatch.notification.Outbox;
 
 /**
- * Rank order lists, saved as drafts and submitted; every save is kept as a version. Applicants rank
+ * Rank order lists, saved as drafts and submitted; every submission is kept as a version, and a draft
+ * is one version above the last submission, replaced by each save until submitted. Applicants rank
  * only streams they applied to, programs only applicants who applied to the stream, couples pairs of
  * streams (equal-length sides, "no match" allowed on one side). Lists can change only while rank
  * order lists are open: at the deadline they lock.
@@ -29,12 +31,14 @@ public final class RankListService {
     private final ApplicationService applications;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final PartnerNotices partnerNotices;
 
-    public RankListService(Jdbi jdbi, ApplicationService applications, AuditLog auditLog, Clock clock) {
+    public RankListService(Jdbi jdbi, ApplicationService applications, AuditLog auditLog, Clock clock, Outbox outbox) {
         this.jdbi = jdbi;
         this.applications = applications;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.partnerNotices = new PartnerNotices(outbox, clock);
     }
 
     /** Saves an applicant's list of streams; every stream must be one they applied to in this iteration. */
@@ -77,6 +81,17 @@ public final class RankListService {
      * {@code null} for "no match" on one side (never both); each side a stream that partner applied to.
      */
     public RankList saveCoupleList(String cycleId, int iteration, long coupleId, List<List<String>> pairs, boolean submit, String actor) {
+        return saveCoupleList(cycleId, iteration, coupleId, pairs, submit, actor, null, null);
+    }
+
+    /**
+     * As {@link #saveCoupleList(String, int, long, List, boolean, String)}, saved by the partner
+     * {@code byApplicant}: the other partner is told, in the same transaction, by a notification and an
+     * email with {@code link}, as {@link PartnerNoticePolicy} decides. A save by no partner (the demo, a
+     * test) tells no one.
+     */
+    public RankList saveCoupleList(String cycleId, int iteration, long coupleId, List<List<String>> pairs, boolean submit, String actor,
+            String byApplicant, String link) {
         requireOpen(cycleId, iteration);
         return jdbi.inTransaction(h -> {
             Couple couple = CoupleService.find(h, cycleId, coupleId);
@@ -95,13 +110,40 @@ public final class RankListService {
                 if (!seen.add(a + "|" + b)) throw new IllegalArgumentException("pairs[" + i + "] repeats an earlier pair");
                 entries.add(new RankList.Entry(a, b));
             }
-            return save(h, cycleId, iteration, COUPLE, String.valueOf(coupleId), entries, submit, actor);
+            Optional<RankList> before = newest(h, cycleId, iteration, COUPLE, String.valueOf(coupleId));
+            RankList saved = save(h, cycleId, iteration, COUPLE, String.valueOf(coupleId), entries, submit, actor);
+            if (byApplicant != null && couple.includes(byApplicant)) {
+                String partner = couple.first().equals(byApplicant) ? couple.second() : couple.first();
+                PartnerNoticePolicy.decide(before, submit, actor).ifPresent(notice -> partnerNotices.tell(h, partner, notice, saved, link));
+            }
+            return saved;
         });
     }
 
     public RankLists lists(String cycleId, int iteration, String ownerKind, String ownerId) {
         return jdbi.withHandle(h -> new RankLists(latest(h, cycleId, iteration, ownerKind, ownerId, false),
                 latest(h, cycleId, iteration, ownerKind, ownerId, true)));
+    }
+
+    /**
+     * Where each stream's rank order list of an iteration stands, for program staff's list of streams:
+     * whether one was submitted, and whether a newer draft is not. Streams without any list are left out.
+     */
+    public java.util.Map<String, StreamRanking.ListState> streamListStates(String cycleId, int iteration) {
+        java.util.Map<String, StreamRanking.ListState> states = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT owner_id, MAX(version) AS newest, MAX(CASE WHEN status = 'SUBMITTED' THEN version END) AS submitted
+                        FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'STREAM' GROUP BY owner_id""")
+                .bind("c", cycleId).bind("i", iteration)
+                .map((rs, ctx) -> {
+                    int newest = rs.getInt("newest");
+                    int submitted = rs.getInt("submitted");
+                    boolean everSubmitted = !rs.wasNull();
+                    return java.util.Map.entry(rs.getString("owner_id"), !everSubmitted ? StreamRanking.ListState.DRAFT_ONLY
+                            : newest > submitted ? StreamRanking.ListState.SUBMITTED_WITH_DRAFT : StreamRanking.ListState.SUBMITTED);
+                })
+                .forEach(e -> states.put(e.getKey(), e.getValue())));
+        return states;
     }
 
     /** How long the iteration's submitted rank order lists are, for the operator's dashboard. */
@@ -178,21 +220,52 @@ public final class RankListService {
         applications.cycle(cycleId).requirePhase(iteration, LocalDateTime.now(clock), "Editing rank order lists", Phase.ROL_OPEN);
     }
 
+    /**
+     * Saves a version of an owner's list. A save over a draft replaces that draft (same number, new ranks,
+     * new time; a submission turns it into the submitted version), so the numbers people see run 1, 2, 3
+     * without gaps: each number is a submission, plus at most one draft above the last. Before, every ↑/↓
+     * dragged and saved made a version, and a second submission could be "version 7". Every save is
+     * still in the audit log; submitted versions are never changed, their receipts stay valid.
+     */
     private RankList save(Handle h, String cycleId, int iteration, String kind, String ownerId, List<RankList.Entry> entries, boolean submit, String actor) {
-        int version = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o")
-                .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).mapTo(Integer.class).one();
+        Optional<RankList> newest = newest(h, cycleId, iteration, kind, ownerId);
         LocalDateTime now = LocalDateTime.now(clock);
-        long id = h.createUpdate("INSERT INTO rank_list (cycle_id, iteration, owner_kind, owner_id, version, status, saved_at, saved_by) "
-                        + "VALUES (:c, :i, :k, :o, :v, :s, :now, :actor)")
-                .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).bind("v", version)
-                .bind("s", submit ? "SUBMITTED" : "DRAFT").bind("now", now).bind("actor", actor)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        String status = submit ? "SUBMITTED" : "DRAFT";
+        long id;
+        int version;
+        // The update locks the draft and changes it only if it is still a draft: a save that raced with
+        // its submission finds it submitted and makes a new version, so a submitted list never changes.
+        boolean replaced = newest.isPresent() && !newest.get().submitted()
+                && h.createUpdate("UPDATE rank_list SET status = :s, saved_at = :now, saved_by = :actor WHERE id = :id AND status = 'DRAFT'")
+                        .bind("s", status).bind("now", now).bind("actor", actor).bind("id", newest.get().id()).execute() == 1;
+        if (replaced) {
+            id = newest.get().id();
+            version = newest.get().version();
+            h.createUpdate("DELETE FROM rank_list_entry WHERE rank_list_id = :id").bind("id", id).execute();
+        } else {
+            version = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o")
+                    .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).mapTo(Integer.class).one();
+            id = h.createUpdate("INSERT INTO rank_list (cycle_id, iteration, owner_kind, owner_id, version, status, saved_at, saved_by) "
+                            + "VALUES (:c, :i, :k, :o, :v, :s, :now, :actor)")
+                    .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).bind("v", version)
+                    .bind("s", status).bind("now", now).bind("actor", actor)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
         var batch = h.prepareBatch("INSERT INTO rank_list_entry (rank_list_id, position, item, second_item) VALUES (?, ?, ?, ?)");
         for (int i = 0; i < entries.size(); i++) batch.add(id, i + 1, entries.get(i).item(), entries.get(i).second());
         if (!entries.isEmpty()) batch.execute();
         auditLog.record(h, actor, submit ? "rank-list.submitted" : "rank-list.saved", kind.toLowerCase() + ":" + ownerId,
                 cycleId + "/" + iteration + " version " + version + ", " + entries.size() + " ranks");
-        return new RankList(id, kind, ownerId, version, submit ? "SUBMITTED" : "DRAFT", now, actor, List.copyOf(entries));
+        return new RankList(id, kind, ownerId, version, status, now, actor, List.copyOf(entries));
+    }
+
+    /** The newest version of an owner's list without its ranks, draft or submitted. */
+    private static Optional<RankList> newest(Handle h, String cycleId, int iteration, String kind, String ownerId) {
+        return h.createQuery("SELECT id, version, status, saved_at, saved_by FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o ORDER BY version DESC")
+                .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).setMaxRows(1)
+                .map((rs, ctx) -> new RankList(rs.getLong("id"), kind, ownerId, rs.getInt("version"), rs.getString("status"),
+                        rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
+                .findFirst();
     }
 
     private static Optional<RankList> latest(Handle h, String cycleId, int iteration, String kind, String ownerId, boolean submittedOnly) {

@@ -15,9 +15,22 @@ public final class ApplicantChecklist {
 
     private ApplicantChecklist() {}
 
-    /** Where an applicant stands. {@code phase} is null before the iteration's first phase. */
+    /**
+     * Where an applicant stands. {@code phase} is null before the iteration's first phase.
+     * {@code somethingToRank}: whether a rank order list could hold anything, that is the applicant applied
+     * somewhere, or is in a couple whose partner did (the couple may rank "no match" on one side).
+     */
     public record Situation(Phase phase, boolean hasProfile, int applications, boolean rankListInForce, boolean unsubmittedRankListChanges,
-            boolean resultReleased, int helpRequestsAnswered, LocalDateTime capInvitationRespondBy, LocalDate bcCapRegistrationCloses) {}
+            boolean resultReleased, int helpRequestsAnswered, LocalDateTime capInvitationRespondBy, LocalDate bcCapRegistrationCloses,
+            boolean somethingToRank) {
+
+        /** An applicant alone: something to rank when they applied somewhere. */
+        public Situation(Phase phase, boolean hasProfile, int applications, boolean rankListInForce, boolean unsubmittedRankListChanges,
+                boolean resultReleased, int helpRequestsAnswered, LocalDateTime capInvitationRespondBy, LocalDate bcCapRegistrationCloses) {
+            this(phase, hasProfile, applications, rankListInForce, unsubmittedRankListChanges, resultReleased, helpRequestsAnswered,
+                    capInvitationRespondBy, bcCapRegistrationCloses, applications > 0);
+        }
+    }
 
     /**
      * Where a step stands: done; to do, or urgently so (before a deadline that is running now); a
@@ -69,7 +82,9 @@ public final class ApplicantChecklist {
             steps.add(new Step(s.applications() == 0 ? "todo.applied.none" : "todo.applied", List.of(s.applications()),
                     s.applications() > 0 ? State.DONE : State.FACT, "/applicant/applications"));
         }
-        if (ranking || locked) {
+        // Nobody is asked to rank programs they could not apply to: without an application (and no partner's),
+        // the applications step above already says there is nothing; a list submitted anyway is still shown.
+        if ((ranking || locked) && (s.somethingToRank() || s.rankListInForce())) {
             boolean done = s.rankListInForce() && !s.unsubmittedRankListChanges();
             String key = !s.rankListInForce() ? (locked ? "todo.rank.missed" : "todo.rank")
                     : s.unsubmittedRankListChanges() ? (locked ? "todo.rank.lockedWithChanges" : "todo.rank.changes") : "todo.rank.done";

@@ -16,6 +16,9 @@ import org.residencymatch.account.Role;
  */
 final class AccountPages {
 
+    private static final String PAGE = "/operator/accounts";
+    private static final String NEW_TOKEN_COOKIE = "rm_new_token";
+
     private final Accounts accounts;
     private final AccountAdministration administration;
     private final PageRenderer pages;
@@ -27,14 +30,30 @@ final class AccountPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/operator/accounts", ctx -> render(ctx, null, ""), Access.OPERATOR);
+        routes.get("/operator/accounts", this::show, Access.OPERATOR);
         routes.post("/operator/accounts", this::create, Access.OPERATOR);
         routes.post("/operator/accounts/{userId}/tokens", this::issue, Access.OPERATOR);
         routes.post("/operator/tokens/{tokenId}/revoke", this::revoke, Access.OPERATOR);
     }
 
+    /**
+     * The page; after a token's issue, the token once, from the one-time cookie the issue set (and this
+     * page clears): a refresh or Back shows the list without it, and never issues another.
+     */
+    private void show(Context ctx) {
+        String issued = ctx.cookie(NEW_TOKEN_COOKIE);
+        ctx.header("Cache-Control", "no-store");
+        if (issued != null && issued.matches("[A-Za-z0-9_-]{20,200}")) {
+            pages.clearOneTimeCookie(ctx, NEW_TOKEN_COOKIE, PAGE);
+            render(ctx, issued, "");
+            return;
+        }
+        render(ctx, null, "");
+    }
+
     private void render(Context ctx, String newToken, String error) {
         Map<String, Object> model = new HashMap<>();
+        model.put("tokenShownBefore", newToken == null && "1".equals(ctx.queryParam("issued")));
         model.put("accounts", accounts.staffAccounts());
         model.put("tokens", accounts.tokens());
         model.put("newToken", newToken == null ? "" : newToken);
@@ -63,7 +82,10 @@ final class AccountPages {
     private void issue(Context ctx) {
         String label = String.valueOf(ctx.formParam("label"));
         try {
-            render(ctx, administration.issueToken(ApiRoutes.longPathParam(ctx, "userId"), label, Authentication.requirePrincipal(ctx).auditName()).token(), "");
+            String token = administration.issueToken(ApiRoutes.longPathParam(ctx, "userId"), label, Authentication.requirePrincipal(ctx).auditName()).token();
+            // POST-redirect-GET: refreshing the page that shows the token must not post the form again.
+            pages.setOneTimeCookie(ctx, NEW_TOKEN_COOKIE, token, PAGE, 300);
+            ctx.redirect(PAGE + "?issued=1#new-token");
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("label", e.getMessage());
         }

@@ -56,10 +56,14 @@ final class ApplicantHomePage {
         String cycleId = cycle.id();
         int applications = (int) services.applications().applicationsOf(cycleId, iteration, applicantId).stream().filter(a -> a.active()).count();
         // A member of a couple ranks through the couple's paired list, not a list of their own.
-        RankLists lists = services.couples().couplesOf(cycleId, iteration, applicantId).stream().filter(c -> c.status().equals("ACTIVE"))
-                .findFirst().map(Couple::id)
-                .map(couple -> services.rankLists().lists(cycleId, iteration, RankListService.COUPLE, String.valueOf(couple)))
+        java.util.Optional<Couple> couple = services.couples().couplesOf(cycleId, iteration, applicantId).stream().filter(c -> c.status().equals("ACTIVE"))
+                .findFirst();
+        RankLists lists = couple.map(Couple::id)
+                .map(id -> services.rankLists().lists(cycleId, iteration, RankListService.COUPLE, String.valueOf(id)))
                 .orElseGet(() -> services.rankLists().lists(cycleId, iteration, RankListService.APPLICANT, applicantId));
+        // A couple ranks pairs: one partner's applications are enough ("no match" on the other side).
+        boolean somethingToRank = applications > 0 || couple.map(c -> c.first().equals(applicantId) ? c.second() : c.first())
+                .map(partner -> services.applications().applicationsOf(cycleId, iteration, partner).stream().anyMatch(a -> a.active())).orElse(false);
         ClinicalAssessmentService.BcCapStatus bcCap = services.clinicalAssessment().bcCapStatus(cycleId, cycle.matchYear(), applicantId);
         return new ApplicantChecklist.Situation(phase,
                 services.profiles().profile(cycleId, applicantId).isPresent(),
@@ -70,6 +74,7 @@ final class ApplicantHomePage {
                 (int) services.help().casesOf(cycleId, applicantId).stream().filter(c -> c.status() == HelpCaseStatus.ANSWERED).count(),
                 services.clinicalAssessment().invitation(cycleId, applicantId).filter(i -> i.status().equals("INVITED"))
                         .map(ClinicalAssessmentService.Invitation::respondBy).orElse(null),
-                bcCap.open() && !bcCap.registered() && bcCap.eligibility().allowed() ? bcCap.closes() : null);
+                bcCap.open() && !bcCap.registered() && bcCap.eligibility().allowed() ? bcCap.closes() : null,
+                somethingToRank);
     }
 }

@@ -30,10 +30,10 @@ final class ApplicantPages {
     private final PageRenderer pages;
     private final CouplePages couples;
 
-    ApplicantPages(Services services, PageRenderer pages) {
+    ApplicantPages(Services services, PageRenderer pages, String publicUrl) {
         this.services = services;
         this.pages = pages;
-        this.couples = new CouplePages(services);
+        this.couples = new CouplePages(services, pages, publicUrl);
     }
 
     void register(RoutesConfig routes) {
@@ -84,12 +84,14 @@ final class ApplicantPages {
         String cycle = cycle();
         int iteration = ApiRoutes.iteration(ctx);
         RankLists lists = services.rankLists().lists(cycle, iteration, RankListService.APPLICANT, user.applicantId());
-        List<String> order = RankListEditor.shownOrder(ctx,
+        RankListEditor.Shown shown = RankListEditor.shown(ctx,
                 lists.latest().map(l -> l.entries().stream().map(RankList.Entry::item).toList()).orElse(List.of()));
-        renderRankList(ctx, cycle, iteration, user.applicantId(), lists, order, "");
+        RankListEditor.noStore(ctx);
+        renderRankList(ctx, cycle, iteration, user.applicantId(), lists, shown);
     }
 
-    private void renderRankList(Context ctx, String cycle, int iteration, String applicantId, RankLists lists, List<String> order, String error) {
+    private void renderRankList(Context ctx, String cycle, int iteration, String applicantId, RankLists lists, RankListEditor.Shown shown) {
+        List<String> order = shown.order();
         Map<String, ProgramStream> streams = streamsById(cycle);
         List<String> applied = services.applications().applicationsOf(cycle, iteration, applicantId).stream()
                 .filter(a -> a.active()).map(a -> a.streamId()).filter(id -> !order.contains(id)).toList();
@@ -99,7 +101,9 @@ final class ApplicantPages {
         model.put("unranked", applied);
         model.put("streams", streams);
         model.put("iteration", iteration);
-        model.put("error", error);
+        model.put("error", "");
+        model.put("unsaved", shown.unsaved());
+        model.put("moved", shown.moved());
         model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.ROL_OPEN));
         model.put("me", applicantId);
         // In an active couple the couple's paired list is the one in force, and the page shows it instead of the single list.

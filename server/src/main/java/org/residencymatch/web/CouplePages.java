@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
@@ -20,18 +21,23 @@ import org.residencymatch.application.RankLists;
  */
 final class CouplePages {
 
-    /** The one mistake the pair form can make that the browser cannot prevent: "no match" on both sides. */
-    private static final String PAIR_ERROR = "bothNoMatch";
+    /** The refusals the paired list's form shows in place, by their message key's last part. */
+    private static final List<String> ERRORS = List.of("bothNoMatch");
 
     private final Services services;
+    private final PageRenderer pages;
+    private final String publicUrl;
 
-    CouplePages(Services services) {
+    CouplePages(Services services, PageRenderer pages, String publicUrl) {
         this.services = services;
+        this.pages = pages;
+        this.publicUrl = publicUrl;
     }
 
     void register(RoutesConfig routes) {
         routes.post("/applicant/couple", this::propose, Access.APPLICANT);
         routes.post("/applicant/couple/{coupleId}/accept", this::accept, Access.APPLICANT);
+        routes.get("/applicant/couple/{coupleId}/dissolve", this::confirmDissolve, Access.APPLICANT);
         routes.post("/applicant/couple/{coupleId}/dissolve", this::dissolve, Access.APPLICANT);
         routes.post("/applicant/couple/{coupleId}/rank-list", this::editRankList, Access.APPLICANT);
     }
@@ -49,9 +55,14 @@ final class CouplePages {
                     : null;
             RankLists lists = services.rankLists().lists(cycle, iteration, RankListService.COUPLE, String.valueOf(couple.id()));
             List<String> saved = lists.latest().map(l -> l.entries().stream().map(e -> shown(e, first)).toList()).orElse(List.of());
-            return new CoupleView(couple, applicantId, partner, partnerName, lists, RankListEditor.shownOrder(ctx, saved),
-                    activeStreams(cycle, iteration, applicantId), activeStreams(cycle, iteration, partner),
-                    PAIR_ERROR.equals(ctx.queryParam("pairError")) ? "couple.error.bothNoMatch" : null);
+            RankListEditor.Shown shown = RankListEditor.shown(ctx, saved);
+            String viewer = Authentication.requirePrincipal(ctx).auditName();
+            boolean partnerSaved = lists.latest().map(l -> !viewer.equals(l.savedBy())).orElse(false);
+            String asked = ctx.queryParam("error");
+            String error = asked != null && ERRORS.contains(asked) ? asked : "";
+            return new CoupleView(couple, applicantId, partner, partnerName, lists, shown.order(),
+                    activeStreams(cycle, iteration, applicantId), activeStreams(cycle, iteration, partner), shown.unsaved(), shown.moved(),
+                    partnerSaved, error);
         });
     }
 
@@ -81,9 +92,33 @@ final class CouplePages {
         ctx.redirect(page(couple.iteration()) + "&couple=accepted#couple");
     }
 
+    /**
+     * Dissolving an active couple undoes the paired list for both partners: the button leads here, a page
+     * that says what will happen and asks again, before anything changes. (Declining or withdrawing a
+     * proposal changes no list and is done at once.)
+     */
+    private void confirmDissolve(Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        Couple couple = ownCouple(ctx, user.applicantId());
+        if (!couple.status().equals("ACTIVE")) {
+            ctx.redirect(page(couple.iteration()) + "#couple");
+            return;
+        }
+        String partner = couple.first().equals(user.applicantId()) ? couple.second() : couple.first();
+        String partnerName = services.profiles().identity(partner).map(i -> i.givenNames() + " " + i.familyName()).orElse(partner);
+        RankListEditor.noStore(ctx);
+        pages.render(ctx, "applicant/dissolve.jte", "couple.dissolveTitle",
+                Map.of("couple", couple, "partner", partner, "partnerName", partnerName, "iteration", couple.iteration()));
+    }
+
     private void dissolve(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
         Couple couple = ownCouple(ctx, user.applicantId());
+        if (couple.status().equals("ACTIVE") && !"yes".equals(ctx.formParam("confirm"))) {
+            // Not confirmed (a form of an older page, a script): ask first.
+            ctx.redirect("/applicant/couple/" + couple.id() + "/dissolve");
+            return;
+        }
         services.couples().dissolve(couple.cycleId(), couple.id(), user.applicantId());
         ctx.redirect(page(couple.iteration()) + "&couple=dissolved#couple");
     }
@@ -97,14 +132,18 @@ final class CouplePages {
         String page = page(couple.iteration());
         if ("add:".equals(ctx.formParam("action"))) {
             String mine = orEmpty(ctx.formParam("mine")), partners = orEmpty(ctx.formParam("partner"));
-            // "No match" on both sides ranks nothing: back to the list as it was, the form saying so beside its selects.
-            if (mine.isEmpty() && partners.isEmpty()) page += "&pairError=" + PAIR_ERROR;
-            else added = CoupleView.pair(mine, partners);
+            if (mine.isEmpty() && partners.isEmpty()) {
+                // Said in the form, next to the two selects, with the unsaved order kept.
+                RankListEditor.refuse(ctx, page, "bothNoMatch", "pair-add");
+                return;
+            }
+            added = CoupleView.pair(mine, partners);
         }
         RankListEditor.handle(ctx, page, (order, submit) -> {
             List<List<String>> pairs = order.stream().map(pair -> stored(pair, first)).toList();
             try {
-                services.rankLists().saveCoupleList(couple.cycleId(), couple.iteration(), couple.id(), pairs, submit, user.auditName());
+                services.rankLists().saveCoupleList(couple.cycleId(), couple.iteration(), couple.id(), pairs, submit, user.auditName(),
+                        user.applicantId(), publicUrl + page(couple.iteration()));
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("item", e.getMessage());
             }

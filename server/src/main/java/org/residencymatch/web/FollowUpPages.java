@@ -126,7 +126,10 @@ final class FollowUpPages {
         model.put("windowOpen", bcCap.open());
         model.put("opens", bcCap.opens());
         model.put("closes", bcCap.closes());
-        model.put("refusals", refused == null ? List.of() : refused.refusals());
+        // Who may not register is told why before any button, not after pressing one (issue #16).
+        BcCapRegistrationPolicy.Decision decision = refused != null ? refused : bcCap.eligibility();
+        model.put("refusals", bcCap.registered() || decision.allowed() ? List.of() : decision.refusals());
+        model.put("refusedNow", refused != null);
         pages.render(ctx, "applicant/follow-ups.jte", "followUps.title", model);
     }
 

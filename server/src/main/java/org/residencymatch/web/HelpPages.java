@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
+import org.residencymatch.account.Accounts;
 import org.residencymatch.account.Principal;
 import org.residencymatch.help.HelpCase;
 import org.residencymatch.help.HelpCaseStatus;
@@ -20,9 +21,22 @@ final class HelpPages {
     private final Services services;
     private final PageRenderer pages;
 
-    HelpPages(Services services, PageRenderer pages) {
+    private final Accounts accounts;
+
+    HelpPages(Services services, PageRenderer pages, Accounts accounts) {
         this.services = services;
         this.pages = pages;
+        this.accounts = accounts;
+    }
+
+    /** Who wrote the answers and closed the cases, by name, not by account id ("user:32"). */
+    private Map<String, String> signatures(List<HelpCase> cases) {
+        List<String> authors = new java.util.ArrayList<>();
+        for (HelpCase c : cases) {
+            c.answers().forEach(a -> authors.add(a.author()));
+            if (c.closedBy() != null) authors.add(c.closedBy());
+        }
+        return accounts.displayNames(authors);
     }
 
     void register(RoutesConfig routes) {
@@ -49,7 +63,8 @@ final class HelpPages {
 
     private void applicantCases(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
-        pages.render(ctx, "applicant/help.jte", "helpCase.title", Map.of("cases", services.help().casesOf(cycle(), user.applicantId())));
+        List<HelpCase> cases = services.help().casesOf(cycle(), user.applicantId());
+        pages.render(ctx, "applicant/help.jte", "helpCase.title", Map.of("cases", cases, "signatures", signatures(cases)));
     }
 
     private void operatorCases(Context ctx) {
@@ -70,6 +85,7 @@ final class HelpPages {
         pages.render(ctx, "operator/help-case.jte", "helpCase.operatorTitle", Map.of(
                 "help", help,
                 "names", services.directory().names(List.of(help.applicantId())),
+                "signatures", signatures(List.of(help)),
                 // What the operator already knows about this applicant's file: reconciliation cases show profile/list contradictions.
                 "reconciliation", services.reconciliation().casesOf(cycle, help.applicantId())));
     }

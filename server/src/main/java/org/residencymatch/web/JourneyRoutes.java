@@ -173,7 +173,9 @@ final class JourneyRoutes {
             pairs.add(sides.stream().map(s -> (String) s).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
         }
         try {
-            services.rankLists().saveCoupleList(cycle(ctx), iteration(ctx), couple.id(), pairs, submit(body), Authentication.requirePrincipal(ctx).auditName());
+            var user = Authentication.requirePrincipal(ctx);
+            // The other partner is told, as from the pages (the email's link is the page's path: this route knows no public URL).
+            services.rankLists().saveCoupleList(cycle(ctx), iteration(ctx), couple.id(), pairs, submit(body), user.auditName(), user.applicantId(), null);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("pairs", e.getMessage());
         }

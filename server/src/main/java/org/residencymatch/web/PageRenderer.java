@@ -83,6 +83,20 @@ final class PageRenderer {
                 + (config.secureCookies() ? "; Secure" : ""));
     }
 
+    /**
+     * A cookie read once by the page at {@code path} after a POST-redirect-GET (a secret shown once):
+     * only that path receives it, no script reads it, it lives {@code maxAgeSeconds} at most.
+     */
+    void setOneTimeCookie(Context ctx, String name, String value, String path, int maxAgeSeconds) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
+                + (config.secureCookies() ? "; Secure" : ""));
+    }
+
+    void clearOneTimeCookie(Context ctx, String name, String path) {
+        ctx.res().addHeader("Set-Cookie", name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (config.secureCookies() ? "; Secure" : ""));
+    }
+
     void clearSessionCookie(Context ctx) {
         ctx.res().addHeader("Set-Cookie", Authentication.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
                 + (config.secureCookies() ? "; Secure" : ""));

@@ -122,6 +122,7 @@ final class ProfilePages {
             }
         }
         ApplicantFacts parsed = facts.build();
+        errors.addAll(ProfileDates.problems(parsed, LocalDate.now(services.clock())));
         if (!errors.isEmpty()) {
             ctx.status(422);
             render(ctx, parsed, errors);

@@ -2,13 +2,20 @@ package org.residencymatch.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
+import org.residencymatch.application.StreamRanking;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.Phase;
 import org.residencymatch.program.ProgramStream;
 
-/** Program staff's pages: the streams of their own faculty (the journey issue adds applicants and rank lists). */
+/**
+ * Program staff's pages: the streams of their own faculty, with their applicants and where each rank
+ * order list stands, and each stream's rank order list editor, read-only outside its window.
+ */
 final class StaffPages {
 
     private final Services services;
@@ -45,8 +52,10 @@ final class StaffPages {
         ProgramStream stream = ownStream(ctx, cycle);
         int iteration = ApiRoutes.iteration(ctx);
         var lists = services.rankLists().lists(cycle, iteration, org.residencymatch.application.RankListService.STREAM, stream.streamId());
-        List<String> order = RankListEditor.shownOrder(ctx,
+        RankListEditor.Shown shown = RankListEditor.shown(ctx,
                 lists.latest().map(l -> l.entries().stream().map(e -> e.item()).toList()).orElse(List.of()));
+        List<String> order = shown.order();
+        RankListEditor.noStore(ctx);
         List<String> applied = services.applications().applicantsOf(cycle, iteration, stream.streamId());
         Map<String, String> names = new java.util.HashMap<>();
         for (String id : applied) services.profiles().identity(id).ifPresent(i -> names.put(id, i.familyName() + ", " + i.givenNames()));
@@ -59,6 +68,8 @@ final class StaffPages {
         model.put("names", names);
         model.put("matched", services.matchRuns().matchedTo(cycle, iteration, stream.streamId()));
         model.put("phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.ROL_OPEN));
+        model.put("unsaved", shown.unsaved());
+        model.put("moved", shown.moved());
         pages.render(ctx, "staff/stream.jte", "staff.stream.title", model);
     }
 
@@ -71,13 +82,29 @@ final class StaffPages {
                 (order, submit) -> services.rankLists().saveStreamList(cycle, iteration, stream.streamId(), order, submit, actor));
     }
 
+    /**
+     * The faculty's streams with, for each, how many applied and where its rank order list stands
+     * ({@link StreamRanking}); {@code ?show=action} keeps only the streams that need staff now.
+     */
     private void streams(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
-        String cycle = cycle();
-        List<ProgramStream> own = services.quotas().streams(cycle).stream()
+        Cycle cycle = CurrentCycle.of(services);
+        int iteration = ApiRoutes.iteration(ctx);
+        Phase phase = cycle.phaseAt(iteration, LocalDateTime.now(services.clock())).orElse(null);
+        List<ProgramStream> own = services.quotas().streams(cycle.id()).stream()
                 .filter(s -> s.facultyId().equals(user.facultyId()))
                 .toList();
+        Map<String, Integer> applicants = services.applications().applicantCounts(cycle.id(), iteration);
+        Map<String, StreamRanking.ListState> lists = services.rankLists().streamListStates(cycle.id(), iteration);
+        List<StaffStreamRow> rows = own.stream().map(s -> {
+            int applied = applicants.getOrDefault(s.streamId(), 0);
+            return new StaffStreamRow(s, applied, StreamRanking.decide(applied, lists.getOrDefault(s.streamId(), StreamRanking.ListState.NONE), phase));
+        }).toList();
+        boolean onlyAction = "action".equals(ctx.queryParam("show"));
         int positions = own.stream().mapToInt(ProgramStream::quota).sum();
-        pages.render(ctx, "staff/streams.jte", "staff.title", Map.of("cycle", cycle, "streams", own, "positions", positions));
+        pages.render(ctx, "staff/streams.jte", "staff.title", Map.of("cycle", cycle.id(), "streams", own, "positions", positions,
+                "rows", onlyAction ? rows.stream().filter(r -> r.decision().needsAction()).toList() : rows,
+                "needingAction", (int) rows.stream().filter(r -> r.decision().needsAction()).count(),
+                "onlyAction", onlyAction, "iteration", iteration));
     }
 }

@@ -142,9 +142,9 @@ public final class WebServer implements AutoCloseable {
             new SignInRoutes(accounts, sessions, account.throttle(), pages, config.supportEmail(),
                     authentication, anonymousForms).register(routes);
             new ApiRoutes(services).register(routes);
-            new ApplicantPages(services, pages).register(routes);
+            new ApplicantPages(services, pages, config.publicUrl()).register(routes);
             new ApplicantHomePage(services, pages).register(routes);
-            new CouplePages(services).register(routes);
+            new CouplePages(services, pages, config.publicUrl()).register(routes);
             new OperatorPages(services, pages).register(routes);
             new MatchDayPages(services, pages, config.publicUrl()).register(routes);
             new MatchResultPages(services, pages).register(routes);
@@ -152,7 +152,7 @@ public final class WebServer implements AutoCloseable {
             new CalendarRoutes(services, pages).register(routes);
             new ProgramQuotaRoutes(services, pages).register(routes);
             new DashboardPages(services, pages).register(routes);
-            new HelpPages(services, pages).register(routes);
+            new HelpPages(services, pages, accounts).register(routes);
             new HelpApiRoutes(services).register(routes);
             new ListRoutes(services, uploadGate).register(routes);
             new PartnerPages(services, pages, uploadGate).register(routes);

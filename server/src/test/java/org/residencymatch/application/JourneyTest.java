@@ -93,6 +93,27 @@ class JourneyTest {
     }
 
     @Test
+    void draftsShareOneVersionAboveTheLastSubmissionSoVersionsCountWithoutGaps() {
+        services.applications().apply(CYCLE, 1, "A-2001", ON_IMG_A, "a");
+        services.applications().apply(CYCLE, 1, "A-2001", ON_IMG_B, "a");
+        clock.set(ROL_OPEN);
+        RankList first = services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", List.of(ON_IMG_A, ON_IMG_B), true, "a");
+        for (int drag = 0; drag < 5; drag++) {
+            services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", drag % 2 == 0 ? List.of(ON_IMG_B, ON_IMG_A) : List.of(ON_IMG_A), false, "a");
+        }
+        RankList second = services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", List.of(ON_IMG_B), true, "a");
+
+        assertThat(second.version()).as("the second submission is version 2, not 7").isEqualTo(first.version() + 1);
+        assertThat(services.rankLists().versions(CYCLE, 1, RankListService.APPLICANT, "A-2001")).extracting(RankList::version)
+                .containsExactly(second.version(), first.version());
+        assertThat(services.rankLists().version(CYCLE, 1, RankListService.APPLICANT, "A-2001", first.version()).orElseThrow().entries())
+                .as("a submitted version never changes").extracting(RankList.Entry::item).containsExactly(ON_IMG_A, ON_IMG_B);
+        // A draft after the second submission takes the next number, and is replaced by the next save.
+        services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", List.of(ON_IMG_A), false, "a");
+        assertThat(services.rankLists().lists(CYCLE, 1, RankListService.APPLICANT, "A-2001").latest().orElseThrow().version()).isEqualTo(second.version() + 1);
+    }
+
+    @Test
     void theMatchRunsFromSubmittedListsWithACoupleIsStableReproducibleAndReleasedOnMatchDay() {
         for (String applicant : List.of("A-2001", "A-2016", "A-2017", "A-2024")) {
             services.applications().apply(CYCLE, 1, applicant, ON_IMG_A, "a");

@@ -109,7 +109,11 @@ class CoupleBrowserTest {
         assertThat(browser.text(By.cssSelector("table.pairs tbody tr:nth-child(3)"))).contains("Aucun jumelage");
         browser.checkAccessibility();
 
-        // Either partner dissolves the couple; each ranks alone again and may propose anew.
+        // Either partner dissolves the couple, after a page that says what it undoes and asks again; each ranks alone again and may propose anew.
+        browser.clickAndLoad(By.cssSelector("form[action$='/dissolve'] button"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dissoudre le couple?");
+        assertThat(web.services().couples().couplesOf(DemoData.CYCLE, 1, LIAM)).extracting(Couple::status).containsExactly("ACTIVE");
+        browser.checkAccessibility();
         browser.clickAndLoad(By.cssSelector("form[action$='/dissolve'] button"));
         assertThat(browser.pageText()).contains("Le couple est dissous");
         assertThat(browser.findAll(By.id("partner"))).hasSize(1);

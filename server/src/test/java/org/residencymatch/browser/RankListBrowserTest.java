@@ -137,4 +137,49 @@ class RankListBrowserTest {
         assertThat(items(lists().latest().orElseThrow())).isEqualTo(moved);
         assertThat(browser.text(By.id("rank-status"))).contains("NOT submitted");
     }
+
+    /** The rank numbers as the page writes them, in order. */
+    static List<String> numbers(Browser browser) {
+        return browser.findAll(By.cssSelector("ol.ranks [data-rank-number]")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void afterAKeyboardMoveTheFocusStaysOnTheMovedRankTheMoveIsAnnouncedAndTheUnsavedDraftIsUnmistakable() {
+        Browser browser = web.browser();
+        signIn(browser, email(AMIRA));
+        browser.open("/applicant/rank-list");
+        assertThat(numbers(browser)).containsExactly("1", "2", "3");
+
+        browser.tabTo(By.cssSelector("button[value='down:" + streams.get(0) + "']"), 40);
+        browser.pressAndLoad(Keys.ENTER);
+        assertThat(browser.focused().getDomAttribute("value")).as("the focus is back on the moved rank's ↓").isEqualTo("down:" + streams.get(0));
+        assertThat(numbers(browser)).containsExactly("1", "2", "3");
+        assertThat(browser.text(By.id("rank-2"))).contains("#" + streams.get(0));
+        assertThat(announced(browser)).endsWith(": now rank 2 of 3, not saved yet.");
+        assertThat(browser.text(By.id("rank-status"))).startsWith("Draft: your changes below are NOT saved yet.")
+                .doesNotContain("Your list is submitted");
+        browser.checkAccessibility();
+
+        // Once more with ↓: the rank reaches the bottom, where only ↑ is left to take the focus.
+        browser.pressAndLoad(Keys.ENTER);
+        assertThat(shown(browser)).isEqualTo(List.of(streams.get(1), streams.get(2), streams.get(0)));
+        assertThat(browser.focused().getDomAttribute("value")).isEqualTo("up:" + streams.get(0));
+        assertThat(announced(browser)).endsWith(": now rank 3 of 3, not saved yet.");
+        assertThat(items(lists().latest().orElseThrow())).as("moves alone save nothing").isEqualTo(streams);
+    }
+
+    @Test
+    void inFrenchTheMoveAndTheUnsavedDraftAreSaidInFrench() {
+        Browser browser = web.browser();
+        signIn(browser, email(AMIRA));
+        browser.open("/applicant/rank-list?lang=fr");
+        browser.tabTo(By.cssSelector("button[value='up:" + streams.get(2) + "']"), 40);
+        browser.pressAndLoad(Keys.ENTER);
+        assertThat(browser.language()).isEqualTo("fr");
+        assertThat(browser.focused().getDomAttribute("value")).isEqualTo("up:" + streams.get(2));
+        assertThat(announced(browser)).endsWith(" : maintenant au rang 2 sur 3, pas encore enregistré.");
+        assertThat(browser.text(By.id("rank-status"))).startsWith("Brouillon : vos modifications ci-dessous ne sont PAS encore enregistrées.");
+        browser.checkAccessibility();
+        browser.open("/applicant/rank-list?lang=en");
+    }
 }

@@ -112,4 +112,29 @@ class ApplicantChecklistTest {
         assertThat(steps.get(4).urgent()).isTrue();
         assertThat(steps.get(6).args()).containsExactly(2);
     }
+
+    @Test
+    void anApplicantWhoAppliedNowhereIsNotAskedToRankProgramsSheCouldNotApplyTo() {
+        // Fatima in January: rank order lists are open, she has no application.
+        assertThat(keys(new Situation(Phase.ROL_OPEN, true, 0, false, false, false, 0, null, null)))
+                .containsExactly("todo.profile.locked", "todo.applied.none");
+        assertThat(keys(new Situation(Phase.INTERVIEWS, true, 0, false, false, false, 0, null, null))).doesNotContain("todo.rank");
+    }
+
+    @Test
+    void aPartnerWhoAppliedNowhereStillRanksTheCouplesPairs() {
+        assertThat(keys(new Situation(Phase.ROL_OPEN, true, 0, false, false, false, 0, null, null, true))).contains("todo.rank");
+    }
+
+    @Test
+    void aProfileLockedByThePhaseIsNeverAToDo() {
+        for (Phase phase : List.of(Phase.FILE_REVIEW, Phase.INTERVIEWS, Phase.ROL_OPEN, Phase.ROL_DEADLINE, Phase.MATCH)) {
+            for (boolean hasProfile : new boolean[] {false, true}) {
+                Step profile = ApplicantChecklist.steps(new Situation(phase, hasProfile, 0, false, false, false, 0, null, null)).get(0);
+                assertThat(profile.path()).isEqualTo("/applicant/profile");
+                assertThat(profile.state()).as(phase + (hasProfile ? " with" : " without") + " a profile")
+                        .isIn(ApplicantChecklist.State.DONE, ApplicantChecklist.State.FACT);
+            }
+        }
+    }
 }

@@ -43,10 +43,21 @@ class AccountPagesTest {
         long operatorId = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e")
                 .bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one());
         operator.get("/operator/accounts");
-        String page = operator.post("/operator/accounts/" + operatorId + "/tokens", Map.of("label", "nightly export")).body();
-        Matcher token = Pattern.compile("<code>([A-Za-z0-9_-]{40,})</code>").matcher(page);
+        var issued = operator.post("/operator/accounts/" + operatorId + "/tokens", Map.of("label", "nightly export"));
+        // POST-redirect-GET: the page that shows the token is a GET, so a refresh issues nothing.
+        assertThat(issued.statusCode()).isEqualTo(302);
+        assertThat(issued.headers().firstValue("Location")).hasValue("/operator/accounts?issued=1#new-token");
+        var shown = operator.get("/operator/accounts?issued=1");
+        assertThat(shown.headers().firstValue("Cache-Control")).hasValue("no-store");
+        Matcher token = Pattern.compile("<code>([A-Za-z0-9_-]{40,})</code>").matcher(shown.body());
         assertThat(token.find()).isTrue();
         assertThat(apiStatus(token.group(1))).isEqualTo(200);
+        String refreshed = operator.get("/operator/accounts?issued=1").body();
+        assertThat(refreshed).as("a refresh shows the token no more, and says so").doesNotContain(token.group(1))
+                .contains("A token was issued and shown once");
+        long issuedTokens = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_token WHERE label = 'nightly export'")
+                .mapTo(Long.class).one());
+        assertThat(issuedTokens).as("one token, however often the page is shown").isEqualTo(1);
         assertThat(operator.get("/operator/accounts").body()).contains("nightly export").doesNotContain(token.group(1));
 
         long tokenId = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM api_token WHERE label = 'nightly export'").mapTo(Long.class).one());

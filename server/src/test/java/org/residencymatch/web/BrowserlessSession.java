@@ -75,6 +75,20 @@ final class BrowserlessSession {
         return postRaw(path, form);
     }
 
+    /**
+     * Posts a form whose fields may repeat (as the rank list editor's {@code item}s), given as name, value,
+     * name, value, ..., with the CSRF token of the last page fetched.
+     */
+    HttpResponse<String> postFields(String path, String... nameThenValue) throws Exception {
+        StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(String.valueOf(lastCsrf), StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < nameThenValue.length; i += 2) {
+            body.append('&').append(URLEncoder.encode(nameThenValue[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(nameThenValue[i + 1], StandardCharsets.UTF_8));
+        }
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

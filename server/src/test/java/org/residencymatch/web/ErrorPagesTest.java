@@ -97,7 +97,7 @@ class ErrorPagesTest {
                     Map.of("action", "add:", "mine", "", "partner", ""));
             assertThat(added.statusCode()).isEqualTo(302);
             String back = added.headers().firstValue("Location").orElseThrow();
-            assertThat(back).contains("pairError=bothNoMatch");
+            assertThat(back).contains("error=bothNoMatch");
             HttpResponse<String> page = emilie.get(back);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<html lang=\"" + language + "\"")

@@ -41,6 +41,19 @@ class FollowUpPagesTest {
     }
 
     @Test
+    void whoCannotRegisterForBcCapIsToldWhyBeforeAnyButtonInEnglishAndFrench() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        BrowserlessSession olga = new BrowserlessSession(web.port());
+        olga.signIn("olga.petrova@applicant.example", DemoData.PASSWORD);
+        String page = olga.get("/applicant/follow-ups").body();
+        assertThat(page).as("no button she cannot use").doesNotContain("action=\"/applicant/bc-cap\"")
+                .contains("You cannot register for BC-CAP:").contains("BC-CAP is for Canadian citizens and permanent residents");
+        assertThat(page).as("a fact of her page, not an alert she caused").doesNotContain("id=\"bccap-refused\" role=\"alert\"");
+        String french = olga.get("/applicant/follow-ups?lang=fr").body();
+        assertThat(french).doesNotContain("action=\"/applicant/bc-cap\"").contains("Vous ne pouvez pas vous inscrire");
+    }
+
+    @Test
     void afterMatchDayTheOperatorInvitesFromTheAimgPoolAndTheInviteeAccepts() throws Exception {
         clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
         var run = web.services().matchRuns().run(DemoData.CYCLE, 1, 1L, "operator");

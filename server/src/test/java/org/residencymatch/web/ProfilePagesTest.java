@@ -138,12 +138,51 @@ class ProfilePagesTest {
         wei.get("/applicant/profile");
         HttpResponse<String> refused = wei.post("/applicant/profile", Map.of("category", "IMG", "graduationDate", "31/05/2024", "ontarioHighSchoolYears", "12"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("role=\"alert\"").contains("Enter your MD date as a date.").contains("Enter a number of years from 0 to 6.");
+        assertThat(refused.body()).contains("role=\"alert\"").contains("Your MD date is not a date: write it as year-month-day").contains("Enter a number of years from 0 to 6.");
 
         clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
         BrowserlessSession later = new BrowserlessSession(web.port());
         later.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
-        assertThat(later.get("/applicant/profile").body()).contains("can be changed only during registration and program selection").contains("<fieldset disabled>");
+        assertThat(later.get("/applicant/profile").body()).contains("can be changed only during registration and program selection").contains("<fieldset class=\"declared\" disabled>");
         assertThat(later.post("/applicant/profile", Map.of("category", "CMG")).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theFormGroupsItsFactsInFieldsetsWithLegendsAndEveryInputHasItsLabel() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        BrowserlessSession amira = new BrowserlessSession(web.port());
+        amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
+        String page = amira.get("/applicant/profile").body();
+        assertThat(page).contains("<legend>Your medical degree</legend>").contains("<legend>Citizenship and Québec approval</legend>")
+                .contains("<legend>Training and practice since your MD</legend>").contains("<legend>Ties to a province</legend>");
+        for (String id : new String[] {"category", "studyStatus", "graduationDate", "citizenship", "priorPostgraduateTraining", "fellowshipCanadaUs",
+                "militaryTrainingPlanMember", "latestClinicalActivityDate", "tie-NS", "tie-NB", "ontarioHighSchoolYears"}) {
+            assertThat(page).as(id).contains("id=\"" + id + "\"").contains("<label for=\"" + id + "\">");
+        }
+        String french = amira.get("/applicant/profile?lang=fr").body();
+        assertThat(french).contains("<legend>Votre diplôme de médecine</legend>").contains("<legend>Liens avec une province</legend>");
+        amira.get("/applicant/profile?lang=en");
+    }
+
+    @Test
+    void aDateInTheFutureIsRefusedSayingSoNextToItsFieldAndNothingIsSaved() throws Exception {
+        clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
+        BrowserlessSession amira = new BrowserlessSession(web.port());
+        amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
+        amira.get("/applicant/profile");
+        var before = web.services().profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
+        HttpResponse<String> refused = amira.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE",
+                "graduationDate", "2030-05-31", "latestClinicalActivityDate", "2031-01-01", "citizenship", "CITIZEN"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("<p class=\"error\" id=\"graduationDate-error\">You say you are a graduate, so your MD date cannot be in the future")
+                .contains("<p class=\"error\" id=\"latestClinicalActivityDate-error\">The end of your latest practice cannot be in the future")
+                .contains("aria-describedby=\"latestClinicalActivityDate-error\"").contains("<a href=\"#graduationDate\">");
+        assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2001")).contains(before);
+
+        amira.get("/applicant/profile?lang=fr");
+        assertThat(amira.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE", "latestClinicalActivityDate", "2031-01-01",
+                "citizenship", "CITIZEN")).body()).contains("La fin de votre dernière pratique ne peut pas être dans le futur");
+        amira.get("/applicant/profile?lang=en");
     }
 }

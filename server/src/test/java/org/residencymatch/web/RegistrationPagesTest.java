@@ -58,6 +58,24 @@ class RegistrationPagesTest {
     }
 
     @Test
+    void aNameTooLongOrABirthDateInTheFutureIsToldWhatIsWrongInEnglishAndFrench() throws Exception {
+        BrowserlessSession person = new BrowserlessSession(web.port());
+        person.get("/register");
+        String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+        HttpResponse<String> invalid = person.post("/register", Map.of("email", "someone@example.org", "password", "a long enough secret",
+                "givenNames", "N".repeat(201), "familyName", "El-Amin", "dateOfBirth", tomorrow));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("Your given names are too long: at most 200 characters.")
+                .contains("Your date of birth cannot be in the future.").doesNotContain("Enter your given names.").doesNotContain("Enter your date of birth.");
+
+        person.get("/register?lang=fr");
+        HttpResponse<String> french = person.post("/register", Map.of("email", "someone@example.org", "password", "a long enough secret",
+                "givenNames", "Noor", "familyName", "E".repeat(201), "dateOfBirth", "1994-02-30"));
+        assertThat(french.body()).contains("Votre nom de famille est trop long : 200 caractères au plus.")
+                .contains("Votre date de naissance n’est pas une date");
+    }
+
+    @Test
     void registeringAnAddressThatHasAnAccountRevealsNothingAndWarnsItsOwner() throws Exception {
         int before = emailsTo("amira.haddad@applicant.example");
         BrowserlessSession stranger = new BrowserlessSession(web.port());

@@ -50,4 +50,58 @@ class StaffPagesTest {
         assertThat(staff.get("/staff/streams/" + ubcCmgStream).body()).contains("Your list is submitted (version 1");
         assertThat(staff.get("/staff/streams/" + lavalStream).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theStreamListCountsApplicantsSaysWhereEachListStandsAndFiltersWhatNeedsAction() throws Exception {
+        BrowserlessSession staff = new BrowserlessSession(web.port());
+        staff.signIn("staff@ubc.example", DemoData.PASSWORD);
+        // A stream of theirs nobody applied to: no action needed.
+        String list = staff.get("/staff/streams").body();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr data-stream=\"" + ubcCmgStream + "\" data-status=\"([A-Z_]+)\">(.*?)</tr>",
+                java.util.regex.Pattern.DOTALL).matcher(list);
+        assertThat(row.find()).isTrue();
+        var listState = web.services().rankLists().lists(DemoData.CYCLE, 1, "STREAM", ubcCmgStream);
+        String expected = listState.inForce().isEmpty() ? "NOT_RANKED" : listState.unsubmittedChanges() ? "CHANGES_NOT_SUBMITTED" : "SUBMITTED";
+        assertThat(row.group(1)).isEqualTo(expected);
+        assertThat(row.group(2)).contains("<td>2</td>");
+        assertThat(list).contains("data-status=\"NO_APPLICANTS\"").contains("id=\"needs-action-link\"");
+
+        String onlyAction = staff.get("/staff/streams?show=action").body();
+        assertThat(onlyAction).doesNotContain("data-status=\"NO_APPLICANTS\"").contains("aria-current=\"page\">Needing action (");
+        if (expected.equals("SUBMITTED")) assertThat(onlyAction).doesNotContain("data-stream=\"" + ubcCmgStream + "\"");
+        else assertThat(onlyAction).contains("data-stream=\"" + ubcCmgStream + "\"").contains("(needs action)");
+
+        String french = staff.get("/staff/streams?lang=fr").body();
+        assertThat(french).contains("<th scope=\"col\">Candidats</th>").contains("Aucun candidat à classer").contains("À traiter (");
+        staff.get("/staff/streams?lang=en");
+    }
+
+    @Test
+    void outsideItsWindowTheEditorIsReadOnlyAndSaysUntilWhenWithNamesBesideIds() throws Exception {
+        BrowserlessSession staff = new BrowserlessSession(web.port());
+        staff.signIn("staff@ubc.example", DemoData.PASSWORD);
+        String open = staff.get("/staff/streams/" + ubcCmgStream).body();
+        assertThat(open).contains("aria-label=\"Add applicant Tremblay, Émilie (A-1001) to the end of the list\"")
+                .doesNotContain("id=\"read-only\"");
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            clock.set(LocalDateTime.of(2025, 3, 20, 12, 0));
+            staff = new BrowserlessSession(web.port());
+            staff.signIn("staff@ubc.example", DemoData.PASSWORD);
+            String after = staff.get("/staff/streams/" + ubcCmgStream).body();
+            assertThat(after).as("no form that the phase would refuse").doesNotContain("action=\"/staff/streams/" + ubcCmgStream + "/rank-list\"")
+                    .doesNotContain("name=\"action\"")
+                    .contains("id=\"read-only\">Rank order lists closed at the deadline, ").contains("Tremblay, Émilie");
+            String french = staff.get("/staff/streams/" + ubcCmgStream + "?lang=fr").body();
+            assertThat(french).contains("Les listes de classement ont fermé à la date limite");
+            staff.get("/staff/streams?lang=en");
+            clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
+            staff = new BrowserlessSession(web.port());
+            staff.signIn("staff@ubc.example", DemoData.PASSWORD);
+            assertThat(staff.get("/staff/streams/" + ubcCmgStream).body()).doesNotContain("name=\"action\"")
+                    .contains("id=\"read-only\">This list can be changed from ");
+        } finally {
+            clock.set(now);
+        }
+    }
 }
