@@ -151,17 +151,6 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
         return reapply(singlesOrder, couplesOrder, passOrders, continueWhenDisplaced, label);
     }
 
-    /**
-     * Step 4 alone from a given matching (as produced by a strategy: mutually acceptable, within
-     * quotas), with fresh application counts: another chance for a matching that went round.
-     */
-    AttemptOutcome runFrom(Placement placement, int[] matching, int[] singlesOrder, int[] couplesOrder,
-                           SplittableRandom passOrders, boolean continueWhenDisplaced, String label) {
-        start(placement);
-        placement.load(matching);
-        return reapply(singlesOrder, couplesOrder, passOrders, continueWhenDisplaced, label);
-    }
-
     private void start(Placement placement) {
         this.placement = placement;
         placement.setListener(this);
