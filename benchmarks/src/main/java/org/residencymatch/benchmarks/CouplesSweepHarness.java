@@ -19,7 +19,8 @@ import org.residencymatch.exact.OracleSweep;
  * <ul>
  *   <li>{@code carms N}, {@code national N}: hard-shape instances of seeds 1..N at CaRMS scale
  *       (5,000 applicants, 815 streams, 300 couples) or national scale (50,000, 6,000, 1,500), each
- *       matched by the engine (run seed 0) in a JVM warmed on the first instance; for each: stable or
+ *       matched by the engine (run seed 0) in a JVM warmed on the first instance ({@code --first-seed S}:
+ *       seeds S..S+N-1); for each: stable or
  *       not, the strategy, attempts, rounds, wall and CPU time of {@code MatchEngine.run} (algorithm
  *       and audit). An instance that ends not stable is handed to the exact method with
  *       {@code --exact-seconds} (default 600) to tell whether a stable matching exists at all (up
@@ -42,11 +43,14 @@ public final class CouplesSweepHarness {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long exactSeconds = 600;
         long budgetMillis = MatchOptions.DEFAULT_TIME_BUDGET_MILLIS;
+        long firstSeed = 1;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--exact-seconds" -> exactSeconds = Long.parseLong(args[i + 1]);
                 // 0: no time budget, so that a run ends where its work bounds say on any machine.
                 case "--budget-seconds" -> budgetMillis = Long.parseLong(args[i + 1]) * 1000;
+                // Seeds first..first+N-1, e.g. 51 for instances no setting was ever looked at on.
+                case "--first-seed" -> firstSeed = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -54,17 +58,17 @@ public final class CouplesSweepHarness {
         System.out.println("# " + what + " " + count + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", load average at start " + loadAverage());
         if (what.equals("oracle")) {
-            System.out.println(OracleSweep.run(1, count));
+            System.out.println(OracleSweep.run(firstSeed, count));
             System.out.println("# load average at end " + loadAverage());
             return;
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Long> wall = new ArrayList<>();
         int stable = 0;
-        for (long seed = 1; seed <= count; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + count; seed++) {
             GeneratorSpec spec = what.equals("national") ? GeneratorSpec.nationalHard(seed) : GeneratorSpec.carmsHard(seed);
             MatchInstance instance = InstanceGenerator.generate(spec);
-            if (seed == 1) {
+            if (seed == firstSeed) {
                 for (int warm = 0; warm < 5; warm++) {
                     engine.run(instance, 0);
                 }

@@ -230,35 +230,72 @@ public final class MatchInstanceBuilder {
                 problems.add(new InstanceProblem("couple", couple.id(), "second",
                         "is the same applicant as first (\"" + couple.first() + "\")"));
             }
-            Map<ProgramPair, Integer> seen = new HashMap<>();
-            for (int i = 0; i < couple.rol().size(); i++) {
-                ProgramPair pair = couple.rol().get(i);
-                String field = "rol[" + i + "]";
-                if (pair == null || (pair.first() == null && pair.second() == null)) {
-                    problems.add(new InstanceProblem("couple", couple.id(), field,
-                            "[null, null] is not allowed: at least one partner must be matched in a pair"));
-                    continue;
-                }
-                int first = resolvePairSide(couple, field + "[0]", pair.first(), programIndex, problems);
-                int second = resolvePairSide(couple, field + "[1]", pair.second(), programIndex, problems);
-                if (first == UNKNOWN || second == UNKNOWN) {
-                    continue;
-                }
-                Integer earlier = seen.putIfAbsent(pair, i);
-                if (earlier != null) {
-                    problems.add(new InstanceProblem("couple", couple.id(), field,
-                            "pair " + describe(pair) + " is ranked twice (also at rol[" + earlier + "])"));
-                    continue;
-                }
-                firstPrograms.add(first);
-                secondPrograms.add(second);
-                owners.add(c);
+            // Duplicate pairs are looked for on the resolved streams (a couple ranks a few hundred
+            // pairs, a national instance a quarter of a million); only for a couple that has one is
+            // its list resolved again with a map of pairs by id, which reports the earlier position.
+            int mark = firstPrograms.size();
+            int problemsMark = problems.size();
+            if (!resolvePairs(c, couple, programIndex, problems, firstPrograms, secondPrograms, owners, null)) {
+                firstPrograms.truncate(mark);
+                secondPrograms.truncate(mark);
+                owners.truncate(mark);
+                problems.subList(problemsMark, problems.size()).clear();
+                resolvePairs(c, couple, programIndex, problems, firstPrograms, secondPrograms, owners, new HashMap<>());
             }
             parts.couplePairStart[c + 1] = firstPrograms.size();
         }
         parts.pairFirstProgram = firstPrograms.toArray();
         parts.pairSecondProgram = secondPrograms.toArray();
         parts.pairOwner = owners.toArray();
+    }
+
+    /**
+     * Resolves the couple's pairs into the lists. Without {@code seen}: returns false as soon as two
+     * pairs name the same streams (the caller then starts again with a map); with it, reports each
+     * duplicate and leaves it out.
+     */
+    private static boolean resolvePairs(int c, CoupleDeclaration couple, Map<String, Integer> programIndex,
+                                        List<InstanceProblem> problems, IntList firstPrograms, IntList secondPrograms,
+                                        IntList owners, Map<ProgramPair, Integer> seen) {
+        List<ProgramPair> rol = couple.rol();
+        long[] keys = seen == null ? new long[rol.size()] : null;
+        int count = 0;
+        long width = programIndex.size() + 1L;
+        for (int i = 0; i < rol.size(); i++) {
+            ProgramPair pair = rol.get(i);
+            if (pair == null || (pair.first() == null && pair.second() == null)) {
+                problems.add(new InstanceProblem("couple", couple.id(), rolField(i),
+                        "[null, null] is not allowed: at least one partner must be matched in a pair"));
+                continue;
+            }
+            int first = resolvePairSide(couple, i, 0, pair.first(), programIndex, problems);
+            int second = resolvePairSide(couple, i, 1, pair.second(), programIndex, problems);
+            if (first == UNKNOWN || second == UNKNOWN) {
+                continue;
+            }
+            if (seen != null) {
+                Integer earlier = seen.putIfAbsent(pair, i);
+                if (earlier != null) {
+                    problems.add(new InstanceProblem("couple", couple.id(), rolField(i),
+                            "pair " + describe(pair) + " is ranked twice (also at rol[" + earlier + "])"));
+                    continue;
+                }
+            } else {
+                keys[count++] = (first + 1L) * width + (second + 1L);
+            }
+            firstPrograms.add(first);
+            secondPrograms.add(second);
+            owners.add(c);
+        }
+        if (keys != null) {
+            Arrays.sort(keys, 0, count);
+            for (int i = 1; i < count; i++) {
+                if (keys[i] == keys[i - 1]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static final int UNKNOWN = -2;
@@ -290,14 +327,14 @@ public final class MatchInstanceBuilder {
         return applicant;
     }
 
-    private static int resolvePairSide(CoupleDeclaration couple, String field, String programId,
+    private static int resolvePairSide(CoupleDeclaration couple, int index, int side, String programId,
                                        Map<String, Integer> programIndex, List<InstanceProblem> problems) {
         if (programId == null) {
             return MatchInstance.NO_PROGRAM;
         }
         Integer program = programIndex.get(programId);
         if (program == null) {
-            problems.add(new InstanceProblem("couple", couple.id(), field,
+            problems.add(new InstanceProblem("couple", couple.id(), rolField(index) + "[" + side + "]",
                     "refers to unknown program \"" + programId + "\""));
             return UNKNOWN;
         }
@@ -326,6 +363,10 @@ public final class MatchInstanceBuilder {
 
         int size() {
             return size;
+        }
+
+        void truncate(int newSize) {
+            size = newSize;
         }
 
         int[] toArray() {

@@ -37,7 +37,7 @@ public record MatchOptions(int maxAttempts, int maxRoundsPerAttempt, long timeBu
     }
 
     /**
-     * 40 attempts (ten rounds of the four couples attempts) of at most 250 rounds each, a time
+     * 40 attempts (eight rounds of the five couples attempts) of at most 250 rounds each, a time
      * budget of 60 s, no progress reports. Instances that settle usually do so in the first attempt;
      * the bounds only cap the time spent on those that may have no stable matching at all.
      */

@@ -1,6 +1,7 @@
 package org.residencymatch.engine.algorithm;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import org.residencymatch.engine.MatchInstance;
 import org.residencymatch.engine.ProgressListener;
@@ -60,6 +61,10 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
     private final boolean skipUnchanged;
 
     private Placement placement;
+    /** The matching, application counts and proposals after step 1, the same in every attempt. */
+    private Placement afterSingles;
+    private int[] applicationsAfterSingles;
+    private long proposalsAfterSingles;
     private long proposals;
     private boolean limitReached;
     private boolean outOfTime;
@@ -97,6 +102,56 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
      * @param label        names the attempt in progress reports
      */
     AttemptOutcome run(Placement placement, int[] singlesOrder, int[] couplesOrder, String label) {
+        return run(placement, singlesOrder, couplesOrder, null, false, label);
+    }
+
+    /**
+     * One attempt from the empty matching, leaving its matching in {@code placement}.
+     *
+     * @param singlesOrder the single applicants, in the order they enter and are re-queued
+     * @param couplesOrder the couples, in the order they enter and are re-queued
+     * @param passOrders   when not null, each re-application pass of step 4 goes in orders shuffled
+     *                     by it (the arrays given are shuffled in place) rather than the same orders
+     * @param label        names the attempt in progress reports
+     */
+    AttemptOutcome run(Placement placement, int[] singlesOrder, int[] couplesOrder, SplittableRandom passOrders,
+                       boolean continueWhenDisplaced, String label) {
+        start(placement);
+        if (afterSingles != null) {
+            // Step 1 ends on the same matching, after the same applications, in every order
+            // (deferred acceptance among singles): done once per instance.
+            placement.copyFrom(afterSingles);
+            System.arraycopy(applicationsAfterSingles, 0, entryApplications, 0, entryApplications.length);
+            proposals = proposalsAfterSingles;
+        } else {
+            // Step 1: deferred acceptance among singles.
+            for (int a : singlesOrder) {
+                singlesQueue.add(a);
+            }
+            applySingles(true);
+            if (stopped()) {
+                return outcome(false, 0);
+            }
+            afterSingles = new Placement(instance, null);
+            afterSingles.copyFrom(placement);
+            applicationsAfterSingles = entryApplications.clone();
+            proposalsAfterSingles = proposals;
+        }
+        // Steps 2 to 4: couples enter; everyone starts again from the top of their list.
+        for (int a = 0; a < applicants; a++) {
+            nextEntry[a] = instance.applicantRolStart(a);
+        }
+        for (int c = 0; c < couples; c++) {
+            nextPair[c] = instance.couplePairStart(c);
+        }
+        for (int c : couplesOrder) {
+            couplesQueue.add(c);
+        }
+        alternate(true);
+        return reapply(singlesOrder, couplesOrder, passOrders, continueWhenDisplaced, label);
+    }
+
+    private void start(Placement placement) {
         this.placement = placement;
         placement.setListener(this);
         placement.clear();
@@ -112,27 +167,11 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
         for (int a = 0; a < applicants; a++) {
             nextEntry[a] = instance.applicantRolStart(a);
         }
+    }
 
-        // Step 1: deferred acceptance among singles.
-        for (int a : singlesOrder) {
-            singlesQueue.add(a);
-        }
-        applySingles(true);
-        if (stopped()) {
-            return outcome(false, 0);
-        }
-        // Steps 2 to 4: couples enter; everyone starts again from the top of their list.
-        for (int a = 0; a < applicants; a++) {
-            nextEntry[a] = instance.applicantRolStart(a);
-        }
-        for (int c = 0; c < couples; c++) {
-            nextPair[c] = instance.couplePairStart(c);
-        }
-        for (int c : couplesOrder) {
-            couplesQueue.add(c);
-        }
-        alternate(true);
-        // Steps 5 and 6: while something blocks, everyone applies again from the top.
+    /** Steps 5 and 6: while something blocks, everyone applies again from the top. */
+    private AttemptOutcome reapply(int[] singlesOrder, int[] couplesOrder, SplittableRandom passOrders,
+                                   boolean continueWhenDisplaced, String label) {
         long rounds = 0;
         Arrays.fill(mayBlock, true);
         tracking = skipUnchanged;
@@ -144,15 +183,30 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
             if ((rounds & 7) == 0) {
                 progress.progress("Kojima-Pathak-Roth (" + label + "), re-application pass", rounds, -1);
             }
+            if (passOrders != null) {
+                shuffle(singlesOrder, passOrders);
+                shuffle(couplesOrder, passOrders);
+            }
             for (int a : singlesOrder) {
                 singlesQueue.add(a);
+                nextEntry[a] = instance.applicantRolStart(a);
             }
             for (int c : couplesOrder) {
                 couplesQueue.add(c);
+                nextPair[c] = instance.couplePairStart(c);
             }
-            alternate(false);
+            alternate(continueWhenDisplaced);
         }
         return outcome(false, rounds);
+    }
+
+    static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
     }
 
     private AttemptOutcome outcome(boolean stable, long rounds) {
@@ -176,16 +230,18 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
     private void applySingles(boolean fromLast) {
         while (!singlesQueue.isEmpty()) {
             int applicant = singlesQueue.poll();
+            int first = fromLast ? nextEntry[applicant] : instance.applicantRolStart(applicant);
             if (tracking) {
                 if (!mayBlock[applicant]) {
                     continue; // would walk down to what it holds
                 }
-                // From the top, it stops at the first entry that takes it: nothing above does.
-                mayBlock[applicant] = false;
+                // From the top, it stops at the first entry that takes it: nothing above does. From
+                // further down (displaced during a randomized pass), an entry above may take it.
+                mayBlock[applicant] = first != instance.applicantRolStart(applicant);
             }
             int end = instance.applicantRolEnd(applicant);
             int held = placement.assignedEntry[applicant];
-            for (int entry = fromLast ? nextEntry[applicant] : instance.applicantRolStart(applicant); entry < end; entry++) {
+            for (int entry = first; entry < end; entry++) {
                 nextEntry[applicant] = entry + 1;
                 if (entry == held) {
                     break;
@@ -204,16 +260,18 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
     private void applyCouples(boolean fromLast) {
         while (!couplesQueue.isEmpty()) {
             int couple = couplesQueue.poll();
+            int first = fromLast ? nextPair[couple] : instance.couplePairStart(couple);
             if (tracking) {
                 if (!mayBlock[applicants + couple]) {
                     continue;
                 }
-                // A couple that moves changes where its members are present: looked at again.
-                mayBlock[applicants + couple] = false;
+                // As for singles; and a couple that moves changes where its members are present:
+                // looked at again.
+                mayBlock[applicants + couple] = first != instance.couplePairStart(couple);
             }
             int end = instance.couplePairEnd(couple);
             int held = placement.assignedPair[couple];
-            for (int pair = fromLast ? nextPair[couple] : instance.couplePairStart(couple); pair < end; pair++) {
+            for (int pair = first; pair < end; pair++) {
                 nextPair[couple] = pair + 1;
                 if (pair == held) {
                     break;
