@@ -141,12 +141,8 @@ final class CouplePages {
         }
         RankListEditor.handle(ctx, page, (order, submit) -> {
             List<List<String>> pairs = order.stream().map(pair -> stored(pair, first)).toList();
-            try {
-                services.rankLists().saveCoupleList(couple.cycleId(), couple.iteration(), couple.id(), pairs, submit, user.auditName(),
-                        user.applicantId(), publicUrl + page(couple.iteration()));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("item", e.getMessage());
-            }
+            services.rankLists().saveCoupleList(couple.cycleId(), couple.iteration(), couple.id(), pairs, submit, user.auditName(),
+                    user.applicantId(), publicUrl + page(couple.iteration()));
         }, added);
     }
 

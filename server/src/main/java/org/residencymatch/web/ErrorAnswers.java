@@ -41,7 +41,7 @@ final class ErrorAnswers {
         ctx.status(status);
         if (status == 503) ctx.header("Retry-After", String.valueOf(UploadGate.RETRY_AFTER_SECONDS));
         if (wantsPage(ctx)) {
-            page(ctx, status, refusal, fieldProblems);
+            page(ctx, status, refusal, fieldProblems.isEmpty() ? field : null, fieldProblems);
             return;
         }
         Map<String, Object> body = error(refusal.code(), apiMessage, field);
@@ -51,6 +51,11 @@ final class ErrorAnswers {
 
     /** The error page: what happened, the fields to correct, what to do next, and the way back. */
     void page(Context ctx, int status, Refusal refusal, List<ApiException.Problem> fieldProblems) {
+        page(ctx, status, refusal, null, fieldProblems);
+    }
+
+    /** @param field the one field to correct, named as the form or the address names it, when no problem says more */
+    private void page(Context ctx, int status, Refusal refusal, String field, List<ApiException.Problem> fieldProblems) {
         ctx.status(status);
         authentication.identify(ctx);
         Page page = pages.page(ctx, heading(status));
@@ -63,6 +68,7 @@ final class ErrorAnswers {
         model.put("explanation", Refusals.message(m, refusal));
         model.put("nextStep", next);
         model.put("problems", fieldProblems);
+        model.put("field", field);
         model.put("back", back(ctx));
         pages.render(ctx, "error.jte", page, model);
     }

@@ -64,7 +64,13 @@ final class RankListEditor {
                 if (!item.isEmpty() && !order.contains(item)) order.add(item);
             }
             case "save", "submit" -> {
-                saver.save(order, action[0].equals("submit"));
+                try {
+                    saver.save(order, action[0].equals("submit"));
+                } catch (IllegalArgumentException e) {
+                    // A list the service refuses as written (an item never applied to, twice, a pair of two "no match"):
+                    // only a hand-made form gets here, and it is told which part, not given a 500.
+                    throw ApiException.badRequest("item", e.getMessage());
+                }
                 ctx.redirect(page + separator(page) + "saved=" + action[0]);
                 return;
             }

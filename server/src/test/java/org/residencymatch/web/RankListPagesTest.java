@@ -112,6 +112,18 @@ class RankListPagesTest {
     }
 
     @Test
+    void aHandMadeFormWithAStreamNeverAppliedToIsRefusedWith400AndSavesNothing() throws Exception {
+        BrowserlessSession amira = signedIn(AMIRA);
+        amira.get("/applicant/rank-list");
+        int versionBefore = lists().latest().orElseThrow().version();
+        HttpResponse<String> saved = amira.postFields("/applicant/rank-list", "iteration", "1",
+                "item", streams.get(0), "item", "NOT-A-STREAM", "action", "save");
+        assertThat(saved.statusCode()).as("not a 500").isEqualTo(400);
+        assertThat(saved.body()).contains("<html lang=\"en\"").doesNotContain("IllegalArgumentException");
+        assertThat(lists().latest().orElseThrow().version()).isEqualTo(versionBefore);
+    }
+
+    @Test
     void removingTheLastRankShowsAnEmptyUnsavedListNotTheSavedOne() throws Exception {
         BrowserlessSession amira = signedIn(AMIRA);
         amira.get("/applicant/rank-list");
