@@ -11,6 +11,8 @@ import java.util.Map;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
 import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.lists.DateOrder;
+import org.residencymatch.lists.DateOrderPolicy;
 import org.residencymatch.lists.ListColumn;
 import org.residencymatch.lists.ListFileException;
 import org.residencymatch.lists.ListProblem;
@@ -90,7 +92,8 @@ final class ListRoutes {
         Principal user = Authentication.requirePrincipal(ctx);
         try {
             if (file.content() == null) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
-            ListUploadService.UploadResult result = services.listUploads().upload(ctx.pathParam("cycle"), kind, file.name(), file.content(), user.auditName());
+            ListUploadService.UploadResult result = services.listUploads().upload(ctx.pathParam("cycle"), kind, file.name(), file.content(),
+                    file.dateOrder(), user.auditName());
             if (result.identicalToCurrent()) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("identicalToCurrent", true);
@@ -211,23 +214,36 @@ final class ListRoutes {
 
     /**
      * The uploaded file: the raw body (named by {@code ?fileName=}), or the "file" part of a multipart
-     * form. {@code content} is null when the file is over the size limit.
+     * form. {@code content} is null when the file is over the size limit. {@code dateOrder}, how the
+     * uploader says dates such as 03/04/1990 are written (the form's or the query's {@code dateOrder}),
+     * is null when they did not say.
      */
-    record Upload(String name, byte[] content) {
+    record Upload(String name, byte[] content, DateOrder dateOrder) {
         static Upload from(Context ctx, long maxBytes) throws IOException {
             String contentType = ctx.contentType() == null ? "" : ctx.contentType();
             if (contentType.startsWith("multipart/form-data")) {
                 UploadedFile part = ctx.uploadedFile("file");
                 if (part == null) throw ApiException.badRequest("file", "send the list as the form's \"file\" part");
-                if (part.size() > maxBytes) return new Upload(part.filename(), null);
+                String said = ctx.formParam("dateOrder");
+                DateOrder order = dateOrder(said != null ? said : ctx.queryParam("dateOrder"));
+                if (part.size() > maxBytes) return new Upload(part.filename(), null, order);
                 try (InputStream in = part.content()) {
-                    return new Upload(part.filename(), in.readAllBytes());
+                    return new Upload(part.filename(), in.readAllBytes(), order);
                 }
             }
+            DateOrder order = dateOrder(ctx.queryParam("dateOrder"));
             String name = ctx.queryParam("fileName");
             if (name == null || name.isBlank()) name = "upload" + (contentType.contains("sheet") ? ".xlsx" : ".csv");
             byte[] body = ctx.bodyAsBytes();
-            return new Upload(name, body.length > maxBytes ? null : body);
+            return new Upload(name, body.length > maxBytes ? null : body, order);
+        }
+
+        private static DateOrder dateOrder(String text) {
+            try {
+                return DateOrder.parse(text).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("dateOrder", e.getMessage());
+            }
         }
     }
 
@@ -268,6 +284,17 @@ final class ListRoutes {
         json.put("removed", p.removed());
         json.put("changed", p.changed());
         json.put("catalogueChanges", p.catalogueChanges());
+        json.put("dateOrder", dateOrder(p.dateOrder()));
+        return json;
+    }
+
+    /** How dates such as 03/04/1990 were read and why; null for uploads from before this was kept. */
+    static Map<String, Object> dateOrder(DateOrderPolicy.Decision d) {
+        if (d == null) return null;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("order", d.order() == null ? null : d.order().name());
+        json.put("reason", d.reason().name());
+        json.put("evidenceRow", d.reason() == DateOrderPolicy.Reason.FILE ? d.evidenceRow() : null);
         return json;
     }
 
