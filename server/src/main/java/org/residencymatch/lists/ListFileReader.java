@@ -40,7 +40,8 @@ public final class ListFileReader {
         try {
             table = TableReader.read(fileName, content);
         } catch (TableReadException e) {
-            throw new ListFileException(ListProblem.ofFile("NOT_A_TABLE", e.getMessage()));
+            // The reason in the uploader's language, never the exception's English detail (kept for the logs).
+            throw new ListFileException(ListProblem.ofFile("TABLE_" + e.reason().name(), fileName));
         }
         Map<ListColumn, Integer> columns = mapColumns(kind, table.headers());
         List<ListProblem> problems = new ArrayList<>();

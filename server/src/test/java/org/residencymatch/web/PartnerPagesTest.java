@@ -115,6 +115,25 @@ class PartnerPagesTest {
         assertThat(refused.body()).contains("Row 2, column \"Date de naissance\": \"25/04/1990\" cannot be read month/day, as you said the file writes dates: check the row, or choose day/month.");
     }
 
+    /** The first bytes of a PNG image: its signature and the start of its header chunk. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+
+    @Test
+    void anImageIsRefusedInTheUploadersLanguageWithoutAnyExceptionText() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(web.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        bci.get("/partner/lists?lang=fr");
+        HttpResponse<String> french = bci.postFile("/partner/lists/QIMG/upload", "liste.png", PNG);
+        assertThat(french.statusCode()).isEqualTo(400);
+        assertThat(french.body()).contains("Fichier : liste.png n’est pas une liste : ce n’est ni un fichier CSV ni un classeur Excel (.xlsx).")
+                .doesNotContain("Exception").doesNotContain("neither text");
+
+        bci.get("/partner/lists?lang=en");
+        HttpResponse<String> english = bci.postFile("/partner/lists/QIMG/upload", "list.xlsx", "Family name,Given names\n".getBytes(Charset.forName("UTF-8")));
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("list.xlsx is named as an Excel workbook (.xlsx), but it is not one").doesNotContain("the name says");
+    }
+
     @Test
     void thePreviewCountsInFrenchAgreeInNumber() {
         Messages fr = Messages.of("fr");
