@@ -22,6 +22,7 @@ import org.residencymatch.lists.MatchOutcome;
 import org.residencymatch.lists.Preview;
 import org.residencymatch.lists.UploadRow;
 import org.residencymatch.tabular.CsvExport;
+import org.residencymatch.tabular.XlsxExport;
 
 /**
  * {@code /api/v1/cycles/{cycle}/lists/{kind}/...}: upload a partner list, see its preview and rows,
@@ -50,6 +51,7 @@ final class ListRoutes {
         routes.get(list + "/versions/{version}/members.csv", this::membersCsv, Access.PARTNER, Access.OPERATOR);
         routes.post(list + "/revert", this::revert, Access.OPERATOR);
         routes.get(list + "/template.csv", this::template, Access.PARTNER, Access.OPERATOR);
+        routes.get(list + "/template.xlsx", this::templateXlsx, Access.PARTNER, Access.OPERATOR);
     }
 
     /** The cycle and kind of the path, checked to exist and to be the caller's to work on. */
@@ -210,6 +212,16 @@ final class ListRoutes {
         List<String> header = ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList();
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-list-template.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(CsvExport.document(separator, header, List.of()));
+    }
+
+    /** The same columns as an Excel workbook (.xlsx), for partners who keep their list in Excel rather than export CSV. */
+    private void templateXlsx(Context ctx) {
+        ListKind kind = allowedKind(ctx, "download template");
+        Messages messages = Messages.of(requestLanguage(ctx));
+        List<String> header = ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList();
+        ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-list-template.xlsx\"");
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .result(XlsxExport.document(kind.name(), header, List.of()));
     }
 
     /**
