@@ -11,7 +11,8 @@ import org.residencymatch.tabular.TextKey;
  * Reads dates as partner files write them: ISO {@code yyyy-mm-dd} (and {@code yyyy/mm/dd}), day and
  * month names in English or French ({@code 3 April 1990}, {@code April 3, 1990}, {@code 3 avril 1990},
  * {@code 03-Apr-1990}), and {@code dd/mm/yyyy} or {@code mm/dd/yyyy} when only one reading is possible.
- * {@code 03/04/1990} could be 3 April or 4 March: it is refused, never guessed.
+ * {@code 03/04/1990} could be 3 April or 4 March: it is read in the {@link DateOrder} the upload
+ * settled on ({@link DateOrderPolicy}), and refused when none was, never guessed.
  */
 public final class DateReader {
 
@@ -42,8 +43,13 @@ public final class DateReader {
     private DateReader() {}
 
     public static Parsed parse(String raw) {
+        return parse(raw, null);
+    }
+
+    /** The date, reading {@code 03/04/1990} in {@code order}; null refuses such a date as ambiguous. */
+    public static Parsed parse(String raw, DateOrder order) {
         String text = raw.strip();
-        Parsed numeric = numeric(text);
+        Parsed numeric = numeric(text, order);
         if (numeric != null) return numeric;
         String words = ORDINAL.matcher(TextKey.of(text)).replaceAll("$1");
         Matcher m = DAY_MONTH_YEAR.matcher(words);
@@ -60,8 +66,35 @@ public final class DateReader {
      * text. Scanned by hand rather than matched with regular expressions: every row has a date, and
      * nearly all are written this way.
      */
-    private static Parsed numeric(String text) {
-        int[] runs = new int[3];
+    private static Parsed numeric(String text, DateOrder order) {
+        int[] runs = runs(text);
+        if (runs == null) return null;
+        if (runs[3] == 0) return date(runs[0], runs[1], runs[2]);
+        int first = runs[0], second = runs[1], year = runs[2];
+        if (first > 12 && second <= 12) return date(year, second, first);
+        if (second > 12 && first <= 12) return date(year, first, second);
+        if (first == second) return date(year, second, first);
+        if (first > 12) return new Parsed(null, "NOT_A_DATE");
+        if (order == DateOrder.DAY_MONTH) return date(year, second, first);
+        if (order == DateOrder.MONTH_DAY) return date(year, first, second);
+        return new Parsed(null, "AMBIGUOUS_DATE");
+    }
+
+    /**
+     * The first two numbers of a date written {@code d-m-yyyy} or {@code m-d-yyyy} (either order), or
+     * null for any other text (ISO dates, month names, anything else): what {@link DateOrderPolicy} weighs.
+     */
+    static int[] dayAndMonthParts(String raw) {
+        int[] runs = runs(raw.strip());
+        return runs == null || runs[3] == 0 ? null : new int[] {runs[0], runs[1]};
+    }
+
+    /**
+     * The three numbers of a digit-only date and its form (last element: 0 ISO, 1 day and month first),
+     * or null when the text is not one.
+     */
+    private static int[] runs(String text) {
+        int[] runs = new int[4];
         int[] lengths = new int[3];
         int i = 0;
         for (int run = 0; run < 3; run++) {
@@ -80,14 +113,10 @@ public final class DateReader {
         }
         if (i < text.length()) return null;
         boolean shortMiddle = lengths[1] <= 2;
-        if (lengths[0] == 4 && shortMiddle && lengths[2] <= 2) return date(runs[0], runs[1], runs[2]);
+        if (lengths[0] == 4 && shortMiddle && lengths[2] <= 2) return runs;
         if (lengths[0] > 2 || !shortMiddle || lengths[2] != 4) return null;
-        int first = runs[0], second = runs[1], year = runs[2];
-        if (first > 12 && second <= 12) return date(year, second, first);
-        if (second > 12 && first <= 12) return date(year, first, second);
-        if (first == second) return date(year, second, first);
-        if (first > 12) return new Parsed(null, "NOT_A_DATE");
-        return new Parsed(null, "AMBIGUOUS_DATE");
+        runs[3] = 1;
+        return runs;
     }
 
     private static Parsed date(int year, int month, int day) {

@@ -25,17 +25,23 @@ public final class ListFileReader {
     /** MMI scores are below this. */
     private static final BigDecimal MMI_LIMIT = new BigDecimal("1000");
 
-    /** The rows read, and the encoding the text was in (or "xlsx"). */
-    public record Result(List<ListRow> rows, String encoding) {}
+    /** The rows read, the encoding the text was in (or "xlsx"), and how dates such as 03/04/1990 were read and why. */
+    public record Result(List<ListRow> rows, String encoding, DateOrderPolicy.Decision dateOrder) {}
 
     private ListFileReader() {}
 
     public static Result read(ListKind kind, String fileName, byte[] content) throws ListFileException {
+        return read(kind, fileName, content, null);
+    }
+
+    /** @param statedOrder how the uploader said dates are written, or null to let the file's rows settle it */
+    public static Result read(ListKind kind, String fileName, byte[] content, DateOrder statedOrder) throws ListFileException {
         Table table;
         try {
             table = TableReader.read(fileName, content);
         } catch (TableReadException e) {
-            throw new ListFileException(ListProblem.ofFile("NOT_A_TABLE", e.getMessage()));
+            // The reason in the uploader's language, never the exception's English detail (kept for the logs).
+            throw new ListFileException(ListProblem.ofFile("TABLE_" + e.reason().name(), fileName));
         }
         Map<ListColumn, Integer> columns = mapColumns(kind, table.headers());
         List<ListProblem> problems = new ArrayList<>();
@@ -54,18 +60,30 @@ public final class ListFileReader {
         if (!problems.isEmpty()) throw new ListFileException(problems);
         if (table.rows().isEmpty()) throw new ListFileException(ListProblem.ofFile("NO_ROWS"));
 
+        // How dates such as 03/04/1990 are read is settled for the whole file before any row is read.
+        int dateColumn = columns.get(ListColumn.DATE_OF_BIRTH);
+        List<DateOrderPolicy.DateCell> dates = new ArrayList<>(table.rows().size());
+        for (Table.Row raw : table.rows()) dates.add(new DateOrderPolicy.DateCell(raw.number(), raw.cell(dateColumn).strip()));
+        DateOrderPolicy.Outcome order = DateOrderPolicy.decide(dates, statedOrder, table.headers().get(dateColumn));
+        problems.addAll(order.problems());
+        // A row already named for its date is not named again as "not a real date".
+        java.util.Set<Integer> datesNamed = new java.util.HashSet<>();
+        for (ListProblem p : order.problems()) datesNamed.add(p.row());
+        // Refused for rows that contradict what the uploader said, the other rows are still read as they said.
+        DateOrder readOrder = order.decision() != null ? order.decision().order() : statedOrder;
+
         List<ListRow> rows = new ArrayList<>(table.rows().size());
         FirstRows firstRows = new FirstRows(table.rows().size());
         for (Table.Row raw : table.rows()) {
             int before = problems.size();
-            ListRow row = readRow(kind, raw, columns, table.headers(), problems);
-            if (problems.size() > before) continue;
+            ListRow row = readRow(kind, raw, columns, table.headers(), problems, readOrder, datesNamed);
+            if (row == null || problems.size() > before) continue;
             Integer earlier = firstRows.earlierRowOf(row);
             if (earlier != null) problems.add(ListProblem.of(row.row(), "", "DUPLICATE_ROW", String.valueOf(earlier)));
             rows.add(row);
         }
         if (!problems.isEmpty()) throw new ListFileException(problems);
-        return new Result(rows, table.encoding());
+        return new Result(rows, table.encoding(), order.decision());
     }
 
     private static Map<ListColumn, Integer> mapColumns(ListKind kind, List<String> headers) {
@@ -79,7 +97,7 @@ public final class ListFileReader {
     }
 
     private static ListRow readRow(ListKind kind, Table.Row raw, Map<ListColumn, Integer> columns, List<String> headers,
-            List<ListProblem> problems) {
+            List<ListProblem> problems, DateOrder dateOrder, java.util.Set<Integer> datesNamed) {
         int n = raw.number();
         // Every cell through the one text policy (as every field typed on a page or sent to the API): control
         // characters and direction overrides refused, zero-width characters removed, NFC.
@@ -99,7 +117,8 @@ public final class ListFileReader {
         String dobText = required(raw, columns, ListColumn.DATE_OF_BIRTH, problems);
         java.time.LocalDate dob = null;
         if (dobText != null) {
-            DateReader.Parsed parsed = DateReader.parse(dobText);
+            DateReader.Parsed parsed = DateReader.parse(dobText, dateOrder);
+            if (parsed.date() == null && datesNamed.contains(n)) return null;
             if (parsed.date() == null) problems.add(ListProblem.of(n, header(ListColumn.DATE_OF_BIRTH, columns, headers), parsed.problem(), dobText));
             dob = parsed.date();
         }

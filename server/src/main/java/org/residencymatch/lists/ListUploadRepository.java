@@ -21,7 +21,7 @@ public final class ListUploadRepository {
 
     /** An upload's own row. */
     public record Upload(long id, ListKind kind, String status, int basedOn, String fileName, String contentHash, String encoding,
-            String uploadedBy, LocalDateTime uploadedAt) {
+            String uploadedBy, LocalDateTime uploadedAt, DateOrderPolicy.Decision dateOrder) {
 
         public boolean isDraft() {
             return status.equals("DRAFT");
@@ -30,7 +30,37 @@ public final class ListUploadRepository {
 
     /** What the draft's own row holds, beside its rows and file. */
     public record Draft(String cycleId, ListKind kind, int basedOn, String fileName, String contentHash, String encoding, String uploadedBy,
-            LocalDateTime uploadedAt) {}
+            LocalDateTime uploadedAt, DateOrderPolicy.Decision dateOrder) {}
+
+    /**
+     * How the upload's dates were read is kept in its encoding column, after a '|' ({@code
+     * "UTF-8|DAY_MONTH FILE 12"}: order or "-", reason, the proving row): written without a migration,
+     * it is only ever read back here. Uploads from before have none. A column of its own is the cleaner
+     * home when the table is next migrated.
+     */
+    static String encodingColumn(String encoding, DateOrderPolicy.Decision d) {
+        if (d == null) return encoding;
+        String column = encoding + "|" + (d.order() == null ? "-" : d.order().name()) + " " + d.reason().name() + " " + d.evidenceRow();
+        return column.length() <= 40 ? column : encoding;
+    }
+
+    static String encodingOf(String column) {
+        int bar = column.indexOf('|');
+        return bar < 0 ? column : column.substring(0, bar);
+    }
+
+    static DateOrderPolicy.Decision dateOrderOf(String column) {
+        int bar = column.indexOf('|');
+        if (bar < 0) return null;
+        String[] parts = column.substring(bar + 1).split(" ");
+        if (parts.length != 3) return null;
+        try {
+            return new DateOrderPolicy.Decision(parts[0].equals("-") ? null : DateOrder.valueOf(parts[0]),
+                    DateOrderPolicy.Reason.valueOf(parts[1]), Integer.parseInt(parts[2]), null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     /** Refuses a cycle that does not exist (the lists' pages and API are per cycle). */
     public void requireCycle(Handle h, String cycleId) {
@@ -46,8 +76,9 @@ public final class ListUploadRepository {
                         SELECT * FROM list_upload WHERE cycle_id = :cycle AND id = :id""")
                 .bind("cycle", cycleId).bind("id", uploadId)
                 .map((rs, ctx) -> new Upload(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")), rs.getString("status"),
-                        rs.getInt("based_on_version"), rs.getString("file_name"), rs.getString("content_hash"), rs.getString("encoding"),
-                        rs.getString("uploaded_by"), rs.getObject("uploaded_at", LocalDateTime.class)))
+                        rs.getInt("based_on_version"), rs.getString("file_name"), rs.getString("content_hash"),
+                        encodingOf(rs.getString("encoding")), rs.getString("uploaded_by"), rs.getObject("uploaded_at", LocalDateTime.class),
+                        dateOrderOf(rs.getString("encoding"))))
                 .findOne().orElseThrow(() -> new NotFoundException("upload", String.valueOf(uploadId)));
     }
 
@@ -69,7 +100,7 @@ public final class ListUploadRepository {
                             uploaded_by, uploaded_at)
                         VALUES (:cycle, :kind, 'DRAFT', :basedOn, :file, :hash, :encoding, :actor, :now)""")
                 .bind("cycle", draft.cycleId()).bind("kind", draft.kind().name()).bind("basedOn", draft.basedOn())
-                .bind("file", truncate(draft.fileName(), 300)).bind("hash", draft.contentHash()).bind("encoding", draft.encoding())
+                .bind("file", truncate(draft.fileName(), 300)).bind("hash", draft.contentHash()).bind("encoding", encodingColumn(draft.encoding(), draft.dateOrder()))
                 .bind("actor", draft.uploadedBy()).bind("now", draft.uploadedAt())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.execute("""

@@ -61,6 +61,15 @@ public final class ListUploadService {
 
     /** Reads, checks and matches the file, and stores it as a draft; refuses it whole with its problems. */
     public UploadResult upload(String cycleId, ListKind kind, String fileName, byte[] content, String actor) throws ListFileException {
+        return upload(cycleId, kind, fileName, content, null, actor);
+    }
+
+    /**
+     * As {@link #upload(String, ListKind, String, byte[], String)}, reading dates such as 03/04/1990 in
+     * {@code dateOrder} as the uploader said, or as the file's rows settle it when null ({@link DateOrderPolicy}).
+     */
+    public UploadResult upload(String cycleId, ListKind kind, String fileName, byte[] content, DateOrder dateOrder, String actor)
+            throws ListFileException {
         if (content.length == 0) throw new ListFileException(ListProblem.ofFile("EMPTY_FILE"));
         if (content.length > maxBytes) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
         String hash = sha256(content);
@@ -74,7 +83,7 @@ public final class ListUploadService {
         // take about as long as the longer of them (each is a few tenths of a second for 100,000 rows).
         CompletableFuture<IdentityMatcher> indexed = CompletableFuture.supplyAsync(
                 () -> new IdentityMatcher(jdbi.withHandle(h -> uploads.knownApplicants(h, cycleId))), UPLOAD_WORKERS);
-        ListFileReader.Result read = ListFileReader.read(kind, fileName, content);
+        ListFileReader.Result read = ListFileReader.read(kind, fileName, content, dateOrder);
         IdentityMatcher matcher = joined(indexed);
         // Matching is pure, so the rows are matched in parallel; the duplicates are then found in row order.
         IdentityMatcher.Match[] matches = new IdentityMatcher.Match[read.rows().size()];
@@ -103,9 +112,11 @@ public final class ListUploadService {
         long uploadId = jdbi.inTransaction(h -> {
             LocalDateTime now = LocalDateTime.now(clock);
             int basedOn = lists.currentVersion(h, cycleId, kind);
-            long id = uploads.insertDraft(h, new ListUploadRepository.Draft(cycleId, kind, basedOn, fileName, hash, read.encoding(), actor, now),
+            long id = uploads.insertDraft(h, new ListUploadRepository.Draft(cycleId, kind, basedOn, fileName, hash, read.encoding(), actor, now,
+                    read.dateOrder()),
                     content, rows);
-            auditLog.record(h, actor, "list.uploaded", "upload:" + id, kind + " " + cycleId + ", " + rows.size() + " rows, sha256 " + hash);
+            auditLog.record(h, actor, "list.uploaded", "upload:" + id, kind + " " + cycleId + ", " + rows.size() + " rows, sha256 " + hash
+                    + (read.dateOrder() == null || read.dateOrder().order() == null ? "" : ", dates " + read.dateOrder().order() + " (" + read.dateOrder().reason() + ")"));
             return id;
         });
         // The preview from the rows just stored, as they would be read back, rather than reading 100,000 rows again.
@@ -169,7 +180,7 @@ public final class ListUploadService {
         VersionChange.Diff diff = effect.change().diff();
         return new Preview(uploadId, cycleId, upload.kind(), upload.status(), upload.fileName(), upload.contentHash(),
                 upload.encoding(), upload.uploadedBy(), upload.uploadedAt(), upload.basedOn(), current, rows.size(), outcomes,
-                awaiting, diff.added(), diff.removed(), diff.changed(), effect.catalogueChanges());
+                awaiting, diff.added(), diff.removed(), diff.changed(), effect.catalogueChanges(), upload.dateOrder());
     }
 
     /** What the rows would change as the version after {@code version}, and how many catalogues that changes. */

@@ -44,12 +44,27 @@ public final class TableReader {
             return XlsxReader.read(fileName, content, sheetName);
         }
         if (lowerName.endsWith(".xls") || startsWith(content, OLE2_MAGIC)) {
-            throw new TableReadException(fileName + ": the old Excel .xls format is not supported; save it as .xlsx or CSV");
+            throw new TableReadException(TableReadException.Reason.OLD_XLS, fileName + ": the old Excel .xls format is not supported; save it as .xlsx or CSV");
         }
         if (lowerName.endsWith(".xlsx")) {
-            throw new TableReadException(fileName + ": the name says Excel workbook, but the content is not one");
+            throw new TableReadException(TableReadException.Reason.NOT_A_WORKBOOK, fileName + ": the name says Excel workbook, but the content is not one");
+        }
+        if (isBinary(content)) {
+            throw new TableReadException(TableReadException.Reason.NOT_TEXT, fileName + ": neither text nor an Excel workbook");
         }
         return readCsv(fileName, content);
+    }
+
+    /**
+     * Whether the content is no text a spreadsheet writes: it starts as a PDF does, or holds a NUL byte
+     * in its first 8 KB (images, PDFs' streams and programs do; a CSV never does, except in UTF-16, whose
+     * byte order mark is let through to the text decoder).
+     */
+    static boolean isBinary(byte[] content) {
+        if (startsWith(content, new byte[] {'%', 'P', 'D', 'F', '-'})) return true;
+        if (startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xFE}) || startsWith(content, new byte[] {(byte) 0xFE, (byte) 0xFF})) return false;
+        for (int i = 0; i < Math.min(content.length, 8192); i++) if (content[i] == 0) return true;
+        return false;
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {
@@ -81,9 +96,9 @@ public final class TableReader {
                 rows.add(new Table.Row((int) record.getRecordNumber(), cells));
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new TableReadException(fileName + ": not a readable CSV file (" + e.getMessage() + ")", e);
+            throw new TableReadException(TableReadException.Reason.UNREADABLE_CSV, fileName + ": not a readable CSV file (" + e.getMessage() + ")", e);
         }
-        if (headers == null) throw new TableReadException(fileName + ": the file is empty; a header row is expected");
+        if (headers == null) throw new TableReadException(TableReadException.Reason.NO_HEADER, fileName + ": the file is empty; a header row is expected");
         return new Table(fileName, headers, rows, decoded.encoding());
     }
 
@@ -118,7 +133,7 @@ public final class TableReader {
         void add(List<String> cells) throws TableReadException {
             count += cells.size();
             if (count > MAX_CELLS) {
-                throw new TableReadException(fileName + ": refused because it has more than " + MAX_CELLS
+                throw new TableReadException(TableReadException.Reason.TOO_MANY_CELLS, fileName + ": refused because it has more than " + MAX_CELLS
                         + " cells, far more than a list holds");
             }
         }

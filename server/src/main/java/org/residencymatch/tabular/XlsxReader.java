@@ -255,7 +255,7 @@ final class XlsxReader {
         if (workbook.sheets().isEmpty()) throw unreadable(fileName, "the workbook has no sheet", null);
         if (name == null) return workbook.sheets().get(0);
         for (SheetEntry sheet : workbook.sheets()) if (name.equals(sheet.name())) return sheet;
-        throw new TableReadException(fileName + ": the workbook has no sheet named \"" + name + "\"");
+        throw new TableReadException(TableReadException.Reason.NO_SUCH_SHEET, fileName + ": the workbook has no sheet named \"" + name + "\"");
     }
 
     private static Workbook workbook(XMLStreamReader xml) throws XMLStreamException {
@@ -477,7 +477,7 @@ final class XlsxReader {
                 }
             }
         }
-        if (headers == null) throw new TableReadException(fileName + ": the sheet is empty; a header row is expected");
+        if (headers == null) throw new TableReadException(TableReadException.Reason.NO_HEADER, fileName + ": the sheet is empty; a header row is expected");
         return new Table(fileName, headers, rows, "xlsx");
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
 import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.lists.DateOrder;
+import org.residencymatch.lists.DateOrderPolicy;
 import org.residencymatch.lists.ListColumn;
 import org.residencymatch.lists.ListFileException;
 import org.residencymatch.lists.ListProblem;
@@ -20,6 +22,7 @@ import org.residencymatch.lists.MatchOutcome;
 import org.residencymatch.lists.Preview;
 import org.residencymatch.lists.UploadRow;
 import org.residencymatch.tabular.CsvExport;
+import org.residencymatch.tabular.XlsxExport;
 
 /**
  * {@code /api/v1/cycles/{cycle}/lists/{kind}/...}: upload a partner list, see its preview and rows,
@@ -48,6 +51,7 @@ final class ListRoutes {
         routes.get(list + "/versions/{version}/members.csv", this::membersCsv, Access.PARTNER, Access.OPERATOR);
         routes.post(list + "/revert", this::revert, Access.OPERATOR);
         routes.get(list + "/template.csv", this::template, Access.PARTNER, Access.OPERATOR);
+        routes.get(list + "/template.xlsx", this::templateXlsx, Access.PARTNER, Access.OPERATOR);
     }
 
     /** The cycle and kind of the path, checked to exist and to be the caller's to work on. */
@@ -90,7 +94,8 @@ final class ListRoutes {
         Principal user = Authentication.requirePrincipal(ctx);
         try {
             if (file.content() == null) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
-            ListUploadService.UploadResult result = services.listUploads().upload(ctx.pathParam("cycle"), kind, file.name(), file.content(), user.auditName());
+            ListUploadService.UploadResult result = services.listUploads().upload(ctx.pathParam("cycle"), kind, file.name(), file.content(),
+                    file.dateOrder(), user.auditName());
             if (result.identicalToCurrent()) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("identicalToCurrent", true);
@@ -209,25 +214,48 @@ final class ListRoutes {
         ctx.contentType("text/csv; charset=utf-8").result(CsvExport.document(separator, header, List.of()));
     }
 
+    /** The same columns as an Excel workbook (.xlsx), for partners who keep their list in Excel rather than export CSV. */
+    private void templateXlsx(Context ctx) {
+        ListKind kind = allowedKind(ctx, "download template");
+        Messages messages = Messages.of(requestLanguage(ctx));
+        List<String> header = ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList();
+        ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-list-template.xlsx\"");
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .result(XlsxExport.document(kind.name(), header, List.of()));
+    }
+
     /**
      * The uploaded file: the raw body (named by {@code ?fileName=}), or the "file" part of a multipart
-     * form. {@code content} is null when the file is over the size limit.
+     * form. {@code content} is null when the file is over the size limit. {@code dateOrder}, how the
+     * uploader says dates such as 03/04/1990 are written (the form's or the query's {@code dateOrder}),
+     * is null when they did not say.
      */
-    record Upload(String name, byte[] content) {
+    record Upload(String name, byte[] content, DateOrder dateOrder) {
         static Upload from(Context ctx, long maxBytes) throws IOException {
             String contentType = ctx.contentType() == null ? "" : ctx.contentType();
             if (contentType.startsWith("multipart/form-data")) {
                 UploadedFile part = ctx.uploadedFile("file");
                 if (part == null) throw ApiException.badRequest("file", "send the list as the form's \"file\" part");
-                if (part.size() > maxBytes) return new Upload(part.filename(), null);
+                String said = ctx.formParam("dateOrder");
+                DateOrder order = dateOrder(said != null ? said : ctx.queryParam("dateOrder"));
+                if (part.size() > maxBytes) return new Upload(part.filename(), null, order);
                 try (InputStream in = part.content()) {
-                    return new Upload(part.filename(), in.readAllBytes());
+                    return new Upload(part.filename(), in.readAllBytes(), order);
                 }
             }
+            DateOrder order = dateOrder(ctx.queryParam("dateOrder"));
             String name = ctx.queryParam("fileName");
             if (name == null || name.isBlank()) name = "upload" + (contentType.contains("sheet") ? ".xlsx" : ".csv");
             byte[] body = ctx.bodyAsBytes();
-            return new Upload(name, body.length > maxBytes ? null : body);
+            return new Upload(name, body.length > maxBytes ? null : body, order);
+        }
+
+        private static DateOrder dateOrder(String text) {
+            try {
+                return DateOrder.parse(text).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("dateOrder", e.getMessage());
+            }
         }
     }
 
@@ -268,6 +296,17 @@ final class ListRoutes {
         json.put("removed", p.removed());
         json.put("changed", p.changed());
         json.put("catalogueChanges", p.catalogueChanges());
+        json.put("dateOrder", dateOrder(p.dateOrder()));
+        return json;
+    }
+
+    /** How dates such as 03/04/1990 were read and why; null for uploads from before this was kept. */
+    static Map<String, Object> dateOrder(DateOrderPolicy.Decision d) {
+        if (d == null) return null;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("order", d.order() == null ? null : d.order().name());
+        json.put("reason", d.reason().name());
+        json.put("evidenceRow", d.reason() == DateOrderPolicy.Reason.FILE ? d.evidenceRow() : null);
         return json;
     }
 

@@ -99,7 +99,7 @@ final class PartnerPages {
         ListRoutes.Upload file = ListRoutes.Upload.from(ctx, maxBytes);
         try {
             if (file.content() == null) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
-            ListUploadService.UploadResult result = services.listUploads().upload(cycle(), kind, file.name(), file.content(),
+            ListUploadService.UploadResult result = services.listUploads().upload(cycle(), kind, file.name(), file.content(), file.dateOrder(),
                     Authentication.requirePrincipal(ctx).auditName());
             if (result.identicalToCurrent()) {
                 ctx.redirect("/partner/lists?notice=identical-" + kind.name() + "-" + result.currentVersion());

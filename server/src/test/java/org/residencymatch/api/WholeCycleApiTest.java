@@ -288,7 +288,7 @@ class WholeCycleApiTest {
         }
         String partner = demo.tokenForAccount("aimg@partner.example");
         ListsApi lists = new ListsApi(demo.bearer(partner));
-        new ListsApi(demo.uploading(partner, csv.toString().getBytes(StandardCharsets.UTF_8))).uploadListWithHttpInfo(CYCLE, ListKind.AIMG, new java.io.File("aimg.csv"), "aimg.csv", null);
+        new ListsApi(demo.uploading(partner, csv.toString().getBytes(StandardCharsets.UTF_8))).uploadListWithHttpInfo(CYCLE, ListKind.AIMG, new java.io.File("aimg.csv"), "aimg.csv", null, null);
         ListUploadPreview draft = lists.listUploads(CYCLE, ListKind.AIMG).getUploads().stream()
                 .filter(u -> u.getStatus() == ListUploadPreview.StatusEnum.DRAFT).findFirst().orElseThrow();
         assertThat(draft.getRows()).isEqualTo(ON_AIMG_LIST);

@@ -206,4 +206,16 @@ class TableReaderTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void imagesAndPdfsAreRefusedAsNoTextWhileUtf16TextGoesOnToTheDecoder() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertThatThrownBy(() -> TableReader.read("photo.csv", png)).isInstanceOfSatisfying(TableReadException.class,
+                e -> assertThat(e.reason()).isEqualTo(TableReadException.Reason.NOT_TEXT));
+        assertThat(TableReader.isBinary("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(TableReader.isBinary("Nom;Prénom\r\nRoy;Ana\r\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(TableReader.isBinary("\uFEFFNom;Prénom".getBytes(StandardCharsets.UTF_16LE))).isFalse();
+        assertThatThrownBy(() -> TableReader.read("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}))
+                .isInstanceOfSatisfying(TableReadException.class, e -> assertThat(e.reason()).isEqualTo(TableReadException.Reason.OLD_XLS));
+    }
 }

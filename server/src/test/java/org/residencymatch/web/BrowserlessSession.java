@@ -112,6 +112,25 @@ final class BrowserlessSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a file as a form's "file" part, with the form's other fields (and its CSRF token). */
+    HttpResponse<String> postFile(String path, String fileName, byte[] content, Map<String, String> fields) throws Exception {
+        String boundary = "----residency" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", lastCsrf);
+        for (Map.Entry<String, String> field : all.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Signs in through the login form and returns the response to the form post. */
     HttpResponse<String> signIn(String email, String password) throws Exception {
         get("/login");

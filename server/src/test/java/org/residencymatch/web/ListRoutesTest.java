@@ -155,4 +155,19 @@ class ListRoutesTest {
         assertThat(german.statusCode()).isEqualTo(400);
         assertThat(json.readTree(german.body()).get("field").asText()).isEqualTo("lang");
     }
+
+    @Test
+    void theExcelTemplateHasTheFrenchColumnsAndIsReadBackAsAList() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port()
+                        + "/api/v1/cycles/2025-R1/lists/QIMG/template.xlsx?lang=fr"))
+                .header("Authorization", "Bearer " + bci).GET().build();
+        HttpResponse<byte[]> template = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(template.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        org.residencymatch.tabular.Table table = org.residencymatch.tabular.TableReader.read("modele.xlsx", template.body());
+        assertThat(table.headers()).containsExactly("Numéro de candidat", "NIMC", "Code de candidat du CMC", "Nom de famille", "Prénoms",
+                "Date de naissance", "Contingent");
+        assertThat(table.rows()).isEmpty();
+    }
 }

@@ -68,6 +68,72 @@ class PartnerPagesTest {
                 .contains("Version v3 will be made from the members of v1").contains("Yes, make v1 current again");
     }
 
+    /** The QIMG list of these applicants with their dates of birth written in {@code pattern}, as a spreadsheet exports them. */
+    private static byte[] qimgWithDates(String pattern, String... applicantIds) {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(pattern);
+        StringBuilder csv = new StringBuilder("Nom de famille;Prénom(s);Date de naissance;Contingent\r\n");
+        for (String id : applicantIds) {
+            Identity i = web.services().profiles().identity(id).orElseThrow();
+            csv.append(i.familyName()).append(';').append(i.givenNames()).append(';').append(format.format(i.dateOfBirth())).append(";Régulier\r\n");
+        }
+        return csv.toString().getBytes(Charset.forName("windows-1252"));
+    }
+
+    @Test
+    void aFrenchUploaderReadsDatesDayMonthByDefaultAndThePreviewSaysSo() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(web.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        String lists = bci.get("/partner/lists?lang=fr").body();
+        assertThat(lists).contains("<label for=\"date-order-QIMG\">Comment le fichier écrit les dates comme 03/04/1990</label>")
+                .contains("<option value=\"DAY_MONTH\" selected>jour/mois (31/12/1990)</option>")
+                .contains("<option value=\"MONTH_DAY\">mois/jour (12/31/1990)</option>");
+
+        HttpResponse<String> upload = bci.postFile("/partner/lists/QIMG/upload", "bci-fr.csv",
+                qimgWithDates("dd/MM/yyyy", "A-2004", "A-2015", "A-2022", "A-2018", "A-2005"), Map.of("dateOrder", "DAY_MONTH"));
+
+        assertThat(upload.statusCode()).isEqualTo(302);
+        String preview = bci.get(upload.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(preview).contains("<p id=\"date-order\">Les dates comme 03/04/1990 ont été lues jour/mois (31/12/1990), comme vous l’avez indiqué.</p>");
+    }
+
+    @Test
+    void anEnglishUploaderReadsDatesMonthDayByDefaultAndARowThatCannotBeReadSoIsNamed() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(web.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        assertThat(bci.get("/partner/lists?lang=en").body()).contains("<option value=\"MONTH_DAY\" selected>month/day (12/31/1990)</option>");
+
+        HttpResponse<String> upload = bci.postFile("/partner/lists/QIMG/upload", "bci-en.csv",
+                qimgWithDates("MM/dd/yyyy", "A-2004", "A-2015", "A-2022", "A-2018", "A-2005"), Map.of("dateOrder", "MONTH_DAY"));
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(bci.get(upload.headers().firstValue("Location").orElseThrow()).body())
+                .contains("<p id=\"date-order\">Dates such as 03/04/1990 were read as month/day (12/31/1990), as you said.</p>");
+
+        byte[] french = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;25/04/1990;Régulier\r\n".getBytes(Charset.forName("windows-1252"));
+        bci.get("/partner/lists");
+        HttpResponse<String> refused = bci.postFile("/partner/lists/QIMG/upload", "french.csv", french, Map.of("dateOrder", "MONTH_DAY"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Row 2, column \"Date de naissance\": \"25/04/1990\" cannot be read month/day, as you said the file writes dates: check the row, or choose day/month.");
+    }
+
+    /** The first bytes of a PNG image: its signature and the start of its header chunk. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+
+    @Test
+    void anImageIsRefusedInTheUploadersLanguageWithoutAnyExceptionText() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(web.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        bci.get("/partner/lists?lang=fr");
+        HttpResponse<String> french = bci.postFile("/partner/lists/QIMG/upload", "liste.png", PNG);
+        assertThat(french.statusCode()).isEqualTo(400);
+        assertThat(french.body()).contains("Fichier : liste.png n’est pas une liste : ce n’est ni un fichier CSV ni un classeur Excel (.xlsx).")
+                .doesNotContain("Exception").doesNotContain("neither text");
+
+        bci.get("/partner/lists?lang=en");
+        HttpResponse<String> english = bci.postFile("/partner/lists/QIMG/upload", "list.xlsx", "Family name,Given names\n".getBytes(Charset.forName("UTF-8")));
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("list.xlsx is named as an Excel workbook (.xlsx), but it is not one").doesNotContain("the name says");
+    }
+
     @Test
     void thePreviewCountsInFrenchAgreeInNumber() {
         Messages fr = Messages.of("fr");
