@@ -32,34 +32,13 @@ public final class ListUploadRepository {
     public record Draft(String cycleId, ListKind kind, int basedOn, String fileName, String contentHash, String encoding, String uploadedBy,
             LocalDateTime uploadedAt, DateOrderPolicy.Decision dateOrder) {}
 
-    /**
-     * How the upload's dates were read is kept in its encoding column, after a '|' ({@code
-     * "UTF-8|DAY_MONTH FILE 12"}: order or "-", reason, the proving row): written without a migration,
-     * it is only ever read back here. Uploads from before have none. A column of its own is the cleaner
-     * home when the table is next migrated.
-     */
-    static String encodingColumn(String encoding, DateOrderPolicy.Decision d) {
-        if (d == null) return encoding;
-        String column = encoding + "|" + (d.order() == null ? "-" : d.order().name()) + " " + d.reason().name() + " " + d.evidenceRow();
-        return column.length() <= 40 ? column : encoding;
-    }
-
-    static String encodingOf(String column) {
-        int bar = column.indexOf('|');
-        return bar < 0 ? column : column.substring(0, bar);
-    }
-
-    static DateOrderPolicy.Decision dateOrderOf(String column) {
-        int bar = column.indexOf('|');
-        if (bar < 0) return null;
-        String[] parts = column.substring(bar + 1).split(" ");
-        if (parts.length != 3) return null;
-        try {
-            return new DateOrderPolicy.Decision(parts[0].equals("-") ? null : DateOrder.valueOf(parts[0]),
-                    DateOrderPolicy.Reason.valueOf(parts[1]), Integer.parseInt(parts[2]), null);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** How the upload's dates were read, from its row; null for uploads made before it was kept. */
+    private static DateOrderPolicy.Decision dateOrder(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String reason = rs.getString("date_order_reason");
+        if (reason == null) return null;
+        String order = rs.getString("date_order");
+        return new DateOrderPolicy.Decision(order == null ? null : DateOrder.valueOf(order), DateOrderPolicy.Reason.valueOf(reason),
+                rs.getInt("date_order_row"), null);
     }
 
     /** Refuses a cycle that does not exist (the lists' pages and API are per cycle). */
@@ -77,8 +56,8 @@ public final class ListUploadRepository {
                 .bind("cycle", cycleId).bind("id", uploadId)
                 .map((rs, ctx) -> new Upload(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")), rs.getString("status"),
                         rs.getInt("based_on_version"), rs.getString("file_name"), rs.getString("content_hash"),
-                        encodingOf(rs.getString("encoding")), rs.getString("uploaded_by"), rs.getObject("uploaded_at", LocalDateTime.class),
-                        dateOrderOf(rs.getString("encoding"))))
+                        rs.getString("encoding"), rs.getString("uploaded_by"), rs.getObject("uploaded_at", LocalDateTime.class),
+                        dateOrder(rs)))
                 .findOne().orElseThrow(() -> new NotFoundException("upload", String.valueOf(uploadId)));
     }
 
@@ -97,10 +76,13 @@ public final class ListUploadRepository {
     public long insertDraft(Handle h, Draft draft, byte[] content, List<UploadRow> rows) {
         long id = h.createUpdate("""
                         INSERT INTO list_upload (cycle_id, kind, status, based_on_version, file_name, content_hash, encoding,
-                            uploaded_by, uploaded_at)
-                        VALUES (:cycle, :kind, 'DRAFT', :basedOn, :file, :hash, :encoding, :actor, :now)""")
+                            uploaded_by, uploaded_at, date_order, date_order_reason, date_order_row)
+                        VALUES (:cycle, :kind, 'DRAFT', :basedOn, :file, :hash, :encoding, :actor, :now, :dateOrder, :dateOrderReason, :dateOrderRow)""")
                 .bind("cycle", draft.cycleId()).bind("kind", draft.kind().name()).bind("basedOn", draft.basedOn())
-                .bind("file", truncate(draft.fileName(), 300)).bind("hash", draft.contentHash()).bind("encoding", encodingColumn(draft.encoding(), draft.dateOrder()))
+                .bind("file", truncate(draft.fileName(), 300)).bind("hash", draft.contentHash()).bind("encoding", draft.encoding())
+                .bind("dateOrder", draft.dateOrder() == null || draft.dateOrder().order() == null ? null : draft.dateOrder().order().name())
+                .bind("dateOrderReason", draft.dateOrder() == null ? null : draft.dateOrder().reason().name())
+                .bindByType("dateOrderRow", draft.dateOrder() == null ? null : draft.dateOrder().evidenceRow(), Integer.class)
                 .bind("actor", draft.uploadedBy()).bind("now", draft.uploadedAt())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.execute("""

@@ -87,7 +87,7 @@ class ApplicantBrowserTest {
 
         browser.open("/operator/cases"); // not hers: the error page, in French, checked by axe like the rest
         assertThat(browser.language()).isEqualTo("fr");
-        assertThat(browser.text(By.tagName("h1"))).contains("403");
+        assertThat(browser.text(By.tagName("h1"))).as("what happened, in her words, not a status code").isEqualTo("Votre compte n’a pas accès à ceci");
     }
 
     @Test
