@@ -51,13 +51,14 @@ class PartnerBrowserTest {
         assertThat(browser.findAll(By.cssSelector("section h2")).stream().map(WebElement::getText))
                 .containsExactly("QIMG list (Québec, BCI, Régulier contingent)");
 
-        // A file with an ambiguous date is refused whole, with the problem tied to the file field.
-        Path ambiguous = files.resolve("ambigu.csv");
-        Files.write(ambiguous, "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;03/04/1990;Régulier\r\n"
+        // A file whose date cannot be read in the order the form says (month/day on an English page) is refused
+        // whole, with the problem tied to the file field.
+        Path ambiguous = files.resolve("jour-mois.csv");
+        Files.write(ambiguous, "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;13/04/1990;Régulier\r\n"
                 .getBytes(Charset.forName("windows-1252")));
         browser.attach(By.id("file-QIMG"), ambiguous);
         browser.clickAndLoad(By.cssSelector("form[action='/partner/lists/QIMG/upload'] button[type=submit]"));
-        assertThat(browser.text(By.cssSelector("#problems-QIMG[role=alert]"))).contains("Row 2").contains("03/04/1990");
+        assertThat(browser.text(By.cssSelector("#problems-QIMG[role=alert]"))).contains("Row 2").contains("13/04/1990").contains("month/day");
         assertThat(browser.find(By.id("file-QIMG")).getDomAttribute("aria-describedby")).isEqualTo("problems-QIMG");
 
         browser.attach(By.id("file-QIMG"), file);
