@@ -30,11 +30,12 @@ import org.residencymatch.reconciliation.ReconciliationCase;
  *
  * @param profile null when the applicant has no profile in the cycle
  * @param streams the cycle's streams by id, to name those the applicant applied to or ranked
+ * @param signers the names of the accounts that saved a list or appear in the audit trail, by their audit name ("user:32")
  */
 public record ApplicantFileView(String cycle, Identity identity, Optional<Long> account, ApplicantFacts profile, List<VerifiedFacts.Fact> verified,
         List<ListRepository.Membership> memberships, List<Round> rounds, List<ReconciliationCase> cases, List<HelpCase> help,
         Optional<ClinicalAssessmentService.Invitation> capInvitation, boolean bcCapRegistered, List<AuditEntry> audit,
-        Map<String, String> names, Map<String, ProgramStream> streams) {
+        Map<String, String> names, Map<String, ProgramStream> streams, Map<String, String> signers) {
 
     /** The newest entries of the audit trail shown on the page. */
     static final int AUDIT_SHOWN = 100;
@@ -49,7 +50,7 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
     /** A couple the applicant is or was in, with its list's versions. */
     public record CoupleLists(Couple couple, String partner, List<Version> rankList) {}
 
-    static ApplicantFileView of(Services services, String cycle, String applicantId) {
+    static ApplicantFileView of(Services services, org.residencymatch.account.Accounts accounts, String cycle, String applicantId) {
         Identity identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
         Set<String> targets = new LinkedHashSet<>(List.of("applicant:" + applicantId));
         Set<String> others = new LinkedHashSet<>();
@@ -74,10 +75,16 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
         List<AuditEntry> audit = services.auditTrail().about(targets, account.map(id -> List.of("user:" + id)).orElse(List.of()), AUDIT_SHOWN);
         Map<String, ProgramStream> streams = new HashMap<>();
         services.quotas().streams(cycle).forEach(s -> streams.put(s.streamId(), s));
+        List<String> signed = new ArrayList<>();
+        audit.forEach(e -> signed.add(e.actor()));
+        for (Round round : rounds) {
+            round.rankList().forEach(v -> signed.add(v.list().savedBy()));
+            round.couples().forEach(c -> c.rankList().forEach(v -> signed.add(v.list().savedBy())));
+        }
         return new ApplicantFileView(cycle, identity, account, services.profiles().profile(cycle, applicantId).orElse(null),
                 services.profiles().verifiedFacts(cycle, applicantId), services.profiles().memberships(cycle, applicantId), rounds, cases, help,
                 services.clinicalAssessment().invitation(cycle, applicantId), services.clinicalAssessment().isRegisteredForBcCap(cycle, applicantId),
-                audit, services.directory().names(others), streams);
+                audit, services.directory().names(others), streams, accounts.displayNames(signed));
     }
 
     private static List<Version> versions(Services services, String cycle, int iteration, String kind, String owner) {
@@ -91,6 +98,11 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
             versions.add(new Version(whole, RankListReceipt.shown(RankListReceipt.code(cycle, iteration, whole))));
         }
         return versions;
+    }
+
+    /** Who did something, by the account's name where the audit name is an account's ("user:32"), else as recorded. */
+    public String who(String auditName) {
+        return signers.getOrDefault(auditName, auditName);
     }
 
     /** A stream as the page names it: its id, discipline and faculty. */

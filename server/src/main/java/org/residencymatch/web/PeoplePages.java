@@ -21,10 +21,12 @@ final class PeoplePages {
 
     private final Services services;
     private final PageRenderer pages;
+    private final org.residencymatch.account.Accounts accounts;
 
-    PeoplePages(Services services, PageRenderer pages) {
+    PeoplePages(Services services, PageRenderer pages, org.residencymatch.account.Accounts accounts) {
         this.services = services;
         this.pages = pages;
+        this.accounts = accounts;
     }
 
     void register(RoutesConfig routes) {
@@ -52,7 +54,7 @@ final class PeoplePages {
     private void file(Context ctx) {
         String applicantId = ctx.pathParam("applicantId");
         if (!ProfileRequest.APPLICANT_ID.matcher(applicantId).matches()) throw new NotFoundException("applicant", applicantId);
-        ApplicantFileView file = ApplicantFileView.of(services, CurrentCycle.id(services), applicantId);
+        ApplicantFileView file = ApplicantFileView.of(services, accounts, CurrentCycle.id(services), applicantId);
         pages.render(ctx, "operator/applicant.jte", "people.file.title", Map.of("file", file));
     }
 

@@ -97,7 +97,10 @@ class PeoplePagesTest {
         assertThat(operator.get("/operator/receipts?ownerKind=APPLICANT&ownerId=A-2001&iteration=1&code=" + altered).body())
                 .contains("This code matches no submitted version of this list");
         assertThat(operator.get("/operator/receipts?ownerKind=APPLICANT&ownerId=A-2001&iteration=1&code=nope").statusCode()).isEqualTo(400);
-        assertThat(operator.get("/operator/applicants/A-2001").body()).as("the file shows the receipt of each submitted version").contains(code);
+        String file = operator.get("/operator/applicants/A-2001").body();
+        assertThat(file).as("the file shows the receipt of each submitted version").contains(code);
+        assertThat(file).as("who saved each version and who acted in the audit trail, by name").contains("Amira Haddad")
+                .doesNotContainPattern("user:[0-9]+");
     }
 
     @Test
