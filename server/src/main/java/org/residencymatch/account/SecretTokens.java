@@ -2,10 +2,9 @@ package org.residencymatch.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.residencymatch.store.Checksums;
 
 /** Random secrets (session ids, CSRF and API tokens) and the hashes under which they are stored. */
 public final class SecretTokens {
@@ -22,11 +21,7 @@ public final class SecretTokens {
 
     /** SHA-256, hex: tokens have full entropy, so a fast hash is enough to make a stolen table useless. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Checksums.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Compares two secrets in time independent of where they differ. */

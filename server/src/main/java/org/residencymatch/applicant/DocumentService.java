@@ -1,10 +1,7 @@
 package org.residencymatch.applicant;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.DocumentKind;
 import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.notification.Outbox;
+import org.residencymatch.store.Checksums;
 
 /**
  * The documents applicants upload to prove their facts, and the operator's decision on each (issue
@@ -93,7 +91,7 @@ public final class DocumentService {
             throw new ConflictException(Refusal.of("KIND_NOT_VERIFIED", "document.kindNotVerified", new Refusal.Key("document.kind." + kind.name())),
                     "cycle " + cycleId + " verifies no fact from a " + kind + " document");
         }
-        String sha256 = sha256(content);
+        String sha256 = Checksums.sha256Hex(content);
         String name = DocumentCheck.safeName(sentName, outcome.mediaType());
         return jdbi.inTransaction(h -> {
             applicants.findProfile(h, cycleId, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
@@ -199,18 +197,10 @@ public final class DocumentService {
         DocumentCheck.Outcome outcome = DocumentCheck.check(content);
         if (!outcome.accepted()) throw new IllegalArgumentException("a seeded document is a PDF, JPEG or PNG: " + outcome.refusal());
         long id = documents.insert(h, cycleId, applicantId, kind, DocumentCheck.safeName(fileName, outcome.mediaType()), outcome.mediaType(), content,
-                sha256(content), actor, at);
+                Checksums.sha256Hex(content), actor, at);
         if (decision != null) documents.decide(h, id, decision.accepted(), decision.refusal(), decision.decidedBy(), at);
         auditLog.record(h, actor, "applicant.document.uploaded", "applicant:" + applicantId, "cycle " + cycleId + ": document " + id + " " + kind
                 + (decision == null ? "" : decision.accepted() ? ", accepted" : ", refused"));
         return id;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

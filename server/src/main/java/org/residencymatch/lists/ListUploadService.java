@@ -1,13 +1,10 @@
 package org.residencymatch.lists;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +18,7 @@ import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.ops.Threads;
+import org.residencymatch.store.Checksums;
 
 /**
  * The first half of a partner list's path from file to current version: the upload (read, check,
@@ -72,7 +70,7 @@ public final class ListUploadService {
             throws ListFileException {
         if (content.length == 0) throw new ListFileException(ListProblem.ofFile("EMPTY_FILE"));
         if (content.length > maxBytes) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
-        String hash = sha256(content);
+        String hash = Checksums.sha256Hex(content);
         CurrentList current = jdbi.withHandle(h -> {
             uploads.requireCycle(h, cycleId);
             return new CurrentList(lists.currentVersion(h, cycleId, kind), lists.currentContentHash(h, cycleId, kind).filter(hash::equals).isPresent());
@@ -264,12 +262,4 @@ public final class ListUploadService {
 
     /** An uploaded file as it arrived. */
     public record RawFile(String fileName, ListKind kind, byte[] content) {}
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
