@@ -76,7 +76,7 @@ import org.residencymatch.store.Database;
  * mvn -q -Pbench -pl benchmarks -am package -Dmaven.test.skip=true
  * java -cp benchmarks/target/benchmarks.jar org.residencymatch.benchmarks.DeadlineLoadHarness \
  *      [--db-url jdbc:postgresql://127.0.0.1:5432/test] [--db-user postgres] [--applicants 5000] \
- *      [--rates 5,10,20,40] [--step-seconds 300] [--warmup-seconds 60] [--p99-ms 300] [--service-heap 1g] [--keep-schema]
+ *      [--rates 5,10,20,40] [--step-seconds 300] [--warmup-seconds 60] [--p99-ms 300] [--service-heap 1g] [--keep-schema] [--keep-going]
  * </pre>
  */
 public final class DeadlineLoadHarness {
@@ -91,7 +91,7 @@ public final class DeadlineLoadHarness {
         String dbUrl = "jdbc:postgresql://127.0.0.1:5432/test", dbUser = "postgres", heap = "1g";
         int applicants = 5_000, stepSeconds = 300, warmupSeconds = 60, p99Ms = 300, deadlineMinutes = -1;
         double[] rates = {5, 10, 20, 40};
-        boolean keep = false;
+        boolean keep = false, keepGoing = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--db-url" -> dbUrl = args[++i];
@@ -104,6 +104,7 @@ public final class DeadlineLoadHarness {
                 case "--deadline-minutes" -> deadlineMinutes = Integer.parseInt(args[++i]);
                 case "--service-heap" -> heap = args[++i];
                 case "--keep-schema" -> keep = true;
+                case "--keep-going" -> keepGoing = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -155,13 +156,20 @@ public final class DeadlineLoadHarness {
             Step warm = load.run("warm-up", rates[0], warmupSeconds);
             warm.print(p99Ms);
             double best = 0;
+            boolean failed = false;
             List<Step> steps = new ArrayList<>();
             for (double rate : rates) {
                 Step step = load.run("step", rate, stepSeconds);
                 steps.add(step);
                 step.print(p99Ms);
-                if (!step.passed(p99Ms)) break;
-                best = rate;
+                // With --keep-going the higher rates are still tried (to see the next hot spot), but the
+                // result stays the highest rate below which every step passed.
+                if (!step.passed(p99Ms)) {
+                    failed = true;
+                    if (!keepGoing) break;
+                } else if (!failed) {
+                    best = rate;
+                }
             }
             load.drain();
             System.out.printf(Locale.ROOT, "RESULT highest rate sustained for %d s with 0 errors and p99 < %d ms: %s%n", stepSeconds, p99Ms,

@@ -61,6 +61,25 @@ public final class ListUploadRepository {
                 .findOne().orElseThrow(() -> new NotFoundException("upload", String.valueOf(uploadId)));
     }
 
+    /**
+     * A list's drafts, newest first, with their row counts, in one query: the lists page is opened
+     * often near a deadline, and a full preview per upload (its difference and catalogue effects)
+     * made it the slowest page of the deadline mix (docs/RELIABILITY.md).
+     */
+    public List<DraftSummary> drafts(Handle h, String cycleId, ListKind kind) {
+        return h.createQuery("""
+                        SELECT u.id, u.file_name, u.uploaded_at, COUNT(r.row_number) AS row_count,
+                               COALESCE(SUM(CASE WHEN r.outcome IN ('PROBABLE', 'CONFLICT') AND r.review = 'NONE' THEN 1 ELSE 0 END), 0) AS awaiting
+                        FROM list_upload u LEFT JOIN list_upload_row r ON r.upload_id = u.id
+                        WHERE u.cycle_id = :cycle AND u.kind = :kind AND u.status = 'DRAFT'
+                        GROUP BY u.id, u.file_name, u.uploaded_at
+                        ORDER BY u.id DESC""")
+                .bind("cycle", cycleId).bind("kind", kind.name())
+                .map((rs, ctx) -> new DraftSummary(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getObject("uploaded_at", LocalDateTime.class), rs.getInt("row_count"), rs.getInt("awaiting")))
+                .list();
+    }
+
     /** The ids of a list's uploads, newest first. */
     public List<Long> uploadIds(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("""

@@ -247,6 +247,11 @@ public final class ListUploadService {
         return ids.stream().map(id -> preview(cycleId, id)).toList();
     }
 
+    /** A list's drafts, newest first, without their previews. */
+    public List<DraftSummary> drafts(String cycleId, ListKind kind) {
+        return jdbi.withHandle(h -> uploads.drafts(h, cycleId, kind));
+    }
+
     /** The kind of list an upload is for (to check who may see it). */
     public ListKind kindOf(String cycleId, long uploadId) {
         return jdbi.withHandle(h -> uploads.upload(h, cycleId, uploadId).kind());

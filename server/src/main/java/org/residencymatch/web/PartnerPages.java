@@ -71,8 +71,7 @@ final class PartnerPages {
         Principal user = Authentication.requirePrincipal(ctx);
         List<ListPanel> panels = new ArrayList<>();
         for (ListKind kind : ListAccess.kindsOf(user)) {
-            List<Preview> drafts = services.listUploads().uploads(cycle, kind).stream().filter(p -> p.status().equals("DRAFT")).toList();
-            panels.add(new ListPanel(kind, services.listVersions().history(cycle, kind), drafts));
+            panels.add(new ListPanel(kind, services.listVersions().history(cycle, kind), services.listUploads().drafts(cycle, kind)));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("cycle", cycle);

@@ -216,12 +216,18 @@ class ListUploadServiceTest {
         assertThat(preview.outcomes()).containsEntry(MatchOutcome.MATCHED, 1).containsEntry(MatchOutcome.PROBABLE, 1)
                 .containsEntry(MatchOutcome.CONFLICT, 1).containsEntry(MatchOutcome.UNMATCHED, 1);
         assertThat(preview.awaitingReview()).isEqualTo(2);
+        // The lists page's summary of the draft counts the same rows as the preview, without one.
+        assertThat(services.listUploads().drafts(CYCLE, ListKind.QIMG))
+                .containsExactly(new DraftSummary(preview.uploadId(), "q.csv", preview.uploadedAt(), 4, 2));
+        assertThat(services.listUploads().drafts(CYCLE, ListKind.AIMG)).isEmpty();
         assertThatThrownBy(() -> services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("REVIEW_PENDING"));
 
         services.listUploads().review(CYCLE, preview.uploadId(), 3, true, null, "user:operator");
         services.listUploads().review(CYCLE, preview.uploadId(), 4, false, null, "user:operator");
+        assertThat(services.listUploads().drafts(CYCLE, ListKind.QIMG)).extracting(DraftSummary::awaitingReview).containsExactly(0);
         services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci");
+        assertThat(services.listUploads().drafts(CYCLE, ListKind.QIMG)).isEmpty();
 
         var members = services.database().jdbi().withHandle(h -> services.lists().members(h, CYCLE, ListKind.QIMG, 2));
         assertThat(members.keySet()).containsExactlyInAnyOrder("A-2004", "A-2003");
