@@ -76,7 +76,7 @@ import org.residencymatch.store.Database;
  * mvn -q -Pbench -pl benchmarks -am package -Dmaven.test.skip=true
  * java -cp benchmarks/target/benchmarks.jar org.residencymatch.benchmarks.DeadlineLoadHarness \
  *      [--db-url jdbc:postgresql://127.0.0.1:5432/test] [--db-user postgres] [--applicants 5000] \
- *      [--rates 5,10,20,40] [--step-seconds 300] [--warmup-seconds 60] [--p99-ms 300] [--service-heap 1g] [--keep-schema] [--keep-going]
+ *      [--rates 5,10,20,40] [--step-seconds 300] [--warmup-seconds 60] [--p99-ms 300] [--service-heap 1g] [--keep-schema] [--keep-going] [--service-jfr FILE]
  * </pre>
  */
 public final class DeadlineLoadHarness {
@@ -92,6 +92,7 @@ public final class DeadlineLoadHarness {
         int applicants = 5_000, stepSeconds = 300, warmupSeconds = 60, p99Ms = 300, deadlineMinutes = -1;
         double[] rates = {5, 10, 20, 40};
         boolean keep = false, keepGoing = false;
+        String jfr = null; // a Flight Recorder file for the service's profile, when asked
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--db-url" -> dbUrl = args[++i];
@@ -105,6 +106,7 @@ public final class DeadlineLoadHarness {
                 case "--service-heap" -> heap = args[++i];
                 case "--keep-schema" -> keep = true;
                 case "--keep-going" -> keepGoing = true;
+                case "--service-jfr" -> jfr = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -143,11 +145,14 @@ public final class DeadlineLoadHarness {
             }
             File log = File.createTempFile("deadline-load-service", ".log");
             String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                    "org.residencymatch.cli.ResidencyMatchCli", "serve", "--db-url", url, "--db-user", dbUser, "--port", String.valueOf(port),
-                    "--insecure-cookies").redirectErrorStream(true).redirectOutput(log);
+            List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx" + heap));
+            if (jfr != null) command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.residencymatch.cli.ResidencyMatchCli", "serve",
+                    "--db-url", url, "--db-user", dbUser, "--port", String.valueOf(port), "--insecure-cookies"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().remove("RESIDENCY_BOOTSTRAP_TOKEN");
             service = builder.start();
+            servicePid = service.pid();
             String base = "http://127.0.0.1:" + port;
             awaitReady(base, service, log);
             System.out.printf(Locale.ROOT, "service: pid %d, -Xmx%s, log %s%n", service.pid(), heap, log);
@@ -302,6 +307,7 @@ public final class DeadlineLoadHarness {
         final AtomicInteger pending = new AtomicInteger();
         volatile double achievedRate;
         volatile String loadBefore, loadAfter;
+        volatile CpuUse cpuBefore, cpuAfter;
 
         Step(String name, double rate, int seconds) {
             this.name = name;
@@ -339,6 +345,14 @@ public final class DeadlineLoadHarness {
             System.out.printf(Locale.ROOT, "%s at %s req/s for %d s (%.2f req/s started): %,d requests, %d errors, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms -> %s"
                             + " [load average before %s, after %s]%n", name, fmt(rate), seconds, achievedRate, all.length, errorCount(),
                     ms(percentile(all, 0.5)), ms(percentile(all, 0.95)), ms(percentile(all, 0.99)), passed(p99Ms) ? "PASS" : "FAIL", loadBefore, loadAfter);
+            if (cpuBefore != null && cpuAfter != null && all.length > 0) {
+                // CPU time, not wall time: it says where the cores went whatever else the machine was doing.
+                System.out.printf(Locale.ROOT, "  CPU per request: service %.1f ms, PostgreSQL %.1f ms, this harness %.1f ms (the step's CPU: %.0f s of %d s x %d cores)%n",
+                        (cpuAfter.serviceMs() - cpuBefore.serviceMs()) / (double) all.length,
+                        (cpuAfter.postgresMs() - cpuBefore.postgresMs()) / (double) all.length,
+                        (cpuAfter.harnessMs() - cpuBefore.harnessMs()) / (double) all.length,
+                        (cpuAfter.totalMs() - cpuBefore.totalMs()) / 1000.0, seconds, Runtime.getRuntime().availableProcessors());
+            }
             List<String> kinds = new ArrayList<>(latencies.keySet());
             Collections.sort(kinds);
             for (String kind : kinds) {
@@ -417,6 +431,7 @@ public final class DeadlineLoadHarness {
         Step run(String name, double rate, int seconds) throws Exception {
             Step s = new Step(name, rate, seconds);
             s.loadBefore = loadAverage();
+            s.cpuBefore = CpuUse.now(servicePid);
             step = s;
             long interval = (long) (1e9 / rate), start = System.nanoTime(), end = start + TimeUnit.SECONDS.toNanos(seconds);
             long due = start;
@@ -431,6 +446,7 @@ public final class DeadlineLoadHarness {
             long wait = System.nanoTime() + REQUEST_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(5);
             while (s.pending.get() > 0 && System.nanoTime() < wait) Thread.sleep(20);
             s.loadAfter = loadAverage();
+            s.cpuAfter = CpuUse.now(servicePid);
             return s;
         }
 
@@ -667,6 +683,54 @@ public final class DeadlineLoadHarness {
                     acks.size(), perApplicant.size(), acks.size() - missing[0], missing[0]);
             if (missing[0] > 0) throw new IllegalStateException(missing[0] + " acknowledged submissions are not in the database as acknowledged");
         }
+    }
+
+    /** The service's process id, for its CPU time (-1 until started). */
+    static volatile long servicePid = -1;
+
+    /**
+     * CPU time used so far (user + system, all threads) by the service, by PostgreSQL (every process named
+     * postgres, with the children the postmaster has reaped) and by this harness, from /proc (Linux).
+     */
+    record CpuUse(long serviceMs, long postgresMs, long harnessMs) {
+        long totalMs() {
+            return serviceMs + postgresMs + harnessMs;
+        }
+
+        static CpuUse now(long servicePid) {
+            long postgres = 0;
+            try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    String[] f = stat(dir.resolve("stat"));
+                    if (f != null && f[1].equals("(postgres)")) postgres += ticks(f, true);
+                }
+            } catch (Exception e) {
+                postgres = 0;
+            }
+            return new CpuUse(servicePid < 0 ? 0 : ms(stat(java.nio.file.Path.of("/proc", String.valueOf(servicePid), "stat")), false),
+                    postgres * 1000 / TICKS_PER_SECOND, ms(stat(java.nio.file.Path.of("/proc/self/stat")), false));
+        }
+
+        private static long ms(String[] f, boolean withChildren) {
+            return f == null ? 0 : ticks(f, withChildren) * 1000 / TICKS_PER_SECOND;
+        }
+
+        /** utime + stime (fields 14 and 15), and cutime + cstime (16, 17) when asked. */
+        private static long ticks(String[] f, boolean withChildren) {
+            long t = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            return withChildren ? t + Long.parseLong(f[15]) + Long.parseLong(f[16]) : t;
+        }
+
+        private static String[] stat(java.nio.file.Path file) {
+            try {
+                return java.nio.file.Files.readString(file).split(" ");
+            } catch (Exception e) {
+                return null; // a process that ended meanwhile
+            }
+        }
+
+        /** Linux's USER_HZ, 100 on every common build (what getconf CLK_TCK says). */
+        private static final long TICKS_PER_SECOND = 100;
     }
 
     static String loadAverage() {
