@@ -1,9 +1,5 @@
 package org.residencymatch.account;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
-
 /**
  * Argon2id password hashing with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane). A hash is
  * verified with the parameters it records, so hashes made before a change of parameters keep working.
@@ -16,16 +12,16 @@ public final class Passwords {
      * The service never sets it.
      */
     static final String TEST_MEMORY_PROPERTY = "residency.passwords.testMemoryKiB";
-    private static final Argon2Function ARGON2ID = argon2id(System.getProperty(TEST_MEMORY_PROPERTY));
+    private static final Argon2id ARGON2ID = argon2id(System.getProperty(TEST_MEMORY_PROPERTY));
 
     /** Argon2id at OWASP's minimum, or with the memory a test run asks for. */
-    static Argon2Function argon2id(String testMemoryKiB) {
+    static Argon2id argon2id(String testMemoryKiB) {
         int memoryKiB = testMemoryKiB == null ? 19 * 1024 : Integer.parseInt(testMemoryKiB);
-        return Argon2Function.getInstance(memoryKiB, 2, 1, 32, Argon2.ID);
+        return new Argon2id(memoryKiB, 2, 1);
     }
 
     /**
-     * One hash per core at a time. Each takes its 19 MiB (and password4j a copy of it) and the work is all
+     * One hash per core at a time. Each takes its 19 MiB and the work is all
      * CPU, so more at once only adds memory: 20 sign-ins a second on 2 cores queued dozens of them in
      * Jetty's threads and ran a 1 GB heap out of memory, failing every request. A sign-in that waits
      * longer than 10 seconds for its turn is told to try again ({@link Busy}).
@@ -42,11 +38,11 @@ public final class Passwords {
     private Passwords() {}
 
     public static String hash(String password) {
-        return TURNS.run(() -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
+        return TURNS.run(() -> ARGON2ID.hash(password));
     }
 
     public static boolean matches(String password, String hash) {
-        return TURNS.run(() -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));
+        return TURNS.run(() -> Argon2id.matches(password, hash));
     }
 
     /**
