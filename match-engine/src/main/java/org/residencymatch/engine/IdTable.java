@@ -1,0 +1,182 @@
+package org.residencymatch.engine;
+
+import java.util.Arrays;
+
+/**
+ * The ids of one kind (applicants, program streams or couples), each numbered once, in the order
+ * first seen: its <em>symbol</em>. A reader of a large instance interns every id it meets here
+ * straight from its own character buffer, so an id met a hundred times is one {@code String}, made
+ * the first time, and each later meeting costs one hash of a few characters and one comparison,
+ * with no allocation and no boxing; references are then resolved by symbol, through {@code int}
+ * arrays (see {@link MatchInstanceBuilder}).
+ *
+ * <p>Open addressing with linear probing over a power-of-two table at most half full; the
+ * characters of every id are also kept in one array, so that a candidate is compared without
+ * going through a {@code String}. Not thread-safe while ids are added; {@link #find(String)} on a
+ * table no longer added to (an instance's copy) is safe from any thread.
+ */
+public final class IdTable {
+
+    /** The symbol of an absent id (a JSON {@code null}, a missing field). */
+    public static final int NULL = -1;
+
+    private String[] names;
+    private int[] hashes;
+    private int[] charStart;
+    private char[] chars;
+    private int charCount;
+    /** Symbol + 1 at each slot, 0 for an empty slot; the length is a power of two. */
+    private int[] slots;
+    private int size;
+    /** For {@link #intern(String)}: the characters of the id, copied once. */
+    private char[] scratch = new char[32];
+
+    public IdTable() {
+        this(64);
+    }
+
+    /** A table sized for about {@code expected} ids (it grows as needed). */
+    public IdTable(int expected) {
+        int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, expected) * 2 - 1) * 2);
+        slots = new int[capacity];
+        int items = Math.max(8, expected);
+        names = new String[items];
+        hashes = new int[items];
+        charStart = new int[items + 1];
+        chars = new char[items * 8];
+    }
+
+    private IdTable(IdTable from) {
+        names = Arrays.copyOf(from.names, from.size);
+        hashes = Arrays.copyOf(from.hashes, from.size);
+        charStart = Arrays.copyOf(from.charStart, from.size + 1);
+        chars = Arrays.copyOf(from.chars, from.charCount);
+        charCount = from.charCount;
+        slots = from.slots.clone();
+        size = from.size;
+        scratch = new char[0];
+    }
+
+    /** A copy holding the same ids under the same symbols, for reading only. */
+    IdTable frozenCopy() {
+        return new IdTable(this);
+    }
+
+    /** How many ids the table holds; their symbols are {@code 0 .. size()-1}. */
+    public int size() {
+        return size;
+    }
+
+    /** The id of a symbol. */
+    public String id(int symbol) {
+        return names[symbol];
+    }
+
+    /**
+     * The symbol of the id made of {@code length} characters of {@code buffer} from {@code offset},
+     * added if it is new. The buffer is only read during the call.
+     */
+    public int intern(char[] buffer, int offset, int length) {
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + buffer[offset + i];
+        }
+        int mask = slots.length - 1;
+        int slot = spread(hash) & mask;
+        for (int taken = slots[slot]; taken != 0; taken = slots[slot]) {
+            int symbol = taken - 1;
+            if (hashes[symbol] == hash && sameChars(symbol, buffer, offset, length)) {
+                return symbol;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return add(slot, hash, buffer, offset, length);
+    }
+
+    /** The symbol of an id, added if it is new; {@link #NULL} for {@code null}. */
+    public int intern(String id) {
+        if (id == null) {
+            return NULL;
+        }
+        int length = id.length();
+        if (scratch.length < length) {
+            scratch = new char[Math.max(length, scratch.length * 2)];
+        }
+        id.getChars(0, length, scratch, 0);
+        return intern(scratch, 0, length);
+    }
+
+    /** The symbol of an id, or {@link #NULL} when the table does not hold it (or the id is {@code null}). */
+    public int find(String id) {
+        if (id == null) {
+            return NULL;
+        }
+        int length = id.length();
+        int hash = id.hashCode();
+        int mask = slots.length - 1;
+        int slot = spread(hash) & mask;
+        for (int taken = slots[slot]; taken != 0; taken = slots[slot]) {
+            int symbol = taken - 1;
+            if (hashes[symbol] == hash && charStart[symbol + 1] - charStart[symbol] == length && id.equals(names[symbol])) {
+                return symbol;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return NULL;
+    }
+
+    private boolean sameChars(int symbol, char[] buffer, int offset, int length) {
+        int start = charStart[symbol];
+        if (charStart[symbol + 1] - start != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[start + i] != buffer[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int add(int slot, int hash, char[] buffer, int offset, int length) {
+        int symbol = size;
+        if (symbol == names.length) {
+            int grown = Math.max(8, symbol * 2);
+            names = Arrays.copyOf(names, grown);
+            hashes = Arrays.copyOf(hashes, grown);
+            charStart = Arrays.copyOf(charStart, grown + 1);
+        }
+        if (charCount + length > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + length));
+        }
+        System.arraycopy(buffer, offset, chars, charCount, length);
+        charCount += length;
+        charStart[symbol + 1] = charCount;
+        names[symbol] = new String(buffer, offset, length);
+        hashes[symbol] = hash;
+        slots[slot] = symbol + 1;
+        size++;
+        if (size * 2 > slots.length) {
+            rehash(slots.length * 2);
+        }
+        return symbol;
+    }
+
+    private void rehash(int capacity) {
+        int[] grown = new int[capacity];
+        int mask = capacity - 1;
+        for (int symbol = 0; symbol < size; symbol++) {
+            int slot = spread(hashes[symbol]) & mask;
+            while (grown[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            grown[slot] = symbol + 1;
+        }
+        slots = grown;
+    }
+
+    private static int spread(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}
