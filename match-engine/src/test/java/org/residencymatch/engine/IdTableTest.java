@@ -33,7 +33,9 @@ class IdTableTest {
     void idsWithTheSameHashAreTold() {
         // "Aa" and "BB" have the same String.hashCode, as have "AaAa", "AaBB", "BBAa" and "BBBB".
         IdTable table = new IdTable();
-        List<String> colliding = List.of("Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB");
+        // Ids of up to 7 characters are packed into a long, longer ones are hashed: both kinds.
+        List<String> colliding = List.of("Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB",
+                "AaAaAaAa", "AaAaAaBB", "BBBBBBBB", "BBBBAaAa", "ΩAa", "ΩBB");
         for (String id : colliding) {
             table.intern(id);
         }
@@ -42,6 +44,9 @@ class IdTableTest {
             assertThat(table.find(colliding.get(i))).isEqualTo(i);
         }
         assertThat(table.find("AaA")).isEqualTo(IdTable.NULL);
+        assertThat(table.find("AaAaAaA")).isEqualTo(IdTable.NULL);
+        assertThat(table.find("AaAaAaAaA")).isEqualTo(IdTable.NULL);
+        assertThat(table.find("ΩA")).isEqualTo(IdTable.NULL);
     }
 
     @Test
@@ -89,10 +94,12 @@ class IdTableTest {
     }
 
     private static String randomId(SplittableRandom random) {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(6)) {
             case 0 -> "A" + random.nextInt(60_000);
             case 1 -> Integer.toString(random.nextInt(20_000));
             case 2 -> "é\"" + random.nextInt(300);
+            case 3 -> "APPLICANT-" + random.nextInt(30_000);
+            case 4 -> "Ω" + random.nextInt(10_000);
             default -> random.nextBoolean() ? "" : " " + (char) ('a' + random.nextInt(26));
         };
     }
