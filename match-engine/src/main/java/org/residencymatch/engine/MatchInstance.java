@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An immutable, validated match instance in a dense layout: applicants, program streams and
@@ -36,7 +35,8 @@ public final class MatchInstance {
     public static final int UNRANKED = -1;
 
     private final String[] applicantIds;
-    private final Map<String, Integer> applicantIndex;
+    private final IdTable applicantTable;
+    private final int[] applicantOfSymbol;
     private final int[] applicantRolStart;
     private final int[] applicantRolProgram;
     private final int[] applicantRolProgramRank;
@@ -44,14 +44,16 @@ public final class MatchInstance {
     private final int[] coupleOfApplicant;
 
     private final String[] programIds;
-    private final Map<String, Integer> programIndex;
+    private final IdTable programTable;
+    private final int[] programOfSymbol;
     private final int[] quota;
     private final int[] programRolStart;
     private final int[] programRolApplicant;
     private final int[] programRolApplicantEntry;
 
     private final String[] coupleIds;
-    private final Map<String, Integer> coupleIndex;
+    private final IdTable coupleTable;
+    private final int[] coupleOfSymbol;
     private final int[] coupleFirst;
     private final int[] coupleSecond;
     private final int[] couplePairStart;
@@ -65,18 +67,21 @@ public final class MatchInstance {
 
     MatchInstance(DenseParts parts) {
         this.applicantIds = parts.applicantIds;
-        this.applicantIndex = parts.applicantIndex;
+        this.applicantTable = parts.applicantTable;
+        this.applicantOfSymbol = parts.applicantOfSymbol;
         this.applicantRolStart = parts.applicantRolStart;
         this.applicantRolProgram = parts.applicantRolProgram;
         this.applicantRolOwner = parts.applicantRolOwner;
         this.coupleOfApplicant = parts.coupleOfApplicant;
         this.programIds = parts.programIds;
-        this.programIndex = parts.programIndex;
+        this.programTable = parts.programTable;
+        this.programOfSymbol = parts.programOfSymbol;
         this.quota = parts.quota;
         this.programRolStart = parts.programRolStart;
         this.programRolApplicant = parts.programRolApplicant;
         this.coupleIds = parts.coupleIds;
-        this.coupleIndex = parts.coupleIndex;
+        this.coupleTable = parts.coupleTable;
+        this.coupleOfSymbol = parts.coupleOfSymbol;
         this.coupleFirst = parts.coupleFirst;
         this.coupleSecond = parts.coupleSecond;
         this.couplePairStart = parts.couplePairStart;
@@ -220,20 +225,22 @@ public final class MatchInstance {
 
     /** The dense index of an applicant id, or {@code -1} if there is no such applicant. */
     public int applicantIndex(String id) {
-        Integer index = applicantIndex.get(id);
-        return index == null ? -1 : index;
+        return indexOf(applicantTable, applicantOfSymbol, id);
     }
 
     /** The dense index of a program stream id, or {@code -1} if there is no such stream. */
     public int programIndex(String id) {
-        Integer index = programIndex.get(id);
-        return index == null ? -1 : index;
+        return indexOf(programTable, programOfSymbol, id);
     }
 
     /** The dense index of a couple id, or {@code -1} if there is no such couple. */
     public int coupleIndex(String id) {
-        Integer index = coupleIndex.get(id);
-        return index == null ? -1 : index;
+        return indexOf(coupleTable, coupleOfSymbol, id);
+    }
+
+    private static int indexOf(IdTable table, int[] indexOfSymbol, String id) {
+        int symbol = table.find(id);
+        return symbol == IdTable.NULL ? -1 : indexOfSymbol[symbol];
     }
 
     // ---- programs -----------------------------------------------------------------------------
@@ -393,18 +400,21 @@ public final class MatchInstance {
     /** The arrays a builder hands over; package-private plumbing between builder and instance. */
     static final class DenseParts {
         String[] applicantIds;
-        Map<String, Integer> applicantIndex;
+        IdTable applicantTable;
+        int[] applicantOfSymbol;
         int[] applicantRolStart;
         int[] applicantRolProgram;
         int[] applicantRolOwner;
         int[] coupleOfApplicant;
         String[] programIds;
-        Map<String, Integer> programIndex;
+        IdTable programTable;
+        int[] programOfSymbol;
         int[] quota;
         int[] programRolStart;
         int[] programRolApplicant;
         String[] coupleIds;
-        Map<String, Integer> coupleIndex;
+        IdTable coupleTable;
+        int[] coupleOfSymbol;
         int[] coupleFirst;
         int[] coupleSecond;
         int[] couplePairStart;

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link MatchInstance} from string ids, in memory, and enforces every rule of the match
+ * Builds a {@link MatchInstance} from string ids (or from ids already interned into the builder's
+ * {@link IdTable}s, for a reader of large files), in memory, and enforces every rule of the match
  * format at {@link #build()}: ids unique within their kind, every reference resolvable, no
  * duplicate in a ROL, quotas non-negative, an applicant in at most one couple, couple members
  * without a ROL of their own, no {@code [null, null]} pair. Any breach refuses the whole instance
@@ -29,18 +30,32 @@ import java.util.Map;
  */
 public final class MatchInstanceBuilder {
 
-    private record ProgramDeclaration(String id, int quota, List<String> rol) {
-    }
+    // Every declaration is kept by symbol (IdTable), in flat int lists: a national instance is a
+    // million ROL entries, and resolving them is then one array read each, with no String, no
+    // hashing and no boxing. Ids are made strings again only to name a problem.
+    private final IdTable programTable = new IdTable();
+    private final IdTable applicantTable = new IdTable();
+    private final IdTable coupleTable = new IdTable();
 
-    private record ApplicantDeclaration(String id, List<String> rol) {
-    }
+    private final IntList programId = new IntList();
+    private final IntList programQuota = new IntList();
+    private final IntList programRolStart = new IntList();
+    private final IntList programRolEnd = new IntList();
+    private final IntList programRol = new IntList();
 
-    private record CoupleDeclaration(String id, String first, String second, List<ProgramPair> rol) {
-    }
+    private final IntList applicantId = new IntList();
+    /** {@code -1} when the applicant has no ROL at all (not even an empty one). */
+    private final IntList applicantRolStart = new IntList();
+    private final IntList applicantRolEnd = new IntList();
+    private final IntList applicantRol = new IntList();
 
-    private final List<ProgramDeclaration> programs = new ArrayList<>();
-    private final List<ApplicantDeclaration> applicants = new ArrayList<>();
-    private final List<CoupleDeclaration> couples = new ArrayList<>();
+    private final IntList coupleId = new IntList();
+    private final IntList coupleFirstId = new IntList();
+    private final IntList coupleSecondId = new IntList();
+    private final IntList couplePairStart = new IntList();
+    private final IntList couplePairEnd = new IntList();
+    private final IntList pairFirst = new IntList();
+    private final IntList pairSecond = new IntList();
 
     MatchInstanceBuilder() {
     }
@@ -53,8 +68,13 @@ public final class MatchInstanceBuilder {
      * @param rol   the applicant ids it ranks, most preferred first ({@code null} means none)
      */
     public MatchInstanceBuilder program(String id, int quota, List<String> rol) {
-        programs.add(new ProgramDeclaration(id, quota, rol == null ? List.of() : new ArrayList<>(rol)));
-        return this;
+        int start = programRol.size();
+        if (rol != null) {
+            for (String applicant : rol) {
+                programRol.add(applicantTable.intern(applicant));
+            }
+        }
+        return declareProgram(programTable.intern(id), quota, start);
     }
 
     /** Declares an applicant without a ROL of their own (a couple member, or one who ranks nothing). */
@@ -69,15 +89,130 @@ public final class MatchInstanceBuilder {
      * @param rol the program stream ids they rank, most preferred first; {@code null} when absent
      */
     public MatchInstanceBuilder applicant(String id, List<String> rol) {
-        applicants.add(new ApplicantDeclaration(id, rol == null ? null : new ArrayList<>(rol)));
-        return this;
+        int start = applicantRol.size();
+        if (rol != null) {
+            for (String program : rol) {
+                applicantRol.add(programTable.intern(program));
+            }
+        }
+        return declareApplicant(applicantTable.intern(id), rol == null ? -1 : start);
     }
 
     /**
      * Declares a couple of two declared applicants and its list of pairs, most preferred first.
      */
     public MatchInstanceBuilder couple(String id, String first, String second, List<ProgramPair> rol) {
-        couples.add(new CoupleDeclaration(id, first, second, rol == null ? List.of() : new ArrayList<>(rol)));
+        int start = pairFirst.size();
+        if (rol != null) {
+            for (ProgramPair pair : rol) {
+                pairFirst.add(pair == null ? IdTable.NULL : programTable.intern(pair.first()));
+                pairSecond.add(pair == null ? IdTable.NULL : programTable.intern(pair.second()));
+            }
+        }
+        return declareCouple(coupleTable.intern(id), applicantTable.intern(first), applicantTable.intern(second), start);
+    }
+
+    // ---- by symbol: for a reader that interns ids as it reads them ----------------------------------
+
+    /** The table of program stream ids: symbols for {@link #programBySymbols} and pair sides. */
+    public IdTable programIds() {
+        return programTable;
+    }
+
+    /** The table of applicant ids: symbols for ROLs of programs, applicants and couple members. */
+    public IdTable applicantIds() {
+        return applicantTable;
+    }
+
+    /** The table of couple ids. */
+    public IdTable coupleIds() {
+        return coupleTable;
+    }
+
+    /**
+     * As {@link #program(String, int, List)}, by symbols: {@code id} of {@link #programIds()},
+     * the first {@code length} entries of {@code rol} of {@link #applicantIds()} ({@link IdTable#NULL}
+     * for a null entry).
+     */
+    public MatchInstanceBuilder programBySymbols(int id, int quota, int[] rol, int length) {
+        int start = programRol.size();
+        programRol.addAll(rol, length);
+        return declareProgram(id, quota, start);
+    }
+
+    /**
+     * As {@link #applicant(String, List)}, by symbols: {@code id} of {@link #applicantIds()}, the first
+     * {@code length} entries of {@code rol} of {@link #programIds()}; {@code rol == null} when absent.
+     */
+    public MatchInstanceBuilder applicantBySymbols(int id, int[] rol, int length) {
+        int start = applicantRol.size();
+        if (rol != null) {
+            applicantRol.addAll(rol, length);
+        }
+        return declareApplicant(id, rol == null ? -1 : start);
+    }
+
+    /**
+     * As {@link #couple(String, String, String, List)}, by symbols: {@code id} of {@link #coupleIds()},
+     * {@code first} and {@code second} of {@link #applicantIds()}, and the first {@code length} pairs
+     * as their two sides, of {@link #programIds()} ({@link IdTable#NULL} for "no match").
+     */
+    public MatchInstanceBuilder coupleBySymbols(int id, int first, int second, int[] firsts, int[] seconds, int length) {
+        int start = pairFirst.size();
+        pairFirst.addAll(firsts, length);
+        pairSecond.addAll(seconds, length);
+        return declareCouple(id, first, second, start);
+    }
+
+    /** Forgets every program declared so far (ids stay in the tables, unused): a reader met the list again. */
+    public void clearPrograms() {
+        programId.truncate(0);
+        programQuota.truncate(0);
+        programRolStart.truncate(0);
+        programRolEnd.truncate(0);
+        programRol.truncate(0);
+    }
+
+    /** Forgets every applicant declared so far. */
+    public void clearApplicants() {
+        applicantId.truncate(0);
+        applicantRolStart.truncate(0);
+        applicantRolEnd.truncate(0);
+        applicantRol.truncate(0);
+    }
+
+    /** Forgets every couple declared so far. */
+    public void clearCouples() {
+        coupleId.truncate(0);
+        coupleFirstId.truncate(0);
+        coupleSecondId.truncate(0);
+        couplePairStart.truncate(0);
+        couplePairEnd.truncate(0);
+        pairFirst.truncate(0);
+        pairSecond.truncate(0);
+    }
+
+    private MatchInstanceBuilder declareProgram(int id, int quota, int rolStart) {
+        programId.add(id);
+        programQuota.add(quota);
+        programRolStart.add(rolStart);
+        programRolEnd.add(programRol.size());
+        return this;
+    }
+
+    private MatchInstanceBuilder declareApplicant(int id, int rolStart) {
+        applicantId.add(id);
+        applicantRolStart.add(rolStart);
+        applicantRolEnd.add(applicantRol.size());
+        return this;
+    }
+
+    private MatchInstanceBuilder declareCouple(int id, int first, int second, int pairStart) {
+        coupleId.add(id);
+        coupleFirstId.add(first);
+        coupleSecondId.add(second);
+        couplePairStart.add(pairStart);
+        couplePairEnd.add(pairFirst.size());
         return this;
     }
 
@@ -88,74 +223,94 @@ public final class MatchInstanceBuilder {
      */
     public MatchInstance build() {
         List<InstanceProblem> problems = new ArrayList<>();
-        Map<String, Integer> programIndex = indexIds("program", programs.stream().map(ProgramDeclaration::id).toList(), problems);
-        Map<String, Integer> applicantIndex = indexIds("applicant", applicants.stream().map(ApplicantDeclaration::id).toList(), problems);
-        Map<String, Integer> coupleIndex = indexIds("couple", couples.stream().map(CoupleDeclaration::id).toList(), problems);
+        int[] programOf = indexIds("program", programTable, programId, problems);
+        int[] applicantOf = indexIds("applicant", applicantTable, applicantId, problems);
+        int[] coupleOf = indexIds("couple", coupleTable, coupleId, problems);
 
         MatchInstance.DenseParts parts = new MatchInstance.DenseParts();
-        parts.programIds = programs.stream().map(ProgramDeclaration::id).toArray(String[]::new);
-        parts.applicantIds = applicants.stream().map(ApplicantDeclaration::id).toArray(String[]::new);
-        parts.coupleIds = couples.stream().map(CoupleDeclaration::id).toArray(String[]::new);
-        parts.programIndex = programIndex;
-        parts.applicantIndex = applicantIndex;
-        parts.coupleIndex = coupleIndex;
+        parts.programIds = ids(programTable, programId);
+        parts.applicantIds = ids(applicantTable, applicantId);
+        parts.coupleIds = ids(coupleTable, coupleId);
 
-        resolveCouples(parts, applicantIndex, programIndex, problems);
-        resolveApplicants(parts, applicantIndex, programIndex, problems);
-        resolvePrograms(parts, applicantIndex, problems);
+        resolveCouples(parts, applicantOf, programOf, problems);
+        resolveApplicants(parts, programOf, problems);
+        resolvePrograms(parts, applicantOf, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidInstanceException(problems);
         }
+        parts.programTable = programTable.frozenCopy();
+        parts.programOfSymbol = programOf;
+        parts.applicantTable = applicantTable.frozenCopy();
+        parts.applicantOfSymbol = applicantOf;
+        parts.coupleTable = coupleTable.frozenCopy();
+        parts.coupleOfSymbol = coupleOf;
         return new MatchInstance(parts);
     }
 
-    private static Map<String, Integer> indexIds(String kind, List<String> ids, List<InstanceProblem> problems) {
-        Map<String, Integer> index = new HashMap<>(ids.size() * 2);
-        for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
+    /** The dense index of each symbol of the table ({@code -1} for one never declared, or blank). */
+    private static int[] indexIds(String kind, IdTable table, IntList declared, List<InstanceProblem> problems) {
+        int[] index = new int[table.size()];
+        Arrays.fill(index, -1);
+        for (int i = 0; i < declared.size(); i++) {
+            int symbol = declared.get(i);
+            String id = symbol == IdTable.NULL ? null : table.id(symbol);
             if (id == null || id.isBlank()) {
                 problems.add(new InstanceProblem(kind, id, "id", "is missing or blank (" + kind + " #" + (i + 1) + ")"));
                 continue;
             }
-            Integer earlier = index.putIfAbsent(id, i);
-            if (earlier != null) {
+            int earlier = index[symbol];
+            if (earlier >= 0) {
                 problems.add(new InstanceProblem(kind, id, "id",
                         "duplicate " + kind + " id: also " + kind + " #" + (earlier + 1) + " (ids must be unique within their kind)"));
+            } else {
+                index[symbol] = i;
             }
         }
         return index;
     }
 
-    private void resolvePrograms(MatchInstance.DenseParts parts, Map<String, Integer> applicantIndex,
-                                 List<InstanceProblem> problems) {
-        int count = programs.size();
+    private static String[] ids(IdTable table, IntList declared) {
+        String[] ids = new String[declared.size()];
+        for (int i = 0; i < ids.length; i++) {
+            int symbol = declared.get(i);
+            ids[i] = symbol == IdTable.NULL ? null : table.id(symbol);
+        }
+        return ids;
+    }
+
+    private void resolvePrograms(MatchInstance.DenseParts parts, int[] applicantOf, List<InstanceProblem> problems) {
+        int count = programId.size();
         parts.quota = new int[count];
         parts.programRolStart = new int[count + 1];
         IntList rolApplicants = new IntList();
         // Duplicates by dense index (one id, one index): seenIn[a] == p + 1 when program p already
         // ranks applicant a, at rol[seenAt[a]]. Two int arrays instead of a map per program.
-        int[] seenIn = new int[applicants.size()];
-        int[] seenAt = new int[applicants.size()];
+        int applicants = applicantId.size();
+        int[] seenIn = new int[applicants];
+        int[] seenAt = new int[applicants];
         for (int p = 0; p < count; p++) {
-            ProgramDeclaration program = programs.get(p);
-            if (program.quota() < 0) {
-                problems.add(new InstanceProblem("program", program.id(), "quota",
-                        "must be an integer >= 0, was " + program.quota()));
+            String id = parts.programIds[p];
+            int quota = programQuota.get(p);
+            if (quota < 0) {
+                problems.add(new InstanceProblem("program", id, "quota", "must be an integer >= 0, was " + quota));
             }
-            parts.quota[p] = Math.max(0, program.quota());
-            for (int i = 0; i < program.rol().size(); i++) {
-                String applicantId = program.rol().get(i);
-                Integer applicant = applicantId == null ? null : applicantIndex.get(applicantId);
-                if (applicant == null) {
-                    problems.add(new InstanceProblem("program", program.id(), rolField(i),
-                            applicantId == null ? "is null: a program ROL holds applicant ids"
-                                    : "refers to unknown applicant \"" + applicantId + "\""));
+            parts.quota[p] = Math.max(0, quota);
+            int start = programRolStart.get(p);
+            int end = programRolEnd.get(p);
+            for (int e = start; e < end; e++) {
+                int symbol = programRol.get(e);
+                int applicant = symbol == IdTable.NULL ? -1 : applicantOf[symbol];
+                int i = e - start;
+                if (applicant < 0) {
+                    problems.add(new InstanceProblem("program", id, rolField(i),
+                            symbol == IdTable.NULL ? "is null: a program ROL holds applicant ids"
+                                    : "refers to unknown applicant \"" + applicantTable.id(symbol) + "\""));
                     continue;
                 }
                 if (seenIn[applicant] == p + 1) {
-                    problems.add(new InstanceProblem("program", program.id(), rolField(i),
-                            "applicant \"" + applicantId + "\" is ranked twice (also at rol[" + seenAt[applicant] + "])"));
+                    problems.add(new InstanceProblem("program", id, rolField(i),
+                            "applicant \"" + applicantTable.id(symbol) + "\" is ranked twice (also at rol[" + seenAt[applicant] + "])"));
                     continue;
                 }
                 seenIn[applicant] = p + 1;
@@ -167,37 +322,39 @@ public final class MatchInstanceBuilder {
         parts.programRolApplicant = rolApplicants.toArray();
     }
 
-    private void resolveApplicants(MatchInstance.DenseParts parts, Map<String, Integer> applicantIndex,
-                                   Map<String, Integer> programIndex, List<InstanceProblem> problems) {
-        int count = applicants.size();
+    private void resolveApplicants(MatchInstance.DenseParts parts, int[] programOf, List<InstanceProblem> problems) {
+        int count = applicantId.size();
         parts.applicantRolStart = new int[count + 1];
         IntList rolPrograms = new IntList();
         IntList rolOwners = new IntList();
         // As for programs: seenIn[p] == a + 1 when applicant a already ranks program p, at rol[seenAt[p]].
-        int[] seenIn = new int[programs.size()];
-        int[] seenAt = new int[programs.size()];
+        int programs = programId.size();
+        int[] seenIn = new int[programs];
+        int[] seenAt = new int[programs];
         for (int a = 0; a < count; a++) {
-            ApplicantDeclaration applicant = applicants.get(a);
-            List<String> rol = applicant.rol() == null ? List.of() : applicant.rol();
+            String id = parts.applicantIds[a];
+            int start = applicantRolStart.get(a);
+            int end = start < 0 ? start : applicantRolEnd.get(a);
             int couple = parts.coupleOfApplicant[a];
-            if (couple >= 0 && !rol.isEmpty()) {
-                problems.add(new InstanceProblem("applicant", applicant.id(), "rol",
-                        "is a member of couple \"" + couples.get(couple).id()
+            if (couple >= 0 && end > start) {
+                problems.add(new InstanceProblem("applicant", id, "rol",
+                        "is a member of couple \"" + parts.coupleIds[couple]
                                 + "\" and must not have a ROL of their own (the couple's list of pairs applies)"));
-                rol = List.of();
+                end = start;
             }
-            for (int i = 0; i < rol.size(); i++) {
-                String programId = rol.get(i);
-                Integer program = programId == null ? null : programIndex.get(programId);
-                if (program == null) {
-                    problems.add(new InstanceProblem("applicant", applicant.id(), rolField(i),
-                            programId == null ? "is null: an applicant ROL holds program stream ids"
-                                    : "refers to unknown program \"" + programId + "\""));
+            for (int e = start; e < end; e++) {
+                int symbol = applicantRol.get(e);
+                int program = symbol == IdTable.NULL ? -1 : programOf[symbol];
+                int i = e - start;
+                if (program < 0) {
+                    problems.add(new InstanceProblem("applicant", id, rolField(i),
+                            symbol == IdTable.NULL ? "is null: an applicant ROL holds program stream ids"
+                                    : "refers to unknown program \"" + programTable.id(symbol) + "\""));
                     continue;
                 }
                 if (seenIn[program] == a + 1) {
-                    problems.add(new InstanceProblem("applicant", applicant.id(), rolField(i),
-                            "program \"" + programId + "\" is ranked twice (also at rol[" + seenAt[program] + "])"));
+                    problems.add(new InstanceProblem("applicant", id, rolField(i),
+                            "program \"" + programTable.id(symbol) + "\" is ranked twice (also at rol[" + seenAt[program] + "])"));
                     continue;
                 }
                 seenIn[program] = a + 1;
@@ -211,10 +368,10 @@ public final class MatchInstanceBuilder {
         parts.applicantRolOwner = rolOwners.toArray();
     }
 
-    private void resolveCouples(MatchInstance.DenseParts parts, Map<String, Integer> applicantIndex,
-                                Map<String, Integer> programIndex, List<InstanceProblem> problems) {
-        int count = couples.size();
-        parts.coupleOfApplicant = new int[applicants.size()];
+    private void resolveCouples(MatchInstance.DenseParts parts, int[] applicantOf, int[] programOf,
+                                List<InstanceProblem> problems) {
+        int count = coupleId.size();
+        parts.coupleOfApplicant = new int[applicantId.size()];
         Arrays.fill(parts.coupleOfApplicant, -1);
         parts.coupleFirst = new int[count];
         parts.coupleSecond = new int[count];
@@ -223,24 +380,26 @@ public final class MatchInstanceBuilder {
         IntList secondPrograms = new IntList();
         IntList owners = new IntList();
         for (int c = 0; c < count; c++) {
-            CoupleDeclaration couple = couples.get(c);
-            parts.coupleFirst[c] = resolveMember(parts, c, couple, "first", couple.first(), applicantIndex, problems);
-            parts.coupleSecond[c] = resolveMember(parts, c, couple, "second", couple.second(), applicantIndex, problems);
-            if (couple.first() != null && couple.first().equals(couple.second())) {
-                problems.add(new InstanceProblem("couple", couple.id(), "second",
-                        "is the same applicant as first (\"" + couple.first() + "\")"));
+            String id = parts.coupleIds[c];
+            int first = coupleFirstId.get(c);
+            int second = coupleSecondId.get(c);
+            parts.coupleFirst[c] = resolveMember(parts, c, id, "first", first, applicantOf, problems);
+            parts.coupleSecond[c] = resolveMember(parts, c, id, "second", second, applicantOf, problems);
+            if (first != IdTable.NULL && first == second) {
+                problems.add(new InstanceProblem("couple", id, "second",
+                        "is the same applicant as first (\"" + applicantTable.id(first) + "\")"));
             }
             // Duplicate pairs are looked for on the resolved streams (a couple ranks a few hundred
             // pairs, a national instance a quarter of a million); only for a couple that has one is
-            // its list resolved again with a map of pairs by id, which reports the earlier position.
+            // its list resolved again with a map of pairs, which reports the earlier position.
             int mark = firstPrograms.size();
             int problemsMark = problems.size();
-            if (!resolvePairs(c, couple, programIndex, problems, firstPrograms, secondPrograms, owners, null)) {
+            if (!resolvePairs(c, id, programOf, problems, firstPrograms, secondPrograms, owners, null)) {
                 firstPrograms.truncate(mark);
                 secondPrograms.truncate(mark);
                 owners.truncate(mark);
                 problems.subList(problemsMark, problems.size()).clear();
-                resolvePairs(c, couple, programIndex, problems, firstPrograms, secondPrograms, owners, new HashMap<>());
+                resolvePairs(c, id, programOf, problems, firstPrograms, secondPrograms, owners, new HashMap<>());
             }
             parts.couplePairStart[c + 1] = firstPrograms.size();
         }
@@ -254,30 +413,32 @@ public final class MatchInstanceBuilder {
      * pairs name the same streams (the caller then starts again with a map); with it, reports each
      * duplicate and leaves it out.
      */
-    private static boolean resolvePairs(int c, CoupleDeclaration couple, Map<String, Integer> programIndex,
-                                        List<InstanceProblem> problems, IntList firstPrograms, IntList secondPrograms,
-                                        IntList owners, Map<ProgramPair, Integer> seen) {
-        List<ProgramPair> rol = couple.rol();
-        long[] keys = seen == null ? new long[rol.size()] : null;
+    private boolean resolvePairs(int c, String id, int[] programOf, List<InstanceProblem> problems,
+                                 IntList firstPrograms, IntList secondPrograms, IntList owners, Map<Long, Integer> seen) {
+        int start = couplePairStart.get(c);
+        int end = couplePairEnd.get(c);
+        long[] keys = seen == null ? new long[end - start] : null;
         int count = 0;
-        long width = programIndex.size() + 1L;
-        for (int i = 0; i < rol.size(); i++) {
-            ProgramPair pair = rol.get(i);
-            if (pair == null || (pair.first() == null && pair.second() == null)) {
-                problems.add(new InstanceProblem("couple", couple.id(), rolField(i),
+        long width = programId.size() + 1L;
+        for (int e = start; e < end; e++) {
+            int i = e - start;
+            int firstSymbol = pairFirst.get(e);
+            int secondSymbol = pairSecond.get(e);
+            if (firstSymbol == IdTable.NULL && secondSymbol == IdTable.NULL) {
+                problems.add(new InstanceProblem("couple", id, rolField(i),
                         "[null, null] is not allowed: at least one partner must be matched in a pair"));
                 continue;
             }
-            int first = resolvePairSide(couple, i, 0, pair.first(), programIndex, problems);
-            int second = resolvePairSide(couple, i, 1, pair.second(), programIndex, problems);
+            int first = resolvePairSide(id, i, 0, firstSymbol, programOf, problems);
+            int second = resolvePairSide(id, i, 1, secondSymbol, programOf, problems);
             if (first == UNKNOWN || second == UNKNOWN) {
                 continue;
             }
             if (seen != null) {
-                Integer earlier = seen.putIfAbsent(pair, i);
+                Integer earlier = seen.putIfAbsent((first + 1L) * width + (second + 1L), i);
                 if (earlier != null) {
-                    problems.add(new InstanceProblem("couple", couple.id(), rolField(i),
-                            "pair " + describe(pair) + " is ranked twice (also at rol[" + earlier + "])"));
+                    problems.add(new InstanceProblem("couple", id, rolField(i),
+                            "pair " + describe(firstSymbol, secondSymbol) + " is ranked twice (also at rol[" + earlier + "])"));
                     continue;
                 }
             } else {
@@ -305,19 +466,18 @@ public final class MatchInstanceBuilder {
         return "rol[" + i + "]";
     }
 
-    private int resolveMember(MatchInstance.DenseParts parts, int c, CoupleDeclaration couple, String field,
-                              String applicantId, Map<String, Integer> applicantIndex,
-                              List<InstanceProblem> problems) {
-        Integer applicant = applicantId == null ? null : applicantIndex.get(applicantId);
-        if (applicant == null) {
-            problems.add(new InstanceProblem("couple", couple.id(), field,
-                    applicantId == null ? "is missing" : "refers to unknown applicant \"" + applicantId + "\""));
+    private int resolveMember(MatchInstance.DenseParts parts, int c, String coupleId, String field,
+                              int symbol, int[] applicantOf, List<InstanceProblem> problems) {
+        int applicant = symbol == IdTable.NULL ? -1 : applicantOf[symbol];
+        if (applicant < 0) {
+            problems.add(new InstanceProblem("couple", coupleId, field,
+                    symbol == IdTable.NULL ? "is missing" : "refers to unknown applicant \"" + applicantTable.id(symbol) + "\""));
             return -1;
         }
         int other = parts.coupleOfApplicant[applicant];
         if (other >= 0 && other != c) {
-            problems.add(new InstanceProblem("couple", couple.id(), field,
-                    "applicant \"" + applicantId + "\" is already a member of couple \"" + couples.get(other).id()
+            problems.add(new InstanceProblem("couple", coupleId, field,
+                    "applicant \"" + applicantTable.id(symbol) + "\" is already a member of couple \"" + parts.coupleIds[other]
                             + "\" (an applicant is in at most one couple)"));
             return -1;
         }
@@ -327,26 +487,26 @@ public final class MatchInstanceBuilder {
         return applicant;
     }
 
-    private static int resolvePairSide(CoupleDeclaration couple, int index, int side, String programId,
-                                       Map<String, Integer> programIndex, List<InstanceProblem> problems) {
-        if (programId == null) {
+    private int resolvePairSide(String coupleId, int index, int side, int symbol, int[] programOf,
+                                List<InstanceProblem> problems) {
+        if (symbol == IdTable.NULL) {
             return MatchInstance.NO_PROGRAM;
         }
-        Integer program = programIndex.get(programId);
-        if (program == null) {
-            problems.add(new InstanceProblem("couple", couple.id(), rolField(index) + "[" + side + "]",
-                    "refers to unknown program \"" + programId + "\""));
+        int program = programOf[symbol];
+        if (program < 0) {
+            problems.add(new InstanceProblem("couple", coupleId, rolField(index) + "[" + side + "]",
+                    "refers to unknown program \"" + programTable.id(symbol) + "\""));
             return UNKNOWN;
         }
         return program;
     }
 
-    private static String describe(ProgramPair pair) {
-        return "[" + quoteOrNull(pair.first()) + ", " + quoteOrNull(pair.second()) + "]";
+    private String describe(int first, int second) {
+        return "[" + quoteOrNull(first) + ", " + quoteOrNull(second) + "]";
     }
 
-    private static String quoteOrNull(String id) {
-        return id == null ? "null" : "\"" + id + "\"";
+    private String quoteOrNull(int symbol) {
+        return symbol == IdTable.NULL ? "null" : "\"" + programTable.id(symbol) + "\"";
     }
 
     /** A growable int array, so that building a large instance does not box every entry. */
@@ -363,6 +523,18 @@ public final class MatchInstanceBuilder {
 
         int size() {
             return size;
+        }
+
+        int get(int index) {
+            return values[index];
+        }
+
+        void addAll(int[] from, int length) {
+            if (size + length > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + length));
+            }
+            System.arraycopy(from, 0, values, size, length);
+            size += length;
         }
 
         void truncate(int newSize) {

@@ -134,6 +134,54 @@ class InstanceValidationTest {
                 .contains("program \"P\", field rol[0]: refers to unknown applicant \"X\"");
     }
 
+    @Test
+    void declaringBySymbolsIsDeclaringByIds() {
+        MatchInstanceBuilder byIds = MatchInstance.builder()
+                .program("P", 2, List.of("A", "B", "Ghost"))
+                .program("Q", 1, List.of("A", "A"))
+                .applicant("A", List.of("P", "Q"))
+                .applicant("B").applicant("C")
+                .couple("K", "B", "C", List.of(ProgramPair.of("P", "Q"), ProgramPair.of("P", null), ProgramPair.of("P", "Q")));
+        MatchInstanceBuilder bySymbols = MatchInstance.builder();
+        IdTable programs = bySymbols.programIds();
+        IdTable applicants = bySymbols.applicantIds();
+        // A first declaration of the programs, forgotten: a reader met the list twice.
+        bySymbols.programBySymbols(programs.intern("Stale"), 9, new int[] {applicants.intern("A")}, 1);
+        bySymbols.clearPrograms();
+        bySymbols.programBySymbols(programs.intern("P"), 2,
+                new int[] {applicants.intern("A"), applicants.intern("B"), applicants.intern("Ghost"), 99}, 3);
+        bySymbols.programBySymbols(programs.intern("Q"), 1, new int[] {applicants.intern("A"), applicants.intern("A")}, 2);
+        bySymbols.applicantBySymbols(applicants.intern("A"), new int[] {programs.intern("P"), programs.intern("Q")}, 2);
+        bySymbols.applicantBySymbols(applicants.intern("B"), null, 0);
+        bySymbols.applicantBySymbols(applicants.intern("C"), null, 0);
+        int p = programs.intern("P");
+        int q = programs.intern("Q");
+        bySymbols.coupleBySymbols(bySymbols.coupleIds().intern("K"), applicants.intern("B"), applicants.intern("C"),
+                new int[] {p, p, p}, new int[] {q, IdTable.NULL, q}, 3);
+
+        InvalidInstanceException expected = catchThrowableOfType(InvalidInstanceException.class, byIds::build);
+        InvalidInstanceException actual = catchThrowableOfType(InvalidInstanceException.class, bySymbols::build);
+        assertThat(expected.problems()).hasSize(3);
+        assertThat(actual.problems()).containsExactlyElementsOf(expected.problems());
+    }
+
+    @Test
+    void anInstanceFindsItsIdsAndNoOthers() {
+        MatchInstanceBuilder builder = MatchInstance.builder();
+        builder.programBySymbols(builder.programIds().intern("Stale"), 1, new int[0], 0);
+        builder.clearPrograms();
+        MatchInstance instance = builder.program("P", 1, List.of("A")).applicant("B").applicant("A", List.of("P"))
+                .couple("K", "B", "C2", List.of()).applicant("C2").build();
+        assertThat(instance.programIndex("P")).isZero();
+        assertThat(instance.programIndex("Stale")).isEqualTo(-1);
+        assertThat(instance.programIndex("A")).isEqualTo(-1);
+        assertThat(instance.applicantIndex("A")).isEqualTo(1);
+        assertThat(instance.applicantIndex("C2")).isEqualTo(2);
+        assertThat(instance.applicantIndex(null)).isEqualTo(-1);
+        assertThat(instance.coupleIndex("K")).isZero();
+        assertThat(instance.coupleIndex("B")).isEqualTo(-1);
+    }
+
     private static void assertRefused(MatchInstanceBuilder builder, InstanceProblem... expected) {
         InvalidInstanceException refused = catchThrowableOfType(InvalidInstanceException.class, builder::build);
         assertThat(refused).as("the instance should be refused").isNotNull();
