@@ -10,6 +10,7 @@ import org.residencymatch.applicant.ApplicantDirectory;
 import org.residencymatch.applicant.ApplicantRepository;
 import org.residencymatch.applicant.DocumentService;
 import org.residencymatch.applicant.FactVerificationService;
+import org.residencymatch.applicant.FacultyVerification;
 import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.application.ApplicationService;
 import org.residencymatch.application.CoupleService;
@@ -69,6 +70,7 @@ public final class Services implements AutoCloseable {
     private final QuotaService quotas;
     private final Metrics metrics = new Metrics();
     private final FactVerificationService factVerification;
+    private final FacultyVerification facultyVerification;
     private final DocumentService documents;
 
     private Services(Database database, Clock clock) {
@@ -92,6 +94,7 @@ public final class Services implements AutoCloseable {
         this.factVerification = new FactVerificationService(database.jdbi(), applicants, lists, cycleId -> catalogue.rules(cycleId).iteration(1), outbox,
                 auditLog, clock, recheck);
         this.documents = new DocumentService(database.jdbi(), applicants, factVerification, outbox, auditLog, clock);
+        this.facultyVerification = new FacultyVerification(database.jdbi(), applicants, factVerification, documents);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock, outbox);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
         this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
@@ -177,6 +180,11 @@ public final class Services implements AutoCloseable {
 
     public FactVerificationService factVerification() {
         return factVerification;
+    }
+
+    /** A Canadian faculty's verification of its own CMG students' facts. */
+    public FacultyVerification facultyVerification() {
+        return facultyVerification;
     }
 
     /** The applicants' documents and the operator's decisions on them. */

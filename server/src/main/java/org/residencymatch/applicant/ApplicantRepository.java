@@ -136,6 +136,34 @@ public final class ApplicantRepository {
                 .bind("cycle", cycleId).bind("applicant", applicantId).bind("fact", fact.name()).execute() > 0;
     }
 
+    /** The Canadian faculty the applicant declares as their medical school in the cycle, if any. */
+    public Optional<String> findMedicalSchool(Handle h, String cycleId, String applicantId) {
+        return h.createQuery("SELECT faculty_id FROM applicant_medical_school WHERE cycle_id = :cycle AND applicant_id = :id")
+                .bind("cycle", cycleId).bind("id", applicantId).mapTo(String.class).findOne();
+    }
+
+    /** Records the applicant's medical school (a faculty's id), or that they name none (null). */
+    public void saveMedicalSchool(Handle h, String cycleId, String applicantId, String facultyId, String author, LocalDateTime now) {
+        h.execute("DELETE FROM applicant_medical_school WHERE cycle_id = ? AND applicant_id = ?", cycleId, applicantId);
+        if (facultyId == null) return;
+        h.execute("INSERT INTO applicant_medical_school (cycle_id, applicant_id, faculty_id, declared_at, declared_by) VALUES (?, ?, ?, ?, ?)",
+                cycleId, applicantId, facultyId, now, author);
+    }
+
+    /** The applicants of the cycle who declare this faculty as their medical school. */
+    public Set<String> studentsOf(Handle h, String cycleId, String facultyId) {
+        return Set.copyOf(h.createQuery("SELECT applicant_id FROM applicant_medical_school WHERE cycle_id = :cycle AND faculty_id = :faculty")
+                .bind("cycle", cycleId).bind("faculty", facultyId).mapTo(String.class).list());
+    }
+
+    /** The Canadian faculties, by id, with their names in English and French, in the order of their ids. */
+    public Map<String, LocalizedText> faculties(Handle h) {
+        Map<String, LocalizedText> faculties = new java.util.TreeMap<>();
+        h.createQuery("SELECT id, name, name_fr FROM faculty").map((rs, ctx) -> faculties.put(rs.getString("id"),
+                new LocalizedText(rs.getString("name"), rs.getString("name_fr")))).list();
+        return faculties;
+    }
+
     private static FactStatus status(ResultSet rs) throws SQLException {
         String en = rs.getString("refusal_en");
         return new FactStatus(FactStatus.State.valueOf(rs.getString("state")), Verifier.valueOf(rs.getString("verifier")),

@@ -48,6 +48,12 @@ final class DocumentRepository {
                 .bind("cycle", cycleId).map((rs, ctx) -> document(rs)).list();
     }
 
+    /** The documents of the cycle nobody withdrew, by applicant and in the order they came. */
+    List<Document> kept(Handle h, String cycleId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM applicant_document WHERE cycle_id = :cycle AND deleted_at IS NULL ORDER BY applicant_id, id")
+                .bind("cycle", cycleId).map((rs, ctx) -> document(rs)).list();
+    }
+
     /** The applicant's document, locked for a change when {@code forUpdate}. */
     Optional<Document> find(Handle h, String cycleId, String applicantId, long id, boolean forUpdate) {
         return h.createQuery("SELECT " + COLUMNS + " FROM applicant_document WHERE id = :id AND cycle_id = :cycle AND applicant_id = :applicant"

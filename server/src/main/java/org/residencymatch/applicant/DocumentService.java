@@ -124,6 +124,15 @@ public final class DocumentService {
         return byApplicant;
     }
 
+    /** The documents the cycle's applicants keep (none withdrawn), by applicant, each applicant's in the order they came. */
+    public Map<String, List<Document>> kept(String cycleId) {
+        Map<String, List<Document>> byApplicant = new LinkedHashMap<>();
+        for (Document d : jdbi.withHandle(h -> documents.kept(h, cycleId))) {
+            byApplicant.computeIfAbsent(d.applicantId(), a -> new java.util.ArrayList<>()).add(d);
+        }
+        return byApplicant;
+    }
+
     /** One document of the applicant (withdrawn ones too: the operator reads them for the audit). */
     public Document find(String cycleId, String applicantId, long id) {
         return jdbi.withHandle(h -> documents.find(h, cycleId, applicantId, id, false))
@@ -173,7 +182,11 @@ public final class DocumentService {
                 throw new ConflictException(Refusal.of("DOCUMENT_DECIDED", "document.decided"),
                         "document " + id + " is " + (d.deletedAt() != null ? "withdrawn" : d.status()));
             }
-            List<ProfileFact> proven = facts.provenBy(cycleId, d.kind());
+            // The facts this kind proves that the one deciding verifies: the operator's, or a faculty's for its own students.
+            List<ProfileFact> proven = facts.provenBy(cycleId, d.kind(), decision.verifier());
+            if (proven.isEmpty()) {
+                throw new FactVerificationService.NotAVerifierException(decision.verifier() + " verifies nothing a " + d.kind() + " proves in " + cycleId);
+            }
             for (ProfileFact fact : proven) {
                 facts.requireVerifier(cycleId, fact, decision.verifier());
                 facts.record(h, cycleId, applicantId, fact, decision, actor);

@@ -181,11 +181,16 @@ public final class FactVerificationService {
 
     /** The facts that a document of this kind proves in the cycle and that the operator verifies from it, in {@link ProfileFact} order. */
     List<ProfileFact> provenBy(String cycleId, org.residencymatch.eligibility.DocumentKind kind) {
+        return provenBy(cycleId, kind, Verifier.OPERATOR);
+    }
+
+    /** The facts that a document of this kind proves in the cycle and that this verifier decides, in {@link ProfileFact} order. */
+    List<ProfileFact> provenBy(String cycleId, org.residencymatch.eligibility.DocumentKind kind, Verifier verifier) {
         EligibilityRules rules = rulesOfCycle.apply(cycleId);
         List<ProfileFact> facts = new ArrayList<>();
         for (ProfileFact fact : ProfileFact.values()) {
             FactPolicy policy = rules.policy(fact);
-            if (policy.needsVerification() && policy.document() == kind && policy.verifiedBy().contains(Verifier.OPERATOR)) facts.add(fact);
+            if (policy.needsVerification() && policy.document() == kind && policy.verifiedBy().contains(verifier)) facts.add(fact);
         }
         return facts;
     }

@@ -102,14 +102,70 @@ public final class ProfileService {
      * @throws VerifiedFacts.ChangeRefusedException naming the verified fields the submission changes
      */
     public List<ProfileFact> saveDeclared(String cycleId, ApplicantFacts submitted, String actor) {
+        return saveDeclared(cycleId, submitted, null, actor);
+    }
+
+    /**
+     * The medical school an applicant declares: a Canadian faculty's id, or null for none. That faculty
+     * verifies the facts the cycle lets a faculty verify ({@link FacultyVerification}).
+     */
+    public record MedicalSchool(String facultyId) {}
+
+    /**
+     * As {@link #saveDeclared(String, ApplicantFacts, String)}, with the medical school declared in the
+     * same transaction ({@code school} null: left as it is). A change of school sends back to awaiting
+     * verification each fact a faculty had decided, and names it among the facts reopened.
+     *
+     * @throws IllegalArgumentException when the school is no Canadian faculty
+     */
+    public List<ProfileFact> saveDeclared(String cycleId, ApplicantFacts submitted, MedicalSchool school, String actor) {
         String applicantId = submitted.applicantId();
         return jdbi.inTransaction(h -> {
             Identity identity = applicants.findIdentity(h, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
             ApplicantFacts current = applicants.findProfile(h, cycleId, applicantId)
                     .orElse(ApplicantFacts.builder(applicantId, submitted.category()).build());
             VerifiedFacts.requireUnchanged(current, submitted, lists.forApplicant(h, cycleId, applicantId));
-            return save(h, cycleId, identity, submitted, actor).reopened();
+            List<ProfileFact> reopened = new ArrayList<>(save(h, cycleId, identity, submitted, actor).reopened());
+            if (school != null) {
+                for (ProfileFact fact : declareSchool(h, cycleId, applicantId, school.facultyId(), actor)) {
+                    if (!reopened.contains(fact)) reopened.add(fact);
+                }
+                listener.changed(h, cycleId, applicantId);
+            }
+            return List.copyOf(reopened);
         });
+    }
+
+    /** Records the school; when it changes, what a faculty had decided goes back to awaiting verification. Returns those facts. */
+    private List<ProfileFact> declareSchool(Handle h, String cycleId, String applicantId, String facultyId, String actor) {
+        if (facultyId != null && !applicants.faculties(h).containsKey(facultyId)) {
+            throw new IllegalArgumentException("no Canadian faculty has the id " + facultyId);
+        }
+        String before = applicants.findMedicalSchool(h, cycleId, applicantId).orElse(null);
+        if (java.util.Objects.equals(before, facultyId)) return List.of();
+        applicants.saveMedicalSchool(h, cycleId, applicantId, facultyId, actor, LocalDateTime.now(clock));
+        auditLog.record(h, actor, "applicant.medicalSchool.declared", "applicant:" + applicantId,
+                "cycle " + cycleId + ": " + (before == null ? "none" : before) + " -> " + (facultyId == null ? "none" : facultyId));
+        List<ProfileFact> reopened = new ArrayList<>();
+        var checks = applicants.findChecks(h, cycleId, applicantId);
+        for (ProfileFact fact : ProfileFact.values()) {
+            if (checks.status(fact).verifier() == org.residencymatch.eligibility.Verifier.FACULTY && applicants.reopen(h, cycleId, applicantId, fact)) {
+                reopened.add(fact);
+                auditLog.record(h, actor, "applicant.fact.reopened", "applicant:" + applicantId,
+                        "cycle " + cycleId + ": " + fact + " was decided by a faculty and the medical school changed, awaiting verification again");
+            }
+        }
+        return reopened;
+    }
+
+    /** The Canadian faculty the applicant declares as their medical school, if any. */
+    public Optional<String> medicalSchool(String cycleId, String applicantId) {
+        return jdbi.withHandle(h -> applicants.findMedicalSchool(h, cycleId, applicantId));
+    }
+
+    /** The Canadian faculties an applicant may name as their medical school, by id, with their names. */
+    public java.util.Map<String, org.residencymatch.eligibility.LocalizedText> faculties() {
+        return jdbi.withHandle(applicants::faculties);
     }
 
     /** The facts of an applicant that others verify, as of the current partner lists. */

@@ -52,6 +52,8 @@ public final class DemoData {
     /** Every demo account has this password; it is printed when the demo starts. */
     public static final String PASSWORD = "demo-2025";
     public static final String OPERATOR_EMAIL = "operator@demo.example";
+    /** A UBC student (CMG) whose category and degree await her faculty's verification, in UBC's staff queue. */
+    public static final String CHLOE = "A-1008";
 
     /** A demo applicant: who they are, their situation in one line, and the lists they are on. */
     record DemoApplicant(String id, String given, String family, String situation, ApplicantFacts facts, List<ListKind> lists,
@@ -120,6 +122,8 @@ public final class DemoData {
                     }
                 }
                 seedDocuments(h, a, now);
+                // Chloé studies at UBC: its program staff (staff@ubc.example) confirm her category and degree.
+                if (a.id().equals(CHLOE)) services.applicants().saveMedicalSchool(h, CYCLE, a.id(), "UBC", "applicant:" + a.id(), now);
                 accountStore.createWithHash(h, new Accounts.NewAccount(a.email(), a.given() + " " + a.family(),
                         PASSWORD, Role.APPLICANT, a.id(), null, null), passwordHash);
                 for (ListKind kind : a.lists()) {
@@ -155,7 +159,7 @@ public final class DemoData {
         lines.add(String.format(Locale.ROOT, "%-44s %s", "aimg@partner.example", "partner body: AIMG"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bc-cap@partner.example", "partner body: UBC-CAP"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bci@partner.example", "partner body: BCI"));
-        lines.add(String.format(Locale.ROOT, "%-44s %s", "staff@ubc.example", "program staff: UBC"));
+        lines.add(String.format(Locale.ROOT, "%-44s %s", "staff@ubc.example", "program staff: UBC (verifies its students: Chloé Bergeron)"));
         for (DemoApplicant a : roster()) {
             lines.add(String.format(Locale.ROOT, "%-44s applicant %s: %s", a.email(), a.id(), a.situation()));
         }
@@ -268,7 +272,7 @@ public final class DemoData {
                 f -> f.priorPostgraduateTraining(true).cmqApproval(CmqApproval.PARTICULIER)));
         r.add(person("A-2024", "Mei", "Wong", IMG, "IMG, Ontario high school graduate", f -> f.highSchoolYears(Province.ON, 4)));
         // Verification of facts (issue #18): the applicants above have every fact verified; these have not.
-        r.add(person("A-1008", "Chloé", "Bergeron", CMG, "CMG just registered: her faculty has not confirmed her category yet (streams pending)",
+        r.add(person(CHLOE, "Chloé", "Bergeron", CMG, "CMG just registered at UBC: her faculty (staff@ubc.example) has not confirmed her category yet (streams pending)",
                 f -> f, Verification.AWAITING));
         r.add(person("A-2025", "Ravi", "Iyer", IMG, "IMG just registered: every fact awaiting verification, his passport and degree awaiting the operator's check",
                 f -> f, Verification.AWAITING));

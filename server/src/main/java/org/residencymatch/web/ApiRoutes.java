@@ -10,6 +10,7 @@ import java.util.Map;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
+import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.catalogue.Catalogue;
 import org.residencymatch.catalogue.CatalogueFilter;
@@ -44,8 +45,9 @@ final class ApiRoutes {
         routes.get(applicant, this::getApplicant, Access.APPLICANT, Access.OPERATOR);
         routes.put(applicant, this::putApplicant, Access.OPERATOR);
         routes.put(applicant + "/profile", this::declareProfile, Access.APPLICANT);
-        routes.post(applicant + "/facts/{fact}/decision", ctx -> FactDecisionRoute.decide(services, ctx), Access.OPERATOR);
-        routes.get("/api/v1/cycles/{cycle}/fact-checks", ctx -> FactDecisionRoute.queue(services, ctx), Access.OPERATOR);
+        // Program staff decide the facts a faculty verifies, for their own faculty's students only (FacultyVerification).
+        routes.post(applicant + "/facts/{fact}/decision", ctx -> FactDecisionRoute.decide(services, ctx), Access.OPERATOR, Access.PROGRAM_STAFF);
+        routes.get("/api/v1/cycles/{cycle}/fact-checks", ctx -> FactDecisionRoute.queue(services, ctx), Access.OPERATOR, Access.PROGRAM_STAFF);
         routes.get("/api/v1/cycles/{cycle}/cases", this::cases, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);
@@ -58,6 +60,31 @@ final class ApiRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The applicant as the API gives them: identity, profile, verified facts, each fact's verification, and the medical school declared. */
+    static Map<String, Object> applicantJson(Services services, String cycle, org.residencymatch.applicant.Identity identity, ApplicantFacts facts) {
+        String applicantId = identity.applicantId();
+        Map<String, Object> json = ApiJson.applicant(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId),
+                services.factVerification().lines(cycle, applicantId));
+        json.put("medicalSchool", services.profiles().medicalSchool(cycle, applicantId).orElse(null));
+        return json;
+    }
+
+    /**
+     * The applicant in the path, if the caller may read their file or verify their facts: as {@link
+     * #readableApplicant}, and for program staff only one of their own faculty's CMG students in the
+     * path's cycle; anyone else is a 404 that reveals nothing.
+     */
+    static String verifiableApplicant(Services services, Context ctx) {
+        Principal user = Authentication.requirePrincipal(ctx);
+        if (user.role() != org.residencymatch.account.Role.PROGRAM_STAFF) return readableApplicant(ctx);
+        String applicantId = ctx.pathParam("applicantId");
+        if (!ProfileRequest.APPLICANT_ID.matcher(applicantId).matches()
+                || !services.facultyVerification().isStudent(ctx.pathParam("cycle"), user.facultyId(), applicantId)) {
+            throw new NotFoundException("applicant", applicantId);
+        }
+        return applicantId;
     }
 
     /** The applicant in the path, if the caller may read their file; otherwise a 404 that reveals nothing. */
@@ -98,8 +125,7 @@ final class ApiRoutes {
         String cycle = requireCycle(ctx);
         var identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
         var facts = services.profiles().profile(cycle, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
-        ctx.json(ApiJson.applicant(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId),
-                services.factVerification().lines(cycle, applicantId)));
+        ctx.json(applicantJson(services, cycle, identity, facts));
     }
 
     private void putApplicant(Context ctx) {
@@ -110,8 +136,7 @@ final class ApiRoutes {
         }
         ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, BodyLimits.text(ctx));
         boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(), Authentication.requirePrincipal(ctx).auditName());
-        ctx.status(created ? 201 : 200).json(ApiJson.applicant(cycle, parsed.identity(), parsed.facts(), services.profiles().verifiedFacts(cycle, applicantId),
-                services.factVerification().lines(cycle, applicantId)));
+        ctx.status(created ? 201 : 200).json(applicantJson(services, cycle, parsed.identity(), parsed.facts()));
     }
 
     /**
@@ -127,14 +152,14 @@ final class ApiRoutes {
         ApplicantFacts facts = ProfileRequest.parseDeclared(applicantId, BodyLimits.text(ctx),
                 current != null ? current : ApplicantFacts.builder(applicantId, ApplicantCategory.IMG).build(), verified);
         Principal user = Authentication.requirePrincipal(ctx);
+        ProfileService.MedicalSchool school = ProfileRequest.medicalSchool(BodyLimits.text(ctx), services.profiles().faculties().keySet());
         try {
-            services.profiles().saveDeclared(cycleId, facts, user.auditName());
+            services.profiles().saveDeclared(cycleId, facts, school, user.auditName());
         } catch (VerifiedFacts.ChangeRefusedException e) {
             throw ApiException.badRequest(e.fields().get(0), e.getMessage());
         }
         var identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
-        ctx.json(ApiJson.applicant(cycleId, identity, facts, services.profiles().verifiedFacts(cycleId, applicantId),
-                services.factVerification().lines(cycleId, applicantId)));
+        ctx.json(applicantJson(services, cycleId, identity, facts));
     }
 
     private void cases(Context ctx) {

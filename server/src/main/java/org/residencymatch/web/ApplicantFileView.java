@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
+import org.residencymatch.applicant.Document;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.application.Application;
@@ -31,11 +32,13 @@ import org.residencymatch.reconciliation.ReconciliationCase;
  * @param profile null when the applicant has no profile in the cycle
  * @param streams the cycle's streams by id, to name those the applicant applied to or ranked
  * @param signers the names of the accounts that saved a list or appear in the audit trail, by their audit name ("user:32")
+ * @param documents the documents the applicant sent in the cycle, withdrawn ones included (kept for the audit), in the order they came
+ * @param medicalSchool the Canadian faculty the applicant declares as their medical school, or null
  */
 public record ApplicantFileView(String cycle, Identity identity, Optional<Long> account, ApplicantFacts profile, List<VerifiedFacts.Fact> verified,
         List<ListRepository.Membership> memberships, List<Round> rounds, List<ReconciliationCase> cases, List<HelpCase> help,
         Optional<ClinicalAssessmentService.Invitation> capInvitation, boolean bcCapRegistered, List<AuditEntry> audit,
-        Map<String, String> names, Map<String, ProgramStream> streams, Map<String, String> signers) {
+        Map<String, String> names, Map<String, ProgramStream> streams, Map<String, String> signers, List<Document> documents, String medicalSchool) {
 
     /** The newest entries of the audit trail shown on the page. */
     static final int AUDIT_SHOWN = 100;
@@ -84,7 +87,8 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
         return new ApplicantFileView(cycle, identity, account, services.profiles().profile(cycle, applicantId).orElse(null),
                 services.profiles().verifiedFacts(cycle, applicantId), services.profiles().memberships(cycle, applicantId), rounds, cases, help,
                 services.clinicalAssessment().invitation(cycle, applicantId), services.clinicalAssessment().isRegisteredForBcCap(cycle, applicantId),
-                audit, services.directory().names(others), streams, accounts.displayNames(signed));
+                audit, services.directory().names(others), streams, accounts.displayNames(signed), services.documents().list(cycle, applicantId, true),
+                services.profiles().medicalSchool(cycle, applicantId).map(f -> services.facultyVerification().name(f)).orElse(null));
     }
 
     private static List<Version> versions(Services services, String cycle, int iteration, String kind, String owner) {

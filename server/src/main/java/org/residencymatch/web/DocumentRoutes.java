@@ -13,7 +13,10 @@ import org.residencymatch.account.Principal;
 import org.residencymatch.applicant.Document;
 import org.residencymatch.applicant.DocumentCheck;
 import org.residencymatch.applicant.DocumentService;
+import org.residencymatch.applicant.FactVerificationService;
 import org.residencymatch.applicant.FactVerificationService.FactDecision;
+import org.residencymatch.account.Role;
+import org.residencymatch.eligibility.LocalizedText;
 import org.residencymatch.eligibility.DocumentKind;
 import org.residencymatch.eligibility.Verifier;
 
@@ -22,7 +25,7 @@ import org.residencymatch.eligibility.Verifier;
  * fact (a PDF, JPEG or PNG of at most 10 MB, judged by its content), lists, downloads and withdraws their
  * documents; the operator lists and downloads them and accepts or refuses each one, which decides the
  * facts it proves ({@link DocumentService}). A document is only ever served as an attachment, to the
- * applicant and to the operator.
+ * applicant, to the operator, and to the staff of the faculty that verifies the facts of its own student.
  */
 final class DocumentRoutes {
 
@@ -40,10 +43,11 @@ final class DocumentRoutes {
 
     void register(RoutesConfig routes) {
         routes.post(UPLOAD_ROUTE, this::upload, Access.APPLICANT);
-        routes.get(UPLOAD_ROUTE, this::list, Access.APPLICANT, Access.OPERATOR);
-        routes.get(DOCUMENT + "/file", this::download, Access.APPLICANT, Access.OPERATOR);
+        // Program staff reach only their own faculty's CMG students' documents, to verify what a faculty verifies.
+        routes.get(UPLOAD_ROUTE, this::list, Access.APPLICANT, Access.OPERATOR, Access.PROGRAM_STAFF);
+        routes.get(DOCUMENT + "/file", this::download, Access.APPLICANT, Access.OPERATOR, Access.PROGRAM_STAFF);
         routes.delete(DOCUMENT, this::withdraw, Access.APPLICANT);
-        routes.post(DOCUMENT + "/decision", this::decide, Access.OPERATOR);
+        routes.post(DOCUMENT + "/decision", this::decide, Access.OPERATOR, Access.PROGRAM_STAFF);
     }
 
     private void upload(Context ctx) throws Exception {
@@ -68,8 +72,8 @@ final class DocumentRoutes {
     }
 
     private void list(Context ctx) {
-        String applicantId = ApiRoutes.readableApplicant(ctx);
         String cycle = ApiRoutes.requireCycle(services, ctx);
+        String applicantId = ApiRoutes.verifiableApplicant(services, ctx);
         // The operator sees withdrawn documents too, for the audit; the applicant only those they keep.
         boolean operator = Authentication.requirePrincipal(ctx).isOperator();
         ctx.json(Map.of("cycle", cycle, "applicantId", applicantId, "maxDocuments", DocumentService.MAX_PER_APPLICANT,
@@ -77,8 +81,8 @@ final class DocumentRoutes {
     }
 
     private void download(Context ctx) {
-        String applicantId = ApiRoutes.readableApplicant(ctx);
         String cycle = ApiRoutes.requireCycle(services, ctx);
+        String applicantId = ApiRoutes.verifiableApplicant(services, ctx);
         Principal user = Authentication.requirePrincipal(ctx);
         var file = services.documents().download(cycle, applicantId, ApiRoutes.longPathParam(ctx, "documentId"), user.isOperator(), user.auditName());
         send(ctx, file);
@@ -99,21 +103,32 @@ final class DocumentRoutes {
         ctx.status(204);
     }
 
+    /** The operator's decision, or a faculty's on its own student's document: the facts it proves that the one deciding verifies follow. */
     private void decide(Context ctx) {
-        String applicantId = ApiRoutes.readableApplicant(ctx);
         String cycle = ApiRoutes.requireCycle(services, ctx);
+        String applicantId = ApiRoutes.verifiableApplicant(services, ctx);
         long id = ApiRoutes.longPathParam(ctx, "documentId");
         Map<?, ?> body = ApiRoutes.jsonObject(ctx);
         String decision = body.get("decision") instanceof String d ? d : "";
-        FactDecision chosen = switch (decision) {
+        LocalizedText refusal = switch (decision) {
             case "ACCEPTED" -> {
                 if (body.get("reason") != null) throw ApiException.badRequest("reason", "an acceptance gives no reason");
-                yield FactDecision.accepted(Verifier.OPERATOR, OPERATOR_NAME);
+                yield null;
             }
-            case "REFUSED" -> FactDecision.refused(Verifier.OPERATOR, OPERATOR_NAME, FactDecisionRoute.reason(body.get("reason")));
+            case "REFUSED" -> FactDecisionRoute.reason(body.get("reason"));
             default -> throw ApiException.badRequest("decision", "decision must be ACCEPTED or REFUSED");
         };
-        services.documents().decide(cycle, applicantId, id, chosen, Authentication.requirePrincipal(ctx).auditName());
+        Principal user = Authentication.requirePrincipal(ctx);
+        try {
+            if (user.role() == Role.PROGRAM_STAFF) {
+                services.facultyVerification().decideDocument(cycle, user.facultyId(), applicantId, id, refusal, user.auditName());
+            } else {
+                services.documents().decide(cycle, applicantId, id, refusal == null ? FactDecision.accepted(Verifier.OPERATOR, OPERATOR_NAME)
+                        : FactDecision.refused(Verifier.OPERATOR, OPERATOR_NAME, refusal), user.auditName());
+            }
+        } catch (FactVerificationService.NotAVerifierException e) {
+            throw ApiException.badRequest("documentId", e.getMessage());
+        }
         ctx.json(json(services, services.documents().find(cycle, applicantId, id)));
     }
 

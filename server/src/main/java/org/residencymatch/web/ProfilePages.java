@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
+import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.Phase;
@@ -80,6 +81,8 @@ final class ProfilePages {
         model.put("documentError", documentError == null ? null : documentError.key());
         model.put("documentErrorArg", documentError == null || documentError.argument() == null ? "" : documentError.argument());
         model.put("maxMegabytes", org.residencymatch.applicant.DocumentCheck.MAX_BYTES / (1024 * 1024));
+        model.put("medicalSchool", services.profiles().medicalSchool(cycle.id(), user.applicantId()).orElse(""));
+        model.put("faculties", services.profiles().faculties());
         pages.render(ctx, "applicant/profile.jte", "profile.title", model);
     }
 
@@ -121,6 +124,14 @@ final class ProfilePages {
                 errors.add("ontarioHighSchoolYears");
             }
         }
+        // The medical school: a Canadian faculty's id, or none; left as it is when the form does not send it.
+        String school = ctx.formParam("medicalSchool");
+        ProfileService.MedicalSchool medicalSchool = null;
+        if (school != null) {
+            school = school.strip();
+            if (!school.isEmpty() && !services.profiles().faculties().containsKey(school)) errors.add("medicalSchool");
+            else medicalSchool = new ProfileService.MedicalSchool(school.isEmpty() ? null : school);
+        }
         ApplicantFacts parsed = facts.build();
         errors.addAll(ProfileDates.problems(parsed, LocalDate.now(services.clock())));
         if (!errors.isEmpty()) {
@@ -130,7 +141,7 @@ final class ProfilePages {
         }
         List<ProfileFact> reopened;
         try {
-            reopened = services.profiles().saveDeclared(cycle.id(), parsed, user.auditName());
+            reopened = services.profiles().saveDeclared(cycle.id(), parsed, medicalSchool, user.auditName());
         } catch (VerifiedFacts.ChangeRefusedException e) {
             ctx.status(422);
             render(ctx, current, List.of("verified"));

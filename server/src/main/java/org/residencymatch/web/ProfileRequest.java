@@ -55,6 +55,21 @@ final class ProfileRequest {
                 current.nac(), cmqVerified ? current.cmqApproval() : CmqApproval.NONE);
     }
 
+    /**
+     * The medical school a declaration names ({@code medicalSchool}: a Canadian faculty's id, or null for
+     * none); null when the body leaves it out, so it stays as it is.
+     */
+    static org.residencymatch.applicant.ProfileService.MedicalSchool medicalSchool(String body, java.util.Set<String> faculties) {
+        JsonNode root = object(body);
+        if (!root.has("medicalSchool")) return null;
+        String id = new Fields(root).optionalText("medicalSchool", 40);
+        if (id != null && !faculties.contains(id)) {
+            throw ApiException.badRequest("medicalSchool", "medicalSchool must be a Canadian faculty's id, one of " + new java.util.TreeSet<>(faculties)
+                    + ", or null");
+        }
+        return new org.residencymatch.applicant.ProfileService.MedicalSchool(id == null || id.isEmpty() ? null : id);
+    }
+
     private static JsonNode object(String body) {
         JsonNode root;
         try {

@@ -165,6 +165,7 @@ public final class WebServer implements AutoCloseable {
             new DocumentRoutes(services, uploadGate).register(routes);
             new DocumentPages(services, pages, uploadGate).register(routes);
             new VerificationPages(services, pages).register(routes);
+            new FacultyVerificationPages(services, pages).register(routes);
             new PeoplePages(services, pages, accounts).register(routes);
             new ReceiptPages(services, pages).register(routes);
             new PeopleApiRoutes(services).register(routes);

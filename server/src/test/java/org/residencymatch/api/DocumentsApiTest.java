@@ -35,7 +35,7 @@ import org.residencymatch.store.DatabaseTest;
 
 /**
  * Documents through the generated client (issue #18): an applicant uploads the proof of a fact, judged
- * by its content and bounded in size; only the applicant and the operator list and download it, always
+ * by its content and bounded in size; only the applicant, the operator and the applicant's own faculty list and download it, always
  * as an attachment; the operator's decision on it decides the facts it proves, and the catalogue follows.
  */
 @DatabaseTest
@@ -85,16 +85,22 @@ class DocumentsApiTest {
         assertThat(download.getHeaders().get("x-content-type-options")).containsExactly("nosniff");
         assertThat(operator.downloadDocumentWithHttpInfo(CYCLE, CHLOE, sent.getId()).getStatusCode()).isEqualTo(200);
 
-        // Another applicant reaches neither the list nor the file; program staff and partners are refused by role.
+        // Another applicant reaches neither the list nor the file, nor does another faculty's staff; partners are refused by role.
         ApplicantsApi amira = new ApplicantsApi(demo.bearer(demo.tokenForApplicant("A-2001")));
         notFound(() -> amira.listDocuments(CYCLE, CHLOE));
         notFound(() -> amira.downloadDocument(CYCLE, CHLOE, sent.getId()));
-        ApplicantsApi staff = new ApplicantsApi(demo.bearer(demo.tokenForAccount("staff@ubc.example")));
-        assertThat(failure(403, () -> staff.downloadDocument(CYCLE, CHLOE, sent.getId())).getCode()).isEqualTo("FORBIDDEN");
+        ApplicantsApi mcgill = new ApplicantsApi(demo.bearer(FacultyVerificationApiTest.staffOf(demo, "MCGILL")));
+        notFound(() -> mcgill.downloadDocument(CYCLE, CHLOE, sent.getId()));
+        notFound(() -> mcgill.listDocuments(CYCLE, CHLOE));
+        ApplicantsApi bci = new ApplicantsApi(demo.bearer(demo.tokenForAccount("bci@partner.example")));
+        assertThat(failure(403, () -> bci.downloadDocument(CYCLE, CHLOE, sent.getId())).getCode()).isEqualTo("FORBIDDEN");
+        // Chloé's own faculty, which verifies her category and degree, reads what she sent to prove them.
+        ApplicantsApi ubc = new ApplicantsApi(demo.bearer(demo.tokenForAccount("staff@ubc.example")));
+        assertThat(ubc.downloadDocumentWithHttpInfo(CYCLE, CHLOE, sent.getId()).getStatusCode()).isEqualTo(200);
         long audited = demo.services().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM audit_log WHERE action = 'applicant.document.downloaded' AND target = 'applicant:" + CHLOE + "'")
                 .mapTo(Long.class).one());
-        assertThat(audited).isEqualTo(2);
+        assertThat(audited).isEqualTo(3);
     }
 
     @Test

@@ -143,6 +143,34 @@ class RouteAccessTest {
         assertThat(refusalsChecked).isGreaterThan(500);
     }
 
+    /**
+     * Program staff are let in by role on the routes of an applicant's facts and documents, to verify
+     * their own faculty's students: any other applicant (here A-2001, an IMG who names no faculty) is
+     * a 404 that reveals nothing, by token and by session alike.
+     */
+    @Test
+    void programStaffReachNoApplicantButTheirOwnFacultysStudents() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        for (Route route : routes(web.server())) {
+            if (!route.path().contains("{applicantId}") || !route.roles().contains(Access.PROGRAM_STAFF)) continue;
+            for (String token : tokens.get(Access.PROGRAM_STAFF).values()) {
+                int status = call(route, address(route.path()), token);
+                if (status != 404) leaks.add(route.method() + " " + route.path() + " (bearer) -> " + status);
+            }
+            int status = callWithSession(route, sessions.get(Access.PROGRAM_STAFF));
+            if (status != 404) leaks.add(route.method() + " " + route.path() + " (session) -> " + status);
+            checked.add(route.method() + " " + route.path());
+        }
+        assertThat(leaks).as("applicant routes that let program staff reach someone else's student").isEmpty();
+        assertThat(checked).as("the routes by which a faculty verifies its students").contains(
+                "POST /api/v1/cycles/{cycle}/applicants/{applicantId}/facts/{fact}/decision",
+                "GET /api/v1/cycles/{cycle}/applicants/{applicantId}/documents",
+                "GET /api/v1/cycles/{cycle}/applicants/{applicantId}/documents/{documentId}/file",
+                "POST /api/v1/cycles/{cycle}/applicants/{applicantId}/documents/{documentId}/decision",
+                "POST /staff/verification/{applicantId}/facts/{fact}");
+    }
+
     @Test
     void aPartnerBodyReachesNoListButItsOwn() throws Exception {
         List<String> leaks = new ArrayList<>();

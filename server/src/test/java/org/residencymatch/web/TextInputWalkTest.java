@@ -112,6 +112,7 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_API, "PUT", APPLICANT, "graduationDate", Map.of()),
             new Input(Caller.OPERATOR_API, "PUT", APPLICANT, "latestClinicalActivityDate", Map.of()),
             new Input(Caller.APPLICANT_API, "PUT", APPLICANT + "/profile", "graduationDate", Map.of()),
+            new Input(Caller.APPLICANT_API, "PUT", APPLICANT + "/profile", "medicalSchool", Map.of()),
             new Input(Caller.OPERATOR_API, "GET", APPLICANT + "/catalogue", "q", Map.of()),
             new Input(Caller.OPERATOR_API, "GET", "/api/v1/cycles/" + CYCLE + "/applicants", "q", Map.of()),
             new Input(Caller.OPERATOR_API, "POST", "/api/v1/cycles/" + CYCLE + "/cases/1/comments", "body", Map.of()),
