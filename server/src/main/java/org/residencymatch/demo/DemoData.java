@@ -52,6 +52,8 @@ public final class DemoData {
     /** Every demo account has this password; it is printed when the demo starts. */
     public static final String PASSWORD = "demo-2025";
     public static final String OPERATOR_EMAIL = "operator@demo.example";
+    /** The demo's help desk: finds applicants, reads their page and answers their help requests. */
+    public static final String HELP_DESK_EMAIL = "helpdesk@demo.example";
 
     /** A demo applicant: who they are, their situation in one line, and the lists they are on. */
     record DemoApplicant(String id, String given, String family, String situation, ApplicantFacts facts, List<ListKind> lists,
@@ -144,6 +146,8 @@ public final class DemoData {
                     PASSWORD, Role.PARTNER, null, null, "BCI"), passwordHash);
             accountStore.createWithHash(h, new Accounts.NewAccount("staff@ubc.example", "UBC program staff",
                     PASSWORD, Role.PROGRAM_STAFF, null, "UBC", null), passwordHash);
+            accountStore.createWithHash(h, new Accounts.NewAccount(HELP_DESK_EMAIL, "Help desk",
+                    PASSWORD, Role.HELP_DESK, null, null, null), passwordHash);
             services.reconciliation().syncAll(h, CYCLE, services.applicants().allProfiles(h, CYCLE));
             services.auditLog().record(h, "demo", "demo.seed", "cycle:" + CYCLE, "demo data seeded");
         });
@@ -156,6 +160,7 @@ public final class DemoData {
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bc-cap@partner.example", "partner body: UBC-CAP"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bci@partner.example", "partner body: BCI"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "staff@ubc.example", "program staff: UBC"));
+        lines.add(String.format(Locale.ROOT, "%-44s %s", HELP_DESK_EMAIL, "help desk (finds applicants, answers help requests)"));
         for (DemoApplicant a : roster()) {
             lines.add(String.format(Locale.ROOT, "%-44s applicant %s: %s", a.email(), a.id(), a.situation()));
         }
