@@ -254,17 +254,22 @@ public final class Services implements AutoCloseable {
     /**
      * The background work of a running service, every {@code period}: finishes the effects of list
      * versions that a crash left pending (at once at start, then every round), and delivers the
-     * outbox (notifications and emails) through the log sender (a real deployment plugs in an email
-     * sender here); and once a minute deletes expired sessions and throttle counts. Every instance does
+     * outbox (notifications and emails) through the log sender, which logs only their ids and kinds (a real
+     * deployment plugs in an email sender here); and once a minute deletes expired sessions and throttle counts. Every instance does
      * it; the work is safe to share. Stopped by {@link #close()}.
      */
     public void startBackgroundWork(java.time.Duration period) {
+        startBackgroundWork(period, Outbox.LOG_SENDER);
+    }
+
+    /** {@link #startBackgroundWork(java.time.Duration)}, delivering the outbox through this sender. */
+    public void startBackgroundWork(java.time.Duration period, Outbox.Sender sender) {
         var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.daemon("background-work"));
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int finished = listVersions.applyAllPendingEffects();
                 if (finished > 0) org.slf4j.LoggerFactory.getLogger(Services.class).info("applied the pending effects of {} list version(s)", finished);
-                outbox.deliverPending(Outbox.LOG_SENDER, 500);
+                outbox.deliverPending(sender, 500);
             } catch (RuntimeException e) {
                 // The database may be briefly away; the next round retries.
                 org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", org.residencymatch.ops.Failures.describe(e));

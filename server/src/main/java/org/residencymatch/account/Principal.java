@@ -20,8 +20,16 @@ public record Principal(long userId, String displayName, Role role, String appli
         return role == Role.OPERATOR;
     }
 
-    /** Whether this user may read the file of the given applicant. */
+    /** Whether this user may search applicants and read any applicant's page: the operator and the help desk. */
+    public boolean mayFindApplicants() {
+        return role == Role.OPERATOR || role == Role.HELP_DESK;
+    }
+
+    /**
+     * Whether this user may read the file of the given applicant (what a route admitting them lets them read:
+     * the help desk reads, it changes nothing).
+     */
     public boolean mayReadApplicant(String otherApplicantId) {
-        return isOperator() || (role == Role.APPLICANT && otherApplicantId.equals(applicantId));
+        return mayFindApplicants() || (role == Role.APPLICANT && otherApplicantId.equals(applicantId));
     }
 }

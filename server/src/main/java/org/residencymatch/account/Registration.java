@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.audit.AuditLog;
+import org.residencymatch.notification.Email;
+import org.residencymatch.notification.EmailKind;
+import org.residencymatch.notification.Outbox;
 
 /**
  * Self-registration of applicants, email confirmation and password reset. Emails go to an outbox in
@@ -108,7 +111,7 @@ public final class Registration {
         jdbi.useTransaction(h -> {
             LocalDateTime now = LocalDateTime.now(clock);
             if (accounts.emailExists(h, email)) {
-                email(h, email, "email.alreadyRegistered", baseUrl + "/password/forgot", language, now);
+                email(h, email, EmailKind.ALREADY_REGISTERED, baseUrl + "/password/forgot", language, now);
                 return;
             }
             String applicantId = newApplicantId(h);
@@ -119,7 +122,7 @@ public final class Registration {
                     form.password(), Role.APPLICANT, applicantId, null, null), passwordHash);
             h.execute("UPDATE user_account SET email_verified = FALSE WHERE id = ?", userId);
             String token = token(h, userId, "CONFIRM", CONFIRMATION_VALIDITY, now);
-            email(h, email, "email.confirm", baseUrl + "/register/confirm?token=" + token, language, now);
+            email(h, email, EmailKind.CONFIRM, baseUrl + "/register/confirm?token=" + token, language, now);
             auditLog.record(h, "user:" + userId, "account.registered", "applicant:" + applicantId, null);
         });
     }
@@ -158,7 +161,7 @@ public final class Registration {
             LocalDateTime now = LocalDateTime.now(clock);
             spendResetTokens(h, userId.get(), now);
             String token = token(h, userId.get(), "RESET", RESET_VALIDITY, now);
-            email(h, normalized, "email.reset", baseUrl + "/password/reset?token=" + token, "fr".equals(language) ? "fr" : "en", now);
+            email(h, normalized, EmailKind.RESET, baseUrl + "/password/reset?token=" + token, "fr".equals(language) ? "fr" : "en", now);
             auditLog.record(h, "user:" + userId.get(), "account.reset-requested", "user:" + userId.get(), null);
         });
         return ResetRequest.TAKEN;
@@ -205,8 +208,8 @@ public final class Registration {
         return userId;
     }
 
-    private static void email(Handle h, String recipient, String subjectKey, String link, String language, LocalDateTime now) {
-        org.residencymatch.notification.Outbox.enqueueEmail(h, recipient, subjectKey, link, language, now);
+    private static void email(Handle h, String recipient, EmailKind kind, String link, String language, LocalDateTime now) {
+        Outbox.enqueueEmail(h, recipient, Email.of(kind, link), language, now);
     }
 
     private static String newApplicantId(Handle h) {

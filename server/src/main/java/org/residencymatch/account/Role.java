@@ -8,5 +8,10 @@ public enum Role {
     /** Staff of a faculty's programs. */
     PROGRAM_STAFF,
     /** The match operator. */
-    OPERATOR
+    OPERATOR,
+    /**
+     * The help desk: finds applicants and reads their page, answers and closes their help requests; changes
+     * nothing else (no release, no match run, no calendar, no list, no verification).
+     */
+    HELP_DESK
 }

@@ -13,6 +13,7 @@ import org.residencymatch.applicant.FactVerificationService.FactDecision;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.eligibility.DocumentKind;
 import org.residencymatch.eligibility.ProfileFact;
+import org.residencymatch.notification.EmailKind;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.store.Checksums;
 
@@ -196,6 +197,8 @@ public final class DocumentService {
                     "cycle " + cycleId + ": document " + id + " " + d.kind() + " decides " + proven);
             outbox.enqueue(h, applicantId, decision.accepted() ? "DOCUMENT_ACCEPTED" : "DOCUMENT_REFUSED",
                     decision.accepted() ? "notification.documentAccepted" : "notification.documentRefused", d.kind().name());
+            FactVerificationService.emailDecision(h, applicantId, decision, decision.accepted() ? EmailKind.DOCUMENT_ACCEPTED : EmailKind.DOCUMENT_REFUSED,
+                    "documentKey", "document.kind." + d.kind().name(), clock);
             facts.recheck(h, cycleId, applicantId);
             return proven;
         });

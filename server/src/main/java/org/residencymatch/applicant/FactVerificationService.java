@@ -23,6 +23,8 @@ import org.residencymatch.eligibility.LocalizedText;
 import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.eligibility.Verifier;
 import org.residencymatch.lists.ListRepository;
+import org.residencymatch.notification.Email;
+import org.residencymatch.notification.EmailKind;
 import org.residencymatch.notification.Outbox;
 
 /**
@@ -162,8 +164,26 @@ public final class FactVerificationService {
             FactStatus status = record(h, cycleId, applicantId, fact, decision, actor);
             outbox.enqueue(h, applicantId, decision.accepted() ? "FACT_VERIFIED" : "FACT_REFUSED",
                     decision.accepted() ? "notification.factVerified" : "notification.factRefused", fact.name());
+            emailDecision(h, applicantId, decision, decision.accepted() ? EmailKind.FACT_VERIFIED : EmailKind.FACT_REFUSED,
+                    "factKey", "profile.check." + fact.field, clock);
             listener.changed(h, cycleId, applicantId);
             return status;
+        });
+    }
+
+    /**
+     * Emails the applicant, when they have an address, that a fact or a document of theirs was decided: which
+     * (a message key), with the refusal's reason in their language, and a link to their profile.
+     */
+    static void emailDecision(org.jdbi.v3.core.Handle h, String applicantId, FactDecision decision, EmailKind kind, String what, String key,
+            Clock clock) {
+        Outbox.addressOf(h, applicantId).ifPresent(to -> {
+            Email email = Email.of(kind, "/applicant/profile", what, key);
+            if (!decision.accepted()) {
+                String reason = decision.refusal() == null ? null : "fr".equals(to.language()) ? decision.refusal().fr() : decision.refusal().en();
+                if (reason != null && !reason.isBlank()) email = email.with(EmailKind.Paragraph.REASON, "reason", reason);
+            }
+            Outbox.enqueueEmail(h, to.email(), email, to.language(), LocalDateTime.now(clock));
         });
     }
 

@@ -1,5 +1,12 @@
 package org.residencymatch.cap;
 
+import java.time.ZoneId;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.CycleRepository;
+import org.residencymatch.notification.Email;
+import org.residencymatch.notification.EmailKind;
+import org.residencymatch.notification.Outbox;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -91,6 +98,8 @@ public final class ClinicalAssessmentService {
         if (pool.isEmpty()) throw new ConflictException("NO_POOL", "the pool is empty: results are not released, or nobody on the AIMG list went unmatched");
         LocalDateTime now = LocalDateTime.now(clock);
         if (!respondBy.isAfter(now)) throw new InvalidInvitationException("respondBy", "the answer deadline must be in the future");
+        // The invitees are emailed the deadline in the cycle's zone.
+        ZoneId zone = new CycleRepository(jdbi).find(cycleId).map(Cycle::timeZone).orElse(Cycle.DEFAULT_TIME_ZONE);
         jdbi.useTransaction(h -> {
             int already = h.createQuery("SELECT COUNT(*) FROM cap_invitation WHERE cycle_id = :c").bind("c", cycleId).mapTo(Integer.class).one();
             if (already + applicantIds.size() > limit) {
@@ -103,6 +112,9 @@ public final class ClinicalAssessmentService {
                 h.execute("INSERT INTO cap_invitation (cycle_id, applicant_id, status, invited_at, invited_by, respond_by) VALUES (?, ?, 'INVITED', ?, ?, ?)",
                         cycleId, applicantId, now, actor, respondBy);
                 auditLog.record(h, actor, "cap.invited", "applicant:" + applicantId, cycleId);
+                String answerBy = respondBy.atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(zone).toString();
+                Outbox.addressOf(h, applicantId).ifPresent(to -> Outbox.enqueueEmail(h, to.email(),
+                        Email.of(EmailKind.CAP_INVITED, "/applicant/follow-ups", "respondByTime", answerBy), to.language(), now));
             }
         });
     }

@@ -54,6 +54,8 @@ public final class DemoData {
     public static final String OPERATOR_EMAIL = "operator@demo.example";
     /** A UBC student (CMG) whose category and degree await her faculty's verification, in UBC's staff queue. */
     public static final String CHLOE = "A-1008";
+    /** The demo's help desk: finds applicants, reads their page and answers their help requests. */
+    public static final String HELP_DESK_EMAIL = "helpdesk@demo.example";
 
     /** A demo applicant: who they are, their situation in one line, and the lists they are on. */
     record DemoApplicant(String id, String given, String family, String situation, ApplicantFacts facts, List<ListKind> lists,
@@ -148,6 +150,8 @@ public final class DemoData {
                     PASSWORD, Role.PARTNER, null, null, "BCI"), passwordHash);
             accountStore.createWithHash(h, new Accounts.NewAccount("staff@ubc.example", "UBC program staff",
                     PASSWORD, Role.PROGRAM_STAFF, null, "UBC", null), passwordHash);
+            accountStore.createWithHash(h, new Accounts.NewAccount(HELP_DESK_EMAIL, "Help desk",
+                    PASSWORD, Role.HELP_DESK, null, null, null), passwordHash);
             services.reconciliation().syncAll(h, CYCLE, services.applicants().allProfiles(h, CYCLE));
             services.auditLog().record(h, "demo", "demo.seed", "cycle:" + CYCLE, "demo data seeded");
         });
@@ -160,6 +164,7 @@ public final class DemoData {
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bc-cap@partner.example", "partner body: UBC-CAP"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bci@partner.example", "partner body: BCI"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "staff@ubc.example", "program staff: UBC (verifies its students: Chloé Bergeron)"));
+        lines.add(String.format(Locale.ROOT, "%-44s %s", HELP_DESK_EMAIL, "help desk (finds applicants, answers help requests)"));
         for (DemoApplicant a : roster()) {
             lines.add(String.format(Locale.ROOT, "%-44s applicant %s: %s", a.email(), a.id(), a.situation()));
         }

@@ -29,6 +29,10 @@ import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.cycle.Phase;
 import org.residencymatch.jobs.Progress;
+import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.lists.ListRepository;
+import org.residencymatch.notification.Email;
+import org.residencymatch.notification.EmailKind;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.engine.MatchEngine;
 import org.residencymatch.engine.MatchInstance;
@@ -56,6 +60,7 @@ public final class MatchRunService {
     private final ApplicationService applications;
     private final MatchFactsRepository matchFacts = new MatchFactsRepository();
     private final MatchResultsRepository results = new MatchResultsRepository();
+    private final ListRepository aimgList = new ListRepository();
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -288,17 +293,59 @@ public final class MatchRunService {
         });
     }
 
-    /** A notification to each applicant of the released run, and an email, in their last chosen language, to those with an address. */
+    /**
+     * A notification to each applicant of the released run, and an email, in their last chosen language, to
+     * those with an address: the stream and faculty they matched to, or that they did not match and what comes
+     * next (the second iteration's dates after the first, and the AIMG clinical assessment placement's pool
+     * for those on the AIMG list).
+     */
     private void notifyApplicants(Handle h, String cycleId, int iteration, long runId, List<String> applicants, String link, LocalDateTime now) {
         if (applicants.isEmpty()) return;
         outbox.enqueueAll(h, applicants, "MATCH_RESULT", "notification.matchResult", cycleId + "/" + iteration);
-        h.createQuery(RECIPIENTS).bind("r", runId).map((rs, ctx) -> new String[] {rs.getString("email"), rs.getString("locale")}).list()
-                .forEach(r -> Outbox.enqueueEmail(h, r[0], "email.matchResult", link, "fr".equals(r[1]) ? "fr" : "en", now));
+        Cycle cycle = cycle(cycleId);
+        int aimgVersion = aimgList.currentVersion(h, cycleId, ListKind.AIMG);
+        Set<String> onAimgList = aimgVersion == 0 ? Set.of() : aimgList.members(h, cycleId, ListKind.AIMG, aimgVersion).keySet();
+        Map<String, ProgramStream> streams = new HashMap<>();
+        h.createQuery(RECIPIENTS).bind("r", runId)
+                .map((rs, ctx) -> new String[] {rs.getString("email"), rs.getString("locale"), rs.getString("applicant_id"), rs.getString("stream_id")})
+                .list()
+                .forEach(r -> {
+                    String language = "fr".equals(r[1]) ? "fr" : "en";
+                    ProgramStream stream = r[3] == null ? null
+                            : streams.computeIfAbsent(r[3], id -> programs.stream(h, cycleId, id).orElse(null));
+                    Outbox.enqueueEmail(h, r[0], resultEmail(cycle, iteration, link, stream, onAimgList.contains(r[2]), language), language, now);
+                });
     }
 
-    /** The address of each applicant of a run who has one (their account's, else the one on file) and their newest session's language. */
+    /** The result email of one applicant, with the values that fill it in their language. */
+    static Email resultEmail(Cycle cycle, int iteration, String link, ProgramStream matched, boolean onAimgList, String language) {
+        Email email = Email.of(EmailKind.MATCH_RESULT, link, "iteration", String.valueOf(iteration));
+        if (matched != null) {
+            return email.with(EmailKind.Paragraph.MATCHED, "stream", matched.streamName(language), "faculty", matched.facultyName(language));
+        }
+        email = email.with(EmailKind.Paragraph.UNMATCHED);
+        Optional<LocalDateTime> opens = cycle.phases().stream().filter(p -> p.iteration() == iteration + 1).map(Cycle.PhaseStart::startsAt)
+                .min(LocalDateTime::compareTo);
+        Optional<LocalDateTime> deadline = cycle.startOf(iteration + 1, Phase.ROL_DEADLINE);
+        if (opens.isPresent() && deadline.isPresent()) {
+            email = email.with(EmailKind.Paragraph.SECOND_ITERATION, "opensTime", zoned(cycle, opens.get()), "deadlineTime", zoned(cycle, deadline.get()));
+        } else {
+            email = email.with(EmailKind.Paragraph.NO_LATER_ITERATION);
+        }
+        return onAimgList ? email.with(EmailKind.Paragraph.CAP_POOL) : email;
+    }
+
+    /** A stored time (UTC) in the cycle's zone, as an email's argument. */
+    private static String zoned(Cycle cycle, LocalDateTime utc) {
+        return cycle.local(utc).toString();
+    }
+
+    /**
+     * Each applicant of a run who has an address (their account's, else the one on file), their newest
+     * session's language and the stream they matched to (null: unmatched).
+     */
     private static final String RECIPIENTS = """
-            SELECT COALESCE(u.email, a.email) AS email,
+            SELECT m.applicant_id, m.stream_id, COALESCE(u.email, a.email) AS email,
                    (SELECT MAX(w.locale) FROM web_session w WHERE w.user_id = u.id
                     AND w.last_seen_at = (SELECT MAX(v.last_seen_at) FROM web_session v WHERE v.user_id = u.id)) AS locale
             FROM match_assignment m

@@ -32,26 +32,65 @@ public final class Outbox {
 
     /**
      * A message to deliver. {@code subjectKey} names the message, {@code body} fills it (a notification's
-     * details, an email's link); {@code applicantId} or {@code recipient} address it, by channel.
+     * details, an email's link, with the email's other arguments in {@code arguments}); {@code applicantId}
+     * or {@code recipient} address it, by channel.
      */
     public record Message(long id, Channel channel, String applicantId, String recipient, String kind, String subjectKey, String body,
-            String language, int attempt) {}
+            String language, int attempt, String arguments) {
+
+        /** The email this message is ({@link EmailTexts#render(Message, String)} writes it); {@link IllegalArgumentException} for a notification. */
+        public Email email() {
+            if (channel != Channel.EMAIL) throw new IllegalArgumentException("message " + id + " is a notification, not an email");
+            EmailKind kind = EmailKind.ofKey(subjectKey).orElseThrow(() -> new IllegalArgumentException("no email kind has the key " + subjectKey));
+            return Email.stored(kind, body, arguments);
+        }
+    }
+
+    /** An applicant's address (their account's, else the one on file) and the language to write to them in. */
+    public record Address(String email, String language) {}
 
     /** A message that used up its attempts, as the operator sees it. */
     public record Parked(long id, Channel channel, String applicantId, String recipient, String kind, String subjectKey, int attempts,
             String lastFailure, LocalDateTime createdAt, LocalDateTime parkedAt) {}
 
-    /** Logs ids and kinds, never names or addresses; an email's link, so that a developer can follow it (the demo). */
+    /**
+     * Logs ids and kinds, never names, addresses or what a message says (an email's body and link hold
+     * personal data and secrets): an email is rendered, so that one that cannot be is a failed attempt, and
+     * only its id, kind and language are logged.
+     */
     public static final Sender LOG_SENDER = new Sender() {
         private final Logger notifications = LoggerFactory.getLogger("notifications");
         private final Logger emails = LoggerFactory.getLogger("emails");
 
         @Override
         public void send(Message m) {
-            if (m.channel() == Channel.EMAIL) emails.info("email {} ({}, {}): {}", m.id(), m.subjectKey(), m.language(), m.body());
-            else notifications.info("notification {} ({}) for applicant {}", m.id(), m.kind(), m.applicantId());
+            if (m.channel() == Channel.EMAIL) {
+                EmailTexts.render(m, "");
+                emails.info("email {} ({}, {})", m.id(), m.subjectKey(), m.language());
+            } else {
+                notifications.info("notification {} ({}) for applicant {}", m.id(), m.kind(), m.applicantId());
+            }
         }
     };
+
+    /**
+     * Writes each email, rendered, to a file of its own in a folder ({@code <id>.txt}: To, Subject, then the
+     * body; links to the service's pages made whole with {@code publicUrl}), and logs notifications as
+     * {@link #LOG_SENDER} does: the demo's mailbox, where a developer opens the links, kept out of the log.
+     */
+    public static Sender mailFolder(java.nio.file.Path folder, String publicUrl) {
+        return m -> {
+            if (m.channel() != Channel.EMAIL) {
+                LOG_SENDER.send(m);
+                return;
+            }
+            EmailTexts.Rendered email = EmailTexts.render(m, publicUrl);
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.writeString(folder.resolve(m.id() + ".txt"),
+                    "To: " + m.recipient() + "\nSubject: " + email.subject() + "\n\n" + email.body() + "\n");
+            LoggerFactory.getLogger("emails").info("email {} ({}, {}) written to the mail folder", m.id(), m.subjectKey(), m.language());
+        };
+    }
 
     /**
      * How many attempts a message gets, how long a claim lasts, and how long to wait after a failure:
@@ -72,7 +111,7 @@ public final class Outbox {
         }
     }
 
-    private static final String COLUMNS = "id, channel, applicant_id, recipient, kind, subject_key, body, language, attempts";
+    private static final String COLUMNS = "id, channel, applicant_id, recipient, kind, subject_key, body, language, attempts, email_arguments";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -105,11 +144,30 @@ public final class Outbox {
                 applicantIds, applicantId -> new Object[] {Channel.APPLICANT.name(), applicantId, kind, subjectKey, details, now, now});
     }
 
-    /** Queues an email ({@code subjectKey} in {@code language}, with its link), in the caller's transaction. */
-    public static void enqueueEmail(Handle h, String recipient, String subjectKey, String link, String language, LocalDateTime now) {
-        h.execute("INSERT INTO outbox_message (channel, recipient, kind, subject_key, body, language, created_at, next_attempt_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Channel.EMAIL.name(), recipient, Channel.EMAIL.name(), subjectKey, link, language, now, now);
+    /**
+     * Queues an email in {@code language} ("fr", else "en"), in the caller's transaction: its kind's key as the
+     * subject key, its link as the body, its other arguments beside. It is rendered when sent ({@link EmailTexts}).
+     */
+    public static void enqueueEmail(Handle h, String recipient, Email email, String language, LocalDateTime now) {
+        h.execute("INSERT INTO outbox_message (channel, recipient, kind, subject_key, body, email_arguments, language, created_at, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Channel.EMAIL.name(), recipient, Channel.EMAIL.name(), email.kind().key, email.link(),
+                email.arguments().isEmpty() && email.paragraphs().isEmpty() ? null : email.storedArguments(), "fr".equals(language) ? "fr" : "en",
+                now, now);
     }
+
+    /** The applicant's address (their account's, else the one on file) and their newest session's language; empty without an address. */
+    public static java.util.Optional<Address> addressOf(Handle h, String applicantId) {
+        return h.createQuery(ADDRESS).bind("a", applicantId)
+                .map((rs, ctx) -> new Address(rs.getString("email"), "fr".equals(rs.getString("locale")) ? "fr" : "en")).findFirst();
+    }
+
+    private static final String ADDRESS = """
+            SELECT COALESCE(u.email, a.email) AS email,
+                   (SELECT MAX(w.locale) FROM web_session w WHERE w.user_id = u.id
+                    AND w.last_seen_at = (SELECT MAX(v.last_seen_at) FROM web_session v WHERE v.user_id = u.id)) AS locale
+            FROM applicant a
+            LEFT JOIN user_account u ON u.applicant_id = a.id
+            WHERE a.id = :a AND COALESCE(u.email, a.email) IS NOT NULL""";
 
     /**
      * Delivers up to {@code limit} due messages, oldest first, and returns how many were sent. Each is
@@ -157,7 +215,7 @@ public final class Outbox {
                 .bind("id", id).bind("claim", claim)
                 .map((rs, ctx) -> new Message(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("applicant_id"),
                         rs.getString("recipient"), rs.getString("kind"), rs.getString("subject_key"), rs.getString("body"), rs.getString("language"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"), rs.getString("email_arguments")))
                 .findOne().orElse(null));
     }
 

@@ -12,7 +12,8 @@ public enum Access implements RouteRole {
     APPLICANT(Role.APPLICANT),
     PARTNER(Role.PARTNER),
     PROGRAM_STAFF(Role.PROGRAM_STAFF),
-    OPERATOR(Role.OPERATOR);
+    OPERATOR(Role.OPERATOR),
+    HELP_DESK(Role.HELP_DESK);
 
     private final Role role;
 

@@ -27,12 +27,12 @@ final class HelpApiRoutes {
 
     void register(RoutesConfig routes) {
         String applicant = "/api/v1/cycles/{cycle}/applicants/{applicantId}/help-cases";
-        routes.get(applicant, this::applicantCases, Access.APPLICANT, Access.OPERATOR);
+        routes.get(applicant, this::applicantCases, Access.APPLICANT, Access.OPERATOR, Access.HELP_DESK);
         routes.post(applicant, this::open, Access.APPLICANT);
-        routes.get("/api/v1/cycles/{cycle}/help-cases", this::cases, Access.OPERATOR);
-        routes.get("/api/v1/cycles/{cycle}/help-cases/{helpCaseId}", this::one, Access.APPLICANT, Access.OPERATOR);
-        routes.post("/api/v1/cycles/{cycle}/help-cases/{helpCaseId}/answers", this::answer, Access.OPERATOR);
-        routes.post("/api/v1/cycles/{cycle}/help-cases/{helpCaseId}/closure", this::close, Access.OPERATOR);
+        routes.get("/api/v1/cycles/{cycle}/help-cases", this::cases, Access.OPERATOR, Access.HELP_DESK);
+        routes.get("/api/v1/cycles/{cycle}/help-cases/{helpCaseId}", this::one, Access.APPLICANT, Access.OPERATOR, Access.HELP_DESK);
+        routes.post("/api/v1/cycles/{cycle}/help-cases/{helpCaseId}/answers", this::answer, Access.OPERATOR, Access.HELP_DESK);
+        routes.post("/api/v1/cycles/{cycle}/help-cases/{helpCaseId}/closure", this::close, Access.OPERATOR, Access.HELP_DESK);
     }
 
     private String requireCycle(Context ctx) {

@@ -42,10 +42,10 @@ final class HelpPages {
     void register(RoutesConfig routes) {
         routes.get("/applicant/help", this::applicantCases, Access.APPLICANT);
         routes.post("/applicant/help", this::ask, Access.APPLICANT);
-        routes.get("/operator/help", this::operatorCases, Access.OPERATOR);
-        routes.get("/operator/help/{caseId}", this::operatorCase, Access.OPERATOR);
-        routes.post("/operator/help/{caseId}/answer", this::answer, Access.OPERATOR);
-        routes.post("/operator/help/{caseId}/close", this::close, Access.OPERATOR);
+        routes.get("/operator/help", this::operatorCases, Access.OPERATOR, Access.HELP_DESK);
+        routes.get("/operator/help/{caseId}", this::operatorCase, Access.OPERATOR, Access.HELP_DESK);
+        routes.post("/operator/help/{caseId}/answer", this::answer, Access.OPERATOR, Access.HELP_DESK);
+        routes.post("/operator/help/{caseId}/close", this::close, Access.OPERATOR, Access.HELP_DESK);
     }
 
     private String cycle() {

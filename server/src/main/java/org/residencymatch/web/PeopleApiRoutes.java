@@ -19,7 +19,7 @@ final class PeopleApiRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/cycles/{cycle}/applicants", this::search, Access.OPERATOR);
+        routes.get("/api/v1/cycles/{cycle}/applicants", this::search, Access.OPERATOR, Access.HELP_DESK);
         routes.get("/api/v1/cycles/{cycle}/iterations/{iteration}/rank-list-receipts/{code}", this::checkReceipt, Access.OPERATOR);
     }
 

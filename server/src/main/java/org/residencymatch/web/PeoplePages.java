@@ -30,8 +30,8 @@ final class PeoplePages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/operator/applicants", this::search, Access.OPERATOR);
-        routes.get("/operator/applicants/{applicantId}", this::file, Access.OPERATOR);
+        routes.get("/operator/applicants", this::search, Access.OPERATOR, Access.HELP_DESK);
+        routes.get("/operator/applicants/{applicantId}", this::file, Access.OPERATOR, Access.HELP_DESK);
     }
 
     /** The address of an applicant's page, for links from every page that shows an applicant. */

@@ -59,6 +59,7 @@ final class SignInRoutes {
             case OPERATOR -> "/operator/dashboard";
             case PARTNER -> "/partner/lists";
             case PROGRAM_STAFF -> "/staff/streams";
+            case HELP_DESK -> "/operator/applicants";
         });
     }
 

@@ -39,7 +39,7 @@ class OutboxApiTest {
         // Whatever the demo queued is sent first, so that only the test's message fails.
         outbox.deliverPending(m -> { }, 10_000);
         long id = demo.services().database().jdbi().inTransaction(h -> {
-            Outbox.enqueueEmail(h, "bounce@example.org", "email.confirm", "https://example.org/confirm?token=t", "fr", LocalDateTime.now(clock));
+            Outbox.enqueueEmail(h, "bounce@example.org", org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM, "https://example.org/confirm?token=t"), "fr", LocalDateTime.now(clock));
             return h.createQuery("SELECT MAX(id) FROM outbox_message").mapTo(Long.class).one();
         });
         for (int attempt = 0; attempt < Outbox.RetryPolicy.STANDARD.maxAttempts() + 2; attempt++) {

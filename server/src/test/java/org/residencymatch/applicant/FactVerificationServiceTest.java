@@ -75,6 +75,15 @@ class FactVerificationServiceTest {
         assertThat(services.applications().flagged(CYCLE)).extracting(Application::applicantId).contains("A-2001");
         assertThat(rows("SELECT COUNT(*) FROM outbox_message WHERE applicant_id = ? AND kind = 'FACT_REFUSED'", "A-2001")).isEqualTo(1);
         assertThat(rows("SELECT COUNT(*) FROM outbox_message WHERE applicant_id = ?", "A-2001")).isEqualTo(notified + 1);
+        // And an email, in her language, that says which fact, why, and where to send another document.
+        java.util.List<org.residencymatch.notification.Outbox.Message> sent = new java.util.ArrayList<>();
+        services.outbox().deliverPending(sent::add, 10_000);
+        assertThat(sent).filteredOn(m -> "email.factRefused".equals(m.subjectKey())).singleElement().satisfies(m -> {
+            assertThat(m.recipient()).isEqualTo("amira.haddad@applicant.example");
+            assertThat(org.residencymatch.notification.EmailTexts.render(m, "https://match.example.ca").body())
+                    .contains("Citizenship or permanent residence").contains("The scan is illegible.")
+                    .contains("https://match.example.ca/applicant/profile");
+        });
         assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE action = 'applicant.fact.refused' AND target = ?", "applicant:A-2001")).isEqualTo(1);
         assertThat(services.profiles().profile(CYCLE, "A-2001").orElseThrow().checks().status(ProfileFact.CITIZENSHIP).refusal())
                 .isEqualTo(ILLEGIBLE);

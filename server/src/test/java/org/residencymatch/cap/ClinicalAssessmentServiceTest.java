@@ -77,6 +77,16 @@ class ClinicalAssessmentServiceTest {
         assertThatThrownBy(() -> services.clinicalAssessment().invite(DemoData.CYCLE, List.of("A-2001"), respondBy, 2, "operator"))
                 .hasMessageContaining("not in the AIMG CAP pool");
         services.clinicalAssessment().invite(DemoData.CYCLE, List.of(pool.get(0).applicantId(), pool.get(1).applicantId()), respondBy, 2, "operator");
+        // Each invitee is emailed the invitation: where to answer, and by when in the cycle's zone.
+        List<org.residencymatch.notification.Outbox.Message> sent = new java.util.ArrayList<>();
+        services.outbox().deliverPending(sent::add, 10_000);
+        List<org.residencymatch.notification.EmailTexts.Rendered> invitations = sent.stream()
+                .filter(m -> "email.capInvited".equals(m.subjectKey()))
+                .map(m -> org.residencymatch.notification.EmailTexts.render(m, "https://match.example.ca")).toList();
+        assertThat(invitations).hasSize(2).allSatisfy(email -> assertThat(email.body())
+                .contains(respondBy.atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(java.time.ZoneId.of("America/Toronto"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.CANADA)))
+                .contains("https://match.example.ca/applicant/follow-ups"));
 
         assertThat(services.clinicalAssessment().respond(DemoData.CYCLE, pool.get(0).applicantId(), true).status()).isEqualTo("ACCEPTED");
         clock.set(respondBy.plusMinutes(1));

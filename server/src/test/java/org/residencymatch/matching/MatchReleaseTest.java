@@ -76,4 +76,21 @@ class MatchReleaseTest {
         assertThat(services.matchRuns().runs(CYCLE, 1)).filteredOn(MatchRun::released).hasSize(1);
         assertThat(services.matchRuns().releasedRun(CYCLE, 1).orElseThrow().id()).isIn(first.id(), second.id());
     }
+
+    @Test
+    void theReleaseEmailsEachApplicantTheirResultWithTheStreamTheyMatchedTo() {
+        clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
+        MatchRun run = services.matchRuns().run(CYCLE, 1, 1L, "operator");
+        clock.set(LocalDateTime.of(2025, 3, 5, 12, 0));
+        services.matchRuns().release(CYCLE, run.id(), "operator", "https://match.example.ca/applicant");
+
+        List<org.residencymatch.notification.Outbox.Message> sent = new ArrayList<>();
+        services.outbox().deliverPending(sent::add, 10_000);
+        var stream = services.quotas().stream(CYCLE, MCMASTER_IMG).orElseThrow();
+        assertThat(sent).filteredOn(m -> "email.matchResult".equals(m.subjectKey())).isNotEmpty()
+                .anySatisfy(m -> assertThat(org.residencymatch.notification.EmailTexts.render(m, "").body())
+                        .contains("You matched to " + stream.streamName("en") + " (" + stream.facultyName("en") + ")")
+                        .contains("https://match.example.ca/applicant"))
+                .allSatisfy(m -> assertThat(m.body()).as("the link, kept beside the arguments").isEqualTo("https://match.example.ca/applicant"));
+    }
 }

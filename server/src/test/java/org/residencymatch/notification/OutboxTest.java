@@ -150,7 +150,7 @@ class OutboxTest {
         Clock clock = Clock.systemUTC();
         int messages = 300;
         instances.get(0).jdbi().useTransaction(h -> {
-            for (int i = 0; i < messages; i++) Outbox.enqueueEmail(h, "person" + i + "@example.org", "email.confirm", "link " + i, "en", LocalDateTime.now(clock));
+            for (int i = 0; i < messages; i++) Outbox.enqueueEmail(h, "person" + i + "@example.org", org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM, "link " + i), "en", LocalDateTime.now(clock));
         });
         Map<Long, AtomicInteger> sends = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(6);
@@ -183,7 +183,7 @@ class OutboxTest {
 
     private static long email(Database db, Clock clock, String recipient) {
         return db.jdbi().inTransaction(h -> {
-            Outbox.enqueueEmail(h, recipient, "email.confirm", "https://example.org/confirm?token=t", "en", LocalDateTime.now(clock));
+            Outbox.enqueueEmail(h, recipient, org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM, "https://example.org/confirm?token=t"), "en", LocalDateTime.now(clock));
             return h.createQuery("SELECT MAX(id) FROM outbox_message").mapTo(Long.class).one();
         });
     }

@@ -72,6 +72,18 @@ class LogPrivacyTest {
     }
 
     @Test
+    void anEmailIsLoggedByItsIdAndKindNeverByItsLinkAddressOrBody() throws Exception {
+        services.database().jdbi().useTransaction(h -> org.residencymatch.notification.Outbox.enqueueEmail(h, "zelda.log@example.org",
+                org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.RESET,
+                        "https://example.org/password/reset?token=SECRET-RESET-TOKEN"), "fr", LocalDateTime.now(clock)));
+        List<String> lines = captureLogs(() -> services.outbox().deliverPending(org.residencymatch.notification.Outbox.LOG_SENDER, 10_000))
+                .stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).as("the email was delivered and logged").anyMatch(line -> line.contains("email.reset"));
+        assertThat(lines).noneMatch(line -> line.contains("SECRET-RESET-TOKEN") || line.contains("zelda.log") || line.contains("password/reset")
+                || line.contains("Réinitialisez"));
+    }
+
+    @Test
     void databaseErrorsAreLoggedWithoutTheStatementsValuesOrSecrets() throws Exception {
         List<String> secrets = new ArrayList<>();
         List<ILoggingEvent> events = captureLogs(() -> {

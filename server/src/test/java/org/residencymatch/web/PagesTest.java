@@ -37,7 +37,7 @@ class PagesTest {
     @Test
     void eachRoleLandsOnItsOwnStartingPageTheOperatorOnTheDashboard() throws Exception {
         Map<String, String> landing = Map.of(DemoData.OPERATOR_EMAIL, "/operator/dashboard", "aimg@partner.example", "/partner/lists",
-                "staff@ubc.example", "/staff/streams");
+                "staff@ubc.example", "/staff/streams", DemoData.HELP_DESK_EMAIL, "/operator/applicants");
         for (var user : landing.entrySet()) {
             BrowserlessSession session = browser();
             session.signIn(user.getKey(), DemoData.PASSWORD);

@@ -48,7 +48,8 @@ class RouteAccessTest {
                 Access.APPLICANT, List.of("amira.haddad@applicant.example"),
                 Access.PARTNER, List.of("aimg@partner.example", "bc-cap@partner.example", "bci@partner.example"),
                 Access.PROGRAM_STAFF, List.of("staff@ubc.example"),
-                Access.OPERATOR, List.of(DemoData.OPERATOR_EMAIL));
+                Access.OPERATOR, List.of(DemoData.OPERATOR_EMAIL),
+                Access.HELP_DESK, List.of(DemoData.HELP_DESK_EMAIL));
         for (var entry : accounts.entrySet()) {
             Map<String, String> byAccount = new LinkedHashMap<>();
             for (String email : entry.getValue()) byAccount.put(email, token(email));
