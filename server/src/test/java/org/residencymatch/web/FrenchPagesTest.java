@@ -90,6 +90,8 @@ class FrenchPagesTest {
     static final List<String> englishFragments = new ArrayList<>();
     static final Set<String> englishNames = new TreeSet<>();
     static final Map<String, Set<String>> findings = new LinkedHashMap<>();
+    /** Every page read, as "account path". */
+    static final List<String> walked = new ArrayList<>();
 
     @BeforeAll
     static void walkTheDemoYear() throws Exception {
@@ -175,7 +177,15 @@ class FrenchPagesTest {
         findings.forEach((what, where) -> report.append(what).append("\n    on ").append(String.join(", ", where.stream().limit(4).toList()))
                 .append(where.size() > 4 ? " and " + (where.size() - 4) + " more" : "").append('\n'));
         Files.writeString(Path.of("target", "french-pages-findings.txt"), pages + " pages\n" + report);
+        Files.write(Path.of("target", "french-pages-walked.txt"), walked);
         assertThat(pages).as("pages walked").isGreaterThan(100);
+        // The pages #16 named, each reached: a partner's preview with rows to review, the revert's preview, the audit
+        // log, the reconciliation cases, a verified profile, a receipt.
+        for (String page : List.of("bci@partner.example /partner/lists/QIMG/uploads/", DemoData.OPERATOR_EMAIL + " /partner/lists/QIMG/revert?toVersion=",
+                DemoData.OPERATOR_EMAIL + " /operator/audit", DemoData.OPERATOR_EMAIL + " /operator/cases", "/applicant/profile",
+                "/rank-list/receipt")) {
+            assertThat(walked).as("walked").anyMatch(w -> w.contains(page));
+        }
         assertThat(findings).as("English on French pages (%d pages walked):\n%s", pages, report).isEmpty();
     }
 
@@ -209,6 +219,7 @@ class FrenchPagesTest {
             }
             if (!page.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) continue;
             read++;
+            walked.add((email == null ? "visitor" : email) + " " + address);
             String html = page.body();
             String where = (email == null ? "visitor" : email.substring(0, email.indexOf('@'))) + " " + address + " (" + page.statusCode() + ")";
             if (!html.contains("<html lang=\"fr\"")) finding("page not in French", where);
