@@ -164,6 +164,24 @@ public final class CatalogueService {
      * Whether any of the applicant's decisions, in either iteration, differs between two views of the
      * lists: what a list change does to the applicant's catalogue.
      */
+    /**
+     * Where, in the first iteration, streams become selectable for the applicant ({@code gained}) or stop being selectable
+     * ({@code lost}) from the lists {@code before} to the lists {@code after}: the provinces, by code.
+     */
+    public org.residencymatch.lists.EligibilityShift selectableShift(String cycleId, StreamCatalogue catalogue, ApplicantFacts facts,
+            PartnerLists before, PartnerLists after) {
+        CycleEligibility rules = rules(cycleId);
+        CatalogueDecisions old = rules.decideCatalogue(facts, catalogue, before, 1);
+        CatalogueDecisions now = rules.decideCatalogue(facts, catalogue, after, 1);
+        java.util.SortedSet<String> gained = new java.util.TreeSet<>(), lost = new java.util.TreeSet<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            boolean was = old.decision(i).decision() == Decision.SELECTABLE, is = now.decision(i).decision() == Decision.SELECTABLE;
+            if (!was && is) gained.add(catalogue.stream(i).province().name());
+            if (was && !is) lost.add(catalogue.stream(i).province().name());
+        }
+        return new org.residencymatch.lists.EligibilityShift(facts.applicantId(), gained, lost);
+    }
+
     public boolean decisionsDiffer(String cycleId, StreamCatalogue catalogue, ApplicantFacts facts, PartnerLists before, PartnerLists after) {
         CycleEligibility rules = rules(cycleId);
         for (int iteration = 1; iteration <= 2; iteration++) {

@@ -140,7 +140,7 @@ public final class DemoData {
             services.lists().commitNewVersion(h, CYCLE, ListKind.BCIMG, bcimg, new ListRepository.Origin("demo: UBC Clinical Assessment Program", null, null, null, "demo"), now);
             services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, qimg, new ListRepository.Origin("demo: BCI", null, null, null, "demo"), now);
 
-            accountStore.createWithHash(h, new Accounts.NewAccount(OPERATOR_EMAIL, "Match operator", PASSWORD,
+            accountStore.createWithHash(h, new Accounts.NewAccount(OPERATOR_EMAIL, "Claire Fortin", PASSWORD,
                     Role.OPERATOR, null, null, null), passwordHash);
             accountStore.createWithHash(h, new Accounts.NewAccount("aimg@partner.example", "AIMG Program",
                     PASSWORD, Role.PARTNER, null, null, "AIMG"), passwordHash);

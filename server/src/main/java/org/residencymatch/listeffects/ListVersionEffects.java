@@ -53,6 +53,19 @@ public final class ListVersionEffects implements VersionEffects {
     }
 
     @Override
+    public List<org.residencymatch.lists.EligibilityShift> eligibilityShifts(Handle h, VersionChange change) {
+        Affected affected = affected(h, change);
+        if (affected == null) return List.of();
+        List<org.residencymatch.lists.EligibilityShift> shifts = new ArrayList<>();
+        for (ApplicantFacts facts : affected.profiles()) {
+            var shift = catalogue.selectableShift(change.cycleId(), affected.streams(), facts, change.before(affected.lists(), facts.applicantId()),
+                    change.after(affected.lists(), facts.applicantId()));
+            if (!shift.gained().isEmpty() || !shift.lost().isEmpty()) shifts.add(shift);
+        }
+        return shifts;
+    }
+
+    @Override
     public void apply(Handle h, VersionChange change, Progress progress) {
         Affected affected = affected(h, change);
         if (affected == null) return;

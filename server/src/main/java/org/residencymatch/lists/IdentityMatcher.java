@@ -27,6 +27,56 @@ public final class IdentityMatcher {
      */
     public record Match(MatchOutcome outcome, String applicantId, List<String> candidates, String explanation) {}
 
+    /**
+     * Why a row matched as it did. The explanation is stored and sent by the API in English, as {@link #explain}
+     * writes it; {@link #of} reads it back, so that pages say it in their reader's language
+     * ({@code identity.reason.<name>} in the messages, with the keys as {@code identity.key.<key>}).
+     */
+    public enum Reason {
+        KEYS_DISAGREE("keys point at different applicants (", ")"),
+        MATCHED_BY_KEY("matched by ", ""),
+        KEY_FINDS_ANOTHER_PERSON("", " found an applicant whose name or date of birth differs"),
+        NAME_AND_BIRTH_AGREE("name and date of birth agree", ""),
+        SHARED_NAME_AND_BIRTH("several applicants share this name and date of birth", ""),
+        NEAR_MATCH("near match on name and date of birth", ""),
+        SEVERAL_NEAR_MATCHES("several near matches on name and date of birth", ""),
+        NO_APPLICANT("no registered applicant matches", "");
+
+        private final String before;
+        private final String after;
+
+        Reason(String before, String after) {
+            this.before = before;
+            this.after = after;
+        }
+
+        /** The English explanation, with the keys used (MINC, APPLICANT_ID, MCC_CODE, comma-separated) where the reason names them. */
+        public String explain(String keys) {
+            return before + keys + after;
+        }
+
+        /** Whether this reason names the keys used. */
+        public boolean namesKeys() {
+            return this == KEYS_DISAGREE || this == MATCHED_BY_KEY || this == KEY_FINDS_ANOTHER_PERSON;
+        }
+
+        /** The reason an explanation gives, with the keys it names (empty if none); empty if it is not one this matcher writes. */
+        public static java.util.Optional<Map.Entry<Reason, List<String>>> of(String explanation) {
+            if (explanation == null) return java.util.Optional.empty();
+            for (Reason reason : values()) {
+                if (!reason.namesKeys()) {
+                    if (explanation.equals(reason.before)) return java.util.Optional.of(Map.entry(reason, List.of()));
+                    continue;
+                }
+                if (explanation.length() <= reason.before.length() + reason.after.length() || !explanation.startsWith(reason.before)
+                        || !explanation.endsWith(reason.after)) continue;
+                String keys = explanation.substring(reason.before.length(), explanation.length() - reason.after.length());
+                if (keys.matches("[A-Z_]+(, [A-Z_]+)*")) return java.util.Optional.of(Map.entry(reason, List.of(keys.split(", "))));
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     private final Map<String, KnownApplicant> byId;
     private final Map<String, KnownApplicant> byMinc;
     private final Map<String, KnownApplicant> byMcc;
@@ -66,24 +116,24 @@ public final class IdentityMatcher {
                 .filter(a -> sameGivenNames(a.givenNames(), row.givenNames())).toList();
         if (byKeys.size() > 1) {
             byKeys.addAll(exact);
-            return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), "keys point at different applicants (" + String.join(", ", keysUsed) + ")");
+            return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), Reason.KEYS_DISAGREE.explain(String.join(", ", keysUsed)));
         }
         if (byKeys.size() == 1) {
             KnownApplicant found = byKeys.iterator().next();
-            if (samePerson(found, row)) return new Match(MatchOutcome.MATCHED, found.applicantId(), List.of(found.applicantId()), "matched by " + keysUsed.get(0));
+            if (samePerson(found, row)) return new Match(MatchOutcome.MATCHED, found.applicantId(), List.of(found.applicantId()), Reason.MATCHED_BY_KEY.explain(keysUsed.get(0)));
             byKeys.addAll(exact);
-            return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), keysUsed.get(0) + " found an applicant whose name or date of birth differs");
+            return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), Reason.KEY_FINDS_ANOTHER_PERSON.explain(keysUsed.get(0)));
         }
         // No exact key found anyone: fall back to name and date of birth.
-        if (exact.size() == 1) return new Match(MatchOutcome.PROBABLE, exact.get(0).applicantId(), ids(exact), "name and date of birth agree");
-        if (exact.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(exact), "several applicants share this name and date of birth");
+        if (exact.size() == 1) return new Match(MatchOutcome.PROBABLE, exact.get(0).applicantId(), ids(exact), Reason.NAME_AND_BIRTH_AGREE.explain(""));
+        if (exact.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(exact), Reason.SHARED_NAME_AND_BIRTH.explain(""));
         List<KnownApplicant> near = new ArrayList<>();
         for (KnownApplicant a : byBirth.getOrDefault(row.dateOfBirth(), List.of())) {
             if (nearName(a, row) || partialMccAgrees(a, row)) near.add(a);
         }
-        if (near.size() == 1) return new Match(MatchOutcome.PROBABLE, near.get(0).applicantId(), ids(near), "near match on name and date of birth");
-        if (near.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(near), "several near matches on name and date of birth");
-        return new Match(MatchOutcome.UNMATCHED, null, List.of(), "no registered applicant matches");
+        if (near.size() == 1) return new Match(MatchOutcome.PROBABLE, near.get(0).applicantId(), ids(near), Reason.NEAR_MATCH.explain(""));
+        if (near.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(near), Reason.SEVERAL_NEAR_MATCHES.explain(""));
+        return new Match(MatchOutcome.UNMATCHED, null, List.of(), Reason.NO_APPLICANT.explain(""));
     }
 
     private static void addKey(Set<KnownApplicant> found, List<String> keysUsed, String key, KnownApplicant applicant) {

@@ -112,6 +112,10 @@ public final class ListFileReader {
             cells.add(((TextPolicy.Accepted) decision).text());
         }
         raw = new Table.Row(n, cells);
+        if (isExampleRow(raw, columns)) {
+            problems.add(ListProblem.of(n, "", "EXAMPLE_ROW"));
+            return null;
+        }
         String family = required(raw, columns, ListColumn.FAMILY_NAME, problems);
         String given = required(raw, columns, ListColumn.GIVEN_NAMES, problems);
         String dobText = required(raw, columns, ListColumn.DATE_OF_BIRTH, problems);
@@ -226,6 +230,22 @@ public final class ListFileReader {
     }
 
     /** Whether the text is 1 to 40 ASCII letters, digits, '_' or '-' (checked by hand: a list has an applicant id a row). */
+    /**
+     * What the downloadable template's example row has in its applicant id column, in English and French ({@code
+     * listTemplate.example.APPLICANT_ID}). A row with it (or whose family name is the example's, should the id column be
+     * gone) is the example left in the file: the whole file is refused, naming that row, rather than anybody listed.
+     */
+    public static final java.util.Set<String> EXAMPLE_MARKERS = java.util.Set.of("EXAMPLE", "EXEMPLE");
+
+    private static boolean isExampleRow(Table.Row raw, Map<ListColumn, Integer> columns) {
+        String id = optional(raw, columns, ListColumn.APPLICANT_ID);
+        if (id != null && EXAMPLE_MARKERS.contains(id.toUpperCase(java.util.Locale.ROOT))) return true;
+        String family = optional(raw, columns, ListColumn.FAMILY_NAME);
+        if (family == null) return false;
+        String folded = org.residencymatch.tabular.TextKey.of(family);
+        return EXAMPLE_MARKERS.stream().anyMatch(marker -> folded.startsWith(org.residencymatch.tabular.TextKey.of(marker) + " "));
+    }
+
     static boolean isApplicantId(String text) {
         if (text.isEmpty() || text.length() > 40) return false;
         for (int i = 0; i < text.length(); i++) {

@@ -178,7 +178,8 @@ public final class ListUploadService {
         VersionChange.Diff diff = effect.change().diff();
         return new Preview(uploadId, cycleId, upload.kind(), upload.status(), upload.fileName(), upload.contentHash(),
                 upload.encoding(), upload.uploadedBy(), upload.uploadedAt(), upload.basedOn(), current, rows.size(), outcomes,
-                awaiting, diff.added(), diff.removed(), diff.changed(), effect.catalogueChanges(), upload.dateOrder());
+                awaiting, diff.added(), diff.removed(), diff.changed(), effect.catalogueChanges(), upload.dateOrder(),
+                effect.change().memberChanges());
     }
 
     /** What the rows would change as the version after {@code version}, and how many catalogues that changes. */

@@ -110,6 +110,26 @@ public final class ListVersionService {
         }
     }
 
+    /**
+     * What {@link #revert} would do, without doing it: the members it would put back or take off, the details it would change,
+     * and whose catalogue would gain or lose selectable streams, in which provinces. Refused as {@link #revert} refuses.
+     */
+    public RevertPreview previewRevert(String cycleId, ListKind kind, int toVersion) {
+        return jdbi.withHandle(h -> {
+            uploads.requireCycle(h, cycleId);
+            int current = lists.currentVersion(h, cycleId, kind);
+            boolean exists = lists.history(h, cycleId, kind).stream().anyMatch(v -> v.version() == toVersion);
+            if (!exists || toVersion >= current) {
+                throw new IllegalArgumentException("version " + toVersion + " cannot be reverted to; the current version is " + current);
+            }
+            VersionChange change = new VersionChange(cycleId, kind, current, current + 1, lists.members(h, cycleId, kind, current),
+                    lists.members(h, cycleId, kind, toVersion));
+            VersionChange.Diff diff = change.diff();
+            return new RevertPreview(kind, current, toVersion, current + 1, diff.added(), diff.removed(), change.memberChanges(),
+                    effects.eligibilityShifts(h, change));
+        });
+    }
+
     /** Makes an older version current again, as a new version with the same members; then applies its effects. */
     public int revert(String cycleId, ListKind kind, int toVersion, String actor) {
         int version;

@@ -23,6 +23,30 @@ public record VersionChange(String cycleId, ListKind kind, int oldVersion, int n
     /** Who the change adds to, removes from and changes on the list, each sorted. */
     public record Diff(List<String> added, List<String> removed, List<String> changed) {}
 
+    /** One field of a member's entry that the change alters: {@code field} is the list column, values as stored (null: empty). */
+    public record FieldChange(ListColumn field, Object before, Object after) {}
+
+    /** What changes in one member's entry (the applicant stays on the list). */
+    public record MemberChange(String applicantId, List<FieldChange> fields) {}
+
+    /** For each member whose entry changes, sorted by applicant id, the fields that change, old and new. */
+    public List<MemberChange> memberChanges() {
+        List<MemberChange> changes = new ArrayList<>();
+        for (String id : diff().changed()) {
+            ListMember old = before.get(id), now = after.get(id);
+            List<FieldChange> fields = new ArrayList<>();
+            if (!java.util.Objects.equals(old.contingent(), now.contingent())) {
+                fields.add(new FieldChange(ListColumn.CONTINGENT, old.contingent(), now.contingent()));
+            }
+            if (!java.util.Objects.equals(old.mmiScore(), now.mmiScore())) fields.add(new FieldChange(ListColumn.MMI_SCORE, old.mmiScore(), now.mmiScore()));
+            if (!java.util.Objects.equals(old.assessmentOutcome(), now.assessmentOutcome())) {
+                fields.add(new FieldChange(ListColumn.ASSESSMENT_OUTCOME, old.assessmentOutcome(), now.assessmentOutcome()));
+            }
+            changes.add(new MemberChange(id, List.copyOf(fields)));
+        }
+        return changes;
+    }
+
     public Diff diff() {
         List<String> added = new ArrayList<>(), removed = new ArrayList<>(), changed = new ArrayList<>();
         for (var e : after.entrySet()) {

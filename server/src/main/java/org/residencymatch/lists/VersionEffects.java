@@ -23,6 +23,12 @@ public interface VersionEffects {
     int catalogueChanges(Handle h, VersionChange change);
 
     /**
+     * For each {@linkplain VersionChange#affected affected} applicant whose catalogue would change, where they would gain and
+     * lose selectable streams (a revert's preview), in applicant order. Reads only.
+     */
+    java.util.List<EligibilityShift> eligibilityShifts(Handle h, VersionChange change);
+
+    /**
      * Applies the change's effects in the caller's transaction, which marks them applied: steps 3 to
      * {@link #COMMIT_STEPS} of {@code progress}.
      */

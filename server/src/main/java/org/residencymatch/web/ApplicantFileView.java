@@ -109,10 +109,10 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
         return signers.getOrDefault(auditName, auditName);
     }
 
-    /** A stream as the page names it: its id, discipline and faculty. */
-    public String stream(String streamId) {
+    /** A stream as the page names it: its id, discipline and faculty, in the reader's language. */
+    public String stream(String streamId, String language) {
         if (streamId == null) return "";
         ProgramStream s = streams.get(streamId);
-        return s == null ? streamId : streamId + " · " + s.disciplineName() + " · " + s.facultyName();
+        return s == null ? streamId : streamId + " · " + s.disciplineName(language) + " · " + ("fr".equals(language) ? s.facultyNameFr() : s.facultyName());
     }
 }

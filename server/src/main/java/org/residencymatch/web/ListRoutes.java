@@ -211,7 +211,7 @@ final class ListRoutes {
         char separator = messages.language().equals("fr") ? CsvExport.SEMICOLON : CsvExport.COMMA;
         List<String> header = ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList();
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-list-template.csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(CsvExport.document(separator, header, List.of()));
+        ctx.contentType("text/csv; charset=utf-8").result(CsvExport.document(separator, header, List.of(exampleRow(kind, messages))));
     }
 
     /** The same columns as an Excel workbook (.xlsx), for partners who keep their list in Excel rather than export CSV. */
@@ -221,7 +221,12 @@ final class ListRoutes {
         List<String> header = ListColumn.of(kind).stream().map(c -> messages.t("listColumn." + c.name())).toList();
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-list-template.xlsx\"");
         ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .result(XlsxExport.document(kind.name(), header, List.of()));
+                .result(XlsxExport.document(kind.name(), header, List.of(exampleRow(kind, messages))));
+    }
+
+    /** The template's example row, marked as such (ListFileReader refuses a file that still has it, naming the row). */
+    static List<String> exampleRow(ListKind kind, Messages messages) {
+        return ListColumn.of(kind).stream().map(c -> messages.t("listTemplate.example." + c.name())).toList();
     }
 
     /**

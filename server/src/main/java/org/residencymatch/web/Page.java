@@ -55,6 +55,55 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
         return name(s.streamName(m.language()), s.streamName());
     }
 
+    /**
+     * Why a partner's list row matched as it did, in the reader's language: the matcher's explanation is kept in
+     * English ({@link org.residencymatch.lists.IdentityMatcher.Reason}); one it did not write is shown as stored, marked English.
+     */
+    public Name matchExplanation(String explanation) {
+        return org.residencymatch.lists.IdentityMatcher.Reason.of(explanation)
+                .map(r -> new Name(t("identity.reason." + r.getKey().name(), String.join(", ", r.getValue().stream()
+                        .map(key -> t("listColumn." + (key.equals("MCC_CODE") ? "MCC_CANDIDATE_CODE" : key))).toList())), null))
+                .orElseGet(() -> new Name(explanation, englishOnly()));
+    }
+
+    /**
+     * Who decided a fact, in the reader's language: the service and the demo record the deciding body by a description
+     * in English ("the match operator"...), shown through {@code decidedBy.*}; a person's or body's own name is shown as is.
+     */
+    public String decidedBy(String recorded) {
+        String key = switch (recorded == null ? "" : recorded) {
+            case DocumentRoutes.OPERATOR_NAME -> "decidedBy.operator";
+            case "the applicant's faculty" -> "decidedBy.faculty";
+            case "the Medical Council of Canada" -> "decidedBy.mcc";
+            case "BCI's QIMG list" -> "decidedBy.qimgList";
+            default -> null;
+        };
+        return key == null ? recorded : t(key);
+    }
+
+    /** A value of a partner list's extra column, written the reader's way; an empty one is said to be empty. */
+    public String listValue(Object value) {
+        if (value == null) return t("lists.preview.emptyValue");
+        if (value instanceof org.residencymatch.eligibility.CmqApproval cmq) return t("profile.cmq." + cmq.name());
+        if (value instanceof java.math.BigDecimal score) {
+            java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(m.locale());
+            format.setMinimumFractionDigits(Math.max(0, score.scale()));
+            return format.format(score);
+        }
+        return value.toString();
+    }
+
+    /** An audit action in the reader's language ({@code audit.action.<code>}); a code without a text shows as itself. */
+    public String auditAction(String code) {
+        return m.has("audit.action." + code) ? t("audit.action." + code) : code;
+    }
+
+    /** A family of audit actions ({@code list.}), as the audit filter offers it. */
+    public String auditFamily(String prefix) {
+        String family = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return m.has("audit.familyName." + family) ? t("audit.familyName." + family) : t("audit.family", prefix);
+    }
+
     private Name name(String shown, String english) {
         return new Name(shown, shown.equals(english) ? englishOnly() : null);
     }

@@ -49,6 +49,7 @@ final class PartnerPages {
         routes.get("/partner/lists/{kind}/uploads/{uploadId}", this::preview, Access.PARTNER, Access.OPERATOR);
         routes.post("/partner/lists/{kind}/uploads/{uploadId}/rows/{row}/review", this::review, Access.PARTNER, Access.OPERATOR);
         routes.post("/partner/lists/{kind}/uploads/{uploadId}/commit", this::commit, Access.PARTNER, Access.OPERATOR);
+        routes.get("/partner/lists/{kind}/revert", this::revertPreview, Access.OPERATOR);
         routes.post("/partner/lists/{kind}/revert", this::revert, Access.OPERATOR);
     }
 
@@ -135,6 +136,12 @@ final class PartnerPages {
                 awaitingRowOf.putIfAbsent(c, r.row());
             }
         }
+        // Changed details, old and new, with the member's registered name beside the id.
+        var changesShown = preview.changes().subList(0, Math.min(IDS_SHOWN, preview.changes().size()));
+        for (var change : changesShown) {
+            candidates.computeIfAbsent(change.applicantId(), applicantId -> services.profiles().identity(applicantId).orElse(null));
+        }
+        model.put("changesShown", changesShown);
         model.put("preview", preview);
         model.put("awaiting", awaiting);
         model.put("candidates", candidates);
@@ -170,6 +177,27 @@ final class PartnerPages {
             return "/partner/lists?notice=committed-" + kind.name() + "-" + version;
         });
         ctx.redirect(JobPages.path(job));
+    }
+
+    /** Before a revert is confirmed: who it puts back or takes off, and who gains or loses eligibility, in which provinces. */
+    private void revertPreview(Context ctx) {
+        ListKind kind = kind(ctx, "revert");
+        int to = ApiRoutes.intParam(ctx, "toVersion", 0, 1, Integer.MAX_VALUE);
+        org.residencymatch.lists.RevertPreview preview;
+        try {
+            preview = services.listVersions().previewRevert(cycle(), kind, to);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("toVersion", e.getMessage());
+        }
+        List<String> shown = new ArrayList<>();
+        preview.shifts().forEach(shift -> shown.add(shift.applicantId()));
+        preview.changes().forEach(change -> shown.add(change.applicantId()));
+        shown.addAll(preview.added());
+        shown.addAll(preview.removed());
+        Map<String, Object> model = new HashMap<>();
+        model.put("preview", preview);
+        model.put("names", services.directory().names(shown));
+        pages.render(ctx, "partner/revert.jte", "lists.revertPreview.title", model);
     }
 
     private void revert(Context ctx) {

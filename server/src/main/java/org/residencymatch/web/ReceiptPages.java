@@ -73,7 +73,7 @@ final class ReceiptPages {
     }
 
     private void render(Context ctx, String cycle, int iteration, RankList list, Couple couple) {
-        pages.render(ctx, "receipt.jte", "receipt.title", Map.of("receipt", ReceiptView.of(services, cycle, iteration, list, couple)));
+        pages.render(ctx, "receipt.jte", "receipt.title", Map.of("receipt", ReceiptView.of(services, cycle, iteration, list, couple, PageRenderer.language(ctx))));
     }
 
     /** The operator's check: a code and the list's owner; the answer names the version it matches, or says none does. */
@@ -95,7 +95,7 @@ final class ReceiptPages {
             Check check = check(services, cycle, iteration, kind, owner, typed);
             model.put("checked", true);
             model.put("receipt", check.list().map(list -> ReceiptView.of(services, cycle, iteration, list,
-                    kind.equals(RankListService.COUPLE) ? services.couples().find(cycle, Long.parseLong(owner)) : null)).orElse(null));
+                    kind.equals(RankListService.COUPLE) ? services.couples().find(cycle, Long.parseLong(owner)) : null, PageRenderer.language(ctx))).orElse(null));
         }
         pages.render(ctx, "operator/receipt-check.jte", "receipt.check.title", model);
     }

@@ -29,7 +29,7 @@ public record ReceiptView(String cycle, int iteration, RankList list, String cod
     private static final DateTimeFormatter ZONED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx '('VV')'");
 
     /** The receipt of a stored version; {@code couple} is the couple for a couple's list, null otherwise. */
-    static ReceiptView of(Services services, String cycle, int iteration, RankList list, Couple couple) {
+    static ReceiptView of(Services services, String cycle, int iteration, RankList list, Couple couple, String language) {
         Map<String, ProgramStream> streams = new HashMap<>();
         services.quotas().streams(cycle).forEach(s -> streams.put(s.streamId(), s));
         List<String> ranks = new ArrayList<>();
@@ -38,15 +38,15 @@ public record ReceiptView(String cycle, int iteration, RankList list, String cod
             case RankListService.STREAM -> {
                 Map<String, String> names = services.directory().names(list.entries().stream().map(RankList.Entry::item).toList());
                 for (RankList.Entry e : list.entries()) ranks.add(names.containsKey(e.item()) ? names.get(e.item()) + " (" + e.item() + ")" : e.item());
-                owner = stream(streams, list.ownerId());
+                owner = stream(language, streams, list.ownerId());
             }
             case RankListService.COUPLE -> {
                 Map<String, String> names = services.directory().names(List.of(couple.first(), couple.second()));
-                for (RankList.Entry e : list.entries()) ranks.add(stream(streams, e.item()) + "  +  " + stream(streams, e.second()));
+                for (RankList.Entry e : list.entries()) ranks.add(stream(language, streams, e.item()) + "  +  " + stream(language, streams, e.second()));
                 owner = names.getOrDefault(couple.first(), "") + " (" + couple.first() + ")  +  " + names.getOrDefault(couple.second(), "") + " (" + couple.second() + ")";
             }
             default -> {
-                for (RankList.Entry e : list.entries()) ranks.add(stream(streams, e.item()));
+                for (RankList.Entry e : list.entries()) ranks.add(stream(language, streams, e.item()));
                 owner = services.directory().name(list.ownerId()).map(n -> n + " (" + list.ownerId() + ")").orElse(list.ownerId());
             }
         }
@@ -56,10 +56,10 @@ public record ReceiptView(String cycle, int iteration, RankList list, String cod
                 saved.format(UTC_TIME), saved.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).format(ZONED_TIME), List.copyOf(ranks));
     }
 
-    /** A stream in words; "—" for a couple's "no match" side. */
-    private static String stream(Map<String, ProgramStream> streams, String streamId) {
+    /** A stream in words, in the reader's language; "—" for a couple's "no match" side. */
+    private static String stream(String language, Map<String, ProgramStream> streams, String streamId) {
         if (streamId == null) return "—";
         ProgramStream s = streams.get(streamId);
-        return s == null ? "#" + streamId : s.disciplineName() + " · " + s.facultyName() + " · " + s.site() + " #" + streamId;
+        return s == null ? "#" + streamId : s.disciplineName(language) + " · " + ("fr".equals(language) ? s.facultyNameFr() : s.facultyName()) + " · " + s.site() + " #" + streamId;
     }
 }

@@ -87,7 +87,7 @@ class AuditPagesTest {
         BrowserlessSession operator = operator();
         HttpResponse<String> badDate = operator.get("/operator/audit?from=" + java.net.URLEncoder.encode(HOSTILE, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(badDate.statusCode()).isEqualTo(400);
-        assertThat(badDate.body()).contains("<p id=\"error-field\">The field to correct: <code>from</code></p>").doesNotContain("<script>alert(1)");
+        assertThat(badDate.body()).contains("<p id=\"error-field\">The field to correct: From (UTC)</p>").doesNotContain("<script>alert(1)");
         assertThat(operator.get("/operator/audit?pageSize=500").statusCode()).isEqualTo(400);
 
         BrowserlessSession applicant = new BrowserlessSession(web.port());

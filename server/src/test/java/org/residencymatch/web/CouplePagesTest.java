@@ -142,4 +142,19 @@ class CouplePagesTest {
         liam.get("/applicant/rank-list?lang=fr");
         assertThat(liam.get("/applicant/rank-list").body()).contains("Émilie Tremblay a modifié cette liste de paires (brouillon enregistré le ");
     }
+
+    @Test
+    void afterTheDeadlineTheCouplesListIsReadOnlyAndSaysSinceWhen() throws Exception {
+        web.services().rankLists().saveCoupleList(DemoData.CYCLE, 1, coupleId, List.of(List.of(hers.get(0), his.get(0))), true, "test");
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            clock.set(LocalDateTime.of(2025, 3, 20, 12, 0));
+            String page = signedIn(EMILIE, "fr").get("/applicant/rank-list").body();
+            assertThat(page).contains("id=\"read-only\">Les listes de classement ont fermé à la date limite")
+                    .doesNotContain("action=\"/applicant/couple/" + coupleId + "/rank-list\"").doesNotContain("name=\"action\"")
+                    .contains("<tr id=\"rank-1\"><td>1</td>");
+        } finally {
+            clock.set(now);
+        }
+    }
 }

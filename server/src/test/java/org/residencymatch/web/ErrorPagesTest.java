@@ -90,6 +90,10 @@ class ErrorPagesTest {
     void noMatchOnBothSidesOfAPairIsSaidBesideThePairsSelects() throws Exception {
         var couple = web.services().couples().propose(DemoData.CYCLE, 1, "A-1001", "A-1002");
         web.services().couples().accept(DemoData.CYCLE, couple.id(), "A-1002");
+        // The pairs' editor is there while rank order lists are open (outside, the list is shown read-only).
+        LocalDateTime before = LocalDateTime.now(clock);
+        clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
+        try {
         for (String language : List.of("en", "fr")) {
             BrowserlessSession emilie = applicant(web.services().profiles().identity("A-1001").orElseThrow().email(), language);
             emilie.get("/applicant/rank-list?iteration=1");
@@ -103,6 +107,9 @@ class ErrorPagesTest {
             assertThat(page.body()).contains("<html lang=\"" + language + "\"")
                     .contains("id=\"pair-error\" role=\"alert\">" + Messages.of(language).t("couple.error.bothNoMatch").split("[\"«]")[0])
                     .contains("aria-describedby=\"pair-error\"").contains("aria-invalid=\"true\"");
+        }
+        } finally {
+            clock.set(before);
         }
         web.services().couples().dissolve(DemoData.CYCLE, couple.id(), "A-1001");
     }

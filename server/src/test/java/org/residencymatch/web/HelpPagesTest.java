@@ -65,10 +65,10 @@ class HelpPagesTest {
         String answered = fatima.get("/applicant/help").body();
         assertThat(answered).contains("BCI left you off by mistake; a corrected list is coming.").contains("Closed");
         // Answers are signed with the operator's name, never with an account id (issue #16).
-        assertThat(answered).contains(" by Match operator:").doesNotContain("user:");
-        assertThat(operator.get("/operator/help/" + help.id()).body()).contains("<span class=\"signature\">Match operator</span>")
+        assertThat(answered).contains(" by Claire Fortin:").doesNotContain("user:");
+        assertThat(operator.get("/operator/help/" + help.id()).body()).contains("<span class=\"signature\">Claire Fortin</span>")
                 .doesNotContain("user:");
-        assertThat(fatima.get("/applicant/help?lang=fr").body()).contains(", par Match operator :");
+        assertThat(fatima.get("/applicant/help?lang=fr").body()).contains(", par Claire Fortin :");
         assertThat(web.services().help().find(DemoData.CYCLE, help.id()).orElseThrow().status()).isEqualTo(HelpCaseStatus.CLOSED);
     }
 

@@ -144,9 +144,16 @@ class ListRoutesTest {
     void theFrenchTemplateIsWhatFrenchExcelOpensAndIsReadBack() throws Exception {
         HttpResponse<String> template = send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=fr", null, null);
 
-        assertThat(template.body()).isEqualTo("\uFEFFNuméro de candidat;NIMC;Code de candidat du CMC;Nom de famille;Prénoms;Date de naissance;Contingent\r\n");
-        // Filled in as a partner would, every header is recognised: the row is read, not refused for a missing column.
-        byte[] filled = (template.body() + ";;;Tremblay;Luc;1990-04-13;Régulier\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(template.body()).isEqualTo("\uFEFFNuméro de candidat;NIMC;Code de candidat du CMC;Nom de famille;Prénoms;Date de naissance;Contingent\r\n"
+                + "EXEMPLE;;;EXEMPLE - supprimez cette ligne;Marie Claire;1990-01-31;Régulier\r\n");
+        // The example row left in: the file is refused, naming the row.
+        HttpResponse<String> example = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=modele.csv",
+                template.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertThat(example.statusCode()).as(example.body()).isEqualTo(400);
+        assertThat(example.body()).contains("EXAMPLE_ROW");
+        // Filled in as a partner would (the example replaced), every header is recognised: the row is read, not refused for a missing column.
+        String header = template.body().lines().findFirst().orElseThrow() + "\r\n";
+        byte[] filled = (header + ";;;Tremblay;Luc;1990-04-13;Régulier\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HttpResponse<String> upload = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=modele.csv", filled, "text/csv");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         assertThat(json.readTree(upload.body()).get("outcomes").get("UNMATCHED").asInt()).isEqualTo(1);
@@ -168,6 +175,7 @@ class ListRoutesTest {
         org.residencymatch.tabular.Table table = org.residencymatch.tabular.TableReader.read("modele.xlsx", template.body());
         assertThat(table.headers()).containsExactly("Numéro de candidat", "NIMC", "Code de candidat du CMC", "Nom de famille", "Prénoms",
                 "Date de naissance", "Contingent");
-        assertThat(table.rows()).isEmpty();
+        assertThat(table.rows()).hasSize(1);
+        assertThat(table.rows().get(0).cells()).startsWith("EXEMPLE");
     }
 }

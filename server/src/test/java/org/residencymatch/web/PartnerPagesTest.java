@@ -64,8 +64,19 @@ class PartnerPagesTest {
         // Going back to an older version takes a second, deliberate click that says what it does.
         BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
-        assertThat(operator.get("/partner/lists").body()).contains("<summary>Make v1 current again</summary>")
-                .contains("Version v3 will be made from the members of v1").contains("Yes, make v1 current again");
+        assertThat(operator.get("/partner/lists").body()).contains("href=\"/partner/lists/QIMG/revert?toVersion=1\">Make v1 current again</a>")
+                .doesNotContain("Yes, make v1 current again");
+        // Before confirming, the operator reads who the revert takes off the list and who loses eligibility, where.
+        String revert = operator.get("/partner/lists/QIMG/revert?toVersion=1").body();
+        assertThat(revert).contains("Version v3 will be made from the members of v1").contains("Yes, make v1 current again")
+                .contains("none added, 1 removed, no details changed.").contains("Who gains or loses eligibility");
+        String fatima = revert.substring(revert.indexOf("<tr id=\"shift-A-2005\">"));
+        fatima = fatima.substring(0, fatima.indexOf("</tr>"));
+        assertThat(fatima).as("Fatima, put on the list by v2, would lose Québec's streams again")
+                .contains("Benali, Fatima (A-2005)").containsPattern("<td>—</td>\\s*<td><span class=\"province\">Québec</span>\\s*</td>");
+        int current = web.services().database().jdbi().withHandle(h -> web.services().lists().currentVersion(h, DemoData.CYCLE,
+                org.residencymatch.eligibility.ListKind.QIMG));
+        assertThat(current).as("a preview changes nothing").isEqualTo(2);
     }
 
     /** The QIMG list of these applicants with their dates of birth written in {@code pattern}, as a spreadsheet exports them. */
@@ -186,5 +197,62 @@ class PartnerPagesTest {
         BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/partner/lists").body()).contains("list-AIMG").contains("list-BCIMG").contains("list-QIMG");
+    }
+
+    @Test
+    void thePreviewShowsForEachChangedMemberWhatChangesOldAndNewInTheUploadersLanguage() throws Exception {
+        var lists = web.services().lists();
+        Map<String, org.residencymatch.lists.ListMember> current = web.services().database().jdbi().withHandle(h -> lists.members(h, DemoData.CYCLE,
+                org.residencymatch.eligibility.ListKind.BCIMG, lists.currentVersion(h, DemoData.CYCLE, org.residencymatch.eligibility.ListKind.BCIMG)));
+        assertThat(current).containsKey("A-2003");
+        StringBuilder csv = new StringBuilder("Numéro de candidat;Nom de famille;Prénom(s);Date de naissance;Résultat de l'évaluation\r\n");
+        for (var member : new java.util.TreeMap<>(current).values()) {
+            Identity i = web.services().profiles().identity(member.applicantId()).orElseThrow();
+            String outcome = member.applicantId().equals("A-2003") ? "Évaluation réussie" : member.assessmentOutcome();
+            csv.append(i.applicantId()).append(';').append(i.familyName()).append(';').append(i.givenNames()).append(';').append(i.dateOfBirth())
+                    .append(';').append(outcome).append("\r\n");
+        }
+        BrowserlessSession bcCap = new BrowserlessSession(web.port());
+        bcCap.signIn("bc-cap@partner.example", DemoData.PASSWORD);
+        bcCap.get("/partner/lists?lang=fr");
+        HttpResponse<String> upload = bcCap.postFile("/partner/lists/BCIMG/upload", "bccap.csv", csv.toString().getBytes(Charset.forName("windows-1252")));
+        assertThat(upload.statusCode()).isEqualTo(302);
+
+        String preview = bcCap.get(upload.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(preview).contains("aucun ajout, aucun retrait, 1 aux détails modifiés").contains("<table id=\"changes\">")
+                .contains("<th scope=\"row\">A-2003 — Chen, Wei</th><td>Résultat de l’évaluation</td>")
+                .contains("<td>" + current.get("A-2003").assessmentOutcome() + " → Évaluation réussie</td>");
+        assertThat(preview.split("<th scope=\"row\">A-").length - 1).as("only the changed member").isEqualTo(1);
+    }
+
+    private static byte[] download(BrowserlessSession session, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + web.port() + path))
+                .header("Cookie", Authentication.SESSION_COOKIE + "=" + session.sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    @Test
+    void theTemplatesCarryAMarkedExampleRowAndAFileStillHoldingItIsRefusedNamingTheRow() throws Exception {
+        BrowserlessSession bci = new BrowserlessSession(web.port());
+        bci.signIn("bci@partner.example", DemoData.PASSWORD);
+        bci.get("/partner/lists?lang=fr");
+        String csv = new String(download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=fr"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().toList().get(1)).startsWith("EXEMPLE;").contains("EXEMPLE - supprimez cette ligne").contains("1990-01-31");
+        String english = new String(download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=en"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(english.lines().toList().get(1)).startsWith("EXAMPLE,").contains("EXAMPLE - delete this row");
+
+        HttpResponse<String> asDownloaded = bci.postFile("/partner/lists/QIMG/upload", "modele.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(asDownloaded.statusCode()).isEqualTo(400);
+        assertThat(asDownloaded.body()).contains("C’est la ligne d’exemple du modèle (EXEMPLE) : supprimez-la, puis déposez de nouveau le fichier.");
+        bci.get("/partner/lists?lang=fr");
+        HttpResponse<String> workbook = bci.postFile("/partner/lists/QIMG/upload", "modele.xlsx", download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.xlsx?lang=fr"));
+        assertThat(workbook.statusCode()).isEqualTo(400);
+        assertThat(workbook.body()).contains("C’est la ligne d’exemple du modèle (EXEMPLE)");
+
+        // With the example row replaced by a real one, the same file is read.
+        Identity listed = web.services().profiles().identity("A-2004").orElseThrow();
+        String real = csv.lines().findFirst().orElseThrow() + "\r\n" + ";;;" + listed.familyName() + ";" + listed.givenNames() + ";" + listed.dateOfBirth() + ";Régulier\r\n";
+        bci.get("/partner/lists?lang=fr");
+        assertThat(bci.postFile("/partner/lists/QIMG/upload", "liste.csv", real.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
     }
 }

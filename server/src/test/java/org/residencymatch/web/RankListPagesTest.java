@@ -171,4 +171,27 @@ class RankListPagesTest {
                 .contains("le jumelage utilise votre liste en vigueur, la version")
                 .doesNotContain("Votre liste est soumise");
     }
+
+    @Test
+    void outsideTheRankingWindowTheEditorIsReadOnlyAndSaysSinceWhenOrUntilWhen() throws Exception {
+        BrowserlessSession amira = signedIn(AMIRA);
+        assertThat(amira.get("/applicant/rank-list").body()).contains("name=\"action\"").doesNotContain("id=\"read-only\"");
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            clock.set(LocalDateTime.of(2025, 3, 20, 12, 0));
+            amira = signedIn(AMIRA);
+            String after = amira.get("/applicant/rank-list").body();
+            assertThat(after).as("no form that the phase would refuse").doesNotContain("action=\"/applicant/rank-list\"")
+                    .doesNotContain("name=\"action\"").contains("id=\"read-only\">Rank order lists closed at the deadline, ")
+                    .contains("<span class=\"rank-number\">3</span>");
+            assertThat(amira.get("/applicant/rank-list?lang=fr").body()).contains("Les listes de classement ont fermé à la date limite");
+            amira.get("/applicant/rank-list?lang=en");
+            clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
+            amira = signedIn(AMIRA);
+            assertThat(amira.get("/applicant/rank-list").body()).doesNotContain("name=\"action\"")
+                    .contains("id=\"read-only\">Your rank order list can be changed from ");
+        } finally {
+            clock.set(now);
+        }
+    }
 }
