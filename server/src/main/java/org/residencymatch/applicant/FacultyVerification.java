@@ -64,10 +64,10 @@ public final class FacultyVerification {
     }
 
     /** The faculty's name as the applicant is shown who decided (its English name, as the faculty signs). */
-    public String name(String facultyId) {
+    public LocalizedText name(String facultyId) {
         LocalizedText name = jdbi.withHandle(applicants::faculties).get(facultyId);
         if (name == null) throw new NotFoundException("faculty", facultyId);
-        return name.en();
+        return name;
     }
 
     /**
@@ -96,7 +96,7 @@ public final class FacultyVerification {
     }
 
     private FactDecision decision(String facultyId, LocalizedText refusal) {
-        String name = name(facultyId);
+        String name = name(facultyId).en(); // recorded as the verifier's name, in English as every stored name
         return refusal == null ? FactDecision.accepted(Verifier.FACULTY, name) : FactDecision.refused(Verifier.FACULTY, name, refusal);
     }
 

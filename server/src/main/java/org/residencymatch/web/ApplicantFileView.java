@@ -20,6 +20,7 @@ import org.residencymatch.application.RankListService;
 import org.residencymatch.audit.AuditEntry;
 import org.residencymatch.cap.ClinicalAssessmentService;
 import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.LocalizedText;
 import org.residencymatch.help.HelpCase;
 import org.residencymatch.lists.ListRepository;
 import org.residencymatch.program.ProgramStream;
@@ -38,7 +39,7 @@ import org.residencymatch.reconciliation.ReconciliationCase;
 public record ApplicantFileView(String cycle, Identity identity, Optional<Long> account, ApplicantFacts profile, List<VerifiedFacts.Fact> verified,
         List<ListRepository.Membership> memberships, List<Round> rounds, List<ReconciliationCase> cases, List<HelpCase> help,
         Optional<ClinicalAssessmentService.Invitation> capInvitation, boolean bcCapRegistered, List<AuditEntry> audit,
-        Map<String, String> names, Map<String, ProgramStream> streams, Map<String, String> signers, List<Document> documents, String medicalSchool) {
+        Map<String, String> names, Map<String, ProgramStream> streams, Map<String, String> signers, List<Document> documents, LocalizedText medicalSchool) {
 
     /** The newest entries of the audit trail shown on the page. */
     static final int AUDIT_SHOWN = 100;
