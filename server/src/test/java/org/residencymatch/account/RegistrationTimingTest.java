@@ -9,10 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
-import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * Registering an email that has an account does the same work as registering a new one: its time
@@ -26,8 +25,7 @@ class RegistrationTimingTest {
 
     @BeforeAll
     static void start() {
-        services = Services.start(TestDatabase.fresh(), new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
     }
 
     @AfterAll

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
 import org.residencymatch.audit.AuditEntry;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.lists.ListRepository;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** The applicant directory finds people the same way on H2 and PostgreSQL, and names them for the pages. */
 @DatabaseTest
@@ -27,8 +27,7 @@ class ApplicantDirectoryTest {
 
     @BeforeAll
     static void start() {
-        services = Services.start(TestDatabase.fresh(), new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.applicant.FactVerificationService.FactDecision;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.DocumentKind;
 import org.residencymatch.eligibility.FactStatus;
@@ -23,7 +24,6 @@ import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.eligibility.Verifier;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * Applicants' documents in the database (H2, and PostgreSQL with {@code -Dtest.db.url}: their binary
@@ -39,8 +39,7 @@ class DocumentServiceTest {
 
     @BeforeAll
     static void start() {
-        services = Services.start(TestDatabase.fresh(), new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
     }
 
     @AfterAll

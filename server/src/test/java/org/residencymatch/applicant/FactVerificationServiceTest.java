@@ -12,6 +12,7 @@ import org.residencymatch.Services;
 import org.residencymatch.application.Application;
 import org.residencymatch.applicant.FactVerificationService.FactDecision;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.FactStatus;
 import org.residencymatch.eligibility.LocalizedText;
@@ -20,7 +21,6 @@ import org.residencymatch.eligibility.ReasonCodes;
 import org.residencymatch.eligibility.Verifier;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * Verifying and refusing facts on the demo (issue #18): the decision, its audit row, the applicant's
@@ -41,8 +41,7 @@ class FactVerificationServiceTest {
 
     @BeforeEach
     void setUp() {
-        services = Services.start(TestDatabase.fresh(), new MutableClock(SELECTION));
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(new MutableClock(SELECTION));
     }
 
     @AfterEach

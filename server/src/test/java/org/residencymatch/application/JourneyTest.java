@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.ConflictException;
 import org.residencymatch.Services;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.matching.MatchRun;
 import org.residencymatch.matching.MatchStatistics;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** Selection, rank order lists, couples, the match and the release, walked through the 2025 calendar. */
 @DatabaseTest
@@ -36,8 +36,7 @@ class JourneyTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(SELECTION);
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
     }
 
     @AfterEach

@@ -15,13 +15,13 @@ import org.residencymatch.catalogue.Catalogue;
 import org.residencymatch.catalogue.CatalogueEntry;
 import org.residencymatch.catalogue.CatalogueFilter;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.Positions;
 import org.residencymatch.eligibility.Reason;
 import org.residencymatch.matching.MatchRun;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * The second iteration tells the truth: the positions the first left are shown and enforced, an
@@ -49,8 +49,7 @@ class SecondIterationTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(JourneyTest.SELECTION);
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
         services.database().jdbi().useHandle(h -> {
             services.programs().setQuota(h, CYCLE, A, 1);
             services.programs().setQuota(h, CYCLE, B, 2);

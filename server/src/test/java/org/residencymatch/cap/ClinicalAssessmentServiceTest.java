@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.ConflictException;
 import org.residencymatch.Services;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Citizenship;
 import org.residencymatch.eligibility.StudyStatus;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 @DatabaseTest
 class ClinicalAssessmentServiceTest {
@@ -28,8 +28,7 @@ class ClinicalAssessmentServiceTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
     }
 
     @AfterEach

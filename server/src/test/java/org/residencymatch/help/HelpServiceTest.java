@@ -12,10 +12,10 @@ import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.catalogue.CatalogueEntry;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** Help cases keep the decision as the applicant saw it, take the operator's answers, and refuse what makes no sense. */
 @DatabaseTest
@@ -31,8 +31,7 @@ class HelpServiceTest {
     @BeforeAll
     static void start() {
         clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
     }
 
     @AfterAll

@@ -18,12 +18,12 @@ import org.residencymatch.Services;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.catalogue.CatalogueEntry;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.eligibility.CmqApproval;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.reconciliation.CaseStatus;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 @DatabaseTest
 class ListUploadServiceTest {
@@ -36,8 +36,7 @@ class ListUploadServiceTest {
 
     @BeforeEach
     void setUp() {
-        services = Services.start(TestDatabase.fresh());
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start();
     }
 
     @AfterEach

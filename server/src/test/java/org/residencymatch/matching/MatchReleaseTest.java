@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.ConflictException;
 import org.residencymatch.Services;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** One released run per iteration, whatever the timing: two operators releasing two runs at the same moment release one. */
 @DatabaseTest
@@ -30,8 +30,7 @@ class MatchReleaseTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
         services.applications().apply(CYCLE, 1, "A-2024", MCMASTER_IMG, "test");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
         services.rankLists().saveApplicantList(CYCLE, 1, "A-2024", List.of(MCMASTER_IMG), true, "test");

@@ -29,10 +29,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
-import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 import org.residencymatch.web.WebConfig;
 import org.residencymatch.web.WebServer;
 import org.slf4j.LoggerFactory;
@@ -53,8 +52,7 @@ class LogPrivacyTest {
     @BeforeAll
     static void start() {
         clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
         server = new WebServer(services, new WebConfig(null, false)).start(0);
         services.database().jdbi().useHandle(h -> {
             // A check the service does not know about: the database refuses a row, and PostgreSQL's detail

@@ -24,9 +24,9 @@ import org.residencymatch.account.AccountSweep;
 import org.residencymatch.account.LoginThrottle;
 import org.residencymatch.account.Registration;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * What an attacker of the running service found (issue #15, points 2 to 4), each shown fixed:
@@ -48,8 +48,7 @@ class AbuseResistanceTest {
     @BeforeAll
     static void start() {
         clock = new MutableClock(START);
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
         direct = new WebServer(services, new WebConfig(null, false)).start(0);
         balanced = new WebServer(services, new WebConfig(null, false).withTrustedProxies(TrustedProxies.parse("127.0.0.1, ::1"))).start(0);
     }

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
 import org.residencymatch.application.Couple;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.matching.MatchRun;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * A match with no stable matching (Roth's 1984 example, on two streams of one position each): the
@@ -34,8 +34,7 @@ class OperatorMatchUnstablePagesTest {
     @BeforeAll
     static void start() {
         clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
         server = new WebServer(services, new WebConfig(null, false)).start(0);
         for (String applicant : List.of(SINGLE, FIRST, SECOND)) {
             for (String stream : List.of(H1, H2)) {

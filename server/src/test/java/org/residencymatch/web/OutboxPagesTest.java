@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 
 /** The operator's page of undelivered messages. */
 @DatabaseTest
@@ -26,8 +26,7 @@ class OutboxPagesTest {
     @BeforeAll
     static void start() {
         clock = new MutableClock(START);
-        services = Services.start(TestDatabase.fresh(), clock);
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(clock);
         server = new WebServer(services, new WebConfig(null, false)).start(0);
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.residencymatch.Services;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.store.TestDatabase;
 
 /**
@@ -22,7 +23,8 @@ import org.residencymatch.store.TestDatabase;
  * }</pre>
  *
  * <p>"The demo" is {@link DemoData}: cycle 2025-R1 with its 815 streams, the demo applicants and
- * accounts, the three partner lists. Outside JUnit's lifecycle (the API and browser fixtures),
+ * accounts, the three partner lists, copied from a template seeded once per test JVM and clock time
+ * ({@link TestDemo}). Outside JUnit's lifecycle (the API and browser fixtures),
  * {@link #start()} and {@link #close()} do the same by hand.
  */
 public final class TestServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
@@ -61,8 +63,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
 
     /** Starts the database and the server; {@link #close()} stops them. */
     public TestServer start() {
-        services = Services.start(TestDatabase.fresh(), clock);
-        if (seeded) new DemoData(services).seedIfEmpty();
+        services = seeded ? TestDemo.start(clock) : Services.start(TestDatabase.fresh(), clock);
         server = new WebServer(services, new WebConfig(bootstrapToken, false)).start(0);
         return this;
     }

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.demo.TestDemo;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
-import org.residencymatch.store.TestDatabase;
 import org.residencymatch.text.TextInputFilter;
 import org.residencymatch.text.TextPolicy;
 
@@ -143,8 +143,7 @@ class TextInputWalkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        services = Services.start(TestDatabase.fresh(), new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
-        new DemoData(services).seedIfEmpty();
+        services = TestDemo.start(new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0)));
         server = new WebServer(services, new WebConfig(null, false)).start(0);
         Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
         operatorToken = services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
