@@ -30,7 +30,8 @@ public record Refusal(String code, Text message, Text nextStep) {
     }
 
     /** A text of a refusal. */
-    public sealed interface Text permits Keyed, Bilingual {}
+    public sealed interface Text permits Keyed, Bilingual {
+    }
 
     /**
      * A text of the message bundles with its arguments, each of a type the reader's language writes its

@@ -84,20 +84,24 @@ public final class Services implements AutoCloseable {
         this.calendar = new CalendarService(database.jdbi(), cycles, auditLog, clock);
         this.catalogueImporter = new CatalogueImporter(database.jdbi(), StreamNames.standard(), cycles, auditLog, clock);
         // A case about the QIMG list says what the cycle's rule tells the applicant: the rules come from the catalogue, built below.
-        this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock, cycleId -> catalogue().rules(cycleId).iteration(1));
+        this.reconciliation = new ReconciliationService(database.jdbi(), lists, auditLog, clock,
+                cycleId -> catalogue().rules(cycleId).iteration(1));
         // A change of facts, or of their verification, re-checks the applicant's applications in its own transaction.
-        ProfileService.ProfileChangeListener recheck = (h, cycleId, applicantId) -> applications().recheckApplicant(h, cycleId, applicantId);
+        ProfileService.ProfileChangeListener recheck = (h, cycleId, applicantId) -> applications().recheckApplicant(h, cycleId,
+                applicantId);
         this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock, recheck);
         this.catalogue = new CatalogueService(database.jdbi(), cycles, programs, applicants, lists);
         this.outbox = new Outbox(database.jdbi(), clock);
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);
-        this.factVerification = new FactVerificationService(database.jdbi(), applicants, lists, cycleId -> catalogue.rules(cycleId).iteration(1), outbox,
+        this.factVerification = new FactVerificationService(database.jdbi(), applicants, lists,
+                cycleId -> catalogue.rules(cycleId).iteration(1), outbox,
                 auditLog, clock, recheck);
         this.documents = new DocumentService(database.jdbi(), applicants, factVerification, outbox, auditLog, clock);
         this.facultyVerification = new FacultyVerification(database.jdbi(), applicants, factVerification, documents);
         this.rankLists = new RankListService(database.jdbi(), applications, auditLog, clock, outbox);
         this.couples = new CoupleService(database.jdbi(), applications, auditLog, clock);
-        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock, metrics.registry());
+        this.matchRuns = new MatchRunService(database.jdbi(), cycles, programs, rankLists, couples, applications, outbox, auditLog, clock,
+                metrics.registry());
         this.placementReasons = new PlacementReasonService(database.jdbi(), matchRuns, rankLists, couples, applications, auditLog, clock);
         this.clinicalAssessment = new ClinicalAssessmentService(database.jdbi(), lists, applicants, auditLog, clock);
         this.jobs = new Jobs(database.jdbi(), clock);
@@ -121,7 +125,8 @@ public final class Services implements AutoCloseable {
         // Applicants written before V33 (or by a bulk load) have no folded name yet: fold them once here, not in the first search.
         database.jdbi().useTransaction(h -> ApplicantDirectory.fillNameKeys(h));
         int torn = services.listVersions.voidTornVersions();
-        if (torn > 0) org.slf4j.LoggerFactory.getLogger(Services.class).warn("voided {} list version(s) torn by a crash during their commit", torn);
+        if (torn > 0)
+            org.slf4j.LoggerFactory.getLogger(Services.class).warn("voided {} list version(s) torn by a crash during their commit", torn);
         return services;
     }
 
@@ -268,11 +273,13 @@ public final class Services implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int finished = listVersions.applyAllPendingEffects();
-                if (finished > 0) org.slf4j.LoggerFactory.getLogger(Services.class).info("applied the pending effects of {} list version(s)", finished);
+                if (finished > 0)
+                    org.slf4j.LoggerFactory.getLogger(Services.class).info("applied the pending effects of {} list version(s)", finished);
                 outbox.deliverPending(sender, 500);
             } catch (RuntimeException e) {
                 // The database may be briefly away; the next round retries.
-                org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}", org.residencymatch.ops.Failures.describe(e));
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("background work failed: {}",
+                        org.residencymatch.ops.Failures.describe(e));
             }
         }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         // Expired sessions and throttle counts, once a minute (nobody may ever read them again).
@@ -281,7 +288,8 @@ public final class Services implements AutoCloseable {
             try {
                 sweep.run();
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Services.class).warn("sweeping expired sessions failed: {}", org.residencymatch.ops.Failures.describe(e));
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("sweeping expired sessions failed: {}",
+                        org.residencymatch.ops.Failures.describe(e));
             }
         }, 0, 1, java.util.concurrent.TimeUnit.MINUTES);
         background = scheduler;

@@ -42,7 +42,8 @@ class RefusalTest {
 
     @Test
     void anArgumentNoLanguageKnowsHowToWriteIsRefused() {
-        assertThatThrownBy(() -> Refusal.of("X", "key", new Object())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Object");
+        assertThatThrownBy(() -> Refusal.of("X", "key", new Object())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Object");
         assertThatThrownBy(() -> Refusal.of("X", "key", List.of(1))).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -54,7 +55,8 @@ class RefusalTest {
 
     @Test
     void theExceptionCarriesTheRefusalAndKeepsItsDetailForTheLogs() {
-        ConflictException e = new ConflictException(Refusal.of("NOT_SELECTABLE", new LocalizedText("No.", "Non.")), "stream 12 is NOT_ELIGIBLE for A-1");
+        ConflictException e = new ConflictException(Refusal.of("NOT_SELECTABLE", new LocalizedText("No.", "Non.")),
+                "stream 12 is NOT_ELIGIBLE for A-1");
         assertThat(e.code()).isEqualTo("NOT_SELECTABLE");
         assertThat(e.explained()).isTrue();
         assertThat(e.explanation().fr()).isEqualTo("Non.");

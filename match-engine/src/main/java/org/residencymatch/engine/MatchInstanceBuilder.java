@@ -304,7 +304,8 @@ public final class MatchInstanceBuilder {
                 int i = e - start;
                 if (applicant < 0) {
                     problems.add(new InstanceProblem("program", id, rolField(i),
-                            symbol == IdTable.NULL ? "is null: a program ROL holds applicant ids"
+                            symbol == IdTable.NULL
+                                    ? "is null: a program ROL holds applicant ids"
                                     : "refers to unknown applicant \"" + applicantTable.id(symbol) + "\""));
                     continue;
                 }
@@ -348,7 +349,8 @@ public final class MatchInstanceBuilder {
                 int i = e - start;
                 if (program < 0) {
                     problems.add(new InstanceProblem("applicant", id, rolField(i),
-                            symbol == IdTable.NULL ? "is null: an applicant ROL holds program stream ids"
+                            symbol == IdTable.NULL
+                                    ? "is null: an applicant ROL holds program stream ids"
                                     : "refers to unknown program \"" + programTable.id(symbol) + "\""));
                     continue;
                 }
@@ -369,7 +371,7 @@ public final class MatchInstanceBuilder {
     }
 
     private void resolveCouples(MatchInstance.DenseParts parts, int[] applicantOf, int[] programOf,
-                                List<InstanceProblem> problems) {
+            List<InstanceProblem> problems) {
         int count = coupleId.size();
         parts.coupleOfApplicant = new int[applicantId.size()];
         Arrays.fill(parts.coupleOfApplicant, -1);
@@ -414,7 +416,7 @@ public final class MatchInstanceBuilder {
      * duplicate and leaves it out.
      */
     private boolean resolvePairs(int c, String id, int[] programOf, List<InstanceProblem> problems,
-                                 IntList firstPrograms, IntList secondPrograms, IntList owners, Map<Long, Integer> seen) {
+            IntList firstPrograms, IntList secondPrograms, IntList owners, Map<Long, Integer> seen) {
         int start = couplePairStart.get(c);
         int end = couplePairEnd.get(c);
         long[] keys = seen == null ? new long[end - start] : null;
@@ -467,7 +469,7 @@ public final class MatchInstanceBuilder {
     }
 
     private int resolveMember(MatchInstance.DenseParts parts, int c, String coupleId, String field,
-                              int symbol, int[] applicantOf, List<InstanceProblem> problems) {
+            int symbol, int[] applicantOf, List<InstanceProblem> problems) {
         int applicant = symbol == IdTable.NULL ? -1 : applicantOf[symbol];
         if (applicant < 0) {
             problems.add(new InstanceProblem("couple", coupleId, field,
@@ -488,7 +490,7 @@ public final class MatchInstanceBuilder {
     }
 
     private int resolvePairSide(String coupleId, int index, int side, int symbol, int[] programOf,
-                                List<InstanceProblem> problems) {
+            List<InstanceProblem> problems) {
         if (symbol == IdTable.NULL) {
             return MatchInstance.NO_PROGRAM;
         }

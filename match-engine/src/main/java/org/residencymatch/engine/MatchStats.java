@@ -21,6 +21,6 @@ package org.residencymatch.engine;
  * @param budgetExhausted whether the time budget ended the run before a stable matching was found
  */
 public record MatchStats(int applicants, int matched, long positions, int filled, long elapsedMillis,
-                         int couples, int attempts, long rounds, long proposals, boolean converged,
-                         boolean cycleDetected, String strategy, boolean budgetExhausted) {
+        int couples, int attempts, long rounds, long proposals, boolean converged,
+        boolean cycleDetected, String strategy, boolean budgetExhausted) {
 }

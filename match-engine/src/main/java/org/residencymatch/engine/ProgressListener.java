@@ -9,7 +9,8 @@ package org.residencymatch.engine;
 public interface ProgressListener {
 
     /** A listener that ignores every report. */
-    ProgressListener SILENT = (phase, done, total) -> { };
+    ProgressListener SILENT = (phase, done, total) -> {
+    };
 
     /**
      * @param phase a short description of the current phase, e.g. {@code "couples"}

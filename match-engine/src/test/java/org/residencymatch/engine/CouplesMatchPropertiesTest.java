@@ -58,7 +58,8 @@ class CouplesMatchPropertiesTest {
     void sameInstanceAndSeedGiveTheSameResult() {
         Seeds.forEach(200_000, 500, seed -> {
             MatchInstance instance = seed % 5 == 0
-                    ? org.residencymatch.engine.generate.InstanceGenerator.generate(org.residencymatch.engine.generate.GeneratorSpec.smallHard(seed))
+                    ? org.residencymatch.engine.generate.InstanceGenerator
+                            .generate(org.residencymatch.engine.generate.GeneratorSpec.smallHard(seed))
                     : SimpleInstance.random(seed, 10, 5, 4, 2).toMatchInstance();
             MatchResult first = engine.run(instance, seed);
             MatchResult second = engine.run(instance, seed);

@@ -42,13 +42,14 @@ class InstanceValidationTest {
     @Test
     void duplicateIds() {
         assertRefused(MatchInstance.builder()
-                        .program("P", 1, List.of()).program("P", 2, List.of())
-                        .applicant("A").applicant("A")
-                        .applicant("B").applicant("C").applicant("D").applicant("E")
-                        .couple("K", "B", "C", List.of(ProgramPair.of("P", null)))
-                        .couple("K", "D", "E", List.of()),
+                .program("P", 1, List.of()).program("P", 2, List.of())
+                .applicant("A").applicant("A")
+                .applicant("B").applicant("C").applicant("D").applicant("E")
+                .couple("K", "B", "C", List.of(ProgramPair.of("P", null)))
+                .couple("K", "D", "E", List.of()),
                 new InstanceProblem("program", "P", "id", "duplicate program id: also program #1 (ids must be unique within their kind)"),
-                new InstanceProblem("applicant", "A", "id", "duplicate applicant id: also applicant #1 (ids must be unique within their kind)"),
+                new InstanceProblem("applicant", "A", "id",
+                        "duplicate applicant id: also applicant #1 (ids must be unique within their kind)"),
                 new InstanceProblem("couple", "K", "id", "duplicate couple id: also couple #1 (ids must be unique within their kind)"));
     }
 
@@ -62,10 +63,10 @@ class InstanceValidationTest {
     @Test
     void unknownReferences() {
         assertRefused(MatchInstance.builder()
-                        .program("P", 1, List.of("A", "Ghost"))
-                        .applicant("A", List.of("P", "Nowhere"))
-                        .applicant("B")
-                        .couple("K", "B", "Nobody", List.of(ProgramPair.of("P", "Elsewhere"))),
+                .program("P", 1, List.of("A", "Ghost"))
+                .applicant("A", List.of("P", "Nowhere"))
+                .applicant("B")
+                .couple("K", "B", "Nobody", List.of(ProgramPair.of("P", "Elsewhere"))),
                 new InstanceProblem("program", "P", "rol[1]", "refers to unknown applicant \"Ghost\""),
                 new InstanceProblem("applicant", "A", "rol[1]", "refers to unknown program \"Nowhere\""),
                 new InstanceProblem("couple", "K", "second", "refers to unknown applicant \"Nobody\""),
@@ -75,11 +76,11 @@ class InstanceValidationTest {
     @Test
     void duplicateRolEntries() {
         assertRefused(MatchInstance.builder()
-                        .program("P", 1, List.of("A", "A"))
-                        .program("Q", 1, List.of())
-                        .applicant("A", List.of("P", "Q", "P"))
-                        .applicant("B").applicant("C")
-                        .couple("K", "B", "C", List.of(ProgramPair.of("P", "Q"), ProgramPair.of("P", "Q"))),
+                .program("P", 1, List.of("A", "A"))
+                .program("Q", 1, List.of())
+                .applicant("A", List.of("P", "Q", "P"))
+                .applicant("B").applicant("C")
+                .couple("K", "B", "C", List.of(ProgramPair.of("P", "Q"), ProgramPair.of("P", "Q"))),
                 new InstanceProblem("program", "P", "rol[1]", "applicant \"A\" is ranked twice (also at rol[0])"),
                 new InstanceProblem("applicant", "A", "rol[2]", "program \"P\" is ranked twice (also at rol[0])"),
                 new InstanceProblem("couple", "K", "rol[1]", "pair [\"P\", \"Q\"] is ranked twice (also at rol[0])"));
@@ -88,34 +89,37 @@ class InstanceValidationTest {
     @Test
     void applicantInTwoCouplesAndCoupleOfOneApplicant() {
         assertRefused(MatchInstance.builder()
-                        .applicant("A").applicant("B").applicant("C").applicant("D")
-                        .couple("K1", "A", "B", List.of())
-                        .couple("K2", "A", "C", List.of())
-                        .couple("K3", "D", "D", List.of()),
-                new InstanceProblem("couple", "K2", "first", "applicant \"A\" is already a member of couple \"K1\" (an applicant is in at most one couple)"),
+                .applicant("A").applicant("B").applicant("C").applicant("D")
+                .couple("K1", "A", "B", List.of())
+                .couple("K2", "A", "C", List.of())
+                .couple("K3", "D", "D", List.of()),
+                new InstanceProblem("couple", "K2", "first",
+                        "applicant \"A\" is already a member of couple \"K1\" (an applicant is in at most one couple)"),
                 new InstanceProblem("couple", "K3", "second", "is the same applicant as first (\"D\")"));
     }
 
     @Test
     void coupleMemberWithOwnRol() {
         assertRefused(MatchInstance.builder()
-                        .program("P", 1, List.of())
-                        .applicant("A", List.of("P")).applicant("B")
-                        .couple("K", "A", "B", List.of(ProgramPair.of("P", null))),
-                new InstanceProblem("applicant", "A", "rol", "is a member of couple \"K\" and must not have a ROL of their own (the couple's list of pairs applies)"));
+                .program("P", 1, List.of())
+                .applicant("A", List.of("P")).applicant("B")
+                .couple("K", "A", "B", List.of(ProgramPair.of("P", null))),
+                new InstanceProblem("applicant", "A", "rol",
+                        "is a member of couple \"K\" and must not have a ROL of their own (the couple's list of pairs applies)"));
     }
 
     @Test
     void nullNullPairAndNullEntries() {
         assertRefused(MatchInstance.builder()
-                        .program("P", 1, Arrays.asList("A", null))
-                        .applicant("A", Arrays.asList("P", null))
-                        .applicant("B").applicant("C")
-                        .couple("K", "B", "C", Arrays.asList(ProgramPair.of("P", null), ProgramPair.of(null, null), null)),
+                .program("P", 1, Arrays.asList("A", null))
+                .applicant("A", Arrays.asList("P", null))
+                .applicant("B").applicant("C")
+                .couple("K", "B", "C", Arrays.asList(ProgramPair.of("P", null), ProgramPair.of(null, null), null)),
                 new InstanceProblem("program", "P", "rol[1]", "is null: a program ROL holds applicant ids"),
                 new InstanceProblem("applicant", "A", "rol[1]", "is null: an applicant ROL holds program stream ids"),
                 new InstanceProblem("couple", "K", "rol[1]", "[null, null] is not allowed: at least one partner must be matched in a pair"),
-                new InstanceProblem("couple", "K", "rol[2]", "[null, null] is not allowed: at least one partner must be matched in a pair"));
+                new InstanceProblem("couple", "K", "rol[2]",
+                        "[null, null] is not allowed: at least one partner must be matched in a pair"));
     }
 
     @Test
@@ -146,18 +150,18 @@ class InstanceValidationTest {
         IdTable programs = bySymbols.programIds();
         IdTable applicants = bySymbols.applicantIds();
         // A first declaration of the programs, forgotten: a reader met the list twice.
-        bySymbols.programBySymbols(programs.intern("Stale"), 9, new int[] {applicants.intern("A")}, 1);
+        bySymbols.programBySymbols(programs.intern("Stale"), 9, new int[]{applicants.intern("A")}, 1);
         bySymbols.clearPrograms();
         bySymbols.programBySymbols(programs.intern("P"), 2,
-                new int[] {applicants.intern("A"), applicants.intern("B"), applicants.intern("Ghost"), 99}, 3);
-        bySymbols.programBySymbols(programs.intern("Q"), 1, new int[] {applicants.intern("A"), applicants.intern("A")}, 2);
-        bySymbols.applicantBySymbols(applicants.intern("A"), new int[] {programs.intern("P"), programs.intern("Q")}, 2);
+                new int[]{applicants.intern("A"), applicants.intern("B"), applicants.intern("Ghost"), 99}, 3);
+        bySymbols.programBySymbols(programs.intern("Q"), 1, new int[]{applicants.intern("A"), applicants.intern("A")}, 2);
+        bySymbols.applicantBySymbols(applicants.intern("A"), new int[]{programs.intern("P"), programs.intern("Q")}, 2);
         bySymbols.applicantBySymbols(applicants.intern("B"), null, 0);
         bySymbols.applicantBySymbols(applicants.intern("C"), null, 0);
         int p = programs.intern("P");
         int q = programs.intern("Q");
         bySymbols.coupleBySymbols(bySymbols.coupleIds().intern("K"), applicants.intern("B"), applicants.intern("C"),
-                new int[] {p, p, p}, new int[] {q, IdTable.NULL, q}, 3);
+                new int[]{p, p, p}, new int[]{q, IdTable.NULL, q}, 3);
 
         InvalidInstanceException expected = catchThrowableOfType(InvalidInstanceException.class, byIds::build);
         InvalidInstanceException actual = catchThrowableOfType(InvalidInstanceException.class, bySymbols::build);

@@ -53,7 +53,8 @@ public final class OracleSweep {
                 case NO_STABLE_MATCHING -> {
                     rates.none++;
                     if (result.stable()) {
-                        throw new AssertionError("seed " + seed + ": the engine found a stable matching where the exact method proved none");
+                        throw new AssertionError(
+                                "seed " + seed + ": the engine found a stable matching where the exact method proved none");
                     }
                 }
                 case UNKNOWN -> rates.unknown++;

@@ -66,7 +66,7 @@ final class StabilityModel {
     StabilityModel(MatchInstance instance) {
         this.instance = instance;
         this.trueLiteral = newVariable();
-        clauses.add(new int[] {trueLiteral});
+        clauses.add(new int[]{trueLiteral});
         this.entryVariable = new int[instance.applicantRolEntryCount()];
         this.pairVariable = new int[instance.pairEntryCount()];
         declareAssignments();
@@ -147,7 +147,7 @@ final class StabilityModel {
             definition[0] = -z;
             for (int i = 0; i < pairs.size(); i++) {
                 definition[i + 1] = pairs.get(i);
-                clauses.add(new int[] {-pairs.get(i), z});
+                clauses.add(new int[]{-pairs.get(i), z});
             }
             clauses.add(definition);
         });
@@ -222,10 +222,10 @@ final class StabilityModel {
         int without = atLeast(program, r - 1, j);
         // C(r, j) -> C(r-1, j) or (the r-th is at p and C(r-1, j-1)).
         if (last == 0) {
-            clauses.add(new int[] {-c, without});
+            clauses.add(new int[]{-c, without});
         } else {
-            clauses.add(new int[] {-c, without, last});
-            clauses.add(new int[] {-c, without, atLeast(program, r - 1, j - 1)});
+            clauses.add(new int[]{-c, without, last});
+            clauses.add(new int[]{-c, without, atLeast(program, r - 1, j - 1)});
         }
         return c;
     }
@@ -284,9 +284,9 @@ final class StabilityModel {
         int u = newVariable();
         int memberThere = memberAt.getOrDefault(key(member, program), 0);
         if (memberThere != 0) {
-            clauses.add(new int[] {-u, -memberThere});
+            clauses.add(new int[]{-u, -memberThere});
         }
-        clauses.add(new int[] {-u, refused(program, rank, partner)});
+        clauses.add(new int[]{-u, refused(program, rank, partner)});
         return u;
     }
 
@@ -301,10 +301,10 @@ final class StabilityModel {
         }
         // The partner is there, ranked below: present all the same, so one fewer above is enough.
         int w = newVariable();
-        clauses.add(new int[] {-w, partnerThere});
-        clauses.add(new int[] {-w, atLeast(program, rank, quota - 1)});
+        clauses.add(new int[]{-w, partnerThere});
+        clauses.add(new int[]{-w, atLeast(program, rank, quota - 1)});
         int either = newVariable();
-        clauses.add(new int[] {-either, full, w});
+        clauses.add(new int[]{-either, full, w});
         return either;
     }
 

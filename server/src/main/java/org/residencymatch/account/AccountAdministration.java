@@ -21,7 +21,8 @@ public final class AccountAdministration {
     static final int MAX_LABEL_LENGTH = 100;
 
     /** Why an account cannot be created: the field at fault, a message key for pages and an English message for the API. */
-    public record Refusal(String field, String messageKey, String message) {}
+    public record Refusal(String field, String messageKey, String message) {
+    }
 
     /** A new account the operator asked for was refused; nothing was created. */
     public static final class AccountRefusedException extends RuntimeException {
@@ -38,7 +39,8 @@ public final class AccountAdministration {
     }
 
     /** A bearer token just issued: the token itself exists only in this answer, the service keeps its hash. */
-    public record IssuedToken(Accounts.TokenSummary summary, String token) {}
+    public record IssuedToken(Accounts.TokenSummary summary, String token) {
+    }
 
     private final Jdbi jdbi;
     private final Accounts accounts;
@@ -64,13 +66,16 @@ public final class AccountAdministration {
             return refusal("displayName", "accounts.error.name", "displayName is required (up to 200 characters)");
         }
         if (account.password() == null || account.password().length() < Registration.MIN_PASSWORD_LENGTH) {
-            return refusal("password", "register.error.password", "password must have at least " + Registration.MIN_PASSWORD_LENGTH + " characters");
+            return refusal("password", "register.error.password",
+                    "password must have at least " + Registration.MIN_PASSWORD_LENGTH + " characters");
         }
         if (account.role() == Role.PARTNER && (account.partnerBody() == null || PartnerBody.parse(account.partnerBody()).isEmpty())) {
-            return refusal("partnerBody", "accounts.error.partnerBody", "a partner account needs partnerBody, one of " + List.of(PartnerBody.values()));
+            return refusal("partnerBody", "accounts.error.partnerBody",
+                    "a partner account needs partnerBody, one of " + List.of(PartnerBody.values()));
         }
         if (account.role() == Role.PROGRAM_STAFF && (account.facultyId() == null || !facultyExists.test(account.facultyId()))) {
-            return refusal("facultyId", "accounts.error.faculty", "a program staff account needs the id of an existing faculty, such as UBC");
+            return refusal("facultyId", "accounts.error.faculty",
+                    "a program staff account needs the id of an existing faculty, such as UBC");
         }
         return Optional.empty();
     }
@@ -88,13 +93,17 @@ public final class AccountAdministration {
     public Accounts.Summary create(Accounts.NewAccount requested, String actor) {
         Accounts.NewAccount account = new Accounts.NewAccount(requested.email() == null ? null : requested.email().strip(),
                 requested.displayName() == null ? null : requested.displayName().strip(), requested.password(), requested.role(), null,
-                requested.role() == Role.PROGRAM_STAFF ? requested.facultyId() : null, requested.role() == Role.PARTNER ? requested.partnerBody() : null);
+                requested.role() == Role.PROGRAM_STAFF ? requested.facultyId() : null,
+                requested.role() == Role.PARTNER ? requested.partnerBody() : null);
         return jdbi.inTransaction(h -> {
-            check(account, faculty -> h.createQuery("SELECT COUNT(*) FROM faculty WHERE id = :f").bind("f", faculty).mapTo(Integer.class).one() > 0)
+            check(account,
+                    faculty -> h.createQuery("SELECT COUNT(*) FROM faculty WHERE id = :f").bind("f", faculty).mapTo(Integer.class)
+                            .one() > 0)
                     .ifPresent(refusal -> {
                         throw new AccountRefusedException(refusal);
                     });
-            if (accounts.emailExists(h, account.email())) throw new ConflictException("ACCOUNT_EXISTS", "an account with this email exists already");
+            if (accounts.emailExists(h, account.email()))
+                throw new ConflictException("ACCOUNT_EXISTS", "an account with this email exists already");
             long id = accounts.create(h, account);
             auditLog.record(h, actor, "account.created", "user:" + id, account.role().name());
             return accounts.summary(h, id).orElseThrow();
@@ -108,7 +117,8 @@ public final class AccountAdministration {
      */
     public IssuedToken issueToken(long userId, String label, String actor) {
         String cleanLabel = label == null || label.isBlank() ? "token" : label.strip();
-        if (cleanLabel.length() > MAX_LABEL_LENGTH) throw new IllegalArgumentException("label is longer than " + MAX_LABEL_LENGTH + " characters");
+        if (cleanLabel.length() > MAX_LABEL_LENGTH)
+            throw new IllegalArgumentException("label is longer than " + MAX_LABEL_LENGTH + " characters");
         return jdbi.inTransaction(h -> {
             if (accounts.find(h, userId).isEmpty()) throw new NotFoundException("account", String.valueOf(userId));
             Accounts.IssuedApiToken issued = accounts.issue(h, userId, cleanLabel);

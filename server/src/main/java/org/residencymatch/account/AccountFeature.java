@@ -17,7 +17,8 @@ public record AccountFeature(Accounts accounts, Sessions sessions, ServerSecrets
     public static AccountFeature open(Database database, AuditLog auditLog, Clock clock, String publicUrl) {
         Jdbi jdbi = database.jdbi();
         Accounts accounts = new Accounts(jdbi, clock);
-        return new AccountFeature(accounts, new Sessions(jdbi, accounts, clock), new ServerSecrets(jdbi, clock), new LoginThrottle(jdbi, clock),
+        return new AccountFeature(accounts, new Sessions(jdbi, accounts, clock), new ServerSecrets(jdbi, clock),
+                new LoginThrottle(jdbi, clock),
                 new AccountAdministration(jdbi, accounts, auditLog), new Registration(jdbi, accounts, auditLog, clock, publicUrl));
     }
 }

@@ -22,7 +22,8 @@ public final class Accounts {
 
     /** What a new account is. Exactly the scope field its role needs is set. */
     public record NewAccount(String email, String displayName, String password, Role role, String applicantId,
-            String facultyId, String partnerBody) {}
+            String facultyId, String partnerBody) {
+    }
 
     public long create(Handle h, NewAccount account) {
         return createWithHash(h, account, Passwords.hash(account.password()));
@@ -34,7 +35,7 @@ public final class Accounts {
      */
     public long createWithHash(Handle h, NewAccount account, String passwordHash) {
         return h.createUpdate("INSERT INTO user_account (email, display_name, password_hash, role, applicant_id, faculty_id, "
-                        + "partner_body, created_at) VALUES (:email, :name, :hash, :role, :applicant, :faculty, :partner, :now)")
+                + "partner_body, created_at) VALUES (:email, :name, :hash, :role, :applicant, :faculty, :partner, :now)")
                 .bind("email", normalizeEmail(account.email()))
                 .bind("name", account.displayName())
                 .bind("hash", passwordHash)
@@ -66,7 +67,8 @@ public final class Accounts {
      * @throws UnconfirmedEmailException when the password is right but the email is not confirmed yet
      */
     public Optional<Principal> authenticate(String email, String password) {
-        record Stored(Principal principal, String hash, boolean confirmed) {}
+        record Stored(Principal principal, String hash, boolean confirmed) {
+        }
         Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery("SELECT * FROM user_account WHERE email = :email")
                 .bind("email", normalizeEmail(email))
                 .map((rs, ctx) -> new Stored(principal(rs), rs.getString("password_hash"), rs.getBoolean("email_verified")))
@@ -92,7 +94,8 @@ public final class Accounts {
     }
 
     /** A token just issued, with the id it is listed and revoked by. */
-    public record IssuedApiToken(long id, String token) {}
+    public record IssuedApiToken(long id, String token) {
+    }
 
     public IssuedApiToken issue(Handle h, long userId, String label) {
         String token = SecretTokens.newToken();
@@ -104,10 +107,12 @@ public final class Accounts {
 
     /** An account as the operator's account list shows it (never its password hash). */
     public record Summary(long id, String email, String displayName, Role role, String applicantId, String facultyId, String partnerBody,
-            boolean confirmed) {}
+            boolean confirmed) {
+    }
 
     /** A bearer token as listed: its label, owner, dates; the token itself is shown only once, when issued. */
-    public record TokenSummary(long id, long userId, String label, LocalDateTime createdAt, LocalDateTime revokedAt) {}
+    public record TokenSummary(long id, long userId, String label, LocalDateTime createdAt, LocalDateTime revokedAt) {
+    }
 
     /** The accounts other than applicants' (the operator manages those; applicants register themselves). */
     public java.util.List<Summary> staffAccounts() {
@@ -151,7 +156,8 @@ public final class Accounts {
     }
 
     private static TokenSummary tokenSummary(ResultSet rs) throws SQLException {
-        return new TokenSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class));
+        return new TokenSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDateTime.class),
+                rs.getObject(5, LocalDateTime.class));
     }
 
     /** Revokes a bearer token at once: the next request with it is refused. */
@@ -162,7 +168,7 @@ public final class Accounts {
     /** The owner of a live (not revoked) bearer token. */
     public Optional<Principal> findByApiToken(String token) {
         return jdbi.withHandle(h -> h.createQuery("SELECT u.* FROM api_token t JOIN user_account u ON u.id = t.user_id "
-                        + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
+                + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
                 .bind("hash", SecretTokens.hash(token))
                 .map((rs, ctx) -> principal(rs))
                 .findOne());

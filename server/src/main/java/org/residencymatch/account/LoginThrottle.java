@@ -28,7 +28,8 @@ public final class LoginThrottle {
 
     /** Whether this address has failed too often lately, for this account or at all. */
     public boolean isBlocked(String email, String address) {
-        return counters.count(pairKey(email, address)) >= MAX_PER_ACCOUNT_AND_ADDRESS || counters.count(addressKey(address)) >= MAX_PER_ADDRESS;
+        return counters.count(pairKey(email, address)) >= MAX_PER_ACCOUNT_AND_ADDRESS
+                || counters.count(addressKey(address)) >= MAX_PER_ADDRESS;
     }
 
     public void recordFailure(String email, String address) {

@@ -35,7 +35,8 @@ public final class Passwords {
         }
     }
 
-    private Passwords() {}
+    private Passwords() {
+    }
 
     public static String hash(String password) {
         return TURNS.run(() -> ARGON2ID.hash(password));

@@ -36,10 +36,12 @@ public final class Registration {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a person typed to register. */
-    public record Form(String email, String password, String givenNames, String familyName, String dateOfBirth, String language) {}
+    public record Form(String email, String password, String givenNames, String familyName, String dateOfBirth, String language) {
+    }
 
     /** A field the person must correct, as a message key. */
-    public record Problem(String field, String key) {}
+    public record Problem(String field, String key) {
+    }
 
     /** The longest given names or family name accepted (the profile's columns and the API say the same). */
     public static final int MAX_NAME_LENGTH = 200;
@@ -70,8 +72,10 @@ public final class Registration {
     /** The problems of a registration form, every one, or none. */
     public static List<Problem> check(Form form) {
         List<Problem> problems = new ArrayList<>();
-        if (form.email() == null || !EMAIL.matcher(form.email().strip()).matches()) problems.add(new Problem("email", "register.error.email"));
-        if (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH) problems.add(new Problem("password", "register.error.password"));
+        if (form.email() == null || !EMAIL.matcher(form.email().strip()).matches())
+            problems.add(new Problem("email", "register.error.email"));
+        if (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH)
+            problems.add(new Problem("password", "register.error.password"));
         // Each message says what is wrong with what was typed, not only what the field wants.
         name(form.givenNames(), "givenNames", problems);
         name(form.familyName(), "familyName", problems);
@@ -83,8 +87,10 @@ public final class Registration {
                 LocalDate born = LocalDate.parse(dateOfBirth);
                 LocalDate today = LocalDate.now();
                 if (born.isAfter(today)) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.future"));
-                else if (born.isAfter(today.minusYears(16))) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.tooRecent"));
-                else if (born.isBefore(LocalDate.of(1900, 1, 1))) problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.tooEarly"));
+                else if (born.isAfter(today.minusYears(16)))
+                    problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.tooRecent"));
+                else if (born.isBefore(LocalDate.of(1900, 1, 1)))
+                    problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.tooEarly"));
             } catch (java.time.format.DateTimeParseException e) {
                 problems.add(new Problem("dateOfBirth", "register.error.dateOfBirth.notADate"));
             }
@@ -115,11 +121,14 @@ public final class Registration {
                 return;
             }
             String applicantId = newApplicantId(h);
-            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            h.execute(
+                    "INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     applicantId, form.familyName().strip(), form.givenNames().strip(), LocalDate.parse(form.dateOfBirth()), email,
                     org.residencymatch.applicant.ApplicantDirectory.nameKey(form.familyName().strip(), form.givenNames().strip()), now);
-            long userId = accounts.createWithHash(h, new Accounts.NewAccount(email, form.givenNames().strip() + " " + form.familyName().strip(),
-                    form.password(), Role.APPLICANT, applicantId, null, null), passwordHash);
+            long userId = accounts.createWithHash(h,
+                    new Accounts.NewAccount(email, form.givenNames().strip() + " " + form.familyName().strip(),
+                            form.password(), Role.APPLICANT, applicantId, null, null),
+                    passwordHash);
             h.execute("UPDATE user_account SET email_verified = FALSE WHERE id = ?", userId);
             String token = token(h, userId, "CONFIRM", CONFIRMATION_VALIDITY, now);
             email(h, email, EmailKind.CONFIRM, baseUrl + "/register/confirm?token=" + token, language, now);
@@ -137,7 +146,9 @@ public final class Registration {
     }
 
     /** Whether a reset request was taken (whatever became of it) or refused because its address asked too often. */
-    public enum ResetRequest { TAKEN, TOO_MANY_FROM_ADDRESS }
+    public enum ResetRequest {
+        TAKEN, TOO_MANY_FROM_ADDRESS
+    }
 
     /**
      * Emails a reset link if the address has an account, and says nothing either way. The new link
@@ -173,7 +184,8 @@ public final class Registration {
      * throttles are cleared. False if the token is unknown, used or expired.
      */
     public boolean reset(String token, String newPassword) {
-        if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) throw new IllegalArgumentException("register.error.password");
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH)
+            throw new IllegalArgumentException("register.error.password");
         String passwordHash = hashPassword.apply(newPassword);
         return jdbi.inTransaction(h -> consume(h, token, "RESET").map(userId -> {
             h.execute("UPDATE user_account SET password_hash = ?, email_verified = TRUE WHERE id = ?", passwordHash, userId);
@@ -202,7 +214,8 @@ public final class Registration {
         if (token == null || token.isBlank()) return Optional.empty();
         LocalDateTime now = LocalDateTime.now(clock);
         String hash = SecretTokens.hash(token);
-        Optional<Long> userId = h.createQuery("SELECT user_id FROM account_token WHERE token_hash = :h AND purpose = :p AND used_at IS NULL AND expires_at > :now")
+        Optional<Long> userId = h.createQuery(
+                "SELECT user_id FROM account_token WHERE token_hash = :h AND purpose = :p AND used_at IS NULL AND expires_at > :now")
                 .bind("h", hash).bind("p", purpose).bind("now", now).mapTo(Long.class).findOne();
         userId.ifPresent(id -> h.execute("UPDATE account_token SET used_at = ? WHERE token_hash = ?", now, hash));
         return userId;

@@ -17,7 +17,8 @@ public final class Sessions {
     public static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(12);
 
     /** A live session: its user (none before login), its CSRF token and the chosen language. */
-    public record Session(String idHash, Optional<Principal> user, String csrfToken, String locale) {}
+    public record Session(String idHash, Optional<Principal> user, String csrfToken, String locale) {
+    }
 
     private final Jdbi jdbi;
     private final Accounts accounts;
@@ -44,10 +45,13 @@ public final class Sessions {
         String hash = SecretTokens.hash(id);
         LocalDateTime now = LocalDateTime.now(clock);
         return jdbi.inTransaction(h -> {
-            record Row(Long userId, String csrf, String locale, LocalDateTime created, LocalDateTime lastSeen) {}
-            Optional<Row> row = h.createQuery("SELECT user_id, csrf_token, locale, created_at, last_seen_at FROM web_session WHERE id_hash = :hash")
+            record Row(Long userId, String csrf, String locale, LocalDateTime created, LocalDateTime lastSeen) {
+            }
+            Optional<Row> row = h
+                    .createQuery("SELECT user_id, csrf_token, locale, created_at, last_seen_at FROM web_session WHERE id_hash = :hash")
                     .bind("hash", hash)
-                    .map((rs, ctx) -> new Row((Long) rs.getObject("user_id", Long.class), rs.getString("csrf_token"), rs.getString("locale"),
+                    .map((rs, ctx) -> new Row((Long) rs.getObject("user_id", Long.class), rs.getString("csrf_token"),
+                            rs.getString("locale"),
                             rs.getObject("created_at", LocalDateTime.class), rs.getObject("last_seen_at", LocalDateTime.class)))
                     .findOne();
             if (row.isEmpty()) return Optional.<Session>empty();

@@ -34,7 +34,8 @@ public final class ApplicantDirectory {
     }
 
     /** One page of results, from {@code offset}; {@code more} when another page follows. */
-    public record Results(String query, List<Hit> hits, int offset, int limit, boolean more) {}
+    public record Results(String query, List<Hit> hits, int offset, int limit, boolean more) {
+    }
 
     private final Jdbi jdbi;
 
@@ -75,12 +76,13 @@ public final class ApplicantDirectory {
                 where.append(")");
             }
             var select = h.createQuery("""
-                            SELECT a.id, a.family_name, a.given_names, a.email, a.minc, p.category
-                            FROM applicant a LEFT JOIN applicant_profile p ON p.cycle_id = :cycle AND p.applicant_id = a.id
-                            WHERE %s
-                            ORDER BY a.name_key, a.id
-                            LIMIT :limit OFFSET :offset""".formatted(where))
-                    .bind("cycle", cycleId).bind("id", q.toUpperCase(Locale.ROOT)).bind("email", q.toLowerCase(Locale.ROOT)).bind("minc", minc)
+                    SELECT a.id, a.family_name, a.given_names, a.email, a.minc, p.category
+                    FROM applicant a LEFT JOIN applicant_profile p ON p.cycle_id = :cycle AND p.applicant_id = a.id
+                    WHERE %s
+                    ORDER BY a.name_key, a.id
+                    LIMIT :limit OFFSET :offset""".formatted(where))
+                    .bind("cycle", cycleId).bind("id", q.toUpperCase(Locale.ROOT)).bind("email", q.toLowerCase(Locale.ROOT))
+                    .bind("minc", minc)
                     .bind("limit", limit + 1).bind("offset", offset);
             // A word matches at the start of a name: " fran%" in " francois tremblay". Folded words hold only letters and digits, no wildcard.
             for (int i = 0; i < words.size(); i++) select.bind("w" + i, "% " + words.get(i) + "%");
@@ -101,7 +103,8 @@ public final class ApplicantDirectory {
             for (int from = 0; from < ids.size(); from += 500) {
                 h.createQuery("SELECT id, family_name, given_names FROM applicant WHERE id IN (<ids>)")
                         .bindList("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                        .map((rs, ctx) -> Map.entry(rs.getString("id"), displayName(rs.getString("family_name"), rs.getString("given_names"))))
+                        .map((rs, ctx) -> Map.entry(rs.getString("id"),
+                                displayName(rs.getString("family_name"), rs.getString("given_names"))))
                         .forEach(e -> names.put(e.getKey(), e.getValue()));
             }
         });

@@ -40,14 +40,17 @@ public final class ApplicantRepository {
                 .mapTo(Integer.class).one() > 0;
         if (exists) {
             h.execute("UPDATE applicant SET family_name = ?, given_names = ?, date_of_birth = ?, email = ?, minc = ?, "
-                            + "mcc_candidate_code = ?, name_key = ? WHERE id = ?",
+                    + "mcc_candidate_code = ?, name_key = ? WHERE id = ?",
                     identity.familyName(), identity.givenNames(), identity.dateOfBirth(), identity.email(), identity.minc(),
-                    identity.mccCandidateCode(), ApplicantDirectory.nameKey(identity.familyName(), identity.givenNames()), identity.applicantId());
+                    identity.mccCandidateCode(), ApplicantDirectory.nameKey(identity.familyName(), identity.givenNames()),
+                    identity.applicantId());
         } else {
-            h.execute("INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, minc, mcc_candidate_code, name_key, created_at) "
+            h.execute(
+                    "INSERT INTO applicant (id, family_name, given_names, date_of_birth, email, minc, mcc_candidate_code, name_key, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     identity.applicantId(), identity.familyName(), identity.givenNames(), identity.dateOfBirth(), identity.email(),
-                    identity.minc(), identity.mccCandidateCode(), ApplicantDirectory.nameKey(identity.familyName(), identity.givenNames()), now);
+                    identity.minc(), identity.mccCandidateCode(), ApplicantDirectory.nameKey(identity.familyName(), identity.givenNames()),
+                    now);
         }
     }
 
@@ -55,9 +58,9 @@ public final class ApplicantRepository {
     public void saveProfile(Handle h, String cycleId, ApplicantFacts facts, String author, LocalDateTime now) {
         h.execute("DELETE FROM applicant_profile WHERE cycle_id = ? AND applicant_id = ?", cycleId, facts.applicantId());
         h.execute("INSERT INTO applicant_profile (cycle_id, applicant_id, category, citizenship, study_status, graduation_date, "
-                        + "prior_residency_canada_us, fellowship_canada_us, mccqe1, nac, cmq_approval, military_plan, provincial_ties, "
-                        + "high_school_years, latest_clinical_activity_date, updated_at, updated_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "prior_residency_canada_us, fellowship_canada_us, mccqe1, nac, cmq_approval, military_plan, provincial_ties, "
+                + "high_school_years, latest_clinical_activity_date, updated_at, updated_by) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 cycleId, facts.applicantId(), facts.category().name(), facts.citizenship().name(), facts.status().name(),
                 facts.mdGraduationDate(), facts.priorPostgraduateTraining(), facts.fellowshipCanadaUs(), facts.mccqe1().name(),
                 facts.nac().name(), facts.cmqApproval().name(), facts.militaryTrainingPlanMember(),
@@ -76,7 +79,7 @@ public final class ApplicantRepository {
     public List<ApplicantFacts> allProfiles(Handle h, String cycleId) {
         Map<String, Map<ProfileFact, FactStatus>> checks = new HashMap<>();
         h.createQuery("""
-                        SELECT * FROM applicant_fact_check WHERE cycle_id = :cycle""")
+                SELECT * FROM applicant_fact_check WHERE cycle_id = :cycle""")
                 .bind("cycle", cycleId)
                 .map((rs, ctx) -> {
                     checks.computeIfAbsent(rs.getString("applicant_id"), id -> new EnumMap<>(ProfileFact.class))
@@ -92,7 +95,7 @@ public final class ApplicantRepository {
     public Map<String, LocalDateTime> declaredAt(Handle h, String cycleId) {
         Map<String, LocalDateTime> at = new HashMap<>();
         h.createQuery("""
-                        SELECT applicant_id, updated_at FROM applicant_profile WHERE cycle_id = :cycle""")
+                SELECT applicant_id, updated_at FROM applicant_profile WHERE cycle_id = :cycle""")
                 .bind("cycle", cycleId)
                 .map((rs, ctx) -> at.put(rs.getString("applicant_id"), rs.getObject("updated_at", LocalDateTime.class))).list();
         return at;
@@ -102,7 +105,7 @@ public final class ApplicantRepository {
     public FactChecks findChecks(Handle h, String cycleId, String applicantId) {
         Map<ProfileFact, FactStatus> statuses = new EnumMap<>(ProfileFact.class);
         h.createQuery("""
-                        SELECT * FROM applicant_fact_check WHERE cycle_id = :cycle AND applicant_id = :id""")
+                SELECT * FROM applicant_fact_check WHERE cycle_id = :cycle AND applicant_id = :id""")
                 .bind("cycle", cycleId).bind("id", applicantId)
                 .map((rs, ctx) -> {
                     statuses.put(ProfileFact.valueOf(rs.getString("fact")), status(rs));
@@ -112,15 +115,16 @@ public final class ApplicantRepository {
     }
 
     /** Records a verification decision (verified or refused), replacing any earlier one. */
-    public void saveCheck(Handle h, String cycleId, String applicantId, ProfileFact fact, FactStatus status, String author, LocalDateTime now) {
+    public void saveCheck(Handle h, String cycleId, String applicantId, ProfileFact fact, FactStatus status, String author,
+            LocalDateTime now) {
         if (status.state() == FactStatus.State.AWAITING_VERIFICATION) {
             throw new IllegalArgumentException("awaiting verification is the absence of a decision: use reopen");
         }
         reopen(h, cycleId, applicantId, fact);
         h.createUpdate("""
-                        INSERT INTO applicant_fact_check (cycle_id, applicant_id, fact, state, verifier, decided_by, decided_on,
-                            refusal_en, refusal_fr, updated_at, updated_by)
-                        VALUES (:cycle, :applicant, :fact, :state, :verifier, :decidedBy, :decidedOn, :refusalEn, :refusalFr, :now, :author)""")
+                INSERT INTO applicant_fact_check (cycle_id, applicant_id, fact, state, verifier, decided_by, decided_on,
+                    refusal_en, refusal_fr, updated_at, updated_by)
+                VALUES (:cycle, :applicant, :fact, :state, :verifier, :decidedBy, :decidedOn, :refusalEn, :refusalFr, :now, :author)""")
                 .bind("cycle", cycleId).bind("applicant", applicantId).bind("fact", fact.name()).bind("state", status.state().name())
                 .bind("verifier", status.verifier().name()).bind("decidedBy", status.decidedBy()).bind("decidedOn", status.decidedOn())
                 .bind("refusalEn", status.refusal() == null ? null : status.refusal().en())
@@ -132,7 +136,7 @@ public final class ApplicantRepository {
     /** Sends a fact back to awaiting verification; true if it had been verified or refused. */
     public boolean reopen(Handle h, String cycleId, String applicantId, ProfileFact fact) {
         return h.createUpdate("""
-                        DELETE FROM applicant_fact_check WHERE cycle_id = :cycle AND applicant_id = :applicant AND fact = :fact""")
+                DELETE FROM applicant_fact_check WHERE cycle_id = :cycle AND applicant_id = :applicant AND fact = :fact""")
                 .bind("cycle", cycleId).bind("applicant", applicantId).bind("fact", fact.name()).execute() > 0;
     }
 
@@ -146,14 +150,16 @@ public final class ApplicantRepository {
     public void saveMedicalSchool(Handle h, String cycleId, String applicantId, String facultyId, String author, LocalDateTime now) {
         h.execute("DELETE FROM applicant_medical_school WHERE cycle_id = ? AND applicant_id = ?", cycleId, applicantId);
         if (facultyId == null) return;
-        h.execute("INSERT INTO applicant_medical_school (cycle_id, applicant_id, faculty_id, declared_at, declared_by) VALUES (?, ?, ?, ?, ?)",
+        h.execute(
+                "INSERT INTO applicant_medical_school (cycle_id, applicant_id, faculty_id, declared_at, declared_by) VALUES (?, ?, ?, ?, ?)",
                 cycleId, applicantId, facultyId, now, author);
     }
 
     /** The applicants of the cycle who declare this faculty as their medical school. */
     public Set<String> studentsOf(Handle h, String cycleId, String facultyId) {
-        return Set.copyOf(h.createQuery("SELECT applicant_id FROM applicant_medical_school WHERE cycle_id = :cycle AND faculty_id = :faculty")
-                .bind("cycle", cycleId).bind("faculty", facultyId).mapTo(String.class).list());
+        return Set
+                .copyOf(h.createQuery("SELECT applicant_id FROM applicant_medical_school WHERE cycle_id = :cycle AND faculty_id = :faculty")
+                        .bind("cycle", cycleId).bind("faculty", facultyId).mapTo(String.class).list());
     }
 
     /** The Canadian faculties, by id, with their names in English and French, in the order of their ids. */

@@ -14,7 +14,9 @@ public final class DocumentCheck {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
     /** Why a file is refused (each has its sentence, {@code document.refused.<name>}, in both languages). */
-    public enum Refusal { EMPTY, TOO_LARGE, TYPE }
+    public enum Refusal {
+        EMPTY, TOO_LARGE, TYPE
+    }
 
     /** The outcome: the media type read from the content, or why the file is refused. */
     public record Outcome(String mediaType, Refusal refusal) {
@@ -27,7 +29,8 @@ public final class DocumentCheck {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
-    private DocumentCheck() {}
+    private DocumentCheck() {
+    }
 
     public static Outcome check(byte[] content) {
         if (content == null || content.length > MAX_BYTES) return new Outcome(null, Refusal.TOO_LARGE);

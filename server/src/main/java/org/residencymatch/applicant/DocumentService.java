@@ -47,7 +47,8 @@ public final class DocumentService {
     }
 
     /** A document and its content, to download. */
-    public record Download(Document document, byte[] content) {}
+    public record Download(Document document, byte[] content) {
+    }
 
     private final Jdbi jdbi;
     private final ApplicantRepository applicants;
@@ -57,7 +58,8 @@ public final class DocumentService {
     private final Clock clock;
     private final DocumentRepository documents = new DocumentRepository();
 
-    public DocumentService(Jdbi jdbi, ApplicantRepository applicants, FactVerificationService facts, Outbox outbox, AuditLog auditLog, Clock clock) {
+    public DocumentService(Jdbi jdbi, ApplicantRepository applicants, FactVerificationService facts, Outbox outbox, AuditLog auditLog,
+            Clock clock) {
         this.jdbi = jdbi;
         this.applicants = applicants;
         this.facts = facts;
@@ -89,7 +91,8 @@ public final class DocumentService {
         if (!outcome.accepted()) throw new DocumentRefusedException(outcome.refusal());
         List<ProfileFact> proven = facts.provenBy(cycleId, kind);
         if (proven.isEmpty()) {
-            throw new ConflictException(Refusal.of("KIND_NOT_VERIFIED", "document.kindNotVerified", new Refusal.Key("document.kind." + kind.name())),
+            throw new ConflictException(
+                    Refusal.of("KIND_NOT_VERIFIED", "document.kindNotVerified", new Refusal.Key("document.kind." + kind.name())),
                     "cycle " + cycleId + " verifies no fact from a " + kind + " document");
         }
         String sha256 = Checksums.sha256Hex(content);
@@ -105,7 +108,8 @@ public final class DocumentService {
             long id = documents.insert(h, cycleId, applicantId, kind, name, outcome.mediaType(), content, sha256, actor, now);
             // The kind, size and checksum only: the file's name may hold the applicant's name.
             auditLog.record(h, actor, "applicant.document.uploaded", "applicant:" + applicantId,
-                    "cycle " + cycleId + ": document " + id + " " + kind + ", " + outcome.mediaType() + ", " + content.length + " bytes, sha256 " + sha256);
+                    "cycle " + cycleId + ": document " + id + " " + kind + ", " + outcome.mediaType() + ", " + content.length
+                            + " bytes, sha256 " + sha256);
             return documents.find(h, cycleId, applicantId, id, false).orElseThrow();
         });
     }
@@ -186,18 +190,21 @@ public final class DocumentService {
             // The facts this kind proves that the one deciding verifies: the operator's, or a faculty's for its own students.
             List<ProfileFact> proven = facts.provenBy(cycleId, d.kind(), decision.verifier());
             if (proven.isEmpty()) {
-                throw new FactVerificationService.NotAVerifierException(decision.verifier() + " verifies nothing a " + d.kind() + " proves in " + cycleId);
+                throw new FactVerificationService.NotAVerifierException(
+                        decision.verifier() + " verifies nothing a " + d.kind() + " proves in " + cycleId);
             }
             for (ProfileFact fact : proven) {
                 facts.requireVerifier(cycleId, fact, decision.verifier());
                 facts.record(h, cycleId, applicantId, fact, decision, actor);
             }
             documents.decide(h, id, decision.accepted(), decision.refusal(), decision.decidedBy(), LocalDateTime.now(clock));
-            auditLog.record(h, actor, decision.accepted() ? "applicant.document.accepted" : "applicant.document.refused", "applicant:" + applicantId,
+            auditLog.record(h, actor, decision.accepted() ? "applicant.document.accepted" : "applicant.document.refused",
+                    "applicant:" + applicantId,
                     "cycle " + cycleId + ": document " + id + " " + d.kind() + " decides " + proven);
             outbox.enqueue(h, applicantId, decision.accepted() ? "DOCUMENT_ACCEPTED" : "DOCUMENT_REFUSED",
                     decision.accepted() ? "notification.documentAccepted" : "notification.documentRefused", d.kind().name());
-            FactVerificationService.emailDecision(h, applicantId, decision, decision.accepted() ? EmailKind.DOCUMENT_ACCEPTED : EmailKind.DOCUMENT_REFUSED,
+            FactVerificationService.emailDecision(h, applicantId, decision,
+                    decision.accepted() ? EmailKind.DOCUMENT_ACCEPTED : EmailKind.DOCUMENT_REFUSED,
                     "documentKey", "document.kind." + d.kind().name(), clock);
             facts.recheck(h, cycleId, applicantId);
             return proven;
@@ -212,11 +219,13 @@ public final class DocumentService {
             FactDecision decision, String actor, LocalDateTime at) {
         DocumentCheck.Outcome outcome = DocumentCheck.check(content);
         if (!outcome.accepted()) throw new IllegalArgumentException("a seeded document is a PDF, JPEG or PNG: " + outcome.refusal());
-        long id = documents.insert(h, cycleId, applicantId, kind, DocumentCheck.safeName(fileName, outcome.mediaType()), outcome.mediaType(), content,
+        long id = documents.insert(h, cycleId, applicantId, kind, DocumentCheck.safeName(fileName, outcome.mediaType()),
+                outcome.mediaType(), content,
                 Checksums.sha256Hex(content), actor, at);
         if (decision != null) documents.decide(h, id, decision.accepted(), decision.refusal(), decision.decidedBy(), at);
-        auditLog.record(h, actor, "applicant.document.uploaded", "applicant:" + applicantId, "cycle " + cycleId + ": document " + id + " " + kind
-                + (decision == null ? "" : decision.accepted() ? ", accepted" : ", refused"));
+        auditLog.record(h, actor, "applicant.document.uploaded", "applicant:" + applicantId,
+                "cycle " + cycleId + ": document " + id + " " + kind
+                        + (decision == null ? "" : decision.accepted() ? ", accepted" : ", refused"));
         return id;
     }
 }

@@ -72,10 +72,12 @@ public final class FactVerificationService {
      * @param status the recorded status
      * @param qimgVersion the version of BCI's QIMG list that confirms the fact (a CMQ approval it states), or null
      */
-    public record FactLine(ProfileFact fact, FactPolicy policy, String state, FactStatus status, Integer qimgVersion) {}
+    public record FactLine(ProfileFact fact, FactPolicy policy, String state, FactStatus status, Integer qimgVersion) {
+    }
 
     /** A fact awaiting verification, for the verifiers' queue: whose, which, as declared, since when. */
-    public record Awaiting(String applicantId, ProfileFact fact, String declared, LocalDateTime declaredAt, FactPolicy policy) {}
+    public record Awaiting(String applicantId, ProfileFact fact, String declared, LocalDateTime declaredAt, FactPolicy policy) {
+    }
 
     private final Jdbi jdbi;
     private final ApplicantRepository applicants;
@@ -90,7 +92,8 @@ public final class FactVerificationService {
      * @param rulesOfCycle the first iteration's rules of a cycle, whose verification policy says who verifies what
      * @param listener re-checks the applicant's applications in the decision's transaction
      */
-    public FactVerificationService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, Function<String, EligibilityRules> rulesOfCycle,
+    public FactVerificationService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists,
+            Function<String, EligibilityRules> rulesOfCycle,
             Outbox outbox, AuditLog auditLog, Clock clock, ProfileService.ProfileChangeListener listener) {
         this.jdbi = jdbi;
         this.applicants = applicants;
@@ -137,7 +140,8 @@ public final class FactVerificationService {
                 PartnerLists partnerLists = null;
                 for (ProfileFact fact : ProfileFact.values()) {
                     FactPolicy policy = rules.policy(fact);
-                    if (!policy.needsVerification() || profile.checks().status(fact).state() != FactStatus.State.AWAITING_VERIFICATION) continue;
+                    if (!policy.needsVerification() || profile.checks().status(fact).state() != FactStatus.State.AWAITING_VERIFICATION)
+                        continue;
                     if (fact == ProfileFact.CMQ_APPROVAL) {
                         if (partnerLists == null) partnerLists = lists.forApplicant(h, cycleId, profile.applicantId());
                         if (FactChecks.confirmedByList(fact, profile, partnerLists)) continue;
@@ -180,7 +184,9 @@ public final class FactVerificationService {
         Outbox.addressOf(h, applicantId).ifPresent(to -> {
             Email email = Email.of(kind, "/applicant/profile", what, key);
             if (!decision.accepted()) {
-                String reason = decision.refusal() == null ? null : "fr".equals(to.language()) ? decision.refusal().fr() : decision.refusal().en();
+                String reason = decision.refusal() == null
+                        ? null
+                        : "fr".equals(to.language()) ? decision.refusal().fr() : decision.refusal().en();
                 if (reason != null && !reason.isBlank()) email = email.with(EmailKind.Paragraph.REASON, "reason", reason);
             }
             Outbox.enqueueEmail(h, to.email(), email, to.language(), LocalDateTime.now(clock));
@@ -219,7 +225,8 @@ public final class FactVerificationService {
      * Records the decision on one fact and its audit row, in the caller's transaction; the caller
      * notifies the applicant and re-checks their applications ({@link #recheck}).
      */
-    FactStatus record(org.jdbi.v3.core.Handle h, String cycleId, String applicantId, ProfileFact fact, FactDecision decision, String actor) {
+    FactStatus record(org.jdbi.v3.core.Handle h, String cycleId, String applicantId, ProfileFact fact, FactDecision decision,
+            String actor) {
         ApplicantFacts profile = applicants.findProfile(h, cycleId, applicantId)
                 .orElseThrow(() -> new NotFoundException("applicant", applicantId));
         LocalDateTime now = LocalDateTime.now(clock);

@@ -7,4 +7,5 @@ import java.time.LocalDate;
  * date of birth) besides the system's own id.
  */
 public record Identity(String applicantId, String familyName, String givenNames, LocalDate dateOfBirth, String email,
-        String minc, String mccCandidateCode) {}
+        String minc, String mccCandidateCode) {
+}

@@ -35,11 +35,13 @@ public final class ProfileService {
     }
 
     /** What a save did: whether it created the applicant, and which verified or refused facts it sent back to awaiting verification. */
-    public record Saved(boolean created, List<ProfileFact> reopened) {}
+    public record Saved(boolean created, List<ProfileFact> reopened) {
+    }
 
     public ProfileService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, ReconciliationService reconciliation,
             AuditLog auditLog, Clock clock) {
-        this(jdbi, applicants, lists, reconciliation, auditLog, clock, (h, cycle, applicant) -> {});
+        this(jdbi, applicants, lists, reconciliation, auditLog, clock, (h, cycle, applicant) -> {
+        });
     }
 
     public ProfileService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, ReconciliationService reconciliation,
@@ -109,7 +111,8 @@ public final class ProfileService {
      * The medical school an applicant declares: a Canadian faculty's id, or null for none. That faculty
      * verifies the facts the cycle lets a faculty verify ({@link FacultyVerification}).
      */
-    public record MedicalSchool(String facultyId) {}
+    public record MedicalSchool(String facultyId) {
+    }
 
     /**
      * As {@link #saveDeclared(String, ApplicantFacts, String)}, with the medical school declared in the
@@ -149,10 +152,12 @@ public final class ProfileService {
         List<ProfileFact> reopened = new ArrayList<>();
         var checks = applicants.findChecks(h, cycleId, applicantId);
         for (ProfileFact fact : ProfileFact.values()) {
-            if (checks.status(fact).verifier() == org.residencymatch.eligibility.Verifier.FACULTY && applicants.reopen(h, cycleId, applicantId, fact)) {
+            if (checks.status(fact).verifier() == org.residencymatch.eligibility.Verifier.FACULTY
+                    && applicants.reopen(h, cycleId, applicantId, fact)) {
                 reopened.add(fact);
                 auditLog.record(h, actor, "applicant.fact.reopened", "applicant:" + applicantId,
-                        "cycle " + cycleId + ": " + fact + " was decided by a faculty and the medical school changed, awaiting verification again");
+                        "cycle " + cycleId + ": " + fact
+                                + " was decided by a faculty and the medical school changed, awaiting verification again");
             }
         }
         return reopened;

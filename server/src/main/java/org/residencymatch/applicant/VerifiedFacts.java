@@ -19,10 +19,13 @@ import org.residencymatch.eligibility.PartnerLists;
 public final class VerifiedFacts {
 
     /** A verified fact: its field (as the profile form and the API name it) and who verifies it. */
-    public record Fact(String field, Source source, int listVersion) {}
+    public record Fact(String field, Source source, int listVersion) {
+    }
 
     /** Who verifies a fact. */
-    public enum Source { DOCUMENTS, MCC, QIMG_LIST }
+    public enum Source {
+        DOCUMENTS, MCC, QIMG_LIST
+    }
 
     /** The applicant tried to change verified facts; nothing was saved. */
     public static final class ChangeRefusedException extends RuntimeException {
@@ -38,7 +41,8 @@ public final class VerifiedFacts {
         }
     }
 
-    private VerifiedFacts() {}
+    private VerifiedFacts() {
+    }
 
     /** The verified facts of an applicant with these partner lists. */
     public static List<Fact> of(PartnerLists lists) {

@@ -51,19 +51,26 @@ public final class ApplicationService {
         // The catalogue's own decision, match facts included: the page and the server never disagree.
         CatalogueEntry entry = catalogue.explain(cycleId, applicantId, streamId, iteration);
         if (entry.decision().decision() != Decision.SELECTABLE) {
-            throw new ConflictException(org.residencymatch.Refusal.of("NOT_SELECTABLE", explanation(entry.decision())), "stream " + streamId + " is "
-                    + entry.decision().decision() + " for applicant " + applicantId + ": " + String.join(", ", entry.decision().reasonCodes()));
+            throw new ConflictException(org.residencymatch.Refusal.of("NOT_SELECTABLE", explanation(entry.decision())),
+                    "stream " + streamId + " is "
+                            + entry.decision().decision() + " for applicant " + applicantId + ": "
+                            + String.join(", ", entry.decision().reasonCodes()));
         }
         jdbi.useTransaction(h -> {
-            String status = h.createQuery("SELECT status FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND stream_id = :s")
-                    .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).bind("s", streamId).mapTo(String.class).findOne().orElse(null);
+            String status = h.createQuery(
+                    "SELECT status FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND stream_id = :s")
+                    .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).bind("s", streamId).mapTo(String.class).findOne()
+                    .orElse(null);
             if ("ACTIVE".equals(status)) return;
             if (status == null) {
-                h.execute("INSERT INTO application (cycle_id, iteration, applicant_id, stream_id, status, applied_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)",
+                h.execute(
+                        "INSERT INTO application (cycle_id, iteration, applicant_id, stream_id, status, applied_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)",
                         cycleId, iteration, applicantId, streamId, now);
             } else {
-                h.execute("UPDATE application SET status = 'ACTIVE', applied_at = ?, withdrawn_at = NULL, flag_code = NULL, flagged_at = NULL "
-                        + "WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ?", now, cycleId, iteration, applicantId, streamId);
+                h.execute(
+                        "UPDATE application SET status = 'ACTIVE', applied_at = ?, withdrawn_at = NULL, flag_code = NULL, flagged_at = NULL "
+                                + "WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ?",
+                        now, cycleId, iteration, applicantId, streamId);
             }
             auditLog.record(h, actor, "application.created", "applicant:" + applicantId, cycleId + "/" + iteration + " stream " + streamId);
         });
@@ -87,12 +94,14 @@ public final class ApplicationService {
                     + "WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ? AND status = 'ACTIVE'",
                     now, cycleId, iteration, applicantId, streamId);
             if (changed == 0) throw new NotFoundException("application to stream", streamId);
-            auditLog.record(h, actor, "application.withdrawn", "applicant:" + applicantId, cycleId + "/" + iteration + " stream " + streamId);
+            auditLog.record(h, actor, "application.withdrawn", "applicant:" + applicantId,
+                    cycleId + "/" + iteration + " stream " + streamId);
         });
     }
 
     public List<Application> applicationsOf(String cycleId, int iteration, String applicantId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a ORDER BY applied_at, stream_id")
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT * FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a ORDER BY applied_at, stream_id")
                 .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).map((rs, ctx) -> row(rs)).list());
     }
 
@@ -101,7 +110,7 @@ public final class ApplicationService {
     public java.util.Map<String, Integer> applicantCounts(String cycleId, int iteration) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT stream_id, COUNT(*) AS n FROM application WHERE cycle_id = :c AND iteration = :i "
-                        + "AND status = 'ACTIVE' GROUP BY stream_id")
+                + "AND status = 'ACTIVE' GROUP BY stream_id")
                 .bind("c", cycleId).bind("i", iteration)
                 .map((rs, ctx) -> java.util.Map.entry(rs.getString("stream_id"), rs.getInt("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue())));
@@ -109,7 +118,8 @@ public final class ApplicationService {
     }
 
     public List<String> applicantsOf(String cycleId, int iteration, String streamId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT applicant_id FROM application WHERE cycle_id = :c AND iteration = :i AND stream_id = :s "
+        return jdbi.withHandle(h -> h
+                .createQuery("SELECT applicant_id FROM application WHERE cycle_id = :c AND iteration = :i AND stream_id = :s "
                         + "AND status = 'ACTIVE' ORDER BY applicant_id")
                 .bind("c", cycleId).bind("i", iteration).bind("s", streamId).mapTo(String.class).list());
     }
@@ -121,15 +131,16 @@ public final class ApplicationService {
     public java.util.Set<String> matchablePairs(Handle h, String cycleId, int iteration) {
         java.util.Set<String> pairs = new java.util.HashSet<>();
         h.createQuery("""
-                        SELECT applicant_id, stream_id FROM application
-                        WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND flag_code IS NULL""")
+                SELECT applicant_id, stream_id FROM application
+                WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND flag_code IS NULL""")
                 .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> rs.getString(1) + "|" + rs.getString(2)).forEach(pairs::add);
         return pairs;
     }
 
     /** Applications flagged because a list change made their stream non-selectable, for the operator. */
     public List<Application> flagged(String cycleId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM application WHERE cycle_id = :c AND status = 'ACTIVE' AND flag_code IS NOT NULL "
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM application WHERE cycle_id = :c AND status = 'ACTIVE' AND flag_code IS NOT NULL "
                         + "ORDER BY flagged_at, applicant_id").bind("c", cycleId).map((rs, ctx) -> row(rs)).list());
     }
 
@@ -140,12 +151,14 @@ public final class ApplicationService {
      * application {@code decide} answers null for is left as it is. One query reads the applications,
      * whatever the number of applicants.
      */
-    public void reflag(Handle h, String cycleId, java.util.Set<String> applicantIds, java.util.function.Function<Application, EligibilityDecision> decide) {
+    public void reflag(Handle h, String cycleId, java.util.Set<String> applicantIds,
+            java.util.function.Function<Application, EligibilityDecision> decide) {
         if (applicantIds.isEmpty()) return;
         LocalDateTime now = LocalDateTime.now(clock);
         List<Application> active = h.createQuery("SELECT * FROM application WHERE cycle_id = :c AND status = 'ACTIVE'")
                 .bind("c", cycleId).map((rs, ctx) -> row(rs)).filter(a -> applicantIds.contains(a.applicantId())).list();
-        var update = h.prepareBatch("UPDATE application SET flag_code = ?, flagged_at = ? WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ?");
+        var update = h.prepareBatch(
+                "UPDATE application SET flag_code = ?, flagged_at = ? WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ?");
         int changed = 0;
         for (Application a : active) {
             EligibilityDecision decision = decide.apply(a);
@@ -167,15 +180,17 @@ public final class ApplicationService {
      */
     public void recheck(Handle h, String cycleId, int iteration) {
         java.util.Set<String> applicants = new java.util.HashSet<>(h.createQuery(
-                        "SELECT DISTINCT applicant_id FROM application WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE'")
+                "SELECT DISTINCT applicant_id FROM application WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE'")
                 .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list());
         if (applicants.isEmpty()) return;
         var match = catalogue.matchFacts(h, cycleId, applicants);
         var streams = catalogue.streamCatalogue(h, cycleId);
         // Each applicant's profile and lists are read once, whatever the number of their applications.
         java.util.Map<String, java.util.function.Function<String, EligibilityDecision>> deciders = new java.util.HashMap<>();
-        reflag(h, cycleId, applicants, a -> a.iteration() != iteration ? null
-                : deciders.computeIfAbsent(a.applicantId(), id -> catalogue.decider(h, cycleId, id, streams, match, iteration)).apply(a.streamId()));
+        reflag(h, cycleId, applicants, a -> a.iteration() != iteration
+                ? null
+                : deciders.computeIfAbsent(a.applicantId(), id -> catalogue.decider(h, cycleId, id, streams, match, iteration))
+                        .apply(a.streamId()));
     }
 
     /**
@@ -185,7 +200,7 @@ public final class ApplicationService {
      */
     public void recheckApplicant(Handle h, String cycleId, String applicantId) {
         boolean any = h.createQuery("""
-                        SELECT COUNT(*) FROM application WHERE cycle_id = :c AND applicant_id = :a AND status = 'ACTIVE'""")
+                SELECT COUNT(*) FROM application WHERE cycle_id = :c AND applicant_id = :a AND status = 'ACTIVE'""")
                 .bind("c", cycleId).bind("a", applicantId).mapTo(Integer.class).one() > 0;
         if (!any) return;
         var match = catalogue.matchFacts(h, cycleId, java.util.Set.of(applicantId));

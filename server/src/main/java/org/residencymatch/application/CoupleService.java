@@ -33,15 +33,17 @@ public final class CoupleService {
         if (applicantId.equals(partnerId)) throw new IllegalArgumentException("an applicant cannot form a couple alone");
         return jdbi.inTransaction(h -> {
             for (String who : List.of(applicantId, partnerId)) {
-                if (h.createQuery("SELECT COUNT(*) FROM applicant_profile WHERE cycle_id = :c AND applicant_id = :a").bind("c", cycleId).bind("a", who)
+                if (h.createQuery("SELECT COUNT(*) FROM applicant_profile WHERE cycle_id = :c AND applicant_id = :a").bind("c", cycleId)
+                        .bind("a", who)
                         .mapTo(Integer.class).one() == 0) {
                     throw new NotFoundException("applicant", who);
                 }
-                if (live(h, cycleId, iteration, who)) throw new ConflictException("ALREADY_IN_A_COUPLE", who + " is already in a couple or a proposal");
+                if (live(h, cycleId, iteration, who))
+                    throw new ConflictException("ALREADY_IN_A_COUPLE", who + " is already in a couple or a proposal");
             }
             LocalDateTime now = LocalDateTime.now(clock);
             long id = h.createUpdate("INSERT INTO couple (cycle_id, iteration, first_applicant, second_applicant, status, proposed_at) "
-                            + "VALUES (:c, :i, :a, :b, 'PROPOSED', :now)")
+                    + "VALUES (:c, :i, :a, :b, 'PROPOSED', :now)")
                     .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).bind("b", partnerId).bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             auditLog.record(h, "applicant:" + applicantId, "couple.proposed", "couple:" + id, "with " + partnerId);
@@ -54,8 +56,10 @@ public final class CoupleService {
         return jdbi.inTransaction(h -> {
             Couple couple = find(h, cycleId, coupleId);
             requireBeforeDeadline(cycleId, couple.iteration());
-            if (!couple.second().equals(applicantId)) throw new ConflictException("NOT_INVITED", "only " + couple.second() + " can accept this proposal");
-            if (!couple.status().equals("PROPOSED")) throw new ConflictException("COUPLE_NOT_PROPOSED", "couple " + coupleId + " is " + couple.status());
+            if (!couple.second().equals(applicantId))
+                throw new ConflictException("NOT_INVITED", "only " + couple.second() + " can accept this proposal");
+            if (!couple.status().equals("PROPOSED"))
+                throw new ConflictException("COUPLE_NOT_PROPOSED", "couple " + coupleId + " is " + couple.status());
             h.execute("UPDATE couple SET status = 'ACTIVE', accepted_at = ? WHERE id = ?", LocalDateTime.now(clock), coupleId);
             auditLog.record(h, "applicant:" + applicantId, "couple.accepted", "couple:" + coupleId, null);
             return find(h, cycleId, coupleId);
@@ -76,7 +80,8 @@ public final class CoupleService {
     }
 
     public List<Couple> couplesOf(String cycleId, int iteration, String applicantId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM couple WHERE cycle_id = :c AND iteration = :i AND (first_applicant = :a OR second_applicant = :a) ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT * FROM couple WHERE cycle_id = :c AND iteration = :i AND (first_applicant = :a OR second_applicant = :a) ORDER BY id")
                 .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).map((rs, ctx) -> row(rs)).list());
     }
 
@@ -97,7 +102,7 @@ public final class CoupleService {
 
     private static boolean live(Handle h, String cycleId, int iteration, String applicantId) {
         return h.createQuery("SELECT COUNT(*) FROM couple WHERE cycle_id = :c AND iteration = :i AND status IN ('PROPOSED', 'ACTIVE') "
-                        + "AND (first_applicant = :a OR second_applicant = :a)")
+                + "AND (first_applicant = :a OR second_applicant = :a)")
                 .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).mapTo(Integer.class).one() > 0;
     }
 

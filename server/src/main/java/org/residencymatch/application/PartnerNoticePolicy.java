@@ -11,11 +11,15 @@ import java.util.Optional;
 public final class PartnerNoticePolicy {
 
     /** What the partner is told, and why (for tests and the audit of a decision). */
-    public record Notice(Kind kind, String reason) {}
+    public record Notice(Kind kind, String reason) {
+    }
 
-    public enum Kind { SUBMITTED, CHANGED }
+    public enum Kind {
+        SUBMITTED, CHANGED
+    }
 
-    private PartnerNoticePolicy() {}
+    private PartnerNoticePolicy() {
+    }
 
     /** {@code before} is the newest version before this save, {@code actor} who saves now. */
     public static Optional<Notice> decide(Optional<RankList> before, boolean submit, String actor) {

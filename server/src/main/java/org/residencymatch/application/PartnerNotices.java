@@ -24,10 +24,14 @@ final class PartnerNotices {
 
     void tell(Handle h, String partner, PartnerNoticePolicy.Notice notice, RankList saved, String link) {
         String kind = notice.kind().name().toLowerCase(Locale.ROOT);
-        outbox.enqueue(h, partner, "COUPLE_LIST_" + notice.kind().name(), "notification.coupleList." + kind, String.valueOf(saved.version()));
+        outbox.enqueue(h, partner, "COUPLE_LIST_" + notice.kind().name(), "notification.coupleList." + kind,
+                String.valueOf(saved.version()));
         LocalDateTime now = LocalDateTime.now(clock);
-        EmailKind email = notice.kind() == PartnerNoticePolicy.Kind.SUBMITTED ? EmailKind.COUPLE_LIST_SUBMITTED : EmailKind.COUPLE_LIST_CHANGED;
+        EmailKind email = notice.kind() == PartnerNoticePolicy.Kind.SUBMITTED
+                ? EmailKind.COUPLE_LIST_SUBMITTED
+                : EmailKind.COUPLE_LIST_CHANGED;
         Outbox.addressOf(h, partner).ifPresent(to -> Outbox.enqueueEmail(h, to.email(),
-                Email.of(email, link == null ? "/applicant/rank-list" : link, "version", String.valueOf(saved.version())), to.language(), now));
+                Email.of(email, link == null ? "/applicant/rank-list" : link, "version", String.valueOf(saved.version())), to.language(),
+                now));
     }
 }

@@ -12,7 +12,8 @@ public record RankList(long id, String ownerKind, String ownerId, int version, S
         List<Entry> entries) {
 
     /** One rank: {@code second} is set only in a couple's list. */
-    public record Entry(String item, String second) {}
+    public record Entry(String item, String second) {
+    }
 
     public boolean submitted() {
         return status.equals("SUBMITTED");

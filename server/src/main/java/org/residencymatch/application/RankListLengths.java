@@ -15,13 +15,15 @@ import org.jdbi.v3.core.Handle;
 public record RankListLengths(List<Range> ranges, int lists) {
 
     /** Lists of {@code min} to {@code max} ranks ({@code max} null: no upper bound). */
-    public record Range(int min, Integer max, int lists) {}
+    public record Range(int min, Integer max, int lists) {
+    }
 
     /** The lower bounds of the ranges: 0 (a list submitted empty), 1, 2, 3, 4, 5, 6–10, 11–15, 16–20, 21 and more. */
     static final int[] LOWER_BOUNDS = {0, 1, 2, 3, 4, 5, 6, 11, 16, 21};
 
     public static RankListLengths of(Handle h, String cycleId, int iteration) {
-        List<Integer> lengths = h.createQuery("SELECT (SELECT COUNT(*) FROM rank_list_entry e WHERE e.rank_list_id = r.id) FROM rank_list r "
+        List<Integer> lengths = h
+                .createQuery("SELECT (SELECT COUNT(*) FROM rank_list_entry e WHERE e.rank_list_id = r.id) FROM rank_list r "
                         + "WHERE r.cycle_id = :c AND r.iteration = :i AND r.owner_kind = 'APPLICANT' AND r.status = 'SUBMITTED' "
                         + "AND r.version = (SELECT MAX(r2.version) FROM rank_list r2 WHERE r2.cycle_id = r.cycle_id AND r2.iteration = r.iteration "
                         + "AND r2.owner_kind = r.owner_kind AND r2.owner_id = r.owner_id AND r2.status = 'SUBMITTED')")

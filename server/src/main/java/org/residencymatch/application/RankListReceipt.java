@@ -24,7 +24,8 @@ public final class RankListReceipt {
     public static final int LENGTH = 10;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private RankListReceipt() {}
+    private RankListReceipt() {
+    }
 
     /** The code of this version of a list. */
     public static String code(String cycleId, int iteration, String ownerKind, String ownerId, int version, List<RankList.Entry> entries) {

@@ -42,17 +42,20 @@ public final class RankListService {
     }
 
     /** Saves an applicant's list of streams; every stream must be one they applied to in this iteration. */
-    public RankList saveApplicantList(String cycleId, int iteration, String applicantId, List<String> streams, boolean submit, String actor) {
+    public RankList saveApplicantList(String cycleId, int iteration, String applicantId, List<String> streams, boolean submit,
+            String actor) {
         requireOpen(cycleId, iteration);
         return jdbi.inTransaction(h -> {
             if (activeCouple(h, cycleId, iteration, applicantId).isPresent()) {
-                throw new ConflictException("IN_A_COUPLE", "applicant " + applicantId + " is in a couple: rank pairs in the couple's list instead");
+                throw new ConflictException("IN_A_COUPLE",
+                        "applicant " + applicantId + " is in a couple: rank pairs in the couple's list instead");
             }
             Set<String> applied = new HashSet<>(activeStreams(h, cycleId, iteration, applicantId));
             List<RankList.Entry> entries = new ArrayList<>();
             for (String stream : noDuplicates(streams, "streams")) {
                 if (!applied.contains(stream)) {
-                    throw new IllegalArgumentException("stream " + stream + " is not one applicant " + applicantId + " applied to in iteration " + iteration);
+                    throw new IllegalArgumentException(
+                            "stream " + stream + " is not one applicant " + applicantId + " applied to in iteration " + iteration);
                 }
                 entries.add(new RankList.Entry(stream, null));
             }
@@ -68,7 +71,8 @@ public final class RankListService {
             List<RankList.Entry> entries = new ArrayList<>();
             for (String applicant : noDuplicates(applicants, "applicants")) {
                 if (!applied.contains(applicant)) {
-                    throw new IllegalArgumentException("applicant " + applicant + " did not apply to stream " + streamId + " in iteration " + iteration);
+                    throw new IllegalArgumentException(
+                            "applicant " + applicant + " did not apply to stream " + streamId + " in iteration " + iteration);
                 }
                 entries.add(new RankList.Entry(applicant, null));
             }
@@ -95,18 +99,24 @@ public final class RankListService {
         requireOpen(cycleId, iteration);
         return jdbi.inTransaction(h -> {
             Couple couple = CoupleService.find(h, cycleId, coupleId);
-            if (!couple.status().equals("ACTIVE")) throw new ConflictException("COUPLE_NOT_ACTIVE", "couple " + coupleId + " is " + couple.status());
+            if (!couple.status().equals("ACTIVE"))
+                throw new ConflictException("COUPLE_NOT_ACTIVE", "couple " + coupleId + " is " + couple.status());
             Set<String> first = new HashSet<>(activeStreams(h, cycleId, iteration, couple.first()));
             Set<String> second = new HashSet<>(activeStreams(h, cycleId, iteration, couple.second()));
             List<RankList.Entry> entries = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < pairs.size(); i++) {
                 List<String> pair = pairs.get(i);
-                if (pair == null || pair.size() != 2) throw new IllegalArgumentException("pairs[" + i + "] must have two sides: [first partner's stream, second partner's stream]");
+                if (pair == null || pair.size() != 2)
+                    throw new IllegalArgumentException(
+                            "pairs[" + i + "] must have two sides: [first partner's stream, second partner's stream]");
                 String a = pair.get(0), b = pair.get(1);
-                if (a == null && b == null) throw new IllegalArgumentException("pairs[" + i + "] is \"no match\" on both sides, which ranks nothing");
-                if (a != null && !first.contains(a)) throw new IllegalArgumentException("pairs[" + i + "]: " + couple.first() + " did not apply to stream " + a);
-                if (b != null && !second.contains(b)) throw new IllegalArgumentException("pairs[" + i + "]: " + couple.second() + " did not apply to stream " + b);
+                if (a == null && b == null)
+                    throw new IllegalArgumentException("pairs[" + i + "] is \"no match\" on both sides, which ranks nothing");
+                if (a != null && !first.contains(a))
+                    throw new IllegalArgumentException("pairs[" + i + "]: " + couple.first() + " did not apply to stream " + a);
+                if (b != null && !second.contains(b))
+                    throw new IllegalArgumentException("pairs[" + i + "]: " + couple.second() + " did not apply to stream " + b);
                 if (!seen.add(a + "|" + b)) throw new IllegalArgumentException("pairs[" + i + "] repeats an earlier pair");
                 entries.add(new RankList.Entry(a, b));
             }
@@ -132,14 +142,15 @@ public final class RankListService {
     public java.util.Map<String, StreamRanking.ListState> streamListStates(String cycleId, int iteration) {
         java.util.Map<String, StreamRanking.ListState> states = new java.util.HashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
-                        SELECT owner_id, MAX(version) AS newest, MAX(CASE WHEN status = 'SUBMITTED' THEN version END) AS submitted
-                        FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'STREAM' GROUP BY owner_id""")
+                SELECT owner_id, MAX(version) AS newest, MAX(CASE WHEN status = 'SUBMITTED' THEN version END) AS submitted
+                FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'STREAM' GROUP BY owner_id""")
                 .bind("c", cycleId).bind("i", iteration)
                 .map((rs, ctx) -> {
                     int newest = rs.getInt("newest");
                     int submitted = rs.getInt("submitted");
                     boolean everSubmitted = !rs.wasNull();
-                    return java.util.Map.entry(rs.getString("owner_id"), !everSubmitted ? StreamRanking.ListState.DRAFT_ONLY
+                    return java.util.Map.entry(rs.getString("owner_id"), !everSubmitted
+                            ? StreamRanking.ListState.DRAFT_ONLY
                             : newest > submitted ? StreamRanking.ListState.SUBMITTED_WITH_DRAFT : StreamRanking.ListState.SUBMITTED);
                 })
                 .forEach(e -> states.put(e.getKey(), e.getValue())));
@@ -154,17 +165,17 @@ public final class RankListService {
     /** The applicants who submitted a rank order list of their own in an iteration, in the caller's transaction. */
     public List<String> applicantsWithSubmittedLists(Handle h, String cycleId, int iteration) {
         return h.createQuery("""
-                        SELECT DISTINCT owner_id FROM rank_list
-                        WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'APPLICANT' AND status = 'SUBMITTED'""")
+                SELECT DISTINCT owner_id FROM rank_list
+                WHERE cycle_id = :c AND iteration = :i AND owner_kind = 'APPLICANT' AND status = 'SUBMITTED'""")
                 .bind("c", cycleId).bind("i", iteration).mapTo(String.class).list();
     }
 
     /** Every saved version of an owner's list, newest first, without their ranks. */
     public List<RankList> versions(String cycleId, int iteration, String ownerKind, String ownerId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, version, status, saved_at, saved_by FROM rank_list
-                        WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o
-                        ORDER BY version DESC""")
+                SELECT id, version, status, saved_at, saved_by FROM rank_list
+                WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o
+                ORDER BY version DESC""")
                 .bind("c", cycleId).bind("i", iteration).bind("k", ownerKind).bind("o", ownerId)
                 .map((rs, ctx) -> new RankList(rs.getLong("id"), ownerKind, ownerId, rs.getInt("version"), rs.getString("status"),
                         rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
@@ -174,8 +185,8 @@ public final class RankListService {
     /** One version of an owner's list, with its ranks. */
     public Optional<RankList> version(String cycleId, int iteration, String ownerKind, String ownerId, int version) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, status, saved_at, saved_by FROM rank_list
-                        WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o AND version = :v""")
+                SELECT id, status, saved_at, saved_by FROM rank_list
+                WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o AND version = :v""")
                 .bind("c", cycleId).bind("i", iteration).bind("k", ownerKind).bind("o", ownerId).bind("v", version)
                 .map((rs, ctx) -> new RankList(rs.getLong("id"), ownerKind, ownerId, version, rs.getString("status"),
                         rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
@@ -190,9 +201,9 @@ public final class RankListService {
     public Optional<RankList> checkReceipt(String cycleId, int iteration, String ownerKind, String ownerId, String code) {
         return jdbi.withHandle(h -> {
             List<RankList> submitted = h.createQuery("""
-                            SELECT id, version, status, saved_at, saved_by FROM rank_list
-                            WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o AND status = 'SUBMITTED'
-                            ORDER BY version DESC""")
+                    SELECT id, version, status, saved_at, saved_by FROM rank_list
+                    WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o AND status = 'SUBMITTED'
+                    ORDER BY version DESC""")
                     .bind("c", cycleId).bind("i", iteration).bind("k", ownerKind).bind("o", ownerId)
                     .map((rs, ctx) -> new RankList(rs.getLong("id"), ownerKind, ownerId, rs.getInt("version"), rs.getString("status"),
                             rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
@@ -207,7 +218,8 @@ public final class RankListService {
 
     private static RankList withEntries(Handle h, RankList list) {
         return new RankList(list.id(), list.ownerKind(), list.ownerId(), list.version(), list.status(), list.savedAt(), list.savedBy(),
-                h.createQuery("SELECT item, second_item FROM rank_list_entry WHERE rank_list_id = :id ORDER BY position").bind("id", list.id())
+                h.createQuery("SELECT item, second_item FROM rank_list_entry WHERE rank_list_id = :id ORDER BY position")
+                        .bind("id", list.id())
                         .map((rs, ctx) -> new RankList.Entry(rs.getString(1), rs.getString(2))).list());
     }
 
@@ -227,7 +239,8 @@ public final class RankListService {
      * dragged and saved made a version, and a second submission could be "version 7". Every save is
      * still in the audit log; submitted versions are never changed, their receipts stay valid.
      */
-    private RankList save(Handle h, String cycleId, int iteration, String kind, String ownerId, List<RankList.Entry> entries, boolean submit, String actor) {
+    private RankList save(Handle h, String cycleId, int iteration, String kind, String ownerId, List<RankList.Entry> entries,
+            boolean submit, String actor) {
         Optional<RankList> newest = newest(h, cycleId, iteration, kind, ownerId);
         LocalDateTime now = LocalDateTime.now(clock);
         String status = submit ? "SUBMITTED" : "DRAFT";
@@ -236,17 +249,19 @@ public final class RankListService {
         // The update locks the draft and changes it only if it is still a draft: a save that raced with
         // its submission finds it submitted and makes a new version, so a submitted list never changes.
         boolean replaced = newest.isPresent() && !newest.get().submitted()
-                && h.createUpdate("UPDATE rank_list SET status = :s, saved_at = :now, saved_by = :actor WHERE id = :id AND status = 'DRAFT'")
+                && h.createUpdate(
+                        "UPDATE rank_list SET status = :s, saved_at = :now, saved_by = :actor WHERE id = :id AND status = 'DRAFT'")
                         .bind("s", status).bind("now", now).bind("actor", actor).bind("id", newest.get().id()).execute() == 1;
         if (replaced) {
             id = newest.get().id();
             version = newest.get().version();
             h.createUpdate("DELETE FROM rank_list_entry WHERE rank_list_id = :id").bind("id", id).execute();
         } else {
-            version = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o")
+            version = h.createQuery(
+                    "SELECT COALESCE(MAX(version), 0) + 1 FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o")
                     .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).mapTo(Integer.class).one();
             id = h.createUpdate("INSERT INTO rank_list (cycle_id, iteration, owner_kind, owner_id, version, status, saved_at, saved_by) "
-                            + "VALUES (:c, :i, :k, :o, :v, :s, :now, :actor)")
+                    + "VALUES (:c, :i, :k, :o, :v, :s, :now, :actor)")
                     .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).bind("v", version)
                     .bind("s", status).bind("now", now).bind("actor", actor)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -261,7 +276,8 @@ public final class RankListService {
 
     /** The newest version of an owner's list without its ranks, draft or submitted. */
     private static Optional<RankList> newest(Handle h, String cycleId, int iteration, String kind, String ownerId) {
-        return h.createQuery("SELECT id, version, status, saved_at, saved_by FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o ORDER BY version DESC")
+        return h.createQuery(
+                "SELECT id, version, status, saved_at, saved_by FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o ORDER BY version DESC")
                 .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).setMaxRows(1)
                 .map((rs, ctx) -> new RankList(rs.getLong("id"), kind, ownerId, rs.getInt("version"), rs.getString("status"),
                         rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
@@ -269,24 +285,28 @@ public final class RankListService {
     }
 
     private static Optional<RankList> latest(Handle h, String cycleId, int iteration, String kind, String ownerId, boolean submittedOnly) {
-        Optional<RankList> head = h.createQuery("SELECT * FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o"
+        Optional<RankList> head = h
+                .createQuery("SELECT * FROM rank_list WHERE cycle_id = :c AND iteration = :i AND owner_kind = :k AND owner_id = :o"
                         + (submittedOnly ? " AND status = 'SUBMITTED'" : "") + " ORDER BY version DESC")
                 .bind("c", cycleId).bind("i", iteration).bind("k", kind).bind("o", ownerId).setMaxRows(1)
                 .map((rs, ctx) -> new RankList(rs.getLong("id"), kind, ownerId, rs.getInt("version"), rs.getString("status"),
                         rs.getObject("saved_at", LocalDateTime.class), rs.getString("saved_by"), List.of()))
                 .findFirst();
         return head.map(list -> new RankList(list.id(), kind, ownerId, list.version(), list.status(), list.savedAt(), list.savedBy(),
-                h.createQuery("SELECT item, second_item FROM rank_list_entry WHERE rank_list_id = :id ORDER BY position").bind("id", list.id())
+                h.createQuery("SELECT item, second_item FROM rank_list_entry WHERE rank_list_id = :id ORDER BY position")
+                        .bind("id", list.id())
                         .map((rs, ctx) -> new RankList.Entry(rs.getString(1), rs.getString(2))).list()));
     }
 
     static List<String> activeStreams(Handle h, String cycleId, int iteration, String applicantId) {
-        return h.createQuery("SELECT stream_id FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND status = 'ACTIVE'")
+        return h.createQuery(
+                "SELECT stream_id FROM application WHERE cycle_id = :c AND iteration = :i AND applicant_id = :a AND status = 'ACTIVE'")
                 .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).mapTo(String.class).list();
     }
 
     static Optional<Couple> activeCouple(Handle h, String cycleId, int iteration, String applicantId) {
-        return h.createQuery("SELECT * FROM couple WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND (first_applicant = :a OR second_applicant = :a)")
+        return h.createQuery(
+                "SELECT * FROM couple WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE' AND (first_applicant = :a OR second_applicant = :a)")
                 .bind("c", cycleId).bind("i", iteration).bind("a", applicantId).map((rs, ctx) -> CoupleService.row(rs)).findFirst();
     }
 

@@ -11,14 +11,20 @@ import org.residencymatch.cycle.Phase;
 public final class StreamRanking {
 
     /** A stream's rank order list: none, only drafts, submitted, or submitted with a newer draft. */
-    public enum ListState { NONE, DRAFT_ONLY, SUBMITTED, SUBMITTED_WITH_DRAFT }
+    public enum ListState {
+        NONE, DRAFT_ONLY, SUBMITTED, SUBMITTED_WITH_DRAFT
+    }
 
     /** The status shown ({@code staff.status.<name>}) and whether staff must act on it. */
-    public record Decision(Status status, boolean needsAction) {}
+    public record Decision(Status status, boolean needsAction) {
+    }
 
-    public enum Status { NO_APPLICANTS, NOT_RANKED, DRAFT_NOT_SUBMITTED, SUBMITTED, CHANGES_NOT_SUBMITTED }
+    public enum Status {
+        NO_APPLICANTS, NOT_RANKED, DRAFT_NOT_SUBMITTED, SUBMITTED, CHANGES_NOT_SUBMITTED
+    }
 
-    private StreamRanking() {}
+    private StreamRanking() {
+    }
 
     public static Decision decide(int applicants, ListState list, Phase phase) {
         boolean ranking = phase == Phase.INTERVIEWS || phase == Phase.ROL_OPEN;

@@ -55,9 +55,9 @@ public final class AuditTrail {
         List<String> t = targets.isEmpty() ? List.of("") : List.copyOf(targets);
         List<String> a = actors.isEmpty() ? List.of("") : List.copyOf(actors);
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, at, actor, action, target, details FROM audit_log
-                        WHERE target IN (<targets>) OR actor IN (<actors>)
-                        ORDER BY at DESC, id DESC LIMIT :limit""")
+                SELECT id, at, actor, action, target, details FROM audit_log
+                WHERE target IN (<targets>) OR actor IN (<actors>)
+                ORDER BY at DESC, id DESC LIMIT :limit""")
                 .bindList("targets", t).bindList("actors", a).bind("limit", limit)
                 .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toLocalDateTime(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("target"), rs.getString("details")))
@@ -71,7 +71,7 @@ public final class AuditTrail {
 
     private static List<AuditEntry> rows(Handle h, String where, Map<String, Object> binds, long offset, int limit) {
         return bind(h.createQuery("SELECT id, at, actor, action, target, details FROM audit_log" + where
-                        + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"), binds)
+                + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"), binds)
                 .bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toLocalDateTime(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("target"), rs.getString("details")))

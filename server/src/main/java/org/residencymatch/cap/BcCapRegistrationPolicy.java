@@ -31,7 +31,8 @@ public final class BcCapRegistrationPolicy {
         }
     }
 
-    private BcCapRegistrationPolicy() {}
+    private BcCapRegistrationPolicy() {
+    }
 
     /** The decision for an applicant, or for one who has not filled in a profile for the cycle yet (empty). */
     public static Decision decide(Optional<ApplicantFacts> profile) {

@@ -37,10 +37,12 @@ public final class ClinicalAssessmentService {
     public static final int DEFAULT_INVITATION_LIMIT = 10;
 
     /** One applicant of the AIMG CAP pool, with their MMI score and invitation status (null if not invited). */
-    public record PoolEntry(String applicantId, BigDecimal mmiScore, String status) {}
+    public record PoolEntry(String applicantId, BigDecimal mmiScore, String status) {
+    }
 
     /** An invitation as the invitee sees it. */
-    public record Invitation(String applicantId, String status, LocalDateTime invitedAt, LocalDateTime respondBy) {}
+    public record Invitation(String applicantId, String status, LocalDateTime invitedAt, LocalDateTime respondBy) {
+    }
 
     /** An invitation request that names an applicant outside the pool, or an answer deadline that is not in the future. */
     public static final class InvalidInvitationException extends IllegalArgumentException {
@@ -80,14 +82,15 @@ public final class ClinicalAssessmentService {
             List<PoolEntry> pool = new ArrayList<>();
             lists.members(h, cycleId, ListKind.AIMG, version).values().forEach(m -> {
                 boolean matched = h.createQuery("SELECT COUNT(*) FROM match_assignment a JOIN match_run r ON r.id = a.run_id "
-                                + "WHERE r.cycle_id = :c AND r.released_at IS NOT NULL AND a.applicant_id = :a AND a.stream_id IS NOT NULL")
+                        + "WHERE r.cycle_id = :c AND r.released_at IS NOT NULL AND a.applicant_id = :a AND a.stream_id IS NOT NULL")
                         .bind("c", cycleId).bind("a", m.applicantId()).mapTo(Integer.class).one() > 0;
                 if (matched) return;
                 String status = h.createQuery("SELECT status FROM cap_invitation WHERE cycle_id = :c AND applicant_id = :a")
                         .bind("c", cycleId).bind("a", m.applicantId()).mapTo(String.class).findOne().orElse(null);
                 pool.add(new PoolEntry(m.applicantId(), m.mmiScore(), status));
             });
-            pool.sort(Comparator.comparing(PoolEntry::mmiScore, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(PoolEntry::applicantId));
+            pool.sort(Comparator.comparing(PoolEntry::mmiScore, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(PoolEntry::applicantId));
             return pool;
         });
     }
@@ -95,21 +98,26 @@ public final class ClinicalAssessmentService {
     /** Invites these applicants of the pool, within the limit, to answer by {@code respondBy}. */
     public void invite(String cycleId, List<String> applicantIds, LocalDateTime respondBy, int limit, String actor) {
         List<PoolEntry> pool = pool(cycleId);
-        if (pool.isEmpty()) throw new ConflictException("NO_POOL", "the pool is empty: results are not released, or nobody on the AIMG list went unmatched");
+        if (pool.isEmpty())
+            throw new ConflictException("NO_POOL",
+                    "the pool is empty: results are not released, or nobody on the AIMG list went unmatched");
         LocalDateTime now = LocalDateTime.now(clock);
         if (!respondBy.isAfter(now)) throw new InvalidInvitationException("respondBy", "the answer deadline must be in the future");
         // The invitees are emailed the deadline in the cycle's zone.
         ZoneId zone = new CycleRepository(jdbi).find(cycleId).map(Cycle::timeZone).orElse(Cycle.DEFAULT_TIME_ZONE);
         jdbi.useTransaction(h -> {
-            int already = h.createQuery("SELECT COUNT(*) FROM cap_invitation WHERE cycle_id = :c").bind("c", cycleId).mapTo(Integer.class).one();
+            int already = h.createQuery("SELECT COUNT(*) FROM cap_invitation WHERE cycle_id = :c").bind("c", cycleId).mapTo(Integer.class)
+                    .one();
             if (already + applicantIds.size() > limit) {
-                throw new ConflictException("LIMIT_REACHED", "inviting " + applicantIds.size() + " more would exceed the limit of " + limit + " (" + already + " invited)");
+                throw new ConflictException("LIMIT_REACHED",
+                        "inviting " + applicantIds.size() + " more would exceed the limit of " + limit + " (" + already + " invited)");
             }
             for (String applicantId : applicantIds) {
                 PoolEntry entry = pool.stream().filter(p -> p.applicantId().equals(applicantId)).findFirst()
                         .orElseThrow(() -> new InvalidInvitationException("applicantIds", applicantId + " is not in the AIMG CAP pool"));
                 if (entry.status() != null) throw new ConflictException("ALREADY_INVITED", applicantId + " was already invited");
-                h.execute("INSERT INTO cap_invitation (cycle_id, applicant_id, status, invited_at, invited_by, respond_by) VALUES (?, ?, 'INVITED', ?, ?, ?)",
+                h.execute(
+                        "INSERT INTO cap_invitation (cycle_id, applicant_id, status, invited_at, invited_by, respond_by) VALUES (?, ?, 'INVITED', ?, ?, ?)",
                         cycleId, applicantId, now, actor, respondBy);
                 auditLog.record(h, actor, "cap.invited", "applicant:" + applicantId, cycleId);
                 String answerBy = respondBy.atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(zone).toString();
@@ -123,9 +131,12 @@ public final class ClinicalAssessmentService {
     public Invitation respond(String cycleId, String applicantId, boolean accept) {
         LocalDateTime now = LocalDateTime.now(clock);
         return jdbi.inTransaction(h -> {
-            Invitation invitation = invitation(h, cycleId, applicantId).orElseThrow(() -> new NotFoundException("invitation of applicant", applicantId));
-            if (!invitation.status().equals("INVITED")) throw new ConflictException("ALREADY_ANSWERED", "the invitation was already answered: " + invitation.status());
-            if (now.isAfter(invitation.respondBy())) throw new ConflictException("DEADLINE_PASSED", "the answer was due by " + invitation.respondBy());
+            Invitation invitation = invitation(h, cycleId, applicantId)
+                    .orElseThrow(() -> new NotFoundException("invitation of applicant", applicantId));
+            if (!invitation.status().equals("INVITED"))
+                throw new ConflictException("ALREADY_ANSWERED", "the invitation was already answered: " + invitation.status());
+            if (now.isAfter(invitation.respondBy()))
+                throw new ConflictException("DEADLINE_PASSED", "the answer was due by " + invitation.respondBy());
             h.execute("UPDATE cap_invitation SET status = ?, responded_at = ? WHERE cycle_id = ? AND applicant_id = ?",
                     accept ? "ACCEPTED" : "DECLINED", now, cycleId, applicantId);
             auditLog.record(h, "applicant:" + applicantId, accept ? "cap.accepted" : "cap.declined", "applicant:" + applicantId, cycleId);
@@ -139,14 +150,16 @@ public final class ClinicalAssessmentService {
 
     /** The BC-CAP registration window of a cycle: October of the year before the match. */
     public static LocalDateTime[] bcCapWindow(int matchYear) {
-        return new LocalDateTime[] {LocalDateTime.of(matchYear - 1, 10, 1, 0, 0), LocalDateTime.of(matchYear - 1, 11, 1, 0, 0)};
+        return new LocalDateTime[]{LocalDateTime.of(matchYear - 1, 10, 1, 0, 0), LocalDateTime.of(matchYear - 1, 11, 1, 0, 0)};
     }
 
     /**
      * An applicant's BC-CAP registration as they see it: registered or not, the window (first and
      * last day) and whether it is open now, and whether they may register, with every reason if not.
      */
-    public record BcCapStatus(boolean registered, LocalDate opens, LocalDate closes, boolean open, BcCapRegistrationPolicy.Decision eligibility) {}
+    public record BcCapStatus(boolean registered, LocalDate opens, LocalDate closes, boolean open,
+            BcCapRegistrationPolicy.Decision eligibility) {
+    }
 
     public BcCapStatus bcCapStatus(String cycleId, int matchYear, String applicantId) {
         LocalDateTime now = LocalDateTime.now(clock);
@@ -161,7 +174,8 @@ public final class ClinicalAssessmentService {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime[] window = bcCapWindow(matchYear);
         if (now.isBefore(window[0]) || !now.isBefore(window[1])) {
-            throw new ConflictException("OUTSIDE_WINDOW", "BC-CAP registration is open from " + window[0].toLocalDate() + " to " + window[1].toLocalDate().minusDays(1));
+            throw new ConflictException("OUTSIDE_WINDOW",
+                    "BC-CAP registration is open from " + window[0].toLocalDate() + " to " + window[1].toLocalDate().minusDays(1));
         }
         return jdbi.inTransaction(h -> {
             BcCapRegistrationPolicy.Decision decision = BcCapRegistrationPolicy.decide(applicants.findProfile(h, cycleId, applicantId));
@@ -169,7 +183,8 @@ public final class ClinicalAssessmentService {
             boolean registered = h.createQuery("SELECT COUNT(*) FROM bccap_registration WHERE cycle_id = :c AND applicant_id = :a")
                     .bind("c", cycleId).bind("a", applicantId).mapTo(Integer.class).one() > 0;
             if (!registered) {
-                h.execute("INSERT INTO bccap_registration (cycle_id, applicant_id, registered_at) VALUES (?, ?, ?)", cycleId, applicantId, now);
+                h.execute("INSERT INTO bccap_registration (cycle_id, applicant_id, registered_at) VALUES (?, ?, ?)", cycleId, applicantId,
+                        now);
                 auditLog.record(h, "applicant:" + applicantId, "bccap.registered", "applicant:" + applicantId, cycleId);
             }
             return decision;
@@ -184,7 +199,7 @@ public final class ClinicalAssessmentService {
     /** The registrations with the identity UBC needs, one list of cells per applicant. */
     public List<List<String>> bcCapRegistrations(String cycleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.minc, a.family_name, a.given_names, a.date_of_birth, r.registered_at "
-                        + "FROM bccap_registration r JOIN applicant a ON a.id = r.applicant_id WHERE r.cycle_id = :c ORDER BY a.id")
+                + "FROM bccap_registration r JOIN applicant a ON a.id = r.applicant_id WHERE r.cycle_id = :c ORDER BY a.id")
                 .bind("c", cycleId)
                 .map((rs, ctx) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         String.valueOf(rs.getObject(5, LocalDate.class)), String.valueOf(rs.getObject(6, LocalDateTime.class))))
@@ -193,7 +208,8 @@ public final class ClinicalAssessmentService {
 
     /** The registrations as the CSV file sent to UBC: a byte order mark (so Excel reads UTF-8), a header row, one row each. */
     public String bcCapRegistrationsCsv(String cycleId) {
-        return CsvExport.document(CsvExport.COMMA, List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "Registered"),
+        return CsvExport.document(CsvExport.COMMA,
+                List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "Registered"),
                 bcCapRegistrations(cycleId));
     }
 
@@ -203,8 +219,10 @@ public final class ClinicalAssessmentService {
     }
 
     private static Optional<Invitation> invitation(org.jdbi.v3.core.Handle h, String cycleId, String applicantId) {
-        return h.createQuery("SELECT * FROM cap_invitation WHERE cycle_id = :c AND applicant_id = :a").bind("c", cycleId).bind("a", applicantId)
-                .map((rs, ctx) -> new Invitation(rs.getString("applicant_id"), rs.getString("status"), rs.getObject("invited_at", LocalDateTime.class),
+        return h.createQuery("SELECT * FROM cap_invitation WHERE cycle_id = :c AND applicant_id = :a").bind("c", cycleId)
+                .bind("a", applicantId)
+                .map((rs, ctx) -> new Invitation(rs.getString("applicant_id"), rs.getString("status"),
+                        rs.getObject("invited_at", LocalDateTime.class),
                         rs.getObject("respond_by", LocalDateTime.class)))
                 .findOne();
     }

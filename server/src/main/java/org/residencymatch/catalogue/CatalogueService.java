@@ -50,7 +50,8 @@ public final class CatalogueService {
     /** The rules are immutable classpath data: loading them once per cycle is a cache, not state. */
     private final Map<String, CycleEligibility> rulesByCycle = new ConcurrentHashMap<>();
 
-    public CatalogueService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, ApplicantRepository applicants, ListRepository lists) {
+    public CatalogueService(Jdbi jdbi, CycleRepository cycles, ProgramRepository programs, ApplicantRepository applicants,
+            ListRepository lists) {
         this.jdbi = jdbi;
         this.cycles = cycles;
         this.programs = programs;
@@ -75,7 +76,8 @@ public final class CatalogueService {
         matching.sort(SELECTABLE_FIRST);
         int from = Math.min(matching.size(), (page - 1) * pageSize);
         int to = Math.min(matching.size(), from + pageSize);
-        return new Catalogue(cycleId, applicantId, iteration, List.copyOf(matching.subList(from, to)), all.size(), matching.size(), page, pageSize, counts);
+        return new Catalogue(cycleId, applicantId, iteration, List.copyOf(matching.subList(from, to)), all.size(), matching.size(), page,
+                pageSize, counts);
     }
 
     /**
@@ -106,11 +108,14 @@ public final class CatalogueService {
     public CatalogueEntry explain(String cycleId, String applicantId, String streamId, int iteration) {
         return jdbi.withHandle(h -> {
             Context context = context(h, cycleId, applicantId);
-            ProgramStream stream = programs.stream(h, cycleId, streamId).orElseThrow(() -> new NotFoundException("program stream", streamId));
-            IterationStanding standing = matchFacts.standing(h, cycleId, iteration, applicantId, id -> programs.stream(h, cycleId, id).orElse(null));
+            ProgramStream stream = programs.stream(h, cycleId, streamId)
+                    .orElseThrow(() -> new NotFoundException("program stream", streamId));
+            IterationStanding standing = matchFacts.standing(h, cycleId, iteration, applicantId,
+                    id -> programs.stream(h, cycleId, id).orElse(null));
             Positions positions = matchFacts.positions(h, cycleId, iteration, List.of(stream)).get(streamId);
             EligibilityRules rules = rules(cycleId).iteration(iteration);
-            EligibilityDecision decision = rules.withMatchFacts(rules.decide(context.facts(), facts(stream), context.lists()), standing, positions);
+            EligibilityDecision decision = rules.withMatchFacts(rules.decide(context.facts(), facts(stream), context.lists()), standing,
+                    positions);
             return new CatalogueEntry(stream, positions, decision);
         });
     }
@@ -149,7 +154,8 @@ public final class CatalogueService {
      * The decisions on the streams of one applicant in an iteration, as the caller's transaction sees their
      * profile and lists (read once, here), for {@link #decide} on each stream asked.
      */
-    public Function<String, EligibilityDecision> decider(Handle h, String cycleId, String applicantId, StreamCatalogue streams, MatchFacts match,
+    public Function<String, EligibilityDecision> decider(Handle h, String cycleId, String applicantId, StreamCatalogue streams,
+            MatchFacts match,
             int iteration) {
         Context context = context(h, cycleId, applicantId);
         return streamId -> decide(cycleId, streams, context.facts(), context.lists(), match, streamId, iteration);
@@ -182,7 +188,8 @@ public final class CatalogueService {
         return new org.residencymatch.lists.EligibilityShift(facts.applicantId(), gained, lost);
     }
 
-    public boolean decisionsDiffer(String cycleId, StreamCatalogue catalogue, ApplicantFacts facts, PartnerLists before, PartnerLists after) {
+    public boolean decisionsDiffer(String cycleId, StreamCatalogue catalogue, ApplicantFacts facts, PartnerLists before,
+            PartnerLists after) {
         CycleEligibility rules = rules(cycleId);
         for (int iteration = 1; iteration <= 2; iteration++) {
             CatalogueDecisions old = rules.decideCatalogue(facts, catalogue, before, iteration);
@@ -218,7 +225,8 @@ public final class CatalogueService {
         return byId;
     }
 
-    private record Context(ApplicantFacts facts, PartnerLists lists) {}
+    private record Context(ApplicantFacts facts, PartnerLists lists) {
+    }
 
     private Context context(Handle h, String cycleId, String applicantId) {
         if (!cycles.exists(cycleId)) throw new NotFoundException("cycle", cycleId);

@@ -48,13 +48,15 @@ public final class MatchFactsRepository {
         }
         Map<String, Positions> positions = new HashMap<>(streams.size() * 2);
         for (ProgramStream s : streams) {
-            positions.put(s.streamId(), known ? Positions.after(s.quota(), taken.getOrDefault(s.streamId(), 0)) : Positions.unknownYet(s.quota()));
+            positions.put(s.streamId(),
+                    known ? Positions.after(s.quota(), taken.getOrDefault(s.streamId(), 0)) : Positions.unknownYet(s.quota()));
         }
         return positions;
     }
 
     /** Where one applicant stands in the iteration after the earlier ones. */
-    public IterationStanding standing(Handle h, String cycleId, int iteration, String applicantId, Function<String, ProgramStream> streamById) {
+    public IterationStanding standing(Handle h, String cycleId, int iteration, String applicantId,
+            Function<String, ProgramStream> streamById) {
         return standings(h, cycleId, iteration, Set.of(applicantId), streamById).getOrDefault(applicantId, IterationStanding.FREE);
     }
 
@@ -72,14 +74,16 @@ public final class MatchFactsRepository {
             Optional<Long> run = releasedRun(h, cycleId, earlier);
             int earlierIteration = earlier;
             if (run.isPresent()) {
-                var matched = h.createQuery("SELECT applicant_id, stream_id FROM match_assignment WHERE run_id = :r AND stream_id IS NOT NULL"
-                        + (wanted.size() <= FEW ? " AND applicant_id IN (<ids>)" : ""));
+                var matched = h
+                        .createQuery("SELECT applicant_id, stream_id FROM match_assignment WHERE run_id = :r AND stream_id IS NOT NULL"
+                                + (wanted.size() <= FEW ? " AND applicant_id IN (<ids>)" : ""));
                 if (wanted.size() <= FEW) matched.bindList("ids", List.copyOf(wanted));
                 matched.bind("r", run.get())
                         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                         .filter(e -> wanted.contains(e.getKey()) && !standings.containsKey(e.getKey()))
                         .forEach(e -> standings.put(e.getKey(),
-                                IterationStanding.matchedIn(earlierIteration, e.getValue(), name(streamById.apply(e.getValue()), e.getValue()))));
+                                IterationStanding.matchedIn(earlierIteration, e.getValue(),
+                                        name(streamById.apply(e.getValue()), e.getValue()))));
             } else {
                 for (String applicant : stillInIteration(h, cycleId, earlier, wanted)) {
                     standings.putIfAbsent(applicant, IterationStanding.stillIn(earlierIteration));
@@ -96,11 +100,12 @@ public final class MatchFactsRepository {
     private static Set<String> stillInIteration(Handle h, String cycleId, int iteration, Set<String> wanted) {
         boolean few = wanted.size() <= FEW;
         Map<String, String[]> couples = new HashMap<>();
-        var coupleQuery = h.createQuery("SELECT id, first_applicant, second_applicant FROM couple WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE'"
-                + (few ? " AND (first_applicant IN (<ids>) OR second_applicant IN (<ids>))" : ""));
+        var coupleQuery = h.createQuery(
+                "SELECT id, first_applicant, second_applicant FROM couple WHERE cycle_id = :c AND iteration = :i AND status = 'ACTIVE'"
+                        + (few ? " AND (first_applicant IN (<ids>) OR second_applicant IN (<ids>))" : ""));
         if (few) coupleQuery.bindList("ids", List.copyOf(wanted));
         coupleQuery.bind("c", cycleId).bind("i", iteration)
-                .map((rs, ctx) -> new String[] {String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3)})
+                .map((rs, ctx) -> new String[]{String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3)})
                 .forEach(row -> couples.put(row[0], row));
         Set<String> owners = new HashSet<>(wanted);
         owners.addAll(couples.keySet());

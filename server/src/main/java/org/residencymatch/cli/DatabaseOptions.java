@@ -25,6 +25,8 @@ final class DatabaseOptions {
     }
 
     String describe() {
-        return url != null && !url.isBlank() ? url.replaceAll("password=[^&;]*", "password=***") : "embedded H2 in " + dataDir.toAbsolutePath();
+        return url != null && !url.isBlank()
+                ? url.replaceAll("password=[^&;]*", "password=***")
+                : "embedded H2 in " + dataDir.toAbsolutePath();
     }
 }

@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the service on the embedded database, seeded with the 2025 catalogue and demo people. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the service on the embedded database in --data, seeded with the 2025 R-1 catalogue and demo accounts.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the service on the embedded database in --data, seeded with the 2025 R-1 catalogue and demo accounts.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE})")
@@ -37,14 +36,17 @@ final class DemoCommand implements Callable<Integer> {
         Services services = Services.start(Database.openEmbeddedFile(dataDir.resolve("residency-match")), clock);
         DemoData.AccountList accounts = new DemoData(services).seedIfEmpty();
         // What people would have done by --now (applications, rank order lists), done once each, as the clock passes it.
-        new org.residencymatch.demo.DemoJourney(services).catchUp().forEach(step -> System.out.println("Demo data caught up with the clock: " + step));
+        new org.residencymatch.demo.DemoJourney(services).catchUp()
+                .forEach(step -> System.out.println("Demo data caught up with the clock: " + step));
         WebConfig env = WebConfig.fromEnvironment(port);
         // The demo's mailbox: each email, rendered, is a file of demo-data/mail (the log holds only ids and kinds).
         Path mail = dataDir.resolve("mail");
-        services.startBackgroundWork(java.time.Duration.ofSeconds(5), org.residencymatch.notification.Outbox.mailFolder(mail, env.publicUrl()));
+        services.startBackgroundWork(java.time.Duration.ofSeconds(5),
+                org.residencymatch.notification.Outbox.mailFolder(mail, env.publicUrl()));
         WebServer server = new WebServer(services, env).start(port);
         System.out.println(accounts.describe("http://localhost:" + server.port(), env.bootstrapToken() != null));
-        System.out.println("Emails (such as the links to confirm a registration or reset a password) are written to " + mail.toAbsolutePath() + ".");
+        System.out.println(
+                "Emails (such as the links to confirm a registration or reset a password) are written to " + mail.toAbsolutePath() + ".");
         System.out.println("The demo's clock says " + LocalDateTime.now(clock).withNano(0) + " (change it with --now).");
         ServeCommand.awaitShutdown(server, services);
         return 0;

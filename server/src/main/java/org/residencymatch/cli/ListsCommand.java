@@ -31,10 +31,9 @@ import picocli.CommandLine.Spec;
  * {@code lists upload|preview|rows|review|commit|revert|history}: the operator's (or a partner's)
  * partner-list work against a running service, through its HTTP API and a bearer token.
  */
-@Command(name = "lists", mixinStandardHelpOptions = true,
-        description = "Work on partner eligibility lists (AIMG, BCIMG, QIMG) of a running service through its API.",
-        subcommands = {ListsCommand.Upload.class, ListsCommand.Preview.class, ListsCommand.Rows.class, ListsCommand.Review.class,
-                ListsCommand.Commit.class, ListsCommand.Revert.class, ListsCommand.History.class})
+@Command(name = "lists", mixinStandardHelpOptions = true, description = "Work on partner eligibility lists (AIMG, BCIMG, QIMG) of a running service through its API.", subcommands = {
+        ListsCommand.Upload.class, ListsCommand.Preview.class, ListsCommand.Rows.class, ListsCommand.Review.class,
+        ListsCommand.Commit.class, ListsCommand.Revert.class, ListsCommand.History.class})
 final class ListsCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,7 +69,8 @@ final class ListsCommand {
 
         /** Sends the request and answers its JSON, or prints the refusal (with every problem) and answers null. */
         JsonNode call(CommandSpec spec, String method, String rest, HttpRequest.BodyPublisher body, String contentType) throws Exception {
-            if (token == null || token.isBlank()) throw new ParameterException(spec.commandLine(), "a bearer token is needed: --token or $RESIDENCY_TOKEN");
+            if (token == null || token.isBlank())
+                throw new ParameterException(spec.commandLine(), "a bearer token is needed: --token or $RESIDENCY_TOKEN");
             String separator = rest.contains("?") ? "&" : "?";
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path(rest) + separator + "lang=" + enc(language)))
                     .timeout(Duration.ofMinutes(5))
@@ -106,9 +106,11 @@ final class ListsCommand {
 
     @Command(name = "upload", mixinStandardHelpOptions = true, description = "Upload a list file (CSV or .xlsx) as a draft and print its preview.")
     static final class Upload implements Callable<Integer> {
-        @Mixin Target target;
+        @Mixin
+        Target target;
 
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Parameters(paramLabel = "FILE")
         Path file;
@@ -120,7 +122,9 @@ final class ListsCommand {
                 return 2;
             }
             String name = file.getFileName().toString();
-            String type = name.toLowerCase().endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
+            String type = name.toLowerCase().endsWith(".xlsx")
+                    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    : "text/csv";
             return target.send(spec, "POST", "/uploads?fileName=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
                     HttpRequest.BodyPublishers.ofFile(file), type);
         }
@@ -128,9 +132,11 @@ final class ListsCommand {
 
     @Command(name = "preview", mixinStandardHelpOptions = true, description = "Print the preview of an upload.")
     static final class Preview implements Callable<Integer> {
-        @Mixin Target target;
+        @Mixin
+        Target target;
 
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--upload", required = true, description = "the upload id")
         long upload;
@@ -141,14 +147,15 @@ final class ListsCommand {
         }
     }
 
-    @Command(name = "rows", mixinStandardHelpOptions = true,
-            description = "Print the rows of an upload with how each was matched to an applicant; by default the rows awaiting review.")
+    @Command(name = "rows", mixinStandardHelpOptions = true, description = "Print the rows of an upload with how each was matched to an applicant; by default the rows awaiting review.")
     static final class Rows implements Callable<Integer> {
         private static final int PAGE_SIZE = 1000;
 
-        @Mixin Target target;
+        @Mixin
+        Target target;
 
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--upload", required = true, description = "the upload id")
         long upload;
@@ -165,7 +172,8 @@ final class ListsCommand {
             List<JsonNode> rows = new ArrayList<>();
             for (MatchOutcome o : outcome != null ? List.of(outcome) : List.of(MatchOutcome.PROBABLE, MatchOutcome.CONFLICT)) {
                 for (int page = 1, total = 1; (page - 1) * PAGE_SIZE < total; page++) {
-                    JsonNode answer = target.call(spec, "GET", "/uploads/" + upload + "/rows?outcome=" + o + "&page=" + page + "&pageSize=" + PAGE_SIZE,
+                    JsonNode answer = target.call(spec, "GET",
+                            "/uploads/" + upload + "/rows?outcome=" + o + "&page=" + page + "&pageSize=" + PAGE_SIZE,
                             HttpRequest.BodyPublishers.noBody(), null);
                     if (answer == null) return 1;
                     total = answer.path("total").asInt();
@@ -179,21 +187,26 @@ final class ListsCommand {
             if (json) {
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
             } else if (rows.isEmpty()) {
-                out.println(outcome == null ? target.say("no row awaits review", "aucune ligne n’attend de vérification")
+                out.println(outcome == null
+                        ? target.say("no row awaits review", "aucune ligne n’attend de vérification")
                         : target.say("no " + outcome + " row", "aucune ligne " + outcome));
             } else {
                 List<String[]> table = new ArrayList<>();
                 table.add(target.say("row|outcome|review|family name|given names|born|MINC|MCC code|applicant id|candidates|explanation",
-                        "ligne|résultat|vérification|nom|prénoms|naissance|MINC|code CMC|n° de candidat|candidats|explication").split("\\|"));
+                        "ligne|résultat|vérification|nom|prénoms|naissance|MINC|code CMC|n° de candidat|candidats|explication")
+                        .split("\\|"));
                 for (JsonNode row : rows) {
-                    String review = row.path("awaitsReview").asBoolean() ? "AWAITING"
-                            : row.path("review").asText().equals("NONE") ? "-"
-                            : (row.path("review").asText() + " " + row.path("reviewedApplicantId").asText("")).trim();
+                    String review = row.path("awaitsReview").asBoolean()
+                            ? "AWAITING"
+                            : row.path("review").asText().equals("NONE")
+                                    ? "-"
+                                    : (row.path("review").asText() + " " + row.path("reviewedApplicantId").asText("")).trim();
                     List<String> candidates = new ArrayList<>();
                     row.path("candidates").forEach(c -> candidates.add(c.asText()));
-                    table.add(new String[] {row.path("row").asText(), row.path("outcome").asText(), review, text(row, "familyName"),
+                    table.add(new String[]{row.path("row").asText(), row.path("outcome").asText(), review, text(row, "familyName"),
                             text(row, "givenNames"), text(row, "dateOfBirth"), text(row, "minc"), text(row, "mccCandidateCode"),
-                            text(row, "givenApplicantId"), candidates.isEmpty() ? "-" : String.join(", ", candidates), text(row, "explanation")});
+                            text(row, "givenApplicantId"), candidates.isEmpty() ? "-" : String.join(", ", candidates),
+                            text(row, "explanation")});
                 }
                 print(out, table);
             }
@@ -217,12 +230,13 @@ final class ListsCommand {
         }
     }
 
-    @Command(name = "review", mixinStandardHelpOptions = true,
-            description = "Confirm or reject a PROBABLE or CONFLICT row of a draft upload, and print the upload's preview after it.")
+    @Command(name = "review", mixinStandardHelpOptions = true, description = "Confirm or reject a PROBABLE or CONFLICT row of a draft upload, and print the upload's preview after it.")
     static final class Review implements Callable<Integer> {
-        @Mixin Target target;
+        @Mixin
+        Target target;
 
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--upload", required = true, description = "the upload id")
         long upload;
@@ -256,9 +270,11 @@ final class ListsCommand {
 
     @Command(name = "commit", mixinStandardHelpOptions = true, description = "Make an upload the list's current version.")
     static final class Commit implements Callable<Integer> {
-        @Mixin Target target;
+        @Mixin
+        Target target;
 
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--upload", required = true, description = "the upload id")
         long upload;
@@ -271,24 +287,29 @@ final class ListsCommand {
 
     @Command(name = "revert", mixinStandardHelpOptions = true, description = "Make an older version current again, as a new version (operator only).")
     static final class Revert implements Callable<Integer> {
-        @Mixin Target target;
+        @Mixin
+        Target target;
 
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--to-version", required = true, description = "the version to bring back")
         int toVersion;
 
         @Override
         public Integer call() throws Exception {
-            return target.send(spec, "POST", "/revert", HttpRequest.BodyPublishers.ofString("{\"toVersion\":" + toVersion + "}"), "application/json");
+            return target.send(spec, "POST", "/revert", HttpRequest.BodyPublishers.ofString("{\"toVersion\":" + toVersion + "}"),
+                    "application/json");
         }
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true, description = "Print the committed versions of a list, newest first.")
     static final class History implements Callable<Integer> {
-        @Mixin Target target;
+        @Mixin
+        Target target;
 
-        @Spec CommandSpec spec;
+        @Spec
+        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {

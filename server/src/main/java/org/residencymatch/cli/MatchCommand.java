@@ -40,20 +40,18 @@ import picocli.CommandLine.Spec;
  * {@code audit}: the result is valid and stable); 1 the input is refused, or the audited result is
  * not valid and stable; 2 a file cannot be read or written.
  */
-@Command(name = "match", mixinStandardHelpOptions = true,
-        description = "Run, audit and generate matches (JSON files in the residency-match instance/result format).",
-        subcommands = {MatchCommand.Run.class, MatchCommand.Audit.class, MatchCommand.Generate.class})
+@Command(name = "match", mixinStandardHelpOptions = true, description = "Run, audit and generate matches (JSON files in the residency-match instance/result format).", subcommands = {
+        MatchCommand.Run.class, MatchCommand.Audit.class, MatchCommand.Generate.class})
 public final class MatchCommand {
 
     static final int OK = 0;
     static final int REFUSED = 1;
     static final int IO_ERROR = 2;
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Match an instance and write the result with its stability audit. "
-                    + "A malformed instance is refused whole (exit 1) and no result is written. "
-                    + "Exit 0 once the result is written, even when no stable matching was found: "
-                    + "its \"stable\" flag and blocking pairs say so (and are printed).")
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Match an instance and write the result with its stability audit. "
+            + "A malformed instance is refused whole (exit 1) and no result is written. "
+            + "Exit 0 once the result is written, even when no stable matching was found: "
+            + "its \"stable\" flag and blocking pairs say so (and are printed).")
     static final class Run implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -64,22 +62,18 @@ public final class MatchCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the result JSON")
         Path outFile;
 
-        @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED",
-                description = "seed of the orders and random paths tried when the first attempt does not settle (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED", description = "seed of the orders and random paths tried when the first attempt does not settle (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
-                description = "time budget: after it, the best matching seen is written, marked not stable (default: ${DEFAULT-VALUE})")
+        @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS", description = "time budget: after it, the best matching seen is written, marked not stable (default: ${DEFAULT-VALUE})")
         long budgetSeconds;
 
-        @Option(names = "--exact",
-                description = "decide exactly whether a stable matching exists (SAT model; instances up to "
-                        + ExactMatcher.MAX_APPLICANTS + " applicants): the result is then stable, or says that none exists (proved)")
+        @Option(names = "--exact", description = "decide exactly whether a stable matching exists (SAT model; instances up to "
+                + ExactMatcher.MAX_APPLICANTS + " applicants): the result is then stable, or says that none exists (proved)")
         boolean exact;
 
-        @Option(names = "--exact-time-limit", defaultValue = "300", paramLabel = "SECONDS",
-                description = "time allowed to the exact method, with --exact or when a run on at most "
-                        + ExactMatcher.MAX_APPLICANTS + " applicants ends without a stable matching (default: ${DEFAULT-VALUE})")
+        @Option(names = "--exact-time-limit", defaultValue = "300", paramLabel = "SECONDS", description = "time allowed to the exact method, with --exact or when a run on at most "
+                + ExactMatcher.MAX_APPLICANTS + " applicants ends without a stable matching (default: ${DEFAULT-VALUE})")
         long exactSeconds;
 
         @Override
@@ -164,7 +158,8 @@ public final class MatchCommand {
                 if (exactOutcome == null || exactOutcome.verdict() == ExactMatcher.Verdict.UNKNOWN) {
                     err.println("  what to do: run again with another --seed, a longer --budget"
                             + (result.instance().applicantCount() <= ExactMatcher.MAX_APPLICANTS
-                            ? ", or --exact to decide whether a stable matching exists" : ""));
+                                    ? ", or --exact to decide whether a stable matching exists"
+                                    : ""));
                 }
                 err.flush();
             }
@@ -172,8 +167,7 @@ public final class MatchCommand {
         }
     }
 
-    @Command(name = "audit", mixinStandardHelpOptions = true,
-            description = "Check that a result is valid and stable for an instance. Exit 0 if so, 1 with the reasons otherwise.")
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check that a result is valid and stable for an instance. Exit 0 if so, 1 with the reasons otherwise.")
     static final class Audit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -224,10 +218,9 @@ public final class MatchCommand {
         }
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write a realistic random instance: Zipf-like popularity, ROLs of about 12, programs ranking "
-                    + "about 90%% of their applicants, couples ranking pairs (some with a no-match side), "
-                    + "0.8 positions per applicant. The same seed always gives the same file.")
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Write a realistic random instance: Zipf-like popularity, ROLs of about 12, programs ranking "
+            + "about 90%% of their applicants, couples ranking pairs (some with a no-match side), "
+            + "0.8 positions per applicant. The same seed always gives the same file.")
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -261,7 +254,8 @@ public final class MatchCommand {
             PrintWriter err = spec.commandLine().getErr();
             GeneratorSpec generatorSpec;
             try {
-                generatorSpec = hard ? GeneratorSpec.hard(applicants, programs, couples, seed)
+                generatorSpec = hard
+                        ? GeneratorSpec.hard(applicants, programs, couples, seed)
                         : GeneratorSpec.of(applicants, programs, couples, seed);
                 if (skew != null) {
                     generatorSpec = generatorSpec.withPopularitySkew(skew);

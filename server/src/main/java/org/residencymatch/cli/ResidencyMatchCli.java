@@ -5,12 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code residency-match <command>}. Every subcommand prints its own help. */
-@Command(
-        name = "residency-match",
-        mixinStandardHelpOptions = true,
-        version = "residency-match 0.1.0",
-        description = "Runs a national residency match: programs, partner eligibility lists, applicants and the match.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ProgramsCommand.class, MatchCommand.class, ListsCommand.class})
+@Command(name = "residency-match", mixinStandardHelpOptions = true, version = "residency-match 0.1.0", description = "Runs a national residency match: programs, partner eligibility lists, applicants and the match.", subcommands = {
+        DemoCommand.class, ServeCommand.class, ProgramsCommand.class, MatchCommand.class, ListsCommand.class})
 public final class ResidencyMatchCli {
 
     public static void main(String[] args) {

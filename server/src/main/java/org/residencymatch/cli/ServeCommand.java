@@ -11,8 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the service on any database (PostgreSQL in production). */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the service on a database given by --db-url or $RESIDENCY_DB_URL (PostgreSQL in production).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the service on a database given by --db-url or $RESIDENCY_DB_URL (PostgreSQL in production).")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE})")
@@ -21,9 +20,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure-cookies", description = "leave the Secure attribute off cookies (only for plain HTTP other than localhost)")
     boolean insecureCookies;
 
-    @Option(names = "--trusted-proxies", paramLabel = "ADDRESSES",
-            description = "load balancers whose X-Forwarded-For names the client: addresses or CIDR ranges, IPv4 or IPv6, "
-                    + "separated by commas (default: $RESIDENCY_TRUSTED_PROXIES, else none: the header is ignored)")
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESSES", description = "load balancers whose X-Forwarded-For names the client: addresses or CIDR ranges, IPv4 or IPv6, "
+            + "separated by commas (default: $RESIDENCY_TRUSTED_PROXIES, else none: the header is ignored)")
     String trustedProxies;
 
     @Mixin

@@ -15,7 +15,8 @@ import org.residencymatch.Refusal;
  */
 public final class CalendarPolicy {
 
-    private CalendarPolicy() {}
+    private CalendarPolicy() {
+    }
 
     /** Why a calendar is refused. */
     public enum Problem {
@@ -44,8 +45,10 @@ public final class CalendarPolicy {
          */
         public Refusal refusal() {
             if (accepted()) return null;
-            return previous == null ? Refusal.of("CALENDAR_" + problem.name(), "calendar.error." + problem.name())
-                    : Refusal.of("CALENDAR_" + problem.name(), "calendar.error." + problem.name(), new Refusal.Key("home.phase." + previous.name()));
+            return previous == null
+                    ? Refusal.of("CALENDAR_" + problem.name(), "calendar.error." + problem.name())
+                    : Refusal.of("CALENDAR_" + problem.name(), "calendar.error." + problem.name(),
+                            new Refusal.Key("home.phase." + previous.name()));
         }
 
         /** The refusal's detail in English, naming the phases by their constants: the API's message, as its clients know it. */

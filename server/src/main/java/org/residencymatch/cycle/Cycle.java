@@ -32,7 +32,8 @@ public record Cycle(String id, String name, int matchYear, List<PhaseStart> phas
     }
 
     /** When a phase of an iteration starts. */
-    public record PhaseStart(int iteration, Phase phase, LocalDateTime startsAt) {}
+    public record PhaseStart(int iteration, Phase phase, LocalDateTime startsAt) {
+    }
 
     /** The phase of an iteration at a time, or empty before the iteration's first phase. */
     public Optional<Phase> phaseAt(int iteration, LocalDateTime now) {

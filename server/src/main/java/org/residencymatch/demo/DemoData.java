@@ -111,12 +111,16 @@ public final class DemoData {
             List<DemoApplicant> roster = roster();
             for (int i = 0; i < roster.size(); i++) {
                 DemoApplicant a = roster.get(i);
-                services.applicants().saveIdentity(h, new Identity(a.id(), a.family(), a.given(), LocalDate.of(1990, 1, 1).plusDays(97L * i),
-                        a.email(), Identifiers.mincFor(2_025_000 + i), String.format(Locale.ROOT, "%010d", 3_000_000_000L + 7_919L * i)), now);
+                services.applicants().saveIdentity(h,
+                        new Identity(a.id(), a.family(), a.given(), LocalDate.of(1990, 1, 1).plusDays(97L * i),
+                                a.email(), Identifiers.mincFor(2_025_000 + i),
+                                String.format(Locale.ROOT, "%010d", 3_000_000_000L + 7_919L * i)),
+                        now);
                 services.applicants().saveProfile(h, CYCLE, a.facts(), "demo", now);
                 switch (a.verification()) {
                     case VERIFIED -> recordVerified(services, h, a.facts(), a.lists().contains(ListKind.QIMG), now);
-                    case AWAITING -> { }
+                    case AWAITING -> {
+                    }
                     case CITIZENSHIP_REFUSED -> {
                         recordVerified(services, h, a.facts(), false, now);
                         services.applicants().saveCheck(h, CYCLE, a.id(), ProfileFact.CITIZENSHIP, FactStatus.refused(Verifier.OPERATOR,
@@ -130,15 +134,19 @@ public final class DemoData {
                         PASSWORD, Role.APPLICANT, a.id(), null, null), passwordHash);
                 for (ListKind kind : a.lists()) {
                     switch (kind) {
-                        case AIMG -> aimg.add(new ListMember(a.id(), null, new BigDecimal("70.0").add(BigDecimal.valueOf(aimg.size() * 3L)), null));
+                        case AIMG ->
+                            aimg.add(new ListMember(a.id(), null, new BigDecimal("70.0").add(BigDecimal.valueOf(aimg.size() * 3L)), null));
                         case BCIMG -> bcimg.add(new ListMember(a.id(), null, null, "Assessment completed"));
                         case QIMG -> qimg.add(new ListMember(a.id(), CmqApproval.REGULIER, null, null));
                     }
                 }
             }
-            services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG, aimg, new ListRepository.Origin("demo: AIMG Program", null, null, null, "demo"), now);
-            services.lists().commitNewVersion(h, CYCLE, ListKind.BCIMG, bcimg, new ListRepository.Origin("demo: UBC Clinical Assessment Program", null, null, null, "demo"), now);
-            services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, qimg, new ListRepository.Origin("demo: BCI", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.AIMG, aimg,
+                    new ListRepository.Origin("demo: AIMG Program", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.BCIMG, bcimg,
+                    new ListRepository.Origin("demo: UBC Clinical Assessment Program", null, null, null, "demo"), now);
+            services.lists().commitNewVersion(h, CYCLE, ListKind.QIMG, qimg,
+                    new ListRepository.Origin("demo: BCI", null, null, null, "demo"), now);
 
             accountStore.createWithHash(h, new Accounts.NewAccount(OPERATOR_EMAIL, "Claire Fortin", PASSWORD,
                     Role.OPERATOR, null, null, null), passwordHash);
@@ -163,7 +171,8 @@ public final class DemoData {
         lines.add(String.format(Locale.ROOT, "%-44s %s", "aimg@partner.example", "partner body: AIMG"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bc-cap@partner.example", "partner body: UBC-CAP"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", "bci@partner.example", "partner body: BCI"));
-        lines.add(String.format(Locale.ROOT, "%-44s %s", "staff@ubc.example", "program staff: UBC (verifies its students: Chloé Bergeron)"));
+        lines.add(
+                String.format(Locale.ROOT, "%-44s %s", "staff@ubc.example", "program staff: UBC (verifies its students: Chloé Bergeron)"));
         lines.add(String.format(Locale.ROOT, "%-44s %s", HELP_DESK_EMAIL, "help desk (finds applicants, answers help requests)"));
         for (DemoApplicant a : roster()) {
             lines.add(String.format(Locale.ROOT, "%-44s applicant %s: %s", a.email(), a.id(), a.situation()));
@@ -196,12 +205,15 @@ public final class DemoData {
             case "A-2017" -> documents.seed(h, CYCLE, a.id(), DocumentKind.CITIZENSHIP_PROOF, "citizenship-certificate.pdf",
                     DemoDocuments.pdf("Demo document: Canadian citizenship certificate of Ana Souza"),
                     FactDecision.accepted(Verifier.OPERATOR, "the match operator"), by, now.minusDays(7));
-            default -> { }
+            default -> {
+            }
         }
     }
 
     /** Where a demo applicant's facts stand: all verified, nothing verified yet, or all verified but a refused citizenship. */
-    enum Verification { VERIFIED, AWAITING, CITIZENSHIP_REFUSED }
+    enum Verification {
+        VERIFIED, AWAITING, CITIZENSHIP_REFUSED
+    }
 
     /**
      * Records every fact of a profile as verified by whom the 2025 policy names: a CMG's category and
@@ -224,7 +236,8 @@ public final class DemoData {
                 case PARTNER_LIST -> "BCI's QIMG list";
                 case OPERATOR -> "the match operator";
             };
-            services.applicants().saveCheck(h, CYCLE, facts.applicantId(), fact, FactStatus.verified(verifier, by, now.toLocalDate()), "demo", now);
+            services.applicants().saveCheck(h, CYCLE, facts.applicantId(), fact, FactStatus.verified(verifier, by, now.toLocalDate()),
+                    "demo", now);
         }
     }
 
@@ -250,17 +263,21 @@ public final class DemoData {
                 f -> f.cmqApproval(CmqApproval.REGULIER)));
         r.add(person("A-2006", "Carlos", "Mendoza", IMG, "IMG, CMQ Particulier (applies to Québec directly)",
                 f -> f.cmqApproval(CmqApproval.PARTICULIER).fellowshipCanadaUs(true)));
-        r.add(person("A-2007", "Olga", "Petrova", IMG, "IMG who is neither citizen nor permanent resident", f -> f.citizenship(Citizenship.OTHER)));
-        r.add(person("A-2008", "David", "Kim", IMG, "IMG with a US fellowship (counts as training in Québec)", f -> f.fellowshipCanadaUs(true)));
+        r.add(person("A-2007", "Olga", "Petrova", IMG, "IMG who is neither citizen nor permanent resident",
+                f -> f.citizenship(Citizenship.OTHER)));
+        r.add(person("A-2008", "David", "Kim", IMG, "IMG with a US fellowship (counts as training in Québec)",
+                f -> f.fellowshipCanadaUs(true)));
         r.add(person("A-2009", "Aisha", "Okafor", IMG, "IMG on two lists: AIMG and BCIMG", f -> f, ListKind.AIMG, ListKind.BCIMG));
-        r.add(person("A-2010", "Mohammed", "Al-Sayed", IMG, "IMG with previous US residency training", f -> f.priorPostgraduateTraining(true)));
+        r.add(person("A-2010", "Mohammed", "Al-Sayed", IMG, "IMG with previous US residency training",
+                f -> f.priorPostgraduateTraining(true)));
         r.add(person("A-2011", "Priya", "Sharma", IMG, "IMG who has not passed MCCQE Part I", f -> f.mccqe1(ExamResult.NOT_TAKEN)));
         r.add(person("A-2012", "Tomás", "Hernández", IMG, "IMG who failed the NAC exam", f -> f.nac(ExamResult.FAILED)));
         r.add(person("A-2013", "Siobhán", "O'Brien-Lévesque", IMG, "IMG with a Nova Scotia tie", f -> f.provincialTie(Province.NS)));
         r.add(person("A-2014", "An", "Nguyen", IMG, "IMG with a New Brunswick tie", f -> f.provincialTie(Province.NB)));
         r.add(person("A-2015", "Marie-Claire", "Dubois", IMG, "IMG, CMQ Régulier, on the QIMG and AIMG lists",
                 f -> f.cmqApproval(CmqApproval.REGULIER), ListKind.QIMG, ListKind.AIMG));
-        r.add(person("A-2016", "Yusuf", "Demir", IMG, "IMG, permanent resident, on no list", f -> f.citizenship(Citizenship.PERMANENT_RESIDENT)));
+        r.add(person("A-2016", "Yusuf", "Demir", IMG, "IMG, permanent resident, on no list",
+                f -> f.citizenship(Citizenship.PERMANENT_RESIDENT)));
         r.add(person("A-2017", "Ana", "Souza", IMG, "US MD graduate (an IMG since 1 July 2025); her citizenship certificate was accepted",
                 f -> f));
         r.add(person("A-2018", "Kwame", "Mensah", IMG, "IMG on BCI's QIMG list whose profile declares no CMQ approval (opens a case)",
@@ -277,11 +294,14 @@ public final class DemoData {
                 f -> f.priorPostgraduateTraining(true).cmqApproval(CmqApproval.PARTICULIER)));
         r.add(person("A-2024", "Mei", "Wong", IMG, "IMG, Ontario high school graduate", f -> f.highSchoolYears(Province.ON, 4)));
         // Verification of facts (issue #18): the applicants above have every fact verified; these have not.
-        r.add(person(CHLOE, "Chloé", "Bergeron", CMG, "CMG just registered at UBC: her faculty (staff@ubc.example) has not confirmed her category yet (streams pending)",
+        r.add(person(CHLOE, "Chloé", "Bergeron", CMG,
+                "CMG just registered at UBC: her faculty (staff@ubc.example) has not confirmed her category yet (streams pending)",
                 f -> f, Verification.AWAITING));
-        r.add(person("A-2025", "Ravi", "Iyer", IMG, "IMG just registered: every fact awaiting verification, his passport and degree awaiting the operator's check",
+        r.add(person("A-2025", "Ravi", "Iyer", IMG,
+                "IMG just registered: every fact awaiting verification, his passport and degree awaiting the operator's check",
                 f -> f, Verification.AWAITING));
-        r.add(person("A-2026", "Nadia", "Kowalski", IMG, "IMG whose proof of citizenship (a birth certificate) was refused, with the reason", f -> f,
+        r.add(person("A-2026", "Nadia", "Kowalski", IMG,
+                "IMG whose proof of citizenship (a birth certificate) was refused, with the reason", f -> f,
                 Verification.CITIZENSHIP_REFUSED));
         return r;
     }

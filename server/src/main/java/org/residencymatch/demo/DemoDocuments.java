@@ -11,7 +11,8 @@ import java.util.Locale;
  */
 final class DemoDocuments {
 
-    private DemoDocuments() {}
+    private DemoDocuments() {
+    }
 
     /** A one-page PDF showing {@code line} (ASCII letters, digits and punctuation; no parentheses or backslashes). */
     static byte[] pdf(String line) {

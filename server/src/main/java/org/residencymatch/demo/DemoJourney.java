@@ -135,8 +135,10 @@ public final class DemoJourney {
         return id;
     }
 
-    private static final String[] FAMILY_NAMES = {"Roy", "Côté", "Wilson", "Singh", "Gauthier", "Lee", "Morin", "Brown", "Nadeau", "Ahmed", "Campbell"};
-    private static final String[] GIVEN_NAMES = {"Olivia", "William", "Chloé", "Arjun", "Maya", "Félix", "Hannah", "Omar", "Zoé", "Ethan", "Nora", "Jacob", "Leila"};
+    private static final String[] FAMILY_NAMES = {"Roy", "Côté", "Wilson", "Singh", "Gauthier", "Lee", "Morin", "Brown", "Nadeau", "Ahmed",
+            "Campbell"};
+    private static final String[] GIVEN_NAMES = {"Olivia", "William", "Chloé", "Arjun", "Maya", "Félix", "Hannah", "Omar", "Zoé", "Ethan",
+            "Nora", "Jacob", "Leila"};
 
     /**
      * Where an applicant looks: an IMG on a partner list in that list's province, an applicant with a
@@ -157,7 +159,8 @@ public final class DemoJourney {
         provinces.addAll(facts.provincialTies());
         if (facts.highSchoolYearsIn(Province.QC) > 0) provinces.add(Province.QC);
         if (applicantId.startsWith("D-") && facts.category() == ApplicantCategory.CMG) {
-            provinces.add(List.of(Province.ON, Province.QC, Province.BC, Province.AB, Province.NS).get(Integer.parseInt(applicantId.substring(2)) % 5));
+            provinces.add(List.of(Province.ON, Province.QC, Province.BC, Province.AB, Province.NS)
+                    .get(Integer.parseInt(applicantId.substring(2)) % 5));
         }
         if (provinces.isEmpty() || facts.category() == ApplicantCategory.IMG) provinces.add(Province.ON);
         return provinces;
@@ -184,9 +187,9 @@ public final class DemoJourney {
         Map<String, List<String>> appliedBy = new TreeMap<>();
         Map<String, List<String>> applicantsOf = new TreeMap<>();
         services.database().jdbi().useHandle(h -> h.createQuery("SELECT applicant_id, stream_id FROM application "
-                        + "WHERE cycle_id = :c AND iteration = 1 AND status = 'ACTIVE' ORDER BY applicant_id, stream_id")
+                + "WHERE cycle_id = :c AND iteration = 1 AND status = 'ACTIVE' ORDER BY applicant_id, stream_id")
                 .bind("c", CYCLE)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)})
                 .forEach(row -> {
                     appliedBy.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
                     applicantsOf.computeIfAbsent(row[1], k -> new ArrayList<>()).add(row[0]);
@@ -199,10 +202,12 @@ public final class DemoJourney {
             boolean submit = !applicantId.equals(DRAFT_ONLY) && !applicantId.equals(NEVER_SUBMITTED);
             then.rankLists().saveApplicantList(CYCLE, 1, applicantId, ranked, submit, "applicant:" + applicantId);
             if (submit) submitted++;
-            else drafts++;
+            else
+                drafts++;
         }
         List<String> first = appliedBy.getOrDefault(COUPLE.get(0), List.of()), second = appliedBy.getOrDefault(COUPLE.get(1), List.of());
-        long coupleId = then.couples().couplesOf(CYCLE, 1, COUPLE.get(0)).stream().filter(c -> c.status().equals("ACTIVE")).findFirst().orElseThrow().id();
+        long coupleId = then.couples().couplesOf(CYCLE, 1, COUPLE.get(0)).stream().filter(c -> c.status().equals("ACTIVE")).findFirst()
+                .orElseThrow().id();
         List<List<String>> pairs = new ArrayList<>();
         for (int i = 0; i < Math.min(first.size(), second.size()); i++) pairs.add(List.of(first.get(i), second.get(i)));
         if (!first.isEmpty()) pairs.add(Arrays.asList(first.get(0), null));
@@ -220,9 +225,12 @@ public final class DemoJourney {
             then.rankLists().saveStreamList(CYCLE, 1, entry.getKey(), ranked, submit, ACTOR);
             programLists++;
         }
-        record(then, "demo.journey.lists", submitted + " applicant lists submitted, " + drafts + " drafts, " + programLists + " program lists");
-        return "rank order lists: " + submitted + " applicant lists submitted, " + drafts + " drafts (" + DRAFT_ONLY + ", " + NEVER_SUBMITTED
-                + "), the couple's paired list, " + programLists + " program lists" + (ubcDraft == null ? "" : " (UBC stream " + ubcDraft + " still a draft)");
+        record(then, "demo.journey.lists",
+                submitted + " applicant lists submitted, " + drafts + " drafts, " + programLists + " program lists");
+        return "rank order lists: " + submitted + " applicant lists submitted, " + drafts + " drafts (" + DRAFT_ONLY + ", "
+                + NEVER_SUBMITTED
+                + "), the couple's paired list, " + programLists + " program lists"
+                + (ubcDraft == null ? "" : " (UBC stream " + ubcDraft + " still a draft)");
     }
 
     private static String facultyOf(Services then, String streamId) {

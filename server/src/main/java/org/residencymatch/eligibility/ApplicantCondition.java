@@ -74,7 +74,8 @@ interface ApplicantCondition {
 
     /** The MD (expected date for a student) is on or before {@code date}; an unknown date fails. */
     static ApplicantCondition graduatedBy(LocalDate date) {
-        return reading(ProfileFact.DEGREE, applicant -> applicant.mdGraduationDate() != null && !applicant.mdGraduationDate().isAfter(date));
+        return reading(ProfileFact.DEGREE,
+                applicant -> applicant.mdGraduationDate() != null && !applicant.mdGraduationDate().isAfter(date));
     }
 
     /**

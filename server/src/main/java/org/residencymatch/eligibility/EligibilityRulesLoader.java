@@ -12,7 +12,8 @@ public final class EligibilityRulesLoader {
 
     private static final Pattern CYCLE_ID = Pattern.compile("[0-9]{4}-R[0-9]");
 
-    private EligibilityRulesLoader() {}
+    private EligibilityRulesLoader() {
+    }
 
     /** The classpath resource name of a cycle's rules for an iteration. */
     public static String resourceName(String cycleId, int iteration) {

@@ -2,7 +2,5 @@ package org.residencymatch.eligibility;
 
 /** A Medical Council of Canada exam result (MCCQE Part I, NAC), as the MCC data feed reports it. */
 public enum ExamResult {
-    PASSED,
-    FAILED,
-    NOT_TAKEN
+    PASSED, FAILED, NOT_TAKEN
 }

@@ -16,7 +16,9 @@ import java.util.Objects;
  */
 public record FactStatus(State state, Verifier verifier, String decidedBy, LocalDate decidedOn, LocalizedText refusal) {
 
-    public enum State { AWAITING_VERIFICATION, VERIFIED, REFUSED }
+    public enum State {
+        AWAITING_VERIFICATION, VERIFIED, REFUSED
+    }
 
     public static final FactStatus AWAITING = new FactStatus(State.AWAITING_VERIFICATION, null, null, null, null);
 

@@ -14,9 +14,7 @@ import java.util.Objects;
 public record IterationStanding(Status status, int earlierIteration, String matchedStreamId, LocalizedText matchedStream) {
 
     public enum Status {
-        FREE,
-        MATCHED_EARLIER,
-        IN_EARLIER_ITERATION
+        FREE, MATCHED_EARLIER, IN_EARLIER_ITERATION
     }
 
     public static final IterationStanding FREE = new IterationStanding(Status.FREE, 0, null, null);

@@ -33,5 +33,6 @@ public final class ReasonCodes {
     public static final String PROVINCIAL_TIES_NOT_VERIFIED = "PROVINCIAL_TIES_NOT_VERIFIED";
     public static final String MILITARY_PLAN_NOT_VERIFIED = "MILITARY_PLAN_NOT_VERIFIED";
 
-    private ReasonCodes() {}
+    private ReasonCodes() {
+    }
 }

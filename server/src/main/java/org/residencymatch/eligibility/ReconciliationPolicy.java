@@ -27,7 +27,8 @@ public final class ReconciliationPolicy {
     /** The rule that closes Québec to a Régulier applicant missing from the QIMG list: its failure is {@link #QUEBEC_REGULIER_NOT_ON_LIST}. */
     public static final String QUEBEC_REGULIER_RULE = "QC_REGULIER_QIMG_LIST";
 
-    private ReconciliationPolicy() {}
+    private ReconciliationPolicy() {
+    }
 
     /**
      * The contradictions for one applicant, sorted by key. Empty when profile and lists agree.
@@ -69,7 +70,8 @@ public final class ReconciliationPolicy {
                     return new Contradiction(QUEBEC_REGULIER_NOT_ON_LIST, ListKind.QIMG, version, new LocalizedText(
                             "Rule " + QUEBEC_REGULIER_RULE + ", on version " + version + " of BCI's QIMG list, tells the applicant: “"
                                     + reason.message().en() + "” and asks them: “" + reason.nextStep().action().en() + "”",
-                            "La règle " + QUEBEC_REGULIER_RULE + ", avec la version " + version + " de la liste QIMG du BCI, dit au candidat : « "
+                            "La règle " + QUEBEC_REGULIER_RULE + ", avec la version " + version
+                                    + " de la liste QIMG du BCI, dit au candidat : « "
                                     + reason.message().fr() + " » et lui demande : « " + reason.nextStep().action().fr() + " »"));
                 });
     }

@@ -68,27 +68,30 @@ public final class RulesFileParser {
      * {@code rules.schema.json} are generated from or checked against this list.
      */
     public enum Condition {
-        CATEGORY("category", "[" + oneOf(ApplicantCategory.class) + ", ...]", "the applicant's category is one of these"),
-        CITIZENSHIP_IN("citizenshipIn", "[" + oneOf(Citizenship.class) + ", ...]",
-                "the applicant's citizenship status is one of these"),
-        CMQ_APPROVAL_IN("cmqApprovalIn", "[" + oneOf(CmqApproval.class) + ", ...]",
-                "the applicant's CMQ approval (Québec contingent) is one of these"),
-        ON_LIST("onList", oneOf(ListKind.class),
-                "the applicant is on this partner list; only in `require`: while the list has not been received"
-                        + " the decision is PENDING"),
-        NO_PRIOR_RESIDENCY("noPriorResidency", "true",
-                "no previous accredited residency in Canada or the USA (a fellowship does not count)"),
-        NO_CANADA_US_TRAINING_INCLUDING_FELLOWSHIP("noCanadaUsTrainingIncludingFellowship", "true",
-                "no postgraduate training in Canada or the USA, a fellowship counting as training (Québec's reading)"),
-        MILITARY_MEMBER("militaryMember", "true", "the applicant is a member of a military medical training plan"),
-        PROVINCIAL_TIE("provincialTie", oneOf(Province.class), "the applicant has a residency or return-of-service tie to the province"),
-        EXAM_PASSED("examPassed", oneOf(Exam.class), "the applicant passed this exam"),
-        MINIMUM_HIGH_SCHOOL_YEARS("minimumHighSchoolYears", "{\"province\": province, \"years\": n}",
-                "at least n years of high school in the province"),
-        GRADUATED_BY("graduatedBy", "\"trainingStartDate\" | ISO date",
-                "the MD (expected date for a student) is on or before that date; an unknown date fails"),
-        RECENT_WITHIN_YEARS("recentWithinYears", "n",
-                "the MD, or the latest residency or practice, is within n years before the training start date");
+        CATEGORY("category", "[" + oneOf(ApplicantCategory.class) + ", ...]", "the applicant's category is one of these"), CITIZENSHIP_IN(
+                "citizenshipIn", "[" + oneOf(Citizenship.class) + ", ...]",
+                "the applicant's citizenship status is one of these"), CMQ_APPROVAL_IN("cmqApprovalIn",
+                        "[" + oneOf(CmqApproval.class) + ", ...]",
+                        "the applicant's CMQ approval (Québec contingent) is one of these"), ON_LIST("onList", oneOf(ListKind.class),
+                                "the applicant is on this partner list; only in `require`: while the list has not been received"
+                                        + " the decision is PENDING"), NO_PRIOR_RESIDENCY("noPriorResidency", "true",
+                                                "no previous accredited residency in Canada or the USA (a fellowship does not count)"), NO_CANADA_US_TRAINING_INCLUDING_FELLOWSHIP(
+                                                        "noCanadaUsTrainingIncludingFellowship", "true",
+                                                        "no postgraduate training in Canada or the USA, a fellowship counting as training (Québec's reading)"), MILITARY_MEMBER(
+                                                                "militaryMember", "true",
+                                                                "the applicant is a member of a military medical training plan"), PROVINCIAL_TIE(
+                                                                        "provincialTie", oneOf(Province.class),
+                                                                        "the applicant has a residency or return-of-service tie to the province"), EXAM_PASSED(
+                                                                                "examPassed", oneOf(Exam.class),
+                                                                                "the applicant passed this exam"), MINIMUM_HIGH_SCHOOL_YEARS(
+                                                                                        "minimumHighSchoolYears",
+                                                                                        "{\"province\": province, \"years\": n}",
+                                                                                        "at least n years of high school in the province"), GRADUATED_BY(
+                                                                                                "graduatedBy",
+                                                                                                "\"trainingStartDate\" | ISO date",
+                                                                                                "the MD (expected date for a student) is on or before that date; an unknown date fails"), RECENT_WITHIN_YEARS(
+                                                                                                        "recentWithinYears", "n",
+                                                                                                        "the MD, or the latest residency or practice, is within n years before the training start date");
 
         /** The field that names the condition in a rules file. */
         public final String field;
@@ -120,11 +123,14 @@ public final class RulesFileParser {
     }
 
     /** What one condition of a rules file compiles to: a test on the applicant, or a partner list to be on. */
-    private sealed interface Compiled permits OnApplicant, OnList {}
+    private sealed interface Compiled permits OnApplicant, OnList {
+    }
 
-    private record OnApplicant(ApplicantCondition test) implements Compiled {}
+    private record OnApplicant(ApplicantCondition test) implements Compiled {
+    }
 
-    private record OnList(ListKind list) implements Compiled {}
+    private record OnList(ListKind list) implements Compiled {
+    }
 
     static final int SCHEMA_VERSION = 1;
     /** The special contact of {@code listNotReceived}: whoever sends the list in question. */
@@ -133,8 +139,7 @@ public final class RulesFileParser {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z]+}");
-    private static final Set<Decision> FAILURE_OUTCOMES =
-            EnumSet.of(Decision.NOT_ELIGIBLE, Decision.APPLY_ELSEWHERE, Decision.PENDING);
+    private static final Set<Decision> FAILURE_OUTCOMES = EnumSet.of(Decision.NOT_ELIGIBLE, Decision.APPLY_ELSEWHERE, Decision.PENDING);
 
     private String source = "rules file";
     private RulesFileId fileId;
@@ -148,7 +153,8 @@ public final class RulesFileParser {
     private LocalizedText pendingAction;
     private String pendingContactId;
 
-    private RulesFileParser() {}
+    private RulesFileParser() {
+    }
 
     /** Parses a rules file from a stream (UTF-8 JSON); the caller closes the stream. */
     public static EligibilityRules parse(InputStream json) {
@@ -235,7 +241,7 @@ public final class RulesFileParser {
             throw error(null, path, "must be an object of fact to verification policy");
         }
         Map<ProfileFact, FactPolicy> policies = new EnumMap<>(ProfileFact.class);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             String factPath = path + "." + name;
             ProfileFact fact = ProfileFact.named(name).orElseThrow(() -> error(null, factPath, "unknown fact; the facts are "
@@ -265,7 +271,8 @@ public final class RulesFileParser {
             throw error(null, path + ".verifiedBy", "a verified fact names who verifies it");
         }
         DocumentKind document = node.has("document")
-                ? enumValue(DocumentKind.class, text(node, "document", null, path), null, path + ".document") : null;
+                ? enumValue(DocumentKind.class, text(node, "document", null, path), null, path + ".document")
+                : null;
         String code = code(node, null, path);
         if (!code.equals(fact.notVerifiedCode())) {
             throw error(null, path + ".code", "the code of this fact is " + fact.notVerifiedCode());
@@ -288,7 +295,7 @@ public final class RulesFileParser {
         if (!node.isObject() || node.isEmpty()) {
             throw error(null, "contacts", "must be a non-empty object of contact id to contact");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String id = names.next();
             String path = "contacts." + id;
             JsonNode contact = node.get(id);
@@ -304,7 +311,7 @@ public final class RulesFileParser {
         if (!node.isObject()) {
             throw error(null, "lists", "must be an object of list kind to list description");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             String path = "lists." + name;
             ListKind kind = enumValue(ListKind.class, name, null, path);
@@ -665,7 +672,7 @@ public final class RulesFileParser {
 
     private void allowOnly(JsonNode node, String ruleId, String path, String... allowed) {
         Set<String> known = Set.of(allowed);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!known.contains(name)) {
                 throw error(ruleId, join(path, name), "unknown field; allowed here: " + Arrays.toString(allowed));

@@ -15,7 +15,8 @@ final class StreamSignature {
     /** The number of distinct signatures. */
     static final int COUNT = StreamType.values().length * PROVINCES * 4;
 
-    private StreamSignature() {}
+    private StreamSignature() {
+    }
 
     static int of(StreamType type, Province province, boolean returnOfService, boolean includesMilitary) {
         return ((type.ordinal() * PROVINCES + province.ordinal()) * 2 + (returnOfService ? 1 : 0)) * 2

@@ -30,7 +30,8 @@ public record HelpCase(
         List<Answer> answers) {
 
     /** The operator's answer to the applicant. */
-    public record Answer(String author, LocalDateTime writtenAt, String body) {}
+    public record Answer(String author, LocalDateTime writtenAt, String body) {
+    }
 
     /** The reason codes in display order. */
     public List<String> reasonCodes() {

@@ -10,9 +10,12 @@ import java.time.LocalDateTime;
  * @param failurePath where the person goes back to when it failed, with the error's code
  */
 public record Job(long id, String kind, long ownerAccount, Status status, String stepKey, int stepNumber, int stepCount,
-        String resultPath, String failurePath, String errorCode, String errorMessage, LocalDateTime startedAt, LocalDateTime heartbeatAt, LocalDateTime finishedAt) {
+        String resultPath, String failurePath, String errorCode, String errorMessage, LocalDateTime startedAt, LocalDateTime heartbeatAt,
+        LocalDateTime finishedAt) {
 
-    public enum Status { RUNNING, DONE, FAILED }
+    public enum Status {
+        RUNNING, DONE, FAILED
+    }
 
     /** A running job whose heartbeat is older than this had its instance die under it. */
     static final Duration HEARTBEAT_LOST = Duration.ofSeconds(30);

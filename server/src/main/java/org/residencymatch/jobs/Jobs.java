@@ -51,7 +51,7 @@ public final class Jobs implements AutoCloseable {
     public long start(String kind, long ownerAccount, String failurePath, Work work) {
         LocalDateTime now = LocalDateTime.now(clock);
         long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO background_job (kind, owner_account, status, step_number, step_count, "
-                        + "failure_path, started_at, heartbeat_at) VALUES (:kind, :owner, 'RUNNING', 0, 1, :failure, :now, :now)")
+                + "failure_path, started_at, heartbeat_at) VALUES (:kind, :owner, 'RUNNING', 0, 1, :failure, :now, :now)")
                 .bind("kind", kind).bind("owner", ownerAccount).bind("failure", failurePath).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         runningHere.add(id);
@@ -62,8 +62,10 @@ public final class Jobs implements AutoCloseable {
     public Optional<Job> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM background_job WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new Job(rs.getLong("id"), rs.getString("kind"), rs.getLong("owner_account"),
-                        Job.Status.valueOf(rs.getString("status")), rs.getString("step_key"), rs.getInt("step_number"), rs.getInt("step_count"),
-                        rs.getString("result_path"), rs.getString("failure_path"), rs.getString("error_code"), rs.getString("error_message"),
+                        Job.Status.valueOf(rs.getString("status")), rs.getString("step_key"), rs.getInt("step_number"),
+                        rs.getInt("step_count"),
+                        rs.getString("result_path"), rs.getString("failure_path"), rs.getString("error_code"),
+                        rs.getString("error_message"),
                         rs.getObject("started_at", LocalDateTime.class), rs.getObject("heartbeat_at", LocalDateTime.class),
                         rs.getObject("finished_at", LocalDateTime.class)))
                 .findOne());
@@ -78,7 +80,8 @@ public final class Jobs implements AutoCloseable {
         } catch (ConflictException e) {
             finish(id, "FAILED", null, e.code(), e.getMessage());
         } catch (Exception e) {
-            LOG.error("background job {} failed: {}", id, org.residencymatch.ops.Failures.describe(e), org.residencymatch.ops.Failures.redacted(e));
+            LOG.error("background job {} failed: {}", id, org.residencymatch.ops.Failures.describe(e),
+                    org.residencymatch.ops.Failures.redacted(e));
             finish(id, "FAILED", null, "INTERNAL", "something went wrong on our side; the error was logged");
         } finally {
             runningHere.remove(id);
@@ -98,7 +101,8 @@ public final class Jobs implements AutoCloseable {
         try {
             LocalDateTime now = LocalDateTime.now(clock);
             jdbi.useHandle(h -> {
-                for (long id : runningHere) h.execute("UPDATE background_job SET heartbeat_at = ? WHERE id = ? AND status = 'RUNNING'", now, id);
+                for (long id : runningHere)
+                    h.execute("UPDATE background_job SET heartbeat_at = ? WHERE id = ? AND status = 'RUNNING'", now, id);
             });
         } catch (RuntimeException e) {
             LOG.warn("job heartbeat failed: {}", org.residencymatch.ops.Failures.describe(e));

@@ -8,7 +8,8 @@ package org.residencymatch.jobs;
 public interface Progress {
 
     /** Progress nobody watches (the API and command line wait for the whole answer). */
-    Progress NONE = (stepKey, number, count) -> {};
+    Progress NONE = (stepKey, number, count) -> {
+    };
 
     /** Work is now at step {@code number} (from 1) of {@code count}, described by {@code stepKey}. */
     void step(String stepKey, int number, int count);

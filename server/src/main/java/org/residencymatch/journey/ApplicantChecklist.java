@@ -13,7 +13,8 @@ import org.residencymatch.cycle.Phase;
  */
 public final class ApplicantChecklist {
 
-    private ApplicantChecklist() {}
+    private ApplicantChecklist() {
+    }
 
     /**
      * Where an applicant stands. {@code phase} is null before the iteration's first phase.
@@ -37,7 +38,9 @@ public final class ApplicantChecklist {
      * fact that can no longer be changed (an application or a list after its deadline); or a step
      * whose phase has not opened yet (nothing to do now: it says when).
      */
-    public enum State { DONE, URGENT, TO_DO, FACT, LATER }
+    public enum State {
+        DONE, URGENT, TO_DO, FACT, LATER
+    }
 
     /** One step: a message key (its texts take {@code args}), where it stands, and the page for it. */
     public record Step(String key, List<Object> args, State state, String path) {
@@ -86,7 +89,8 @@ public final class ApplicantChecklist {
         // the applications step above already says there is nothing; a list submitted anyway is still shown.
         if ((ranking || locked) && (s.somethingToRank() || s.rankListInForce())) {
             boolean done = s.rankListInForce() && !s.unsubmittedRankListChanges();
-            String key = !s.rankListInForce() ? (locked ? "todo.rank.missed" : "todo.rank")
+            String key = !s.rankListInForce()
+                    ? (locked ? "todo.rank.missed" : "todo.rank")
                     : s.unsubmittedRankListChanges() ? (locked ? "todo.rank.lockedWithChanges" : "todo.rank.changes") : "todo.rank.done";
             // Lists are edited only while rank order lists are open: during interviews, that is still to come.
             State state = done ? State.DONE : locked ? State.FACT : s.phase() == Phase.ROL_OPEN ? State.URGENT : State.LATER;

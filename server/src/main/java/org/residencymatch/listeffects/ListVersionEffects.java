@@ -58,7 +58,8 @@ public final class ListVersionEffects implements VersionEffects {
         if (affected == null) return List.of();
         List<org.residencymatch.lists.EligibilityShift> shifts = new ArrayList<>();
         for (ApplicantFacts facts : affected.profiles()) {
-            var shift = catalogue.selectableShift(change.cycleId(), affected.streams(), facts, change.before(affected.lists(), facts.applicantId()),
+            var shift = catalogue.selectableShift(change.cycleId(), affected.streams(), facts,
+                    change.before(affected.lists(), facts.applicantId()),
                     change.after(affected.lists(), facts.applicantId()));
             if (!shift.gained().isEmpty() || !shift.lost().isEmpty()) shifts.add(shift);
         }
@@ -90,7 +91,8 @@ public final class ListVersionEffects implements VersionEffects {
      * profiles of the applicants the change affects ({@link VersionChange#affected}, in its order;
      * those without a profile in the cycle are left out). Null when the change affects nobody.
      */
-    private record Affected(ListsSnapshot lists, StreamCatalogue streams, List<ApplicantFacts> profiles, Map<String, ApplicantFacts> byId) {}
+    private record Affected(ListsSnapshot lists, StreamCatalogue streams, List<ApplicantFacts> profiles, Map<String, ApplicantFacts> byId) {
+    }
 
     private Affected affected(Handle h, VersionChange change) {
         Set<String> ids = change.affected();
@@ -137,7 +139,8 @@ public final class ListVersionEffects implements VersionEffects {
         if (applicantIds.size() <= FEW_APPLICANTS) {
             for (String id : applicantIds) applicants.findProfile(h, cycleId, id).ifPresent(f -> profiles.put(id, f));
         } else {
-            for (ApplicantFacts f : applicants.allProfiles(h, cycleId)) if (applicantIds.contains(f.applicantId())) profiles.put(f.applicantId(), f);
+            for (ApplicantFacts f : applicants.allProfiles(h, cycleId))
+                if (applicantIds.contains(f.applicantId())) profiles.put(f.applicantId(), f);
         }
         return profiles;
     }

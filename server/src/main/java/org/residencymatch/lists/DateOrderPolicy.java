@@ -20,10 +20,13 @@ import java.util.List;
 public final class DateOrderPolicy {
 
     /** One row's date text, the row numbered as a spreadsheet numbers it. */
-    public record DateCell(int row, String text) {}
+    public record DateCell(int row, String text) {
+    }
 
     /** Why the order was used: said by the uploader, proved by a row of the file, or not needed by any date. */
-    public enum Reason { STATED, FILE, NOT_NEEDED }
+    public enum Reason {
+        STATED, FILE, NOT_NEEDED
+    }
 
     /**
      * The order used (null when {@code NOT_NEEDED} and none was said) and why; for {@code FILE}, the
@@ -36,9 +39,11 @@ public final class DateOrderPolicy {
     }
 
     /** The decision, or the problems that refuse the file (a decision is then null). */
-    public record Outcome(Decision decision, List<ListProblem> problems) {}
+    public record Outcome(Decision decision, List<ListProblem> problems) {
+    }
 
-    private DateOrderPolicy() {}
+    private DateOrderPolicy() {
+    }
 
     /**
      * @param stated the order the uploader said, or null when they did not
@@ -69,8 +74,10 @@ public final class DateOrderPolicy {
             String code = stated == DateOrder.DAY_MONTH ? "DATE_NOT_DAY_MONTH" : "DATE_NOT_MONTH_DAY";
             return refused(against.stream().map(c -> ListProblem.of(c.row(), column, code, c.text())).toList());
         }
-        if (dayMonth != null) return new Outcome(new Decision(DateOrder.DAY_MONTH, Reason.FILE, dayMonth.row(), dayMonth.text()), List.of());
-        if (monthDay != null) return new Outcome(new Decision(DateOrder.MONTH_DAY, Reason.FILE, monthDay.row(), monthDay.text()), List.of());
+        if (dayMonth != null)
+            return new Outcome(new Decision(DateOrder.DAY_MONTH, Reason.FILE, dayMonth.row(), dayMonth.text()), List.of());
+        if (monthDay != null)
+            return new Outcome(new Decision(DateOrder.MONTH_DAY, Reason.FILE, monthDay.row(), monthDay.text()), List.of());
         // No evidence and nothing said: any ambiguous date stays unread, and the reader names each as before;
         // a file accepted then has no date that depends on the order.
         return new Outcome(new Decision(null, Reason.NOT_NEEDED, 0, null), List.of());

@@ -38,9 +38,11 @@ public final class DateReader {
      * A date, or why the text is not one: {@code AMBIGUOUS_DATE}, {@code NOT_A_REAL_DATE} (e.g. 30
      * February) or {@code NOT_A_DATE}; the texts are {@code listProblem.<code>} in the message bundles.
      */
-    public record Parsed(LocalDate date, String problem) {}
+    public record Parsed(LocalDate date, String problem) {
+    }
 
-    private DateReader() {}
+    private DateReader() {
+    }
 
     public static Parsed parse(String raw) {
         return parse(raw, null);
@@ -53,9 +55,11 @@ public final class DateReader {
         if (numeric != null) return numeric;
         String words = ORDINAL.matcher(TextKey.of(text)).replaceAll("$1");
         Matcher m = DAY_MONTH_YEAR.matcher(words);
-        if (m.matches() && MONTHS.containsKey(m.group(2))) return date(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2)), Integer.parseInt(m.group(1)));
+        if (m.matches() && MONTHS.containsKey(m.group(2)))
+            return date(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2)), Integer.parseInt(m.group(1)));
         m = MONTH_DAY_YEAR.matcher(words);
-        if (m.matches() && MONTHS.containsKey(m.group(1))) return date(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)));
+        if (m.matches() && MONTHS.containsKey(m.group(1)))
+            return date(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)));
         return new Parsed(null, "NOT_A_DATE");
     }
 
@@ -86,7 +90,7 @@ public final class DateReader {
      */
     static int[] dayAndMonthParts(String raw) {
         int[] runs = runs(raw.strip());
-        return runs == null || runs[3] == 0 ? null : new int[] {runs[0], runs[1]};
+        return runs == null || runs[3] == 0 ? null : new int[]{runs[0], runs[1]};
     }
 
     /**

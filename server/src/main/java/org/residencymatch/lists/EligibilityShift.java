@@ -7,4 +7,5 @@ import java.util.SortedSet;
  * where at least one stream would become selectable for them ({@code gained}), and those where at least one would stop
  * being selectable ({@code lost}). An applicant whose catalogue does not change has no shift.
  */
-public record EligibilityShift(String applicantId, SortedSet<String> gained, SortedSet<String> lost) {}
+public record EligibilityShift(String applicantId, SortedSet<String> gained, SortedSet<String> lost) {
+}

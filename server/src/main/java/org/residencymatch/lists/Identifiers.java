@@ -23,7 +23,8 @@ public final class Identifiers {
 
     private static final Pattern MCC_SEPARATORS = Pattern.compile("[\\s-]");
 
-    private Identifiers() {}
+    private Identifiers() {
+    }
 
     /** A MINC in canonical form, or why it is not one. */
     public static Result minc(String raw) {

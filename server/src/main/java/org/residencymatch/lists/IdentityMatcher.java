@@ -25,7 +25,8 @@ public final class IdentityMatcher {
      * @param candidates every applicant the row's keys or name pointed at, for the reviewer
      * @param explanation why, in a few words, for the preview (codes, not personal data)
      */
-    public record Match(MatchOutcome outcome, String applicantId, List<String> candidates, String explanation) {}
+    public record Match(MatchOutcome outcome, String applicantId, List<String> candidates, String explanation) {
+    }
 
     /**
      * Why a row matched as it did. The explanation is stored and sent by the API in English, as {@link #explain}
@@ -33,14 +34,12 @@ public final class IdentityMatcher {
      * ({@code identity.reason.<name>} in the messages, with the keys as {@code identity.key.<key>}).
      */
     public enum Reason {
-        KEYS_DISAGREE("keys point at different applicants (", ")"),
-        MATCHED_BY_KEY("matched by ", ""),
-        KEY_FINDS_ANOTHER_PERSON("", " found an applicant whose name or date of birth differs"),
-        NAME_AND_BIRTH_AGREE("name and date of birth agree", ""),
-        SHARED_NAME_AND_BIRTH("several applicants share this name and date of birth", ""),
-        NEAR_MATCH("near match on name and date of birth", ""),
-        SEVERAL_NEAR_MATCHES("several near matches on name and date of birth", ""),
-        NO_APPLICANT("no registered applicant matches", "");
+        KEYS_DISAGREE("keys point at different applicants (", ")"), MATCHED_BY_KEY("matched by ", ""), KEY_FINDS_ANOTHER_PERSON("",
+                " found an applicant whose name or date of birth differs"), NAME_AND_BIRTH_AGREE("name and date of birth agree",
+                        ""), SHARED_NAME_AND_BIRTH("several applicants share this name and date of birth", ""), NEAR_MATCH(
+                                "near match on name and date of birth",
+                                ""), SEVERAL_NEAR_MATCHES("several near matches on name and date of birth",
+                                        ""), NO_APPLICANT("no registered applicant matches", "");
 
         private final String before;
         private final String after;
@@ -69,7 +68,8 @@ public final class IdentityMatcher {
                     continue;
                 }
                 if (explanation.length() <= reason.before.length() + reason.after.length() || !explanation.startsWith(reason.before)
-                        || !explanation.endsWith(reason.after)) continue;
+                        || !explanation.endsWith(reason.after))
+                    continue;
                 String keys = explanation.substring(reason.before.length(), explanation.length() - reason.after.length());
                 if (keys.matches("[A-Z_]+(, [A-Z_]+)*")) return java.util.Optional.of(Map.entry(reason, List.of(keys.split(", "))));
             }
@@ -84,7 +84,8 @@ public final class IdentityMatcher {
     private final Map<LocalDate, List<KnownApplicant>> byBirth = new HashMap<>();
 
     /** The key of the name-and-birth index: the family name's {@link TextKey} and the date of birth. */
-    private record FamilyAndBirth(String familyKey, LocalDate dateOfBirth) {}
+    private record FamilyAndBirth(String familyKey, LocalDate dateOfBirth) {
+    }
 
     public IdentityMatcher(Collection<KnownApplicant> applicants) {
         // Sized for every applicant at once (a national list indexes 100,000 of them), so no index is rehashed.
@@ -98,7 +99,8 @@ public final class IdentityMatcher {
             if (a.minc() != null) byMinc.put(a.minc(), a);
             if (a.mccCandidateCode() != null) byMcc.put(a.mccCandidateCode(), a);
             if (a.dateOfBirth() != null) {
-                byFamilyAndBirth.computeIfAbsent(new FamilyAndBirth(TextKey.of(a.familyName()), a.dateOfBirth()), k -> new ArrayList<>(1)).add(a);
+                byFamilyAndBirth.computeIfAbsent(new FamilyAndBirth(TextKey.of(a.familyName()), a.dateOfBirth()), k -> new ArrayList<>(1))
+                        .add(a);
                 byBirth.computeIfAbsent(a.dateOfBirth(), k -> new ArrayList<>(2)).add(a);
             }
         }
@@ -112,7 +114,8 @@ public final class IdentityMatcher {
         addKey(byKeys, keysUsed, "MCC_CODE", row.mccCandidateCode() == null || row.mccPartial() ? null : byMcc.get(row.mccCandidateCode()));
 
         // Whoever the name and date of birth find: a match on their own, or more candidates for the reviewer.
-        List<KnownApplicant> exact = byFamilyAndBirth.getOrDefault(new FamilyAndBirth(TextKey.of(row.familyName()), row.dateOfBirth()), List.of()).stream()
+        List<KnownApplicant> exact = byFamilyAndBirth
+                .getOrDefault(new FamilyAndBirth(TextKey.of(row.familyName()), row.dateOfBirth()), List.of()).stream()
                 .filter(a -> sameGivenNames(a.givenNames(), row.givenNames())).toList();
         if (byKeys.size() > 1) {
             byKeys.addAll(exact);
@@ -120,12 +123,15 @@ public final class IdentityMatcher {
         }
         if (byKeys.size() == 1) {
             KnownApplicant found = byKeys.iterator().next();
-            if (samePerson(found, row)) return new Match(MatchOutcome.MATCHED, found.applicantId(), List.of(found.applicantId()), Reason.MATCHED_BY_KEY.explain(keysUsed.get(0)));
+            if (samePerson(found, row))
+                return new Match(MatchOutcome.MATCHED, found.applicantId(), List.of(found.applicantId()),
+                        Reason.MATCHED_BY_KEY.explain(keysUsed.get(0)));
             byKeys.addAll(exact);
             return new Match(MatchOutcome.CONFLICT, null, ids(byKeys), Reason.KEY_FINDS_ANOTHER_PERSON.explain(keysUsed.get(0)));
         }
         // No exact key found anyone: fall back to name and date of birth.
-        if (exact.size() == 1) return new Match(MatchOutcome.PROBABLE, exact.get(0).applicantId(), ids(exact), Reason.NAME_AND_BIRTH_AGREE.explain(""));
+        if (exact.size() == 1)
+            return new Match(MatchOutcome.PROBABLE, exact.get(0).applicantId(), ids(exact), Reason.NAME_AND_BIRTH_AGREE.explain(""));
         if (exact.size() > 1) return new Match(MatchOutcome.CONFLICT, null, ids(exact), Reason.SHARED_NAME_AND_BIRTH.explain(""));
         List<KnownApplicant> near = new ArrayList<>();
         for (KnownApplicant a : byBirth.getOrDefault(row.dateOfBirth(), List.of())) {

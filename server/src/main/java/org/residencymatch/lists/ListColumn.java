@@ -12,15 +12,20 @@ import org.residencymatch.tabular.TextKey;
  * header is the one the downloadable template uses.
  */
 public enum ListColumn {
-    APPLICANT_ID(false, EnumSet.allOf(ListKind.class), "Applicant ID", "applicant", "id", "numero de candidat", "no de candidat", "identifiant du candidat"),
-    MINC(false, EnumSet.allOf(ListKind.class), "MINC", "nimc", "medical identification number for canada"),
-    MCC_CANDIDATE_CODE(false, EnumSet.allOf(ListKind.class), "MCC candidate code", "mcc code", "mcc id", "mcc candidate id", "code de candidat du cmc", "code cmc", "numero de candidat du cmc"),
-    FAMILY_NAME(true, EnumSet.allOf(ListKind.class), "Family name", "last name", "surname", "nom de famille", "nom"),
-    GIVEN_NAMES(true, EnumSet.allOf(ListKind.class), "Given names", "given name", "first name", "first names", "prenoms", "prenom", "prenom s"),
-    DATE_OF_BIRTH(true, EnumSet.allOf(ListKind.class), "Date of birth", "dob", "birth date", "birthdate", "date de naissance", "naissance"),
-    MMI_SCORE(false, EnumSet.of(ListKind.AIMG), "MMI score", "mmi", "score mmi", "note mmi", "resultat mmi"),
-    CONTINGENT(true, EnumSet.of(ListKind.QIMG), "Contingent", "cmq contingent", "contingent cmq", "contingent du cmq"),
-    ASSESSMENT_OUTCOME(false, EnumSet.of(ListKind.BCIMG), "Assessment outcome", "outcome", "bc cap outcome", "resultat de l evaluation", "resultat");
+    APPLICANT_ID(false, EnumSet.allOf(ListKind.class), "Applicant ID", "applicant", "id", "numero de candidat", "no de candidat",
+            "identifiant du candidat"), MINC(false, EnumSet.allOf(ListKind.class), "MINC", "nimc",
+                    "medical identification number for canada"), MCC_CANDIDATE_CODE(false, EnumSet.allOf(ListKind.class),
+                            "MCC candidate code", "mcc code", "mcc id", "mcc candidate id", "code de candidat du cmc", "code cmc",
+                            "numero de candidat du cmc"), FAMILY_NAME(true, EnumSet.allOf(ListKind.class), "Family name", "last name",
+                                    "surname", "nom de famille", "nom"), GIVEN_NAMES(true, EnumSet.allOf(ListKind.class), "Given names",
+                                            "given name", "first name", "first names", "prenoms", "prenom", "prenom s"), DATE_OF_BIRTH(true,
+                                                    EnumSet.allOf(ListKind.class), "Date of birth", "dob", "birth date", "birthdate",
+                                                    "date de naissance", "naissance"), MMI_SCORE(false, EnumSet.of(ListKind.AIMG),
+                                                            "MMI score", "mmi", "score mmi", "note mmi", "resultat mmi"), CONTINGENT(true,
+                                                                    EnumSet.of(ListKind.QIMG), "Contingent", "cmq contingent",
+                                                                    "contingent cmq", "contingent du cmq"), ASSESSMENT_OUTCOME(false,
+                                                                            EnumSet.of(ListKind.BCIMG), "Assessment outcome", "outcome",
+                                                                            "bc cap outcome", "resultat de l evaluation", "resultat");
 
     private final boolean requiredWhereUsed;
     private final Set<ListKind> kinds;

@@ -26,9 +26,11 @@ public final class ListFileReader {
     private static final BigDecimal MMI_LIMIT = new BigDecimal("1000");
 
     /** The rows read, the encoding the text was in (or "xlsx"), and how dates such as 03/04/1990 were read and why. */
-    public record Result(List<ListRow> rows, String encoding, DateOrderPolicy.Decision dateOrder) {}
+    public record Result(List<ListRow> rows, String encoding, DateOrderPolicy.Decision dateOrder) {
+    }
 
-    private ListFileReader() {}
+    private ListFileReader() {
+    }
 
     public static Result read(ListKind kind, String fileName, byte[] content) throws ListFileException {
         return read(kind, fileName, content, null);
@@ -123,7 +125,8 @@ public final class ListFileReader {
         if (dobText != null) {
             DateReader.Parsed parsed = DateReader.parse(dobText, dateOrder);
             if (parsed.date() == null && datesNamed.contains(n)) return null;
-            if (parsed.date() == null) problems.add(ListProblem.of(n, header(ListColumn.DATE_OF_BIRTH, columns, headers), parsed.problem(), dobText));
+            if (parsed.date() == null)
+                problems.add(ListProblem.of(n, header(ListColumn.DATE_OF_BIRTH, columns, headers), parsed.problem(), dobText));
             dob = parsed.date();
         }
         String applicantId = optional(raw, columns, ListColumn.APPLICANT_ID);
@@ -142,7 +145,8 @@ public final class ListFileReader {
         String mccText = optional(raw, columns, ListColumn.MCC_CANDIDATE_CODE);
         if (mccText != null) {
             Identifiers.Result r = Identifiers.mccCandidateCode(mccText);
-            if (!r.isValid()) problems.add(ListProblem.of(n, header(ListColumn.MCC_CANDIDATE_CODE, columns, headers), r.problem(), mccText));
+            if (!r.isValid())
+                problems.add(ListProblem.of(n, header(ListColumn.MCC_CANDIDATE_CODE, columns, headers), r.problem(), mccText));
             mcc = r.value().orElse(null);
             mccPartial = r.partial();
         }
@@ -162,8 +166,10 @@ public final class ListFileReader {
             if (text != null) {
                 String key = TextKey.of(text);
                 if (key.startsWith("regul")) contingent = CmqApproval.REGULIER;
-                else if (key.startsWith("particul")) problems.add(ListProblem.of(n, header(ListColumn.CONTINGENT, columns, headers), "PARTICULIER_ON_QIMG"));
-                else problems.add(ListProblem.of(n, header(ListColumn.CONTINGENT, columns, headers), "BAD_CONTINGENT", text));
+                else if (key.startsWith("particul"))
+                    problems.add(ListProblem.of(n, header(ListColumn.CONTINGENT, columns, headers), "PARTICULIER_ON_QIMG"));
+                else
+                    problems.add(ListProblem.of(n, header(ListColumn.CONTINGENT, columns, headers), "BAD_CONTINGENT", text));
             }
         }
         String outcome = kind == ListKind.BCIMG ? optional(raw, columns, ListColumn.ASSESSMENT_OUTCOME) : null;

@@ -17,12 +17,13 @@ import org.residencymatch.store.BulkInsert;
 public final class ListRepository {
 
     /** Where a new version comes from, for its history and audit. */
-    public record Origin(String source, String contentHash, Long uploadId, Integer revertedTo, String committedBy) {}
+    public record Origin(String source, String contentHash, Long uploadId, Integer revertedTo, String committedBy) {
+    }
 
     /** The number of the current (newest committed) version of a list, or 0 if none was received. */
     public int currentVersion(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("""
-                        SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND status = 'COMMITTED'""")
+                SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND status = 'COMMITTED'""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).mapTo(Integer.class).one();
     }
 
@@ -35,11 +36,12 @@ public final class ListRepository {
         int version = insertVersion(h, cycleId, kind, currentVersion(h, cycleId, kind), origin, now);
         markEffectsApplied(h, cycleId, kind, version, now);
         BulkInsert.insert(h, "list_membership", List.of("cycle_id", "kind", "version", "applicant_id", "contingent", "mmi_score",
-                "assessment_outcome"), members, m -> new Object[] {cycleId, kind.name(), version, m.applicantId(),
+                "assessment_outcome"), members,
+                m -> new Object[]{cycleId, kind.name(), version, m.applicantId(),
                         m.contingent() == null ? null : m.contingent().name(), m.mmiScore(), m.assessmentOutcome()});
         int unknown = h.createQuery("""
-                        SELECT COUNT(*) FROM list_membership m WHERE m.cycle_id = ? AND m.kind = ? AND m.version = ?
-                        AND NOT EXISTS (SELECT 1 FROM applicant a WHERE a.id = m.applicant_id)""")
+                SELECT COUNT(*) FROM list_membership m WHERE m.cycle_id = ? AND m.kind = ? AND m.version = ?
+                AND NOT EXISTS (SELECT 1 FROM applicant a WHERE a.id = m.applicant_id)""")
                 .bind(0, cycleId).bind(1, kind.name()).bind(2, version).mapTo(Integer.class).one();
         if (unknown > 0) throw new IllegalArgumentException(unknown + " member(s) of the " + kind + " list name no known applicant");
         countMembers(h, cycleId, kind, version, members.size());
@@ -57,13 +59,13 @@ public final class ListRepository {
             LocalDateTime now) {
         int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
         int onList = h.createQuery("""
-                        SELECT COUNT(*) FROM list_upload_row r WHERE r.upload_id = ? AND %s""".formatted(PUTS_ON_LIST))
+                SELECT COUNT(*) FROM list_upload_row r WHERE r.upload_id = ? AND %s""".formatted(PUTS_ON_LIST))
                 .bind(0, uploadId).mapTo(Integer.class).one();
         int stored = h.execute("""
-                        INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome)
-                        SELECT ?, ?, ?, a.id, r.contingent, r.mmi_score, r.assessment_outcome FROM list_upload_row r JOIN applicant a
-                        ON a.id = CASE WHEN r.outcome = 'MATCHED' THEN r.applicant_id ELSE r.reviewed_applicant_id END
-                        WHERE r.upload_id = ? AND %s""".formatted(PUTS_ON_LIST),
+                INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome)
+                SELECT ?, ?, ?, a.id, r.contingent, r.mmi_score, r.assessment_outcome FROM list_upload_row r JOIN applicant a
+                ON a.id = CASE WHEN r.outcome = 'MATCHED' THEN r.applicant_id ELSE r.reviewed_applicant_id END
+                WHERE r.upload_id = ? AND %s""".formatted(PUTS_ON_LIST),
                 cycleId, kind.name(), version, uploadId);
         if (stored != onList) {
             throw new IllegalStateException((onList - stored) + " row(s) of upload " + uploadId + " name no known applicant");
@@ -75,17 +77,19 @@ public final class ListRepository {
     private static final String PUTS_ON_LIST = "(r.outcome = 'MATCHED' OR r.review = 'CONFIRMED')";
 
     /** Stores the members of an older version as the list's next version (a revert), inside the database. */
-    public NewVersion commitCopyAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, int copyOf, Origin origin, LocalDateTime now) {
+    public NewVersion commitCopyAsNewVersion(Handle h, String cycleId, ListKind kind, int basedOn, int copyOf, Origin origin,
+            LocalDateTime now) {
         int version = insertVersion(h, cycleId, kind, basedOn, origin, now);
         return countMembers(h, cycleId, kind, version, h.execute("""
-                        INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome)
-                        SELECT cycle_id, kind, ?, applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership
-                        WHERE cycle_id = ? AND kind = ? AND version = ?""",
+                INSERT INTO list_membership (cycle_id, kind, version, applicant_id, contingent, mmi_score, assessment_outcome)
+                SELECT cycle_id, kind, ?, applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership
+                WHERE cycle_id = ? AND kind = ? AND version = ?""",
                 version, cycleId, kind.name(), copyOf));
     }
 
     /** A version just stored, with its number of members. */
-    public record NewVersion(int version, int members) {}
+    public record NewVersion(int version, int members) {
+    }
 
     /** Records how many members a version was committed with (see {@link #tornVersions}). */
     private static NewVersion countMembers(Handle h, String cycleId, ListKind kind, int version, int members) {
@@ -103,11 +107,12 @@ public final class ListRepository {
      */
     public List<PendingEffects> tornVersions(Handle h) {
         return h.createQuery("""
-                        SELECT v.cycle_id, v.kind, v.version FROM list_version v LEFT JOIN list_membership m
-                        ON m.cycle_id = v.cycle_id AND m.kind = v.kind AND m.version = v.version WHERE v.status = 'COMMITTED'
-                        GROUP BY v.cycle_id, v.kind, v.version, v.member_count
-                        HAVING v.member_count IS NULL OR COUNT(m.applicant_id) <> v.member_count ORDER BY v.cycle_id, v.kind, v.version""")
-                .map((rs, ctx) -> new PendingEffects(rs.getString("cycle_id"), ListKind.valueOf(rs.getString("kind")), rs.getInt("version")))
+                SELECT v.cycle_id, v.kind, v.version FROM list_version v LEFT JOIN list_membership m
+                ON m.cycle_id = v.cycle_id AND m.kind = v.kind AND m.version = v.version WHERE v.status = 'COMMITTED'
+                GROUP BY v.cycle_id, v.kind, v.version, v.member_count
+                HAVING v.member_count IS NULL OR COUNT(m.applicant_id) <> v.member_count ORDER BY v.cycle_id, v.kind, v.version""")
+                .map((rs, ctx) -> new PendingEffects(rs.getString("cycle_id"), ListKind.valueOf(rs.getString("kind")),
+                        rs.getInt("version")))
                 .list();
     }
 
@@ -131,19 +136,19 @@ public final class ListRepository {
      */
     private static int insertVersion(Handle h, String cycleId, ListKind kind, int basedOn, Origin origin, LocalDateTime now) {
         int version = h.createQuery("""
-                        SELECT COALESCE(MAX(version), 0) + 1 FROM list_version WHERE cycle_id = :cycle AND kind = :kind""")
+                SELECT COALESCE(MAX(version), 0) + 1 FROM list_version WHERE cycle_id = :cycle AND kind = :kind""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).mapTo(Integer.class).one();
         h.execute("""
-                        INSERT INTO list_version (cycle_id, kind, version, status, received_at, committed_at, source, content_hash, upload_id,
-                            reverted_to, committed_by)
-                        VALUES (?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO list_version (cycle_id, kind, version, status, received_at, committed_at, source, content_hash, upload_id,
+                    reverted_to, committed_by)
+                VALUES (?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?)""",
                 cycleId, kind.name(), version, now, now, origin.source(), origin.contentHash(), origin.uploadId(), origin.revertedTo(),
                 origin.committedBy());
         // Read after the row is written (each statement sees what was committed before it starts), so a
         // commit that finished between the caller's read and the number's cannot be missed.
         int previous = h.createQuery("""
-                        SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind
-                        AND status = 'COMMITTED' AND version < :version""")
+                SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind
+                AND status = 'COMMITTED' AND version < :version""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version).mapTo(Integer.class).one();
         if (previous != basedOn) {
             throw new ConflictException("CONCURRENT_COMMIT", "version " + previous + " of the " + kind + " list was committed while this "
@@ -153,14 +158,16 @@ public final class ListRepository {
     }
 
     /** A committed version whose effects on applicants are still to be applied. */
-    public record PendingEffects(String cycleId, ListKind kind, int version) {}
+    public record PendingEffects(String cycleId, ListKind kind, int version) {
+    }
 
     /** The versions whose effects are still to be applied, oldest first (the order they must be applied in). */
     public List<PendingEffects> pendingEffects(Handle h) {
         return h.createQuery("""
-                        SELECT cycle_id, kind, version FROM list_version WHERE status = 'COMMITTED' AND effects_applied_at IS NULL
-                        ORDER BY cycle_id, kind, version""")
-                .map((rs, ctx) -> new PendingEffects(rs.getString("cycle_id"), ListKind.valueOf(rs.getString("kind")), rs.getInt("version")))
+                SELECT cycle_id, kind, version FROM list_version WHERE status = 'COMMITTED' AND effects_applied_at IS NULL
+                ORDER BY cycle_id, kind, version""")
+                .map((rs, ctx) -> new PendingEffects(rs.getString("cycle_id"), ListKind.valueOf(rs.getString("kind")),
+                        rs.getInt("version")))
                 .list();
     }
 
@@ -170,7 +177,7 @@ public final class ListRepository {
      */
     public boolean lockIfEffectsPending(Handle h, String cycleId, ListKind kind, int version) {
         return h.createQuery("""
-                        SELECT effects_applied_at FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND version = :version FOR UPDATE""")
+                SELECT effects_applied_at FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND version = :version FOR UPDATE""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version)
                 .map((rs, ctx) -> rs.getObject(1) == null).findOne().orElse(false);
     }
@@ -178,8 +185,8 @@ public final class ListRepository {
     /** The committed version before {@code version}, or 0 if there is none (versions a crash voided are skipped). */
     public int previousVersion(Handle h, String cycleId, ListKind kind, int version) {
         return h.createQuery("""
-                        SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND status = 'COMMITTED'
-                        AND version < :version""")
+                SELECT COALESCE(MAX(version), 0) FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND status = 'COMMITTED'
+                AND version < :version""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version).mapTo(Integer.class).one();
     }
 
@@ -193,8 +200,8 @@ public final class ListRepository {
     public Map<String, ListMember> members(Handle h, String cycleId, ListKind kind, int version) {
         Map<String, ListMember> byApplicant = new HashMap<>();
         h.createQuery("""
-                        SELECT applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership
-                        WHERE cycle_id = :cycle AND kind = :kind AND version = :version""")
+                SELECT applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership
+                WHERE cycle_id = :cycle AND kind = :kind AND version = :version""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version)
                 .map((rs, ctx) -> member(rs))
                 .forEach(m -> byApplicant.put(m.applicantId(), m));
@@ -204,18 +211,21 @@ public final class ListRepository {
     /** Every committed version of a list, newest first. */
     public List<ListVersionInfo> history(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("""
-                        SELECT v.version, v.committed_at, v.committed_by, v.source, v.content_hash, v.upload_id, v.reverted_to,
-                            v.member_count AS members
-                        FROM list_version v WHERE v.cycle_id = :cycle AND v.kind = :kind AND v.status = 'COMMITTED' ORDER BY v.version DESC""")
+                SELECT v.version, v.committed_at, v.committed_by, v.source, v.content_hash, v.upload_id, v.reverted_to,
+                    v.member_count AS members
+                FROM list_version v WHERE v.cycle_id = :cycle AND v.kind = :kind AND v.status = 'COMMITTED' ORDER BY v.version DESC""")
                 .bind("cycle", cycleId).bind("kind", kind.name())
                 .map((rs, ctx) -> new ListVersionInfo(rs.getInt("version"), rs.getObject("committed_at", LocalDateTime.class),
                         rs.getString("committed_by"), rs.getString("source"), rs.getString("content_hash"),
-                        (Long) rs.getObject("upload_id", Long.class), (Integer) rs.getObject("reverted_to", Integer.class), rs.getInt("members")))
+                        (Long) rs.getObject("upload_id", Long.class), (Integer) rs.getObject("reverted_to", Integer.class),
+                        rs.getInt("members")))
                 .list();
     }
 
     /** One committed version of a list that names an applicant, with what it says of them. */
-    public record Membership(ListKind kind, int version, LocalDateTime committedAt, String committedBy, boolean current, ListMember member) {}
+    public record Membership(ListKind kind, int version, LocalDateTime committedAt, String committedBy, boolean current,
+            ListMember member) {
+    }
 
     /**
      * Every committed version of a cycle's lists that names the applicant, newest first per list:
@@ -224,17 +234,18 @@ public final class ListRepository {
      */
     public List<Membership> membershipsOf(Handle h, String cycleId, String applicantId) {
         Map<String, Integer> current = new HashMap<>();
-        h.createQuery("SELECT kind, MAX(version) AS version FROM list_version WHERE cycle_id = :cycle AND status = 'COMMITTED' GROUP BY kind")
+        h.createQuery(
+                "SELECT kind, MAX(version) AS version FROM list_version WHERE cycle_id = :cycle AND status = 'COMMITTED' GROUP BY kind")
                 .bind("cycle", cycleId)
                 .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getInt("version")))
                 .forEach(e -> current.put(e.getKey(), e.getValue()));
         return h.createQuery("""
-                        SELECT v.kind, v.version, v.committed_at, v.committed_by,
-                               m.applicant_id, m.contingent, m.mmi_score, m.assessment_outcome
-                        FROM list_membership m
-                        JOIN list_version v ON v.cycle_id = m.cycle_id AND v.kind = m.kind AND v.version = m.version
-                        WHERE m.cycle_id = :cycle AND m.applicant_id = :applicant AND v.status = 'COMMITTED'
-                        ORDER BY v.kind, v.version DESC""")
+                SELECT v.kind, v.version, v.committed_at, v.committed_by,
+                       m.applicant_id, m.contingent, m.mmi_score, m.assessment_outcome
+                FROM list_membership m
+                JOIN list_version v ON v.cycle_id = m.cycle_id AND v.kind = m.kind AND v.version = m.version
+                WHERE m.cycle_id = :cycle AND m.applicant_id = :applicant AND v.status = 'COMMITTED'
+                ORDER BY v.kind, v.version DESC""")
                 .bind("cycle", cycleId).bind("applicant", applicantId)
                 .map((rs, ctx) -> new Membership(ListKind.valueOf(rs.getString("kind")), rs.getInt("version"),
                         rs.getObject("committed_at", LocalDateTime.class), rs.getString("committed_by"),
@@ -245,8 +256,8 @@ public final class ListRepository {
     /** The content hash of the current version, if it came from a file. */
     public java.util.Optional<String> currentContentHash(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("""
-                        SELECT content_hash FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND status = 'COMMITTED'
-                        ORDER BY version DESC""")
+                SELECT content_hash FROM list_version WHERE cycle_id = :cycle AND kind = :kind AND status = 'COMMITTED'
+                ORDER BY version DESC""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).setMaxRows(1).mapTo(String.class).findFirst();
     }
 
@@ -257,9 +268,9 @@ public final class ListRepository {
      */
     public List<List<String>> membersWithIdentity(Handle h, String cycleId, ListKind kind, int version) {
         return h.createQuery("""
-                        SELECT a.id, a.minc, a.family_name, a.given_names, a.date_of_birth, m.mmi_score, m.contingent, m.assessment_outcome
-                        FROM list_membership m JOIN applicant a ON a.id = m.applicant_id
-                        WHERE m.cycle_id = :cycle AND m.kind = :kind AND m.version = :version ORDER BY a.id""")
+                SELECT a.id, a.minc, a.family_name, a.given_names, a.date_of_birth, m.mmi_score, m.contingent, m.assessment_outcome
+                FROM list_membership m JOIN applicant a ON a.id = m.applicant_id
+                WHERE m.cycle_id = :cycle AND m.kind = :kind AND m.version = :version ORDER BY a.id""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).bind("version", version)
                 .map((rs, ctx) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         String.valueOf(rs.getObject(5, java.time.LocalDate.class)),
@@ -276,21 +287,23 @@ public final class ListRepository {
     /** How far the current lists reach the cycle's IMG applicants (see {@link ListCoverage}). */
     public ListCoverage coverage(Handle h, String cycleId) {
         int img = h.createQuery("""
-                        SELECT COUNT(*) FROM applicant_profile WHERE cycle_id = :c AND category = 'IMG'""")
+                SELECT COUNT(*) FROM applicant_profile WHERE cycle_id = :c AND category = 'IMG'""")
                 .bind("c", cycleId).mapTo(Integer.class).one();
         Map<ListKind, Integer> versions = new EnumMap<>(ListKind.class);
         h.createQuery("""
-                        SELECT kind, MAX(version) FROM list_version WHERE cycle_id = :c AND status = 'COMMITTED' GROUP BY kind""")
+                SELECT kind, MAX(version) FROM list_version WHERE cycle_id = :c AND status = 'COMMITTED' GROUP BY kind""")
                 .bind("c", cycleId).map((rs, ctx) -> Map.entry(ListKind.valueOf(rs.getString(1)), rs.getInt(2)))
                 .forEach(e -> versions.put(e.getKey(), e.getValue()));
         Map<ListKind, Integer> onList = new EnumMap<>(ListKind.class);
         for (ListKind kind : ListKind.values()) {
             Integer version = versions.get(kind);
-            onList.put(kind, version == null ? 0 : h.createQuery("""
+            onList.put(kind, version == null
+                    ? 0
+                    : h.createQuery("""
                             SELECT COUNT(*) FROM list_membership m JOIN applicant_profile p
                             ON p.cycle_id = m.cycle_id AND p.applicant_id = m.applicant_id
                             WHERE m.cycle_id = :c AND m.kind = :k AND m.version = :v AND p.category = 'IMG'""")
-                    .bind("c", cycleId).bind("k", kind.name()).bind("v", version).mapTo(Integer.class).one());
+                            .bind("c", cycleId).bind("k", kind.name()).bind("v", version).mapTo(Integer.class).one());
         }
         return new ListCoverage(img, Map.copyOf(versions), Map.copyOf(onList));
     }
@@ -309,7 +322,7 @@ public final class ListRepository {
     private ListsSnapshot snapshot(Handle h, String cycleId, String onlyApplicant) {
         Map<ListKind, Integer> versions = new EnumMap<>(ListKind.class);
         h.createQuery("""
-                        SELECT kind, MAX(version) AS version FROM list_version WHERE cycle_id = :cycle AND status = 'COMMITTED' GROUP BY kind""")
+                SELECT kind, MAX(version) AS version FROM list_version WHERE cycle_id = :cycle AND status = 'COMMITTED' GROUP BY kind""")
                 .bind("cycle", cycleId)
                 .map((rs, ctx) -> Map.entry(ListKind.valueOf(rs.getString("kind")), rs.getInt("version")))
                 .forEach(e -> versions.put(e.getKey(), e.getValue()));
@@ -317,9 +330,9 @@ public final class ListRepository {
         for (var e : versions.entrySet()) {
             Map<String, ListMember> byApplicant = new HashMap<>();
             var query = h.createQuery("""
-                            SELECT applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership
-                            WHERE cycle_id = :cycle AND kind = :kind AND version = :version %s"""
-                            .formatted(onlyApplicant == null ? "" : "AND applicant_id = :applicant"))
+                    SELECT applicant_id, contingent, mmi_score, assessment_outcome FROM list_membership
+                    WHERE cycle_id = :cycle AND kind = :kind AND version = :version %s"""
+                    .formatted(onlyApplicant == null ? "" : "AND applicant_id = :applicant"))
                     .bind("cycle", cycleId).bind("kind", e.getKey().name()).bind("version", e.getValue());
             if (onlyApplicant != null) query.bind("applicant", onlyApplicant);
             query.map((rs, ctx) -> member(rs)).forEach(m -> byApplicant.put(m.applicantId(), m));

@@ -21,4 +21,5 @@ public record ListRow(
         LocalDate dateOfBirth,
         BigDecimal mmiScore,
         CmqApproval contingent,
-        String assessmentOutcome) {}
+        String assessmentOutcome) {
+}

@@ -30,7 +30,8 @@ public final class ListUploadRepository {
 
     /** What the draft's own row holds, beside its rows and file. */
     public record Draft(String cycleId, ListKind kind, int basedOn, String fileName, String contentHash, String encoding, String uploadedBy,
-            LocalDateTime uploadedAt, DateOrderPolicy.Decision dateOrder) {}
+            LocalDateTime uploadedAt, DateOrderPolicy.Decision dateOrder) {
+    }
 
     /** How the upload's dates were read, from its row; null for uploads made before it was kept. */
     private static DateOrderPolicy.Decision dateOrder(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -44,7 +45,7 @@ public final class ListUploadRepository {
     /** Refuses a cycle that does not exist (the lists' pages and API are per cycle). */
     public void requireCycle(Handle h, String cycleId) {
         int found = h.createQuery("""
-                        SELECT COUNT(*) FROM cycle WHERE id = :id""")
+                SELECT COUNT(*) FROM cycle WHERE id = :id""")
                 .bind("id", cycleId).mapTo(Integer.class).one();
         if (found == 0) throw new NotFoundException("cycle", cycleId);
     }
@@ -52,7 +53,7 @@ public final class ListUploadRepository {
     /** The upload's own row, or NotFoundException if the cycle has no such upload. */
     public Upload upload(Handle h, String cycleId, long uploadId) {
         return h.createQuery("""
-                        SELECT * FROM list_upload WHERE cycle_id = :cycle AND id = :id""")
+                SELECT * FROM list_upload WHERE cycle_id = :cycle AND id = :id""")
                 .bind("cycle", cycleId).bind("id", uploadId)
                 .map((rs, ctx) -> new Upload(rs.getLong("id"), ListKind.valueOf(rs.getString("kind")), rs.getString("status"),
                         rs.getInt("based_on_version"), rs.getString("file_name"), rs.getString("content_hash"),
@@ -68,12 +69,12 @@ public final class ListUploadRepository {
      */
     public List<DraftSummary> drafts(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("""
-                        SELECT u.id, u.file_name, u.uploaded_at, COUNT(r.row_number) AS row_count,
-                               COALESCE(SUM(CASE WHEN r.outcome IN ('PROBABLE', 'CONFLICT') AND r.review = 'NONE' THEN 1 ELSE 0 END), 0) AS awaiting
-                        FROM list_upload u LEFT JOIN list_upload_row r ON r.upload_id = u.id
-                        WHERE u.cycle_id = :cycle AND u.kind = :kind AND u.status = 'DRAFT'
-                        GROUP BY u.id, u.file_name, u.uploaded_at
-                        ORDER BY u.id DESC""")
+                SELECT u.id, u.file_name, u.uploaded_at, COUNT(r.row_number) AS row_count,
+                       COALESCE(SUM(CASE WHEN r.outcome IN ('PROBABLE', 'CONFLICT') AND r.review = 'NONE' THEN 1 ELSE 0 END), 0) AS awaiting
+                FROM list_upload u LEFT JOIN list_upload_row r ON r.upload_id = u.id
+                WHERE u.cycle_id = :cycle AND u.kind = :kind AND u.status = 'DRAFT'
+                GROUP BY u.id, u.file_name, u.uploaded_at
+                ORDER BY u.id DESC""")
                 .bind("cycle", cycleId).bind("kind", kind.name())
                 .map((rs, ctx) -> new DraftSummary(rs.getLong("id"), rs.getString("file_name"),
                         rs.getObject("uploaded_at", LocalDateTime.class), rs.getInt("row_count"), rs.getInt("awaiting")))
@@ -83,7 +84,7 @@ public final class ListUploadRepository {
     /** The ids of a list's uploads, newest first. */
     public List<Long> uploadIds(Handle h, String cycleId, ListKind kind) {
         return h.createQuery("""
-                        SELECT id FROM list_upload WHERE cycle_id = :cycle AND kind = :kind ORDER BY id DESC""")
+                SELECT id FROM list_upload WHERE cycle_id = :cycle AND kind = :kind ORDER BY id DESC""")
                 .bind("cycle", cycleId).bind("kind", kind.name()).mapTo(Long.class).list();
     }
 
@@ -93,7 +94,8 @@ public final class ListUploadRepository {
      * upload's row). Returns the upload's id.
      */
     public long insertDraft(Handle h, Draft draft, byte[] content, List<UploadRow> rows) {
-        long id = h.createUpdate("""
+        long id = h.createUpdate(
+                """
                         INSERT INTO list_upload (cycle_id, kind, status, based_on_version, file_name, content_hash, encoding,
                             uploaded_by, uploaded_at, date_order, date_order_reason, date_order_row)
                         VALUES (:cycle, :kind, 'DRAFT', :basedOn, :file, :hash, :encoding, :actor, :now, :dateOrder, :dateOrderReason, :dateOrderRow)""")
@@ -107,10 +109,12 @@ public final class ListUploadRepository {
         h.execute("""
                 INSERT INTO list_upload_file (upload_id, content) VALUES (?, ?)""", id, content);
         BulkInsert.insert(h, "list_upload_row", List.of("upload_id", "row_number", "outcome", "applicant_id", "candidates", "explanation",
-                        "given_applicant_id", "minc", "mcc_candidate_code", "family_name", "given_names", "date_of_birth", "contingent", "mmi_score",
-                        "assessment_outcome", "review"), rows,
-                r -> new Object[] {id, r.row(), r.outcome().name(), r.applicantId(), truncate(String.join(",", r.candidates()), 400),
-                        truncate(r.explanation(), 400), r.givenApplicantId(), r.minc(), r.mccCandidateCode(), r.familyName(), r.givenNames(),
+                "given_applicant_id", "minc", "mcc_candidate_code", "family_name", "given_names", "date_of_birth", "contingent",
+                "mmi_score",
+                "assessment_outcome", "review"), rows,
+                r -> new Object[]{id, r.row(), r.outcome().name(), r.applicantId(), truncate(String.join(",", r.candidates()), 400),
+                        truncate(r.explanation(), 400), r.givenApplicantId(), r.minc(), r.mccCandidateCode(), r.familyName(),
+                        r.givenNames(),
                         r.dateOfBirth(), r.contingent() == null ? null : r.contingent().name(), r.mmiScore(), r.assessmentOutcome(),
                         UploadRow.Review.NONE.name()});
         return id;
@@ -138,13 +142,15 @@ public final class ListUploadRepository {
     /** An upload's rows, in file order. */
     public List<UploadRow> rows(Handle h, long uploadId) {
         return h.createQuery("""
-                        SELECT * FROM list_upload_row WHERE upload_id = :id ORDER BY row_number""")
+                SELECT * FROM list_upload_row WHERE upload_id = :id ORDER BY row_number""")
                 .bind("id", uploadId)
                 .map((rs, ctx) -> {
                     String candidates = rs.getString("candidates");
                     String contingent = rs.getString("contingent");
-                    return new UploadRow(rs.getInt("row_number"), MatchOutcome.valueOf(rs.getString("outcome")), rs.getString("applicant_id"),
-                            candidates == null || candidates.isEmpty() ? List.of() : List.of(candidates.split(",")), rs.getString("explanation"),
+                    return new UploadRow(rs.getInt("row_number"), MatchOutcome.valueOf(rs.getString("outcome")),
+                            rs.getString("applicant_id"),
+                            candidates == null || candidates.isEmpty() ? List.of() : List.of(candidates.split(",")),
+                            rs.getString("explanation"),
                             rs.getString("given_applicant_id"), rs.getString("minc"), rs.getString("mcc_candidate_code"),
                             rs.getString("family_name"), rs.getString("given_names"), rs.getObject("date_of_birth", LocalDate.class),
                             contingent == null ? null : CmqApproval.valueOf(contingent), rs.getBigDecimal("mmi_score"),
@@ -165,15 +171,15 @@ public final class ListUploadRepository {
     /** How many of an upload's rows still wait for a person. */
     public int awaitingReview(Handle h, long uploadId) {
         return h.createQuery("""
-                        SELECT COUNT(*) FROM list_upload_row
-                        WHERE upload_id = :id AND outcome IN ('PROBABLE', 'CONFLICT') AND review = 'NONE'""")
+                SELECT COUNT(*) FROM list_upload_row
+                WHERE upload_id = :id AND outcome IN ('PROBABLE', 'CONFLICT') AND review = 'NONE'""")
                 .bind("id", uploadId).mapTo(Integer.class).one();
     }
 
     /** The file as it was uploaded, byte for byte. */
     public byte[] content(Handle h, long uploadId) {
         return h.createQuery("""
-                        SELECT content FROM list_upload_file WHERE upload_id = :id""")
+                SELECT content FROM list_upload_file WHERE upload_id = :id""")
                 .bind("id", uploadId).mapTo(byte[].class).one();
     }
 
@@ -203,8 +209,8 @@ public final class ListUploadRepository {
     /** The applicants with a profile in the cycle, as identity matching knows them (a read of the applicant feature's tables). */
     public List<KnownApplicant> knownApplicants(Handle h, String cycleId) {
         return h.createQuery("""
-                        SELECT a.id, a.family_name, a.given_names, a.date_of_birth, a.minc, a.mcc_candidate_code
-                        FROM applicant a JOIN applicant_profile p ON p.applicant_id = a.id AND p.cycle_id = :cycle""")
+                SELECT a.id, a.family_name, a.given_names, a.date_of_birth, a.minc, a.mcc_candidate_code
+                FROM applicant a JOIN applicant_profile p ON p.applicant_id = a.id AND p.cycle_id = :cycle""")
                 .bind("cycle", cycleId)
                 .map((rs, ctx) -> new KnownApplicant(rs.getString("id"), rs.getString("family_name"), rs.getString("given_names"),
                         rs.getObject("date_of_birth", LocalDate.class), rs.getString("minc"), rs.getString("mcc_candidate_code")))

@@ -32,7 +32,8 @@ public final class ListUploadService {
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
 
     /** What an upload did: either a new draft with its preview, or nothing because the file is the current version. */
-    public record UploadResult(boolean identicalToCurrent, int currentVersion, Preview preview) {}
+    public record UploadResult(boolean identicalToCurrent, int currentVersion, Preview preview) {
+    }
 
     private final Jdbi jdbi;
     private final ListRepository lists;
@@ -69,11 +70,13 @@ public final class ListUploadService {
     public UploadResult upload(String cycleId, ListKind kind, String fileName, byte[] content, DateOrder dateOrder, String actor)
             throws ListFileException {
         if (content.length == 0) throw new ListFileException(ListProblem.ofFile("EMPTY_FILE"));
-        if (content.length > maxBytes) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
+        if (content.length > maxBytes)
+            throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
         String hash = Checksums.sha256Hex(content);
         CurrentList current = jdbi.withHandle(h -> {
             uploads.requireCycle(h, cycleId);
-            return new CurrentList(lists.currentVersion(h, cycleId, kind), lists.currentContentHash(h, cycleId, kind).filter(hash::equals).isPresent());
+            return new CurrentList(lists.currentVersion(h, cycleId, kind),
+                    lists.currentContentHash(h, cycleId, kind).filter(hash::equals).isPresent());
         });
         if (current.sameContent()) return new UploadResult(true, current.version(), null);
 
@@ -110,11 +113,14 @@ public final class ListUploadService {
         long uploadId = jdbi.inTransaction(h -> {
             LocalDateTime now = LocalDateTime.now(clock);
             int basedOn = lists.currentVersion(h, cycleId, kind);
-            long id = uploads.insertDraft(h, new ListUploadRepository.Draft(cycleId, kind, basedOn, fileName, hash, read.encoding(), actor, now,
-                    read.dateOrder()),
+            long id = uploads.insertDraft(h,
+                    new ListUploadRepository.Draft(cycleId, kind, basedOn, fileName, hash, read.encoding(), actor, now,
+                            read.dateOrder()),
                     content, rows);
             auditLog.record(h, actor, "list.uploaded", "upload:" + id, kind + " " + cycleId + ", " + rows.size() + " rows, sha256 " + hash
-                    + (read.dateOrder() == null || read.dateOrder().order() == null ? "" : ", dates " + read.dateOrder().order() + " (" + read.dateOrder().reason() + ")"));
+                    + (read.dateOrder() == null || read.dateOrder().order() == null
+                            ? ""
+                            : ", dates " + read.dateOrder().order() + " (" + read.dateOrder().reason() + ")"));
             return id;
         });
         // The preview from the rows just stored, as they would be read back, rather than reading 100,000 rows again.
@@ -126,7 +132,8 @@ public final class ListUploadService {
     }
 
     /** The list's current version, and whether its file is the one uploaded. */
-    private record CurrentList(int version, boolean sameContent) {}
+    private record CurrentList(int version, boolean sameContent) {
+    }
 
     /**
      * Reads and indexes the registered applicants, then works out the preview's effect, during an
@@ -155,7 +162,8 @@ public final class ListUploadService {
     }
 
     /** What the rows would change if they became the list, and how many catalogues that changes. */
-    private record Effect(VersionChange change, int catalogueChanges) {}
+    private record Effect(VersionChange change, int catalogueChanges) {
+    }
 
     /**
      * The preview, from {@code knownRows} when the caller has the upload's rows as stored, else from the
@@ -173,7 +181,8 @@ public final class ListUploadService {
         }
         int current = lists.currentVersion(h, cycleId, upload.kind());
         // A version committed meanwhile (by another upload) makes the known effect stale: worked out again.
-        Effect effect = knownEffect != null && knownEffect.change().oldVersion() == current ? knownEffect
+        Effect effect = knownEffect != null && knownEffect.change().oldVersion() == current
+                ? knownEffect
                 : effect(h, cycleId, upload.kind(), current, rows);
         VersionChange.Diff diff = effect.change().diff();
         return new Preview(uploadId, cycleId, upload.kind(), upload.status(), upload.fileName(), upload.contentHash(),
@@ -216,12 +225,15 @@ public final class ListUploadService {
     public void review(String cycleId, long uploadId, int rowNumber, boolean confirm, String applicantId, String actor) {
         jdbi.useTransaction(h -> {
             ListUploadRepository.Upload upload = uploads.upload(h, cycleId, uploadId);
-            if (!upload.isDraft()) throw new ConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be reviewed");
+            if (!upload.isDraft())
+                throw new ConflictException("UPLOAD_CLOSED",
+                        "upload " + uploadId + " is " + upload.status() + "; only a draft can be reviewed");
             List<UploadRow> rows = uploads.rows(h, uploadId);
             UploadRow row = rows.stream().filter(r -> r.row() == rowNumber).findFirst()
                     .orElseThrow(() -> new NotFoundException("row of upload " + uploadId, String.valueOf(rowNumber)));
             if (row.outcome() != MatchOutcome.PROBABLE && row.outcome() != MatchOutcome.CONFLICT) {
-                throw new IllegalArgumentException("row " + rowNumber + " is " + row.outcome() + "; only PROBABLE and CONFLICT rows are reviewed");
+                throw new IllegalArgumentException(
+                        "row " + rowNumber + " is " + row.outcome() + "; only PROBABLE and CONFLICT rows are reviewed");
             }
             String chosen = null;
             if (confirm) {
@@ -267,5 +279,6 @@ public final class ListUploadService {
     }
 
     /** An uploaded file as it arrived. */
-    public record RawFile(String fileName, ListKind kind, byte[] content) {}
+    public record RawFile(String fileName, ListKind kind, byte[] content) {
+    }
 }

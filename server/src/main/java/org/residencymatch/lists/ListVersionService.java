@@ -79,7 +79,8 @@ public final class ListVersionService {
     }
 
     /** A version just made current. */
-    public record Committed(ListKind kind, int version, int members) {}
+    public record Committed(ListKind kind, int version, int members) {
+    }
 
     /** The first transaction of {@link #commit}: the version becomes current, effects pending. */
     public Committed commitVersion(String cycleId, long uploadId, String actor) {
@@ -87,11 +88,13 @@ public final class ListVersionService {
             return jdbi.inTransaction(h -> {
                 ListUploadRepository.Upload upload = uploads.upload(h, cycleId, uploadId);
                 if (!upload.isDraft()) {
-                    throw new ConflictException("UPLOAD_CLOSED", "upload " + uploadId + " is " + upload.status() + "; only a draft can be committed");
+                    throw new ConflictException("UPLOAD_CLOSED",
+                            "upload " + uploadId + " is " + upload.status() + "; only a draft can be committed");
                 }
                 int awaiting = uploads.awaitingReview(h, uploadId);
                 if (awaiting > 0) {
-                    throw new ConflictException("REVIEW_PENDING", awaiting + " row(s) await review; confirm or reject them before committing");
+                    throw new ConflictException("REVIEW_PENDING",
+                            awaiting + " row(s) await review; confirm or reject them before committing");
                 }
                 int current = lists.currentVersion(h, cycleId, upload.kind());
                 if (current != upload.basedOn()) throw stale(upload.kind(), current, upload.basedOn());
@@ -105,7 +108,9 @@ public final class ListVersionService {
                 return new Committed(upload.kind(), stored.version(), stored.members());
             });
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time; preview again");
+            if (isUniqueViolation(e))
+                throw new ConflictException("CONCURRENT_COMMIT",
+                        "another version of this list was committed at the same time; preview again");
             throw e;
         }
     }
@@ -137,19 +142,23 @@ public final class ListVersionService {
             version = jdbi.inTransaction(h -> {
                 uploads.requireCycle(h, cycleId);
                 int current = lists.currentVersion(h, cycleId, kind);
-                Optional<ListVersionInfo> target = lists.history(h, cycleId, kind).stream().filter(v -> v.version() == toVersion).findFirst();
+                Optional<ListVersionInfo> target = lists.history(h, cycleId, kind).stream().filter(v -> v.version() == toVersion)
+                        .findFirst();
                 if (target.isEmpty() || toVersion >= current) {
-                    throw new IllegalArgumentException("version " + toVersion + " cannot be reverted to; the current version is " + current);
+                    throw new IllegalArgumentException(
+                            "version " + toVersion + " cannot be reverted to; the current version is " + current);
                 }
                 LocalDateTime now = LocalDateTime.now(clock);
                 int stored = lists.commitCopyAsNewVersion(h, cycleId, kind, current, toVersion,
-                        new ListRepository.Origin("revert to version " + toVersion, target.get().contentHash(), null, toVersion, actor), now).version();
+                        new ListRepository.Origin("revert to version " + toVersion, target.get().contentHash(), null, toVersion, actor),
+                        now).version();
                 uploads.supersedeDrafts(h, cycleId, kind, now);
                 auditLog.record(h, actor, "list.reverted", "list:" + cycleId + "/" + kind, "version " + stored + " = version " + toVersion);
                 return stored;
             });
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
+            if (isUniqueViolation(e))
+                throw new ConflictException("CONCURRENT_COMMIT", "another version of this list was committed at the same time");
             throw e;
         }
         applyPendingEffects(cycleId, kind, Progress.NONE);
@@ -235,7 +244,8 @@ public final class ListVersionService {
 
     private static ConflictException stale(ListKind kind, int current, int basedOn) {
         return new ConflictException("STALE_UPLOAD", "the " + kind + " list is at version " + current
-                + " but this upload was previewed against version " + basedOn + "; upload the file again to preview it against the current list");
+                + " but this upload was previewed against version " + basedOn
+                + "; upload the file again to preview it against the current list");
     }
 
     /** Both H2 and PostgreSQL report a duplicate primary key with SQLState 23505. */

@@ -5,9 +5,7 @@ import org.residencymatch.eligibility.ListKind;
 
 /** The outside organisations that send eligibility lists, each exactly one kind of list. */
 public enum PartnerBody {
-    AIMG(ListKind.AIMG),
-    UBC_CAP(ListKind.BCIMG),
-    BCI(ListKind.QIMG);
+    AIMG(ListKind.AIMG), UBC_CAP(ListKind.BCIMG), BCI(ListKind.QIMG);
 
     private final ListKind listKind;
 

@@ -20,4 +20,5 @@ import org.residencymatch.eligibility.ListKind;
 public record Preview(long uploadId, String cycleId, ListKind kind, String status, String fileName, String contentHash,
         String encoding, String uploadedBy, LocalDateTime uploadedAt, int basedOnVersion, int currentVersion, int rows,
         Map<MatchOutcome, Integer> outcomes, int awaitingReview, List<String> added, List<String> removed, List<String> changed,
-        int catalogueChanges, DateOrderPolicy.Decision dateOrder, List<VersionChange.MemberChange> changes) {}
+        int catalogueChanges, DateOrderPolicy.Decision dateOrder, List<VersionChange.MemberChange> changes) {
+}

@@ -8,4 +8,5 @@ import org.residencymatch.eligibility.ListKind;
  * number, who it puts back on the list or takes off, whose details change, and whose catalogue changes, where.
  */
 public record RevertPreview(ListKind kind, int currentVersion, int toVersion, int newVersion, List<String> added, List<String> removed,
-        List<VersionChange.MemberChange> changes, List<EligibilityShift> shifts) {}
+        List<VersionChange.MemberChange> changes, List<EligibilityShift> shifts) {
+}

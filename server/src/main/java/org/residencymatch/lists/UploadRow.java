@@ -15,7 +15,9 @@ public record UploadRow(int row, MatchOutcome outcome, String applicantId, List<
         CmqApproval contingent, BigDecimal mmiScore, String assessmentOutcome, Review review, String reviewedApplicantId) {
 
     /** A person's decision on a PROBABLE or CONFLICT row. */
-    public enum Review { NONE, CONFIRMED, REJECTED }
+    public enum Review {
+        NONE, CONFIRMED, REJECTED
+    }
 
     /** Whether the row still waits for a person. */
     public boolean awaitsReview() {

@@ -21,13 +21,16 @@ public record VersionChange(String cycleId, ListKind kind, int oldVersion, int n
         Map<String, ListMember> after) {
 
     /** Who the change adds to, removes from and changes on the list, each sorted. */
-    public record Diff(List<String> added, List<String> removed, List<String> changed) {}
+    public record Diff(List<String> added, List<String> removed, List<String> changed) {
+    }
 
     /** One field of a member's entry that the change alters: {@code field} is the list column, values as stored (null: empty). */
-    public record FieldChange(ListColumn field, Object before, Object after) {}
+    public record FieldChange(ListColumn field, Object before, Object after) {
+    }
 
     /** What changes in one member's entry (the applicant stays on the list). */
-    public record MemberChange(String applicantId, List<FieldChange> fields) {}
+    public record MemberChange(String applicantId, List<FieldChange> fields) {
+    }
 
     /** For each member whose entry changes, sorted by applicant id, the fields that change, old and new. */
     public List<MemberChange> memberChanges() {
@@ -38,7 +41,8 @@ public record VersionChange(String cycleId, ListKind kind, int oldVersion, int n
             if (!java.util.Objects.equals(old.contingent(), now.contingent())) {
                 fields.add(new FieldChange(ListColumn.CONTINGENT, old.contingent(), now.contingent()));
             }
-            if (!java.util.Objects.equals(old.mmiScore(), now.mmiScore())) fields.add(new FieldChange(ListColumn.MMI_SCORE, old.mmiScore(), now.mmiScore()));
+            if (!java.util.Objects.equals(old.mmiScore(), now.mmiScore()))
+                fields.add(new FieldChange(ListColumn.MMI_SCORE, old.mmiScore(), now.mmiScore()));
             if (!java.util.Objects.equals(old.assessmentOutcome(), now.assessmentOutcome())) {
                 fields.add(new FieldChange(ListColumn.ASSESSMENT_OUTCOME, old.assessmentOutcome(), now.assessmentOutcome()));
             }
@@ -88,7 +92,8 @@ public record VersionChange(String cycleId, ListKind kind, int oldVersion, int n
     private PartnerLists view(ListsSnapshot lists, String applicantId, int version, ListMember member) {
         PartnerLists others = lists.forApplicant(applicantId);
         if (version == 0) return others.with(ListState.notReceived(kind));
-        ListMembership entry = member == null ? null
+        ListMembership entry = member == null
+                ? null
                 : new ListMembership(version, member.contingent(), member.mmiScore(), member.assessmentOutcome());
         return others.with(ListState.received(kind, version, entry));
     }

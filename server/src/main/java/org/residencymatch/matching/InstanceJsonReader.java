@@ -329,7 +329,7 @@ final class InstanceJsonReader {
 
     /** A string field; {@code owner} names the item when the field is not its id. */
     private static String text(int symbol, Object other, IdTable table, String kind, String field,
-                               List<InstanceProblem> problems, String owner) {
+            List<InstanceProblem> problems, String owner) {
         if (symbol != IdTable.NULL) {
             return table.id(symbol);
         }

@@ -13,7 +13,8 @@ import org.residencymatch.cycle.Phase;
  */
 public final class MatchDayPolicy {
 
-    private MatchDayPolicy() {}
+    private MatchDayPolicy() {
+    }
 
     /** Allowed (no refusal), or refused with the {@link Refusal} that says why in the reader's words. */
     public record Decision(Refusal refusal) {
@@ -47,7 +48,8 @@ public final class MatchDayPolicy {
      * iteration's positions are what the first left unfilled).
      */
     public record State(int iteration, Phase current, LocalDateTime matchOpens, LocalDateTime releaseOpens, MatchRun released,
-            boolean previousReleased) {}
+            boolean previousReleased) {
+    }
 
     /**
      * Running the match: during the match or release phase, after the previous iteration's release, and
@@ -55,7 +57,8 @@ public final class MatchDayPolicy {
      */
     public static Decision run(State state) {
         if (state.released() != null) {
-            return Decision.refused("ALREADY_RELEASED", "matchDay.refused.released", state.iteration(), String.valueOf(state.released().id()), state.released().releasedAt());
+            return Decision.refused("ALREADY_RELEASED", "matchDay.refused.released", state.iteration(),
+                    String.valueOf(state.released().id()), state.released().releasedAt());
         }
         if (state.current() != Phase.MATCH && state.current() != Phase.RESULTS_RELEASE) {
             return Decision.refused("OUTSIDE_PHASE", "matchDay.refused.runNotOpen", state.matchOpens());
@@ -68,8 +71,10 @@ public final class MatchDayPolicy {
     public static Decision release(State state, MatchRun run) {
         if (state.released() != null) {
             return state.released().id() == run.id()
-                    ? Decision.refused("ALREADY_RELEASED", "matchDay.refused.thisReleased", String.valueOf(run.id()), state.released().releasedAt())
-                    : Decision.refused("ALREADY_RELEASED", "matchDay.refused.otherReleased", String.valueOf(state.released().id()), state.iteration());
+                    ? Decision.refused("ALREADY_RELEASED", "matchDay.refused.thisReleased", String.valueOf(run.id()),
+                            state.released().releasedAt())
+                    : Decision.refused("ALREADY_RELEASED", "matchDay.refused.otherReleased", String.valueOf(state.released().id()),
+                            state.iteration());
         }
         if (state.current() != Phase.RESULTS_RELEASE) {
             return Decision.refused("OUTSIDE_PHASE", "matchDay.refused.releaseNotOpen", state.releaseOpens());

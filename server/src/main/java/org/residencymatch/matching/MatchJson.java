@@ -77,7 +77,8 @@ final class MatchJson {
     }
 
     static InvalidInstanceException notWellFormed(String kind, JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
+        String where = e.getLocation() == null
+                ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return shapeError(kind, "", "(json)", "is not well-formed JSON" + where + ": " + e.getOriginalMessage());
     }

@@ -22,7 +22,8 @@ public record MatchReport(String cycleId, int iteration, long runId, int positio
     public static final List<String> DIMENSIONS = List.of("discipline", "province", "faculty", "streamType");
 
     /** One dimension's lines, by label. */
-    public record Section(String dimension, List<Line> lines) {}
+    public record Section(String dimension, List<Line> lines) {
+    }
 
     /** Positions offered, matched, and left unfilled, under one label. */
     public record Line(String label, int positions, int matched) {

@@ -19,7 +19,8 @@ public final class MatchResultsRepository {
      * One applicant of a run: matched to a stream (with its program) or unmatched; {@code listLength}
      * is the length of the submitted rank order list the run read (the couple's for a partner in a couple).
      */
-    public record Row(String applicantId, String givenNames, String familyName, String category, String streamId, String streamName, String site,
+    public record Row(String applicantId, String givenNames, String familyName, String category, String streamId, String streamName,
+            String site,
             String discipline, String faculty, String facultyFr, String province, int listLength) {
         public boolean matched() {
             return streamId != null;
@@ -32,11 +33,13 @@ public final class MatchResultsRepository {
 
     /** An applicant matched to one of a faculty's streams, with the email to reach them. */
     public record Matched(String streamId, String streamName, String site, String discipline, String applicantId, String givenNames,
-            String familyName, String email) {}
+            String familyName, String email) {
+    }
 
     /** A member of a partner list, with what became of them in each released iteration (empty where not released). */
     public record Outcome(String applicantId, String minc, String familyName, String givenNames, String contingent,
-            Map<Integer, Optional<Row>> byIteration) {}
+            Map<Integer, Optional<Row>> byIteration) {
+    }
 
     private static final String RESULTS = """
             SELECT m.applicant_id, a.given_names, a.family_name, p.category, m.stream_id, s.stream_name, s.site,
@@ -105,8 +108,10 @@ public final class MatchResultsRepository {
             String applicant = rs.getString("applicant_id");
             String couple = coupleOf.get(applicant);
             int length = couple != null ? lengths.getOrDefault("COUPLE:" + couple, 0) : lengths.getOrDefault("APPLICANT:" + applicant, 0);
-            return new Row(applicant, rs.getString("given_names"), rs.getString("family_name"), rs.getString("category"), rs.getString("stream_id"),
-                    rs.getString("stream_name"), rs.getString("site"), rs.getString("discipline"), rs.getString("faculty"), rs.getString("faculty_fr"),
+            return new Row(applicant, rs.getString("given_names"), rs.getString("family_name"), rs.getString("category"),
+                    rs.getString("stream_id"),
+                    rs.getString("stream_name"), rs.getString("site"), rs.getString("discipline"), rs.getString("faculty"),
+                    rs.getString("faculty_fr"),
                     rs.getString("province"), length);
         }).list();
     }
@@ -114,7 +119,8 @@ public final class MatchResultsRepository {
     /** The applicants a run matched to a faculty's streams, by stream. */
     public List<Matched> facultyMatched(Handle h, String cycleId, long runId, String facultyId) {
         return h.createQuery(FACULTY_MATCHED).bind("c", cycleId).bind("r", runId).bind("f", facultyId)
-                .map((rs, ctx) -> new Matched(rs.getString("stream_id"), rs.getString("stream_name"), rs.getString("site"), rs.getString("discipline"),
+                .map((rs, ctx) -> new Matched(rs.getString("stream_id"), rs.getString("stream_name"), rs.getString("site"),
+                        rs.getString("discipline"),
                         rs.getString("applicant_id"), rs.getString("given_names"), rs.getString("family_name"), rs.getString("email")))
                 .list();
     }
@@ -132,7 +138,8 @@ public final class MatchResultsRepository {
             String applicant = rs.getString("applicant_id");
             Map<Integer, Optional<Row>> byIteration = new LinkedHashMap<>();
             index.forEach((iteration, rows) -> byIteration.put(iteration, Optional.ofNullable(rows.get(applicant))));
-            return new Outcome(applicant, rs.getString("minc"), rs.getString("family_name"), rs.getString("given_names"), rs.getString("contingent"),
+            return new Outcome(applicant, rs.getString("minc"), rs.getString("family_name"), rs.getString("given_names"),
+                    rs.getString("contingent"),
                     byIteration);
         }).forEach(outcomes::add);
         return outcomes;

@@ -120,12 +120,15 @@ public final class MatchRunService {
         return jdbi.inTransaction(h -> {
             // Released while this run computed: the iteration's match is final, this run is not stored.
             requireRunnable(h, cycleId, iteration);
-            String blocking = result.blocking().isEmpty() ? null
+            String blocking = result.blocking().isEmpty()
+                    ? null
                     : truncate(result.blocking().stream().map(Object::toString).collect(Collectors.joining("; ")), 4000);
-            long id = h.createUpdate("INSERT INTO match_run (cycle_id, iteration, seed, run_at, run_by, stable, applicants, matched, positions, filled, blocking, strategy, attempts) "
+            long id = h.createUpdate(
+                    "INSERT INTO match_run (cycle_id, iteration, seed, run_at, run_by, stable, applicants, matched, positions, filled, blocking, strategy, attempts) "
                             + "VALUES (:c, :i, :seed, :now, :by, :stable, :applicants, :matched, :positions, :filled, :blocking, :strategy, :attempts)")
                     .bind("c", cycleId).bind("i", iteration).bind("seed", seed).bind("now", now).bind("by", actor)
-                    .bind("stable", result.stable()).bind("applicants", result.stats().applicants()).bind("matched", result.stats().matched())
+                    .bind("stable", result.stable()).bind("applicants", result.stats().applicants())
+                    .bind("matched", result.stats().matched())
                     .bind("positions", (int) result.stats().positions()).bind("filled", result.stats().filled()).bind("blocking", blocking)
                     .bind("strategy", result.stats().strategy()).bind("attempts", result.stats().attempts())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -143,8 +146,9 @@ public final class MatchRunService {
     public static final int BLOCKING_KEPT = 100;
 
     private static void storeBlocking(Handle h, long runId, MatchInstance instance, MatchResult result) {
-        var batch = h.prepareBatch("INSERT INTO match_blocking (run_id, position, kind, first_applicant, second_applicant, first_stream, second_stream) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        var batch = h.prepareBatch(
+                "INSERT INTO match_blocking (run_id, position, kind, first_applicant, second_applicant, first_stream, second_stream) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)");
         int position = 0;
         for (BlockingPair pair : result.blocking()) {
             if (position == BLOCKING_KEPT) {
@@ -168,21 +172,22 @@ public final class MatchRunService {
      * stream (or the couple's pair of streams, {@code null} for "no match") they prefer and would be
      * taken at. Names are "given family (id)" and "stream name, site (id)".
      */
-    public record BlockingView(boolean couple, String first, String second, String firstStream, String secondStream) {}
+    public record BlockingView(boolean couple, String first, String second, String firstStream, String secondStream) {
+    }
 
     /** The blocking pairs stored for a run (at most {@link #BLOCKING_KEPT}), with names. */
     public List<BlockingView> blocking(String cycleId, long runId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT b.kind, b.first_applicant, b.second_applicant, b.first_stream, b.second_stream,
-                               a1.given_names AS g1, a1.family_name AS f1, a2.given_names AS g2, a2.family_name AS f2,
-                               s1.stream_name AS n1, s1.site AS site1, s2.stream_name AS n2, s2.site AS site2
-                        FROM match_blocking b
-                        JOIN match_run r ON r.id = b.run_id AND r.cycle_id = :c
-                        LEFT JOIN applicant a1 ON a1.id = b.first_applicant
-                        LEFT JOIN applicant a2 ON a2.id = b.second_applicant
-                        LEFT JOIN program_stream s1 ON s1.cycle_id = :c AND s1.id = b.first_stream
-                        LEFT JOIN program_stream s2 ON s2.cycle_id = :c AND s2.id = b.second_stream
-                        WHERE b.run_id = :r ORDER BY b.position""")
+                SELECT b.kind, b.first_applicant, b.second_applicant, b.first_stream, b.second_stream,
+                       a1.given_names AS g1, a1.family_name AS f1, a2.given_names AS g2, a2.family_name AS f2,
+                       s1.stream_name AS n1, s1.site AS site1, s2.stream_name AS n2, s2.site AS site2
+                FROM match_blocking b
+                JOIN match_run r ON r.id = b.run_id AND r.cycle_id = :c
+                LEFT JOIN applicant a1 ON a1.id = b.first_applicant
+                LEFT JOIN applicant a2 ON a2.id = b.second_applicant
+                LEFT JOIN program_stream s1 ON s1.cycle_id = :c AND s1.id = b.first_stream
+                LEFT JOIN program_stream s2 ON s2.cycle_id = :c AND s2.id = b.second_stream
+                WHERE b.run_id = :r ORDER BY b.position""")
                 .bind("c", cycleId).bind("r", runId)
                 .map((rs, ctx) -> new BlockingView("COUPLE".equals(rs.getString("kind")),
                         person(rs.getString("g1"), rs.getString("f1"), rs.getString("first_applicant")),
@@ -229,14 +234,16 @@ public final class MatchRunService {
             case "ALREADY_RELEASED" -> "iteration " + state.iteration() + " already has released results (run " + state.released().id()
                     + "); its match is final";
             case "NOT_STABLE" -> "the run did not pass the stability audit; it cannot be released";
-            case "FIRST_ITERATION_NOT_RELEASED" -> "the second iteration's positions are what the first left unfilled; release the first iteration's results first";
+            case "FIRST_ITERATION_NOT_RELEASED" ->
+                "the second iteration's positions are what the first left unfilled; release the first iteration's results first";
             default -> action + " is not open now";
         };
         throw new ConflictException(decision.refusal(), message);
     }
 
     /** What the operator may do now for an iteration: run its match, release each of its runs (by run id), and why not. */
-    public record MatchDay(MatchDayPolicy.State state, MatchDayPolicy.Decision run, Map<Long, MatchDayPolicy.Decision> release) {}
+    public record MatchDay(MatchDayPolicy.State state, MatchDayPolicy.Decision run, Map<Long, MatchDayPolicy.Decision> release) {
+    }
 
     public MatchDay matchDay(String cycleId, int iteration) {
         return jdbi.withHandle(h -> {
@@ -275,7 +282,8 @@ public final class MatchRunService {
                         cycleId, run.iteration(), runId, now, actor);
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw new ConflictException(org.residencymatch.Refusal.of("ALREADY_RELEASED", "matchDay.refused.releasedMeanwhile", run.iteration()),
+                    throw new ConflictException(
+                            org.residencymatch.Refusal.of("ALREADY_RELEASED", "matchDay.refused.releasedMeanwhile", run.iteration()),
                             "iteration " + run.iteration() + " was released at the same moment by someone else");
                 }
                 throw e;
@@ -299,7 +307,8 @@ public final class MatchRunService {
      * next (the second iteration's dates after the first, and the AIMG clinical assessment placement's pool
      * for those on the AIMG list).
      */
-    private void notifyApplicants(Handle h, String cycleId, int iteration, long runId, List<String> applicants, String link, LocalDateTime now) {
+    private void notifyApplicants(Handle h, String cycleId, int iteration, long runId, List<String> applicants, String link,
+            LocalDateTime now) {
         if (applicants.isEmpty()) return;
         outbox.enqueueAll(h, applicants, "MATCH_RESULT", "notification.matchResult", cycleId + "/" + iteration);
         Cycle cycle = cycle(cycleId);
@@ -307,13 +316,17 @@ public final class MatchRunService {
         Set<String> onAimgList = aimgVersion == 0 ? Set.of() : aimgList.members(h, cycleId, ListKind.AIMG, aimgVersion).keySet();
         Map<String, ProgramStream> streams = new HashMap<>();
         h.createQuery(RECIPIENTS).bind("r", runId)
-                .map((rs, ctx) -> new String[] {rs.getString("email"), rs.getString("locale"), rs.getString("applicant_id"), rs.getString("stream_id")})
+                .map((rs,
+                        ctx) -> new String[]{rs.getString("email"), rs.getString("locale"), rs.getString("applicant_id"),
+                                rs.getString("stream_id")})
                 .list()
                 .forEach(r -> {
                     String language = "fr".equals(r[1]) ? "fr" : "en";
-                    ProgramStream stream = r[3] == null ? null
+                    ProgramStream stream = r[3] == null
+                            ? null
                             : streams.computeIfAbsent(r[3], id -> programs.stream(h, cycleId, id).orElse(null));
-                    Outbox.enqueueEmail(h, r[0], resultEmail(cycle, iteration, link, stream, onAimgList.contains(r[2]), language), language, now);
+                    Outbox.enqueueEmail(h, r[0], resultEmail(cycle, iteration, link, stream, onAimgList.contains(r[2]), language), language,
+                            now);
                 });
     }
 
@@ -321,14 +334,16 @@ public final class MatchRunService {
     static Email resultEmail(Cycle cycle, int iteration, String link, ProgramStream matched, boolean onAimgList, String language) {
         Email email = Email.of(EmailKind.MATCH_RESULT, link, "iteration", String.valueOf(iteration));
         if (matched != null) {
-            return email.with(EmailKind.Paragraph.MATCHED, "stream", matched.streamName(language), "faculty", matched.facultyName(language));
+            return email.with(EmailKind.Paragraph.MATCHED, "stream", matched.streamName(language), "faculty",
+                    matched.facultyName(language));
         }
         email = email.with(EmailKind.Paragraph.UNMATCHED);
         Optional<LocalDateTime> opens = cycle.phases().stream().filter(p -> p.iteration() == iteration + 1).map(Cycle.PhaseStart::startsAt)
                 .min(LocalDateTime::compareTo);
         Optional<LocalDateTime> deadline = cycle.startOf(iteration + 1, Phase.ROL_DEADLINE);
         if (opens.isPresent() && deadline.isPresent()) {
-            email = email.with(EmailKind.Paragraph.SECOND_ITERATION, "opensTime", zoned(cycle, opens.get()), "deadlineTime", zoned(cycle, deadline.get()));
+            email = email.with(EmailKind.Paragraph.SECOND_ITERATION, "opensTime", zoned(cycle, opens.get()), "deadlineTime",
+                    zoned(cycle, deadline.get()));
         } else {
             email = email.with(EmailKind.Paragraph.NO_LATER_ITERATION);
         }
@@ -395,7 +410,8 @@ public final class MatchRunService {
                 if ("CMG".equals(row.category())) cmg++;
                 else if ("IMG".equals(row.category())) img++;
             }
-            return MatchReport.of(cycleId, iteration, run.id(), programs.streams(h, cycleId), quotas(h, cycleId, iteration), matched, cmg, img,
+            return MatchReport.of(cycleId, iteration, run.id(), programs.streams(h, cycleId), quotas(h, cycleId, iteration), matched, cmg,
+                    img,
                     run.applicants());
         });
     }
@@ -417,14 +433,14 @@ public final class MatchRunService {
     /** An applicant's result once released: the stream, or empty when unmatched. Empty optional-of-optional before release. */
     public Optional<Optional<String>> resultOf(String cycleId, int iteration, String applicantId) {
         return jdbi.withHandle(h -> released(h, cycleId, iteration).map(run -> h.createQuery(
-                        "SELECT stream_id FROM match_assignment WHERE run_id = :r AND applicant_id = :a")
+                "SELECT stream_id FROM match_assignment WHERE run_id = :r AND applicant_id = :a")
                 .bind("r", run.id()).bind("a", applicantId).mapTo(String.class).findFirst()));
     }
 
     /** The applicants matched to a stream once released; empty before release. */
     public Optional<List<String>> matchedTo(String cycleId, int iteration, String streamId) {
         return jdbi.withHandle(h -> released(h, cycleId, iteration).map(run -> h.createQuery(
-                        "SELECT applicant_id FROM match_assignment WHERE run_id = :r AND stream_id = :s ORDER BY applicant_id")
+                "SELECT applicant_id FROM match_assignment WHERE run_id = :r AND stream_id = :s ORDER BY applicant_id")
                 .bind("r", run.id()).bind("s", streamId).mapTo(String.class).list()));
     }
 
@@ -435,18 +451,23 @@ public final class MatchRunService {
             Map<String, Integer> quotas = quotas(h, cycleId, run.iteration());
             Map<String, Integer> filled = new HashMap<>();
             h.createQuery("SELECT stream_id, COUNT(*) FROM match_assignment WHERE run_id = :r AND stream_id IS NOT NULL GROUP BY stream_id")
-                    .bind("r", runId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> filled.put(e.getKey(), e.getValue()));
+                    .bind("r", runId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(e -> filled.put(e.getKey(), e.getValue()));
             Map<String, MatchStatistics.Fill> province = new TreeMap<>(), discipline = new TreeMap<>(), type = new TreeMap<>();
             for (ProgramStream s : programs.streams(h, cycleId)) {
                 int positions = quotas.getOrDefault(s.streamId(), 0), taken = filled.getOrDefault(s.streamId(), 0);
-                province.merge(s.province().name(), new MatchStatistics.Fill(positions, taken), (a, b) -> a.plus(b.positions(), b.filled()));
-                discipline.merge(s.disciplineName(), new MatchStatistics.Fill(positions, taken), (a, b) -> a.plus(b.positions(), b.filled()));
+                province.merge(s.province().name(), new MatchStatistics.Fill(positions, taken),
+                        (a, b) -> a.plus(b.positions(), b.filled()));
+                discipline.merge(s.disciplineName(), new MatchStatistics.Fill(positions, taken),
+                        (a, b) -> a.plus(b.positions(), b.filled()));
                 type.merge(s.type().name(), new MatchStatistics.Fill(positions, taken), (a, b) -> a.plus(b.positions(), b.filled()));
             }
             Map<String, Integer> byCategory = new HashMap<>();
-            h.createQuery("SELECT p.category, COUNT(*) FROM match_assignment m JOIN applicant_profile p ON p.applicant_id = m.applicant_id AND p.cycle_id = :c "
+            h.createQuery(
+                    "SELECT p.category, COUNT(*) FROM match_assignment m JOIN applicant_profile p ON p.applicant_id = m.applicant_id AND p.cycle_id = :c "
                             + "WHERE m.run_id = :r AND m.stream_id IS NOT NULL GROUP BY p.category")
-                    .bind("c", cycleId).bind("r", runId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> byCategory.put(e.getKey(), e.getValue()));
+                    .bind("c", cycleId).bind("r", runId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(e -> byCategory.put(e.getKey(), e.getValue()));
             return new MatchStatistics(province, discipline, type, byCategory.getOrDefault("CMG", 0), byCategory.getOrDefault("IMG", 0));
         });
     }
@@ -457,11 +478,13 @@ public final class MatchRunService {
      */
     Map<String, Integer> quotas(Handle h, String cycleId, int iteration) {
         if (iteration == 2 && released(h, cycleId, 1).isEmpty()) {
-            throw new ConflictException("FIRST_ITERATION_NOT_RELEASED", "the second iteration's positions are what the first left unfilled; release the first iteration's results first");
+            throw new ConflictException("FIRST_ITERATION_NOT_RELEASED",
+                    "the second iteration's positions are what the first left unfilled; release the first iteration's results first");
         }
         Map<String, Integer> quotas = new HashMap<>();
         // The same positions the applicants' catalogue shows.
-        matchFacts.positions(h, cycleId, iteration, programs.streams(h, cycleId)).forEach((stream, positions) -> quotas.put(stream, positions.left()));
+        matchFacts.positions(h, cycleId, iteration, programs.streams(h, cycleId))
+                .forEach((stream, positions) -> quotas.put(stream, positions.left()));
         return quotas;
     }
 
@@ -475,7 +498,8 @@ public final class MatchRunService {
         Set<String> applicants = new LinkedHashSet<>();
         Map<String, List<String>> programRols = new TreeMap<>();
         for (String streamId : new TreeMap<>(quotas).keySet()) {
-            List<String> rol = rankLists.inForce(h, cycleId, iteration, RankListService.STREAM, streamId).map(RankList::entries).orElse(List.of())
+            List<String> rol = rankLists.inForce(h, cycleId, iteration, RankListService.STREAM, streamId).map(RankList::entries)
+                    .orElse(List.of())
                     .stream().map(RankList.Entry::item).filter(a -> eligiblePairs.contains(a + "|" + streamId)).toList();
             programRols.put(streamId, rol);
             applicants.addAll(rol);
@@ -502,8 +526,10 @@ public final class MatchRunService {
                 builder.applicant(applicant);
                 continue;
             }
-            List<String> rol = rankLists.inForce(h, cycleId, iteration, RankListService.APPLICANT, applicant).map(RankList::entries).orElse(List.of())
-                    .stream().map(RankList.Entry::item).filter(s -> eligiblePairs.contains(applicant + "|" + s) && quotas.containsKey(s)).toList();
+            List<String> rol = rankLists.inForce(h, cycleId, iteration, RankListService.APPLICANT, applicant).map(RankList::entries)
+                    .orElse(List.of())
+                    .stream().map(RankList.Entry::item).filter(s -> eligiblePairs.contains(applicant + "|" + s) && quotas.containsKey(s))
+                    .toList();
             builder.applicant(applicant, rol);
         }
         coupleEntries.forEach(Runnable::run);
@@ -511,7 +537,8 @@ public final class MatchRunService {
     }
 
     static Optional<MatchRun> released(Handle h, String cycleId, int iteration) {
-        return h.createQuery("SELECT r.* FROM match_release x JOIN match_run r ON r.id = x.run_id WHERE x.cycle_id = :c AND x.iteration = :i")
+        return h.createQuery(
+                "SELECT r.* FROM match_release x JOIN match_run r ON r.id = x.run_id WHERE x.cycle_id = :c AND x.iteration = :i")
                 .bind("c", cycleId).bind("i", iteration).map((rs, ctx) -> row(rs)).findFirst();
     }
 
@@ -524,7 +551,8 @@ public final class MatchRunService {
         return new MatchRun(rs.getLong("id"), rs.getString("cycle_id"), rs.getInt("iteration"), rs.getLong("seed"),
                 rs.getObject("run_at", LocalDateTime.class), rs.getString("run_by"), rs.getBoolean("stable"), rs.getInt("applicants"),
                 rs.getInt("matched"), rs.getInt("positions"), rs.getInt("filled"), rs.getString("blocking"),
-                rs.getObject("released_at", LocalDateTime.class), rs.getString("strategy"), (Integer) rs.getObject("attempts", Integer.class));
+                rs.getObject("released_at", LocalDateTime.class), rs.getString("strategy"),
+                (Integer) rs.getObject("attempts", Integer.class));
     }
 
     private static String truncate(String s, int max) {

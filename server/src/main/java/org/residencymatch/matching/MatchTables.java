@@ -12,10 +12,12 @@ import java.util.Optional;
  */
 public final class MatchTables {
 
-    private MatchTables() {}
+    private MatchTables() {
+    }
 
     /** A header and its rows. */
-    public record Table(List<String> header, List<List<String>> rows) {}
+    public record Table(List<String> header, List<List<String>> rows) {
+    }
 
     public static Table results(List<MatchResultsRepository.Row> rows) {
         List<List<String>> lines = new ArrayList<>();
@@ -23,16 +25,20 @@ public final class MatchTables {
             lines.add(Arrays.asList(r.applicantId(), r.familyName(), r.givenNames(), r.category(), r.matched() ? "MATCHED" : "UNMATCHED",
                     r.streamId(), r.streamName(), r.site(), r.discipline(), r.faculty(), r.province(), String.valueOf(r.listLength())));
         }
-        return new Table(List.of("Applicant ID", "Family name", "Given names", "Category", "Outcome", "Stream ID", "Stream", "Site", "Discipline",
-                "Faculty", "Province", "Rank order list length"), lines);
+        return new Table(
+                List.of("Applicant ID", "Family name", "Given names", "Category", "Outcome", "Stream ID", "Stream", "Site", "Discipline",
+                        "Faculty", "Province", "Rank order list length"),
+                lines);
     }
 
     public static Table facultyMatched(List<MatchResultsRepository.Matched> rows) {
         List<List<String>> lines = new ArrayList<>();
         for (MatchResultsRepository.Matched m : rows) {
-            lines.add(Arrays.asList(m.streamId(), m.streamName(), m.site(), m.discipline(), m.applicantId(), m.familyName(), m.givenNames(), m.email()));
+            lines.add(Arrays.asList(m.streamId(), m.streamName(), m.site(), m.discipline(), m.applicantId(), m.familyName(), m.givenNames(),
+                    m.email()));
         }
-        return new Table(List.of("Stream ID", "Stream", "Site", "Discipline", "Applicant ID", "Family name", "Given names", "Email"), lines);
+        return new Table(List.of("Stream ID", "Stream", "Site", "Discipline", "Applicant ID", "Family name", "Given names", "Email"),
+                lines);
     }
 
     /**
@@ -65,7 +71,8 @@ public final class MatchTables {
     /** The report: totals, CMGs and IMGs matched, then each dimension's lines; the unfilled of iteration 1 carry to iteration 2. */
     public static Table report(MatchReport report) {
         List<List<String>> lines = new ArrayList<>();
-        lines.add(List.of("total", "all", String.valueOf(report.positions()), String.valueOf(report.matched()), String.valueOf(report.unfilled())));
+        lines.add(List.of("total", "all", String.valueOf(report.positions()), String.valueOf(report.matched()),
+                String.valueOf(report.unfilled())));
         lines.add(List.of("category", "CMG", "", String.valueOf(report.cmgMatched()), ""));
         lines.add(List.of("category", "IMG", "", String.valueOf(report.imgMatched()), ""));
         for (MatchReport.Section section : report.sections()) {

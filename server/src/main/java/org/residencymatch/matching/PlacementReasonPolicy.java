@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public final class PlacementReasonPolicy {
 
-    private PlacementReasonPolicy() {}
+    private PlacementReasonPolicy() {
+    }
 
     /** Why a program did not place the applicant; the message key is {@code placementReason.<name>}. */
     public enum Reason {
@@ -53,10 +54,12 @@ public final class PlacementReasonPolicy {
      * @param streamId        the stream on the applicant's side
      * @param partnerStreamId in a couple's list, the partner's side of the pair ({@code null} for "no match"); null for a single
      */
-    public record Explanation(String streamId, String partnerStreamId, boolean couple, Reason reason) {}
+    public record Explanation(String streamId, String partnerStreamId, boolean couple, Reason reason) {
+    }
 
     /** One pair of a couple's list, the applicant's own side first ({@code null}: "no match" on that side). */
-    public record Pair(String mine, String partners) {}
+    public record Pair(String mine, String partners) {
+    }
 
     /**
      * A single applicant's list: one explanation per stream, in the list's order.
@@ -81,13 +84,15 @@ public final class PlacementReasonPolicy {
      *
      * @param placed the pair the run placed the couple at, own side first, or null when it placed neither
      */
-    public static List<Explanation> couple(String applicant, List<Pair> pairs, Map<String, Program> programs, Set<String> considered, Pair placed) {
+    public static List<Explanation> couple(String applicant, List<Pair> pairs, Map<String, Program> programs, Set<String> considered,
+            Pair placed) {
         List<Explanation> explanations = new ArrayList<>();
         for (Pair pair : pairs) {
             if (placed != null && Objects.equals(pair, placed)) break;
             if (pair.mine() == null) continue;
             Reason reason = programReason(applicant, programs.get(pair.mine()));
-            if (reason == null) reason = considered.contains(pair.mine()) ? Reason.PAIR_NOT_PLACED_TOGETHER : Reason.APPLICATION_NOT_IN_MATCH;
+            if (reason == null)
+                reason = considered.contains(pair.mine()) ? Reason.PAIR_NOT_PLACED_TOGETHER : Reason.APPLICATION_NOT_IN_MATCH;
             explanations.add(new Explanation(pair.mine(), pair.partners(), true, reason));
         }
         return explanations;

@@ -45,7 +45,8 @@ public final class PlacementReasonService {
     }
 
     /** The cycle's setting: off, by nobody, until the operator changes it. */
-    public record Setting(String cycleId, boolean enabled, LocalDateTime changedAt, String changedBy) {}
+    public record Setting(String cycleId, boolean enabled, LocalDateTime changedAt, String changedBy) {
+    }
 
     public Setting setting(String cycleId) {
         return jdbi.withHandle(h -> setting(h, cycleId));
@@ -53,7 +54,8 @@ public final class PlacementReasonService {
 
     private static Setting setting(Handle h, String cycleId) {
         return h.createQuery("SELECT enabled, changed_at, changed_by FROM placement_reason_setting WHERE cycle_id = :c").bind("c", cycleId)
-                .map((rs, ctx) -> new Setting(cycleId, rs.getBoolean("enabled"), rs.getObject("changed_at", LocalDateTime.class), rs.getString("changed_by")))
+                .map((rs, ctx) -> new Setting(cycleId, rs.getBoolean("enabled"), rs.getObject("changed_at", LocalDateTime.class),
+                        rs.getString("changed_by")))
                 .findOne().orElse(new Setting(cycleId, false, null, null));
     }
 
@@ -98,15 +100,20 @@ public final class PlacementReasonService {
         Optional<Couple> couple = couples.active(h, cycleId, iteration).stream()
                 .filter(c -> c.first().equals(applicantId) || c.second().equals(applicantId)).findFirst();
         if (couple.isEmpty()) {
-            List<String> list = rankLists.inForce(h, cycleId, iteration, RankListService.APPLICANT, applicantId).map(RankList::entries).orElse(List.of())
+            List<String> list = rankLists.inForce(h, cycleId, iteration, RankListService.APPLICANT, applicantId).map(RankList::entries)
+                    .orElse(List.of())
                     .stream().map(RankList.Entry::item).toList();
             return PlacementReasonPolicy.single(applicantId, list, programs(h, cycleId, iteration, runId, list), considered);
         }
         boolean first = couple.get().first().equals(applicantId);
         String partner = first ? couple.get().second() : couple.get().first();
-        List<PlacementReasonPolicy.Pair> pairs = rankLists.inForce(h, cycleId, iteration, RankListService.COUPLE, String.valueOf(couple.get().id()))
+        List<PlacementReasonPolicy.Pair> pairs = rankLists
+                .inForce(h, cycleId, iteration, RankListService.COUPLE, String.valueOf(couple.get().id()))
                 .map(RankList::entries).orElse(List.of()).stream()
-                .map(e -> first ? new PlacementReasonPolicy.Pair(e.item(), e.second()) : new PlacementReasonPolicy.Pair(e.second(), e.item())).toList();
+                .map(e -> first
+                        ? new PlacementReasonPolicy.Pair(e.item(), e.second())
+                        : new PlacementReasonPolicy.Pair(e.second(), e.item()))
+                .toList();
         String partnerPlaced = placements(h, runId, partner).get(partner);
         PlacementReasonPolicy.Pair placed = partnerPlaced == null ? null : new PlacementReasonPolicy.Pair(null, partnerPlaced);
         List<String> mine = pairs.stream().map(PlacementReasonPolicy.Pair::mine).filter(s -> s != null).distinct().toList();
@@ -119,10 +126,12 @@ public final class PlacementReasonService {
         Map<String, PlacementReasonPolicy.Program> programs = new HashMap<>();
         for (String stream : new HashSet<>(streams)) {
             if (!positions.containsKey(stream)) continue;
-            List<String> ranked = rankLists.inForce(h, cycleId, iteration, RankListService.STREAM, stream).map(RankList::entries).orElse(List.of())
+            List<String> ranked = rankLists.inForce(h, cycleId, iteration, RankListService.STREAM, stream).map(RankList::entries)
+                    .orElse(List.of())
                     .stream().map(RankList.Entry::item).toList();
-            Set<String> matched = new HashSet<>(h.createQuery("SELECT applicant_id FROM match_assignment WHERE run_id = :r AND stream_id = :s")
-                    .bind("r", runId).bind("s", stream).mapTo(String.class).list());
+            Set<String> matched = new HashSet<>(
+                    h.createQuery("SELECT applicant_id FROM match_assignment WHERE run_id = :r AND stream_id = :s")
+                            .bind("r", runId).bind("s", stream).mapTo(String.class).list());
             programs.put(stream, new PlacementReasonPolicy.Program(ranked, positions.get(stream), matched));
         }
         return programs;
@@ -131,7 +140,8 @@ public final class PlacementReasonService {
     /** The applicant's row in the run: absent when the run did not hold them, a null stream when unmatched. */
     private static Map<String, String> placements(Handle h, long runId, String applicantId) {
         Map<String, String> placed = new HashMap<>();
-        h.createQuery("SELECT stream_id FROM match_assignment WHERE run_id = :r AND applicant_id = :a").bind("r", runId).bind("a", applicantId)
+        h.createQuery("SELECT stream_id FROM match_assignment WHERE run_id = :r AND applicant_id = :a").bind("r", runId)
+                .bind("a", applicantId)
                 .map((rs, ctx) -> rs.getString(1)).forEach(stream -> placed.put(applicantId, stream));
         return placed;
     }

@@ -16,28 +16,24 @@ import java.util.Optional;
  * with its zone. Bodies carry no name, address or date of birth: what the email is about, and the link.
  */
 public enum EmailKind {
-    CONFIRM("email.confirm", List.of()),
-    RESET("email.reset", List.of()),
-    ALREADY_REGISTERED("email.alreadyRegistered", List.of()),
+    CONFIRM("email.confirm", List.of()), RESET("email.reset", List.of()), ALREADY_REGISTERED("email.alreadyRegistered", List.of()),
     /** The released result of an iteration: matched (where) or unmatched (and what comes next). */
     MATCH_RESULT("email.matchResult", List.of("iteration"),
-            Paragraph.MATCHED, Paragraph.UNMATCHED, Paragraph.SECOND_ITERATION, Paragraph.NO_LATER_ITERATION, Paragraph.CAP_POOL),
-    COUPLE_LIST_SUBMITTED("email.coupleList.submitted", List.of("version")),
-    COUPLE_LIST_CHANGED("email.coupleList.changed", List.of("version")),
-    FACT_VERIFIED("email.factVerified", List.of("factKey")),
-    FACT_REFUSED("email.factRefused", List.of("factKey"), Paragraph.REASON),
-    DOCUMENT_ACCEPTED("email.documentAccepted", List.of("documentKey")),
-    DOCUMENT_REFUSED("email.documentRefused", List.of("documentKey"), Paragraph.REASON),
+            Paragraph.MATCHED, Paragraph.UNMATCHED, Paragraph.SECOND_ITERATION, Paragraph.NO_LATER_ITERATION,
+            Paragraph.CAP_POOL), COUPLE_LIST_SUBMITTED("email.coupleList.submitted", List.of("version")), COUPLE_LIST_CHANGED(
+                    "email.coupleList.changed", List.of("version")), FACT_VERIFIED("email.factVerified", List.of("factKey")), FACT_REFUSED(
+                            "email.factRefused", List.of("factKey"),
+                            Paragraph.REASON), DOCUMENT_ACCEPTED("email.documentAccepted", List.of("documentKey")), DOCUMENT_REFUSED(
+                                    "email.documentRefused", List.of("documentKey"), Paragraph.REASON),
     /** An invitation to the AIMG clinical assessment placement, with the answer's deadline. */
     CAP_INVITED("email.capInvited", List.of("respondByTime"));
 
     /** A paragraph some emails carry, with its own arguments (<code>{0}</code>, <code>{1}</code>... in their order). */
     public enum Paragraph {
-        MATCHED("email.paragraph.matched", "stream", "faculty"),
-        UNMATCHED("email.paragraph.unmatched"),
+        MATCHED("email.paragraph.matched", "stream", "faculty"), UNMATCHED("email.paragraph.unmatched"),
         /** The second iteration's program selection opens, and its rank order list deadline. */
-        SECOND_ITERATION("email.paragraph.secondIteration", "opensTime", "deadlineTime"),
-        NO_LATER_ITERATION("email.paragraph.noLaterIteration"),
+        SECOND_ITERATION("email.paragraph.secondIteration", "opensTime",
+                "deadlineTime"), NO_LATER_ITERATION("email.paragraph.noLaterIteration"),
         /** On the AIMG list and unmatched: the AIMG Program may invite them to a clinical assessment placement. */
         CAP_POOL("email.paragraph.capPool"),
         /** Why a fact or a document was refused, in the recipient's language, as the operator wrote it. */

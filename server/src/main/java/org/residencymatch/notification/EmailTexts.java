@@ -23,7 +23,8 @@ import java.util.Properties;
 public final class EmailTexts {
 
     /** A rendered email. */
-    public record Rendered(String subject, String body) {}
+    public record Rendered(String subject, String body) {
+    }
 
     private static final Map<String, Properties> TEXTS = Map.of("en", load("en"), "fr", load("fr"));
     private static final Map<String, Locale> LOCALES = Map.of("en", Locale.CANADA, "fr", Locale.CANADA_FRENCH);
@@ -31,7 +32,8 @@ public final class EmailTexts {
             "en", DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a z", Locale.CANADA),
             "fr", DateTimeFormatter.ofPattern("d MMMM yyyy, HH 'h' mm z", Locale.CANADA_FRENCH));
 
-    private EmailTexts() {}
+    private EmailTexts() {
+    }
 
     /**
      * The email in a language ("fr", else English); a link that is a path of the service ("/applicant/profile")

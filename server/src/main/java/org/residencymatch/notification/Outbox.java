@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
 
     /** Where a message goes: to an applicant's notifications, or to an email address. */
-    public enum Channel { APPLICANT, EMAIL }
+    public enum Channel {
+        APPLICANT, EMAIL
+    }
 
     /** Delivers one message (email, notification, ...); throws when it could not. The default only logs. */
     public interface Sender {
@@ -41,17 +43,20 @@ public final class Outbox {
         /** The email this message is ({@link EmailTexts#render(Message, String)} writes it); {@link IllegalArgumentException} for a notification. */
         public Email email() {
             if (channel != Channel.EMAIL) throw new IllegalArgumentException("message " + id + " is a notification, not an email");
-            EmailKind kind = EmailKind.ofKey(subjectKey).orElseThrow(() -> new IllegalArgumentException("no email kind has the key " + subjectKey));
+            EmailKind kind = EmailKind.ofKey(subjectKey)
+                    .orElseThrow(() -> new IllegalArgumentException("no email kind has the key " + subjectKey));
             return Email.stored(kind, body, arguments);
         }
     }
 
     /** An applicant's address (their account's, else the one on file) and the language to write to them in. */
-    public record Address(String email, String language) {}
+    public record Address(String email, String language) {
+    }
 
     /** A message that used up its attempts, as the operator sees it. */
     public record Parked(long id, Channel channel, String applicantId, String recipient, String kind, String subjectKey, int attempts,
-            String lastFailure, LocalDateTime createdAt, LocalDateTime parkedAt) {}
+            String lastFailure, LocalDateTime createdAt, LocalDateTime parkedAt) {
+    }
 
     /**
      * Logs ids and kinds, never names, addresses or what a message says (an email's body and link hold
@@ -130,7 +135,8 @@ public final class Outbox {
     /** Queues a notification to an applicant, in the caller's transaction. */
     public void enqueue(Handle h, String applicantId, String kind, String subjectKey, String details) {
         LocalDateTime now = LocalDateTime.now(clock);
-        h.execute("INSERT INTO outbox_message (channel, applicant_id, kind, subject_key, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        h.execute(
+                "INSERT INTO outbox_message (channel, applicant_id, kind, subject_key, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 Channel.APPLICANT.name(), applicantId, kind, subjectKey, details, now, now);
     }
 
@@ -140,8 +146,9 @@ public final class Outbox {
      */
     public void enqueueAll(Handle h, List<String> applicantIds, String kind, String subjectKey, String details) {
         LocalDateTime now = LocalDateTime.now(clock);
-        BulkInsert.insert(h, "outbox_message", List.of("channel", "applicant_id", "kind", "subject_key", "body", "created_at", "next_attempt_at"),
-                applicantIds, applicantId -> new Object[] {Channel.APPLICANT.name(), applicantId, kind, subjectKey, details, now, now});
+        BulkInsert.insert(h, "outbox_message",
+                List.of("channel", "applicant_id", "kind", "subject_key", "body", "created_at", "next_attempt_at"),
+                applicantIds, applicantId -> new Object[]{Channel.APPLICANT.name(), applicantId, kind, subjectKey, details, now, now});
     }
 
     /**
@@ -149,9 +156,12 @@ public final class Outbox {
      * subject key, its link as the body, its other arguments beside. It is rendered when sent ({@link EmailTexts}).
      */
     public static void enqueueEmail(Handle h, String recipient, Email email, String language, LocalDateTime now) {
-        h.execute("INSERT INTO outbox_message (channel, recipient, kind, subject_key, body, email_arguments, language, created_at, next_attempt_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Channel.EMAIL.name(), recipient, Channel.EMAIL.name(), email.kind().key, email.link(),
-                email.arguments().isEmpty() && email.paragraphs().isEmpty() ? null : email.storedArguments(), "fr".equals(language) ? "fr" : "en",
+        h.execute(
+                "INSERT INTO outbox_message (channel, recipient, kind, subject_key, body, email_arguments, language, created_at, next_attempt_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Channel.EMAIL.name(), recipient, Channel.EMAIL.name(), email.kind().key, email.link(),
+                email.arguments().isEmpty() && email.paragraphs().isEmpty() ? null : email.storedArguments(),
+                "fr".equals(language) ? "fr" : "en",
                 now, now);
     }
 
@@ -181,10 +191,10 @@ public final class Outbox {
         String claim = UUID.randomUUID().toString();
         LocalDateTime now = LocalDateTime.now(clock);
         List<Long> due = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id FROM outbox_message
-                        WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at <= :now
-                          AND (claim_expires_at IS NULL OR claim_expires_at <= :now) AND attempts < :max
-                        ORDER BY id""")
+                SELECT id FROM outbox_message
+                WHERE sent_at IS NULL AND parked_at IS NULL AND next_attempt_at <= :now
+                  AND (claim_expires_at IS NULL OR claim_expires_at <= :now) AND attempts < :max
+                ORDER BY id""")
                 .bind("now", now).bind("max", policy.maxAttempts()).setMaxRows(limit).mapTo(Long.class).list());
         int sent = 0;
         for (long id : due) {
@@ -205,16 +215,18 @@ public final class Outbox {
     private Message claim(long id, String claim) {
         LocalDateTime now = LocalDateTime.now(clock);
         int won = jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE outbox_message SET claim_token = :claim, claim_expires_at = :until, attempts = attempts + 1
-                        WHERE id = :id AND sent_at IS NULL AND parked_at IS NULL AND attempts < :max
-                          AND (claim_expires_at IS NULL OR claim_expires_at <= :now)""")
-                .bind("claim", claim).bind("until", now.plus(policy.lease())).bind("id", id).bind("now", now).bind("max", policy.maxAttempts())
+                UPDATE outbox_message SET claim_token = :claim, claim_expires_at = :until, attempts = attempts + 1
+                WHERE id = :id AND sent_at IS NULL AND parked_at IS NULL AND attempts < :max
+                  AND (claim_expires_at IS NULL OR claim_expires_at <= :now)""")
+                .bind("claim", claim).bind("until", now.plus(policy.lease())).bind("id", id).bind("now", now)
+                .bind("max", policy.maxAttempts())
                 .execute());
         if (won == 0) return null;
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM outbox_message WHERE id = :id AND claim_token = :claim")
                 .bind("id", id).bind("claim", claim)
                 .map((rs, ctx) -> new Message(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("applicant_id"),
-                        rs.getString("recipient"), rs.getString("kind"), rs.getString("subject_key"), rs.getString("body"), rs.getString("language"),
+                        rs.getString("recipient"), rs.getString("kind"), rs.getString("subject_key"), rs.getString("body"),
+                        rs.getString("language"),
                         rs.getInt("attempts"), rs.getString("email_arguments")))
                 .findOne().orElse(null));
     }
@@ -223,8 +235,8 @@ public final class Outbox {
         // Only by the claim that sent it: if the lease ran out meanwhile and another claimer sent it too,
         // that one marks it (the message went twice: at least once, never lost).
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE outbox_message SET sent_at = :now, claim_token = NULL, claim_expires_at = NULL, last_failure = NULL
-                        WHERE id = :id AND claim_token = :claim""")
+                UPDATE outbox_message SET sent_at = :now, claim_token = NULL, claim_expires_at = NULL, last_failure = NULL
+                WHERE id = :id AND claim_token = :claim""")
                 .bind("now", LocalDateTime.now(clock)).bind("id", id).bind("claim", claim).execute());
     }
 
@@ -234,9 +246,9 @@ public final class Outbox {
         // The type only: a sender's message may quote the address or the message.
         String what = failure.getClass().getName();
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE outbox_message SET claim_token = NULL, claim_expires_at = NULL, last_failure = :failure,
-                               next_attempt_at = :next, parked_at = :parked
-                        WHERE id = :id AND claim_token = :claim""")
+                UPDATE outbox_message SET claim_token = NULL, claim_expires_at = NULL, last_failure = :failure,
+                       next_attempt_at = :next, parked_at = :parked
+                WHERE id = :id AND claim_token = :claim""")
                 .bind("failure", what.length() > 200 ? what.substring(0, 200) : what)
                 .bind("next", now.plus(policy.delayAfter(message.attempt())))
                 .bind("parked", exhausted ? now : null)
@@ -249,9 +261,9 @@ public final class Outbox {
     private void parkExhausted() {
         LocalDateTime now = LocalDateTime.now(clock);
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE outbox_message SET parked_at = :now, claim_token = NULL, claim_expires_at = NULL,
-                               last_failure = COALESCE(last_failure, 'claim expired (the sender died)')
-                        WHERE sent_at IS NULL AND parked_at IS NULL AND attempts >= :max AND claim_expires_at <= :now""")
+                UPDATE outbox_message SET parked_at = :now, claim_token = NULL, claim_expires_at = NULL,
+                       last_failure = COALESCE(last_failure, 'claim expired (the sender died)')
+                WHERE sent_at IS NULL AND parked_at IS NULL AND attempts >= :max AND claim_expires_at <= :now""")
                 .bind("now", now).bind("max", policy.maxAttempts()).execute());
     }
 
@@ -264,12 +276,13 @@ public final class Outbox {
     /** The parked messages, newest first, at most {@code limit}. */
     public List<Parked> parked(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, channel, applicant_id, recipient, kind, subject_key, attempts, last_failure, created_at, parked_at
-                        FROM outbox_message WHERE parked_at IS NOT NULL AND sent_at IS NULL ORDER BY parked_at DESC, id DESC""")
+                SELECT id, channel, applicant_id, recipient, kind, subject_key, attempts, last_failure, created_at, parked_at
+                FROM outbox_message WHERE parked_at IS NOT NULL AND sent_at IS NULL ORDER BY parked_at DESC, id DESC""")
                 .setMaxRows(limit)
                 .map((rs, ctx) -> new Parked(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("applicant_id"),
                         rs.getString("recipient"), rs.getString("kind"), rs.getString("subject_key"), rs.getInt("attempts"),
-                        rs.getString("last_failure"), rs.getObject("created_at", LocalDateTime.class), rs.getObject("parked_at", LocalDateTime.class)))
+                        rs.getString("last_failure"), rs.getObject("created_at", LocalDateTime.class),
+                        rs.getObject("parked_at", LocalDateTime.class)))
                 .list());
     }
 }

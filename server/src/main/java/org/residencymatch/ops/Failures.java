@@ -11,7 +11,8 @@ import java.sql.SQLException;
  */
 public final class Failures {
 
-    private Failures() {}
+    private Failures() {
+    }
 
     /** What a log line may say about a failure: the types in its chain, with SQL state and constraint. */
     public static String describe(Throwable failure) {
@@ -21,7 +22,8 @@ public final class Failures {
             text.append(t.getClass().getName());
             if (t instanceof SQLException sql) {
                 if (sql.getSQLState() != null) text.append(" [SQL state ").append(sql.getSQLState());
-                else text.append(" [SQL state ?");
+                else
+                    text.append(" [SQL state ?");
                 String constraint = constraint(sql);
                 if (constraint != null) text.append(", constraint ").append(constraint);
                 text.append(']');

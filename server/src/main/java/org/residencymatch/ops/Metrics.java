@@ -21,8 +21,8 @@ public final class Metrics implements AutoCloseable {
 
     /** Latency buckets around the 300 ms a page must answer in at the deadline, so p99 can be read from them. */
     private static final Duration[] REQUEST_BUCKETS = {
-        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
-        Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10)
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
+            Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10)
     };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

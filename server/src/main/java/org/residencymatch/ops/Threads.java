@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  */
 public final class Threads {
 
-    private Threads() {}
+    private Threads() {
+    }
 
     /** Makes daemon threads called {@code name}. */
     public static ThreadFactory daemon(String name) {

@@ -37,11 +37,11 @@ public final class CatalogueImporter {
     static final String STREAM_NAME = "program_stream";
     static final String URL = "program_url";
     static final String QUOTA = "quota";
-    private static final List<String> REQUIRED =
-            List.of(DISCIPLINE_ID, DISCIPLINE_NAME, PROGRAM_ID, FACULTY, STREAM_ID, SITE, STREAM_NAME);
+    private static final List<String> REQUIRED = List.of(DISCIPLINE_ID, DISCIPLINE_NAME, PROGRAM_ID, FACULTY, STREAM_ID, SITE, STREAM_NAME);
 
     /** What an import did. */
-    public record Summary(int rows, int created, int updated, int unchanged) {}
+    public record Summary(int rows, int created, int updated, int unchanged) {
+    }
 
     /** One checked row, ready to be written. */
     record StreamRow(
@@ -54,7 +54,8 @@ public final class CatalogueImporter {
             StreamNames.Meaning meaning,
             String streamName,
             Integer quota,
-            String url) {}
+            String url) {
+    }
 
     private final Jdbi jdbi;
     private final StreamNames streamNames;
@@ -122,12 +123,14 @@ public final class CatalogueImporter {
             String facultyName = cells.required(FACULTY);
             String facultyId = facultyName == null ? null : facultyIdsByKey.get(TextKey.of(facultyName));
             if (facultyName != null && facultyId == null) {
-                cells.problem(FACULTY, "unknown faculty \"" + facultyName + "\"; the known faculties are the 18 Canadian faculties of medicine");
+                cells.problem(FACULTY,
+                        "unknown faculty \"" + facultyName + "\"; the known faculties are the 18 Canadian faculties of medicine");
             }
             String streamName = cells.required(STREAM_NAME);
             Optional<StreamNames.Meaning> meaning = streamName == null ? Optional.empty() : streamNames.meaningOf(streamName);
             if (streamName != null && meaning.isEmpty()) {
-                cells.problem(STREAM_NAME, "unknown stream name \"" + streamName + "\"; add it to program/stream-names.csv with its stream type");
+                cells.problem(STREAM_NAME,
+                        "unknown stream name \"" + streamName + "\"; add it to program/stream-names.csv with its stream type");
             }
             Integer quota = columns.containsKey(QUOTA) ? cells.optionalQuota(QUOTA) : null;
             String label = cells.optional(STREAM_LABEL);
@@ -141,7 +144,8 @@ public final class CatalogueImporter {
                     label.isEmpty() ? streamName : label, quota, cells.optional(URL));
             StreamRow first = firstRowOfProgram.putIfAbsent(programId, parsed);
             if (first != null && (!first.facultyId().equals(facultyId) || first.disciplineId() != disciplineId)) {
-                cells.problem(PROGRAM_ID, "program " + programId + " has another faculty or discipline in row " + rowOfStream.get(first.streamId()));
+                cells.problem(PROGRAM_ID,
+                        "program " + programId + " has another faculty or discipline in row " + rowOfStream.get(first.streamId()));
                 continue;
             }
             rows.add(parsed);
@@ -180,7 +184,7 @@ public final class CatalogueImporter {
         }
         Map<String, StoredStream> known = new HashMap<>();
         h.createQuery("SELECT id, program_id, site, stream_name, stream_type, return_of_service, includes_military, quota, url "
-                        + "FROM program_stream WHERE cycle_id = :cycle")
+                + "FROM program_stream WHERE cycle_id = :cycle")
                 .bind("cycle", cycleId)
                 .map((rs, ctx) -> known.put(rs.getString("id"), new StoredStream(
                         rs.getString("program_id"), rs.getString("site"), rs.getString("stream_name"), rs.getString("stream_type"),
@@ -218,7 +222,8 @@ public final class CatalogueImporter {
     }
 
     private record StoredStream(String programId, String site, String streamName, String streamType, boolean returnOfService,
-            boolean includesMilitary, int quota, String url) {}
+            boolean includesMilitary, int quota, String url) {
+    }
 
     /** Reads the cells of one row by column name, collecting problems instead of failing on the first. */
     private static final class Cells {
@@ -245,7 +250,8 @@ public final class CatalogueImporter {
             TextPolicy.Decision decision = TextPolicy.decide(TextPolicy.Field.LINE, row.cell(index));
             if (decision instanceof TextPolicy.Refused refused) {
                 problem(column, (TextPolicy.DIRECTION_OVERRIDE.equals(refused.reasonKey())
-                        ? "holds an invisible character that reverses the direction of the text (" : "holds an invisible control character (")
+                        ? "holds an invisible character that reverses the direction of the text ("
+                        : "holds an invisible control character (")
                         + refused.character() + "); retype it");
                 return row.cell(index);
             }

@@ -16,7 +16,8 @@ public final class DemoQuotas {
     public static final int TOTAL_2025 = 3_990;
     public static final long SEED = 2025L;
 
-    private DemoQuotas() {}
+    private DemoQuotas() {
+    }
 
     /** Quotas for the streams, in their order, adding up to about {@code total}. */
     public static List<Integer> assign(List<ProgramStream> streams, int total, long seed) {

@@ -24,7 +24,8 @@ public final class FrenchNames {
     /** The French names by the English names of the disciplines the service ships ({@code catalogue/r1-2025-disciplines.csv}). */
     private static final Map<String, String> BY_ENGLISH_NAME = loadByEnglishName();
 
-    private FrenchNames() {}
+    private FrenchNames() {
+    }
 
     public static Optional<String> discipline(int disciplineId) {
         return Optional.ofNullable(DISCIPLINES.get(disciplineId));
@@ -50,7 +51,8 @@ public final class FrenchNames {
     private static Map<String, String> loadByEnglishName() {
         Map<String, String> names = new HashMap<>();
         for (CSVRecord record : csv("/catalogue/r1-2025-disciplines.csv")) {
-            discipline(Integer.parseInt(record.get("discipline_id").strip())).ifPresent(french -> names.put(record.get("discipline").strip(), french));
+            discipline(Integer.parseInt(record.get("discipline_id").strip()))
+                    .ifPresent(french -> names.put(record.get("discipline").strip(), french));
         }
         return Map.copyOf(names);
     }
@@ -58,7 +60,8 @@ public final class FrenchNames {
     private static java.util.List<CSVRecord> csv(String resource) {
         try (InputStream in = FrenchNames.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is missing from the classpath");
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,8 @@ import org.residencymatch.cycle.Phase;
  */
 public final class QuotaChangePolicy {
 
-    private QuotaChangePolicy() {}
+    private QuotaChangePolicy() {
+    }
 
     /** Allowed (no refusal), or refused with the {@link Refusal} that says why. */
     public record Decision(Refusal refusal) {
@@ -33,7 +34,8 @@ public final class QuotaChangePolicy {
         Optional<Phase> phase = cycle.phaseAt(1, now);
         if (phase.isEmpty() || phase.get().compareTo(Phase.MATCH) < 0) return Decision.allow();
         // The match phase has a start here: the phase now is at or after it.
-        return new Decision(Refusal.of("QUOTAS_FROZEN", "quota.refused.frozen", cycle.id(), cycle.local(cycle.startOf(1, Phase.MATCH).orElseThrow()),
-                Cycle.phaseName(phase.get())).withNextStep("quota.refused.frozen.next"));
+        return new Decision(
+                Refusal.of("QUOTAS_FROZEN", "quota.refused.frozen", cycle.id(), cycle.local(cycle.startOf(1, Phase.MATCH).orElseThrow()),
+                        Cycle.phaseName(phase.get())).withNextStep("quota.refused.frozen.next"));
     }
 }

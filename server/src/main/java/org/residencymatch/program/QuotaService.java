@@ -43,7 +43,8 @@ public final class QuotaService {
     }
 
     /** A change as made: the stream and its quota before and after (equal when nothing changed). */
-    public record QuotaChange(String cycleId, String streamId, int from, int to) {}
+    public record QuotaChange(String cycleId, String streamId, int from, int to) {
+    }
 
     /** One stream of the cycle, if it has it. */
     public Optional<ProgramStream> stream(String cycleId, String streamId) {
@@ -71,7 +72,8 @@ public final class QuotaService {
         Cycle cycle = requireCycle(cycleId);
         QuotaChangePolicy.Decision decision = QuotaChangePolicy.decide(cycle, LocalDateTime.now(clock));
         if (!decision.allowed()) {
-            throw new ConflictException(decision.refusal(), "quotas of " + cycleId + " are frozen: the match phase of iteration 1 has started");
+            throw new ConflictException(decision.refusal(),
+                    "quotas of " + cycleId + " are frozen: the match phase of iteration 1 has started");
         }
         return jdbi.inTransaction(h -> {
             // Lock the row so two operators changing the same stream each record the quota they really replaced.

@@ -20,7 +20,8 @@ import org.residencymatch.tabular.TextKey;
 public final class StreamNames {
 
     /** The meaning of one stream name, and the name in French (the catalogue publishes English only). */
-    public record Meaning(StreamType type, boolean returnOfService, boolean includesMilitary, String frenchName) {}
+    public record Meaning(StreamType type, boolean returnOfService, boolean includesMilitary, String frenchName) {
+    }
 
     private static final StreamNames STANDARD = load();
 

@@ -26,5 +26,6 @@ public record ReconciliationCase(
         List<Comment> comments) {
 
     /** A note on a case by the operator (or the system). */
-    public record Comment(String author, LocalDateTime writtenAt, String body) {}
+    public record Comment(String author, LocalDateTime writtenAt, String body) {
+    }
 }

@@ -53,7 +53,8 @@ public final class ReconciliationService {
     public void syncApplicant(Handle h, String cycleId, ApplicantFacts facts, PartnerLists view) {
         List<Contradiction> now = ReconciliationPolicy.contradictions(facts, view, rulesOf.apply(cycleId));
         Map<String, Long> open = new HashMap<>();
-        h.createQuery("SELECT id, code, list_kind FROM reconciliation_case WHERE cycle_id = :cycle AND applicant_id = :applicant AND status = 'OPEN'")
+        h.createQuery(
+                "SELECT id, code, list_kind FROM reconciliation_case WHERE cycle_id = :cycle AND applicant_id = :applicant AND status = 'OPEN'")
                 .bind("cycle", cycleId).bind("applicant", facts.applicantId())
                 .map((rs, ctx) -> open.put(rs.getString("code") + ":" + rs.getString("list_kind"), rs.getLong("id")))
                 .list();
@@ -61,14 +62,15 @@ public final class ReconciliationService {
         LocalDateTime time = LocalDateTime.now(clock);
         for (var entry : open.entrySet()) {
             if (current.contains(entry.getKey())) continue;
-            h.execute("UPDATE reconciliation_case SET status = 'CLOSED_AUTOMATICALLY', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?",
+            h.execute(
+                    "UPDATE reconciliation_case SET status = 'CLOSED_AUTOMATICALLY', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?",
                     time, SYSTEM, "The profile and the lists no longer contradict each other.", entry.getValue());
             auditLog.record(h, SYSTEM, "case.closed-automatically", "case:" + entry.getValue(), "cycle " + cycleId);
         }
         for (Contradiction c : now) {
             if (open.containsKey(c.key())) continue;
             long id = h.createUpdate("INSERT INTO reconciliation_case (cycle_id, applicant_id, code, list_kind, list_version, status, "
-                            + "summary_en, summary_fr, opened_at) VALUES (:cycle, :applicant, :code, :kind, :version, 'OPEN', :en, :fr, :now)")
+                    + "summary_en, summary_fr, opened_at) VALUES (:cycle, :applicant, :code, :kind, :version, 'OPEN', :en, :fr, :now)")
                     .bind("cycle", cycleId).bind("applicant", facts.applicantId()).bind("code", c.code())
                     .bind("kind", c.list().name()).bind("version", c.listVersion())
                     .bind("en", c.explanation().en()).bind("fr", c.explanation().fr()).bind("now", time)
@@ -86,7 +88,8 @@ public final class ReconciliationService {
      * differences are written, in batches (closed cases first, then opened ones, in the order of
      * {@code profiles}). For a few applicants it is {@link #syncApplicant} for each.
      */
-    public void syncMany(Handle h, String cycleId, List<ApplicantFacts> profiles, java.util.function.Function<ApplicantFacts, PartnerLists> viewOf) {
+    public void syncMany(Handle h, String cycleId, List<ApplicantFacts> profiles,
+            java.util.function.Function<ApplicantFacts, PartnerLists> viewOf) {
         if (profiles.size() <= FEW_APPLICANTS) {
             for (ApplicantFacts facts : profiles) syncApplicant(h, cycleId, facts, viewOf.apply(facts));
             return;
@@ -104,7 +107,8 @@ public final class ReconciliationService {
                     }
                     return null;
                 })
-                .forEach(x -> { });
+                .forEach(x -> {
+                });
         EligibilityRules rules = rulesOf.apply(cycleId);
         List<Long> toClose = new ArrayList<>();
         List<Map.Entry<String, Contradiction>> toOpen = new ArrayList<>();
@@ -119,7 +123,8 @@ public final class ReconciliationService {
         LocalDateTime time = LocalDateTime.now(clock);
         if (!toClose.isEmpty()) {
             for (int from = 0; from < toClose.size(); from += BATCH) {
-                var batch = h.prepareBatch("UPDATE reconciliation_case SET status = 'CLOSED_AUTOMATICALLY', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?");
+                var batch = h.prepareBatch(
+                        "UPDATE reconciliation_case SET status = 'CLOSED_AUTOMATICALLY', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ?");
                 for (Long id : toClose.subList(from, Math.min(toClose.size(), from + BATCH))) {
                     batch.add(time, SYSTEM, "The profile and the lists no longer contradict each other.", id);
                 }
@@ -130,17 +135,20 @@ public final class ReconciliationService {
         if (!toOpen.isEmpty()) {
             List<Long> ids = new ArrayList<>(toOpen.size());
             for (int from = 0; from < toOpen.size(); from += BATCH) {
-                var batch = h.prepareBatch("INSERT INTO reconciliation_case (cycle_id, applicant_id, code, list_kind, list_version, status, "
-                        + "summary_en, summary_fr, opened_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)");
+                var batch = h
+                        .prepareBatch("INSERT INTO reconciliation_case (cycle_id, applicant_id, code, list_kind, list_version, status, "
+                                + "summary_en, summary_fr, opened_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)");
                 for (var e : toOpen.subList(from, Math.min(toOpen.size(), from + BATCH))) {
                     Contradiction c = e.getValue();
-                    batch.add(cycleId, e.getKey(), c.code(), c.list().name(), c.listVersion(), c.explanation().en(), c.explanation().fr(), time);
+                    batch.add(cycleId, e.getKey(), c.code(), c.list().name(), c.listVersion(), c.explanation().en(), c.explanation().fr(),
+                            time);
                 }
                 ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
             }
             if (ids.size() != toOpen.size()) throw new IllegalStateException("expected " + toOpen.size() + " case ids, got " + ids.size());
             for (int i = 0; i < ids.size(); i++) {
-                auditLog.record(h, SYSTEM, "case.opened", "case:" + ids.get(i), toOpen.get(i).getValue().code() + " for applicant " + toOpen.get(i).getKey());
+                auditLog.record(h, SYSTEM, "case.opened", "case:" + ids.get(i),
+                        toOpen.get(i).getValue().code() + " for applicant " + toOpen.get(i).getKey());
             }
         }
     }
@@ -169,7 +177,7 @@ public final class ReconciliationService {
     /** The open cases of one applicant, to show them what the operator is looking into. */
     public List<ReconciliationCase> casesOf(String cycleId, String applicantId) {
         return jdbi.withHandle(h -> withComments(h, h.createQuery(
-                        "SELECT * FROM reconciliation_case WHERE cycle_id = :cycle AND applicant_id = :applicant ORDER BY opened_at, id")
+                "SELECT * FROM reconciliation_case WHERE cycle_id = :cycle AND applicant_id = :applicant ORDER BY opened_at, id")
                 .bind("cycle", cycleId).bind("applicant", applicantId).map((rs, ctx) -> row(rs)).list()));
     }
 
@@ -192,7 +200,8 @@ public final class ReconciliationService {
     public void resolve(String cycleId, long caseId, String author, String resolution) {
         jdbi.useTransaction(h -> {
             requireCase(h, cycleId, caseId);
-            int resolved = h.execute("UPDATE reconciliation_case SET status = 'RESOLVED', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ? AND status = 'OPEN'",
+            int resolved = h.execute(
+                    "UPDATE reconciliation_case SET status = 'RESOLVED', closed_at = ?, closed_by = ?, resolution = ? WHERE id = ? AND status = 'OPEN'",
                     LocalDateTime.now(clock), author, resolution, caseId);
             if (resolved == 0) throw new ConflictException("CASE_CLOSED", "case " + caseId + " is already closed");
             auditLog.record(h, author, "case.resolved", "case:" + caseId, null);
@@ -211,7 +220,8 @@ public final class ReconciliationService {
         h.createQuery("SELECT case_id, author, written_at, body FROM case_comment WHERE case_id IN (<ids>) ORDER BY written_at, id")
                 .bindList("ids", cases.stream().map(ReconciliationCase::id).toList())
                 .map((rs, ctx) -> comments.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
-                        .add(new ReconciliationCase.Comment(rs.getString("author"), rs.getObject("written_at", LocalDateTime.class), rs.getString("body"))))
+                        .add(new ReconciliationCase.Comment(rs.getString("author"), rs.getObject("written_at", LocalDateTime.class),
+                                rs.getString("body"))))
                 .list();
         return cases.stream().map(c -> new ReconciliationCase(c.id(), c.cycleId(), c.applicantId(), c.code(), c.listKind(), c.listVersion(),
                 c.status(), c.summaryEn(), c.summaryFr(), c.openedAt(), c.closedAt(), c.closedBy(), c.resolution(),

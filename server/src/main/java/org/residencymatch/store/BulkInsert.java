@@ -35,7 +35,8 @@ public final class BulkInsert {
     private static final int COPY_CHUNK = 256 * 1024;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private BulkInsert() {}
+    private BulkInsert() {
+    }
 
     /**
      * @param table   the table, as written in SQL
@@ -128,8 +129,9 @@ public final class BulkInsert {
         Object[] row = values.apply(item);
         if (row.length != width) throw new IllegalArgumentException(row.length + " values for " + width + " columns");
         for (Object value : row) {
-            if (value != null && !(value instanceof String || value instanceof Integer || value instanceof Long || value instanceof BigDecimal
-                    || value instanceof LocalDate || value instanceof LocalDateTime || value instanceof Boolean)) {
+            if (value != null
+                    && !(value instanceof String || value instanceof Integer || value instanceof Long || value instanceof BigDecimal
+                            || value instanceof LocalDate || value instanceof LocalDateTime || value instanceof Boolean)) {
                 throw new IllegalArgumentException("cannot bulk insert a " + value.getClass().getName());
             }
         }

@@ -7,7 +7,8 @@ import java.util.HexFormat;
 /** The checksum kept beside stored content (an uploaded list, a document) and of stored secrets. */
 public final class Checksums {
 
-    private Checksums() {}
+    private Checksums() {
+    }
 
     /** SHA-256 of the bytes, as lower-case hex. */
     public static String sha256Hex(byte[] content) {

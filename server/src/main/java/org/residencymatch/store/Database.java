@@ -150,7 +150,8 @@ public final class Database implements AutoCloseable {
      */
     public void reportPoolMetricsTo(io.micrometer.core.instrument.MeterRegistry registry) {
         synchronized (dataSource) {
-            if (dataSource.getMetricRegistry() == null && dataSource.getMetricsTrackerFactory() == null) dataSource.setMetricRegistry(registry);
+            if (dataSource.getMetricRegistry() == null && dataSource.getMetricsTrackerFactory() == null)
+                dataSource.setMetricRegistry(registry);
         }
     }
 

@@ -19,7 +19,8 @@ public final class CsvExport {
     /** A byte order mark, so that Excel opens the file as UTF-8 (accents intact). */
     private static final String BOM = "\uFEFF";
 
-    private CsvExport() {}
+    private CsvExport() {
+    }
 
     /** A whole file: a byte order mark, the header, then the rows, each line ending with CR LF. */
     public static String document(char separator, List<String> header, Iterable<? extends List<String>> rows) {

@@ -28,7 +28,8 @@ public final class TableReader {
     /** The old binary Office format (.xls, .doc). */
     private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
-    private TableReader() {}
+    private TableReader() {
+    }
 
     /** Reads the file, choosing the format from its content (an xlsx file is a zip archive). */
     public static Table read(String fileName, byte[] content) throws TableReadException {
@@ -44,10 +45,12 @@ public final class TableReader {
             return XlsxReader.read(fileName, content, sheetName);
         }
         if (lowerName.endsWith(".xls") || startsWith(content, OLE2_MAGIC)) {
-            throw new TableReadException(TableReadException.Reason.OLD_XLS, fileName + ": the old Excel .xls format is not supported; save it as .xlsx or CSV");
+            throw new TableReadException(TableReadException.Reason.OLD_XLS,
+                    fileName + ": the old Excel .xls format is not supported; save it as .xlsx or CSV");
         }
         if (lowerName.endsWith(".xlsx")) {
-            throw new TableReadException(TableReadException.Reason.NOT_A_WORKBOOK, fileName + ": the name says Excel workbook, but the content is not one");
+            throw new TableReadException(TableReadException.Reason.NOT_A_WORKBOOK,
+                    fileName + ": the name says Excel workbook, but the content is not one");
         }
         if (isBinary(content)) {
             throw new TableReadException(TableReadException.Reason.NOT_TEXT, fileName + ": neither text nor an Excel workbook");
@@ -61,8 +64,9 @@ public final class TableReader {
      * byte order mark is let through to the text decoder).
      */
     static boolean isBinary(byte[] content) {
-        if (startsWith(content, new byte[] {'%', 'P', 'D', 'F', '-'})) return true;
-        if (startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xFE}) || startsWith(content, new byte[] {(byte) 0xFE, (byte) 0xFF})) return false;
+        if (startsWith(content, new byte[]{'%', 'P', 'D', 'F', '-'})) return true;
+        if (startsWith(content, new byte[]{(byte) 0xFF, (byte) 0xFE}) || startsWith(content, new byte[]{(byte) 0xFE, (byte) 0xFF}))
+            return false;
         for (int i = 0; i < Math.min(content.length, 8192); i++) if (content[i] == 0) return true;
         return false;
     }
@@ -96,9 +100,11 @@ public final class TableReader {
                 rows.add(new Table.Row((int) record.getRecordNumber(), cells));
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new TableReadException(TableReadException.Reason.UNREADABLE_CSV, fileName + ": not a readable CSV file (" + e.getMessage() + ")", e);
+            throw new TableReadException(TableReadException.Reason.UNREADABLE_CSV,
+                    fileName + ": not a readable CSV file (" + e.getMessage() + ")", e);
         }
-        if (headers == null) throw new TableReadException(TableReadException.Reason.NO_HEADER, fileName + ": the file is empty; a header row is expected");
+        if (headers == null)
+            throw new TableReadException(TableReadException.Reason.NO_HEADER, fileName + ": the file is empty; a header row is expected");
         return new Table(fileName, headers, rows, decoded.encoding());
     }
 
@@ -133,8 +139,9 @@ public final class TableReader {
         void add(List<String> cells) throws TableReadException {
             count += cells.size();
             if (count > MAX_CELLS) {
-                throw new TableReadException(TableReadException.Reason.TOO_MANY_CELLS, fileName + ": refused because it has more than " + MAX_CELLS
-                        + " cells, far more than a list holds");
+                throw new TableReadException(TableReadException.Reason.TOO_MANY_CELLS,
+                        fileName + ": refused because it has more than " + MAX_CELLS
+                                + " cells, far more than a list holds");
             }
         }
     }

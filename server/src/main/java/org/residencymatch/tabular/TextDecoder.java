@@ -15,11 +15,13 @@ import org.mozilla.universalchardet.UniversalDetector;
 public final class TextDecoder {
 
     /** A decoded text and the encoding that produced it. */
-    public record Decoded(String text, String encoding) {}
+    public record Decoded(String text, String encoding) {
+    }
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private TextDecoder() {}
+    private TextDecoder() {
+    }
 
     public static Decoded decode(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {

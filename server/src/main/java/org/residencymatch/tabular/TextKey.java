@@ -17,7 +17,8 @@ public final class TextKey {
     /** The key of each Latin-1 character (U+0000 to U+00FF) on its own, as {@link #folded} gives it; 0 for a separator. */
     private static final char[] LATIN1 = latin1Keys();
 
-    private TextKey() {}
+    private TextKey() {
+    }
 
     /**
      * The key of the text. Text in Latin-1 (ASCII and the accented letters of French, Spanish, German,

@@ -14,7 +14,8 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class XlsxExport {
 
-    private XlsxExport() {}
+    private XlsxExport() {
+    }
 
     /** A whole workbook with one sheet named {@code sheet}. */
     public static byte[] document(String sheet, List<String> header, Iterable<? extends List<String>> rows) {

@@ -29,7 +29,8 @@ final class XlsxGuard {
     /** Parsers that read no DTD and resolve no external entity (a DOCTYPE is refused before anyway). */
     static final XMLInputFactory XML = xmlInputFactory();
 
-    private XlsxGuard() {}
+    private XlsxGuard() {
+    }
 
     /**
      * The parts of the zip as they are inflated, one after the other, checked chunk by chunk before the
@@ -232,7 +233,8 @@ final class XlsxGuard {
         for (int d = digitsStart; d < digitsStart + digits; d++) row = row * 10 + reference.charAt(d) - '0';
         if (row > MAX_ROWS) throw beyondGrid(fileName);
         int column = 0;
-        for (int l = lettersStart; l < lettersStart + letters; l++) column = column * 26 + Character.toUpperCase(reference.charAt(l)) - 'A' + 1;
+        for (int l = lettersStart; l < lettersStart + letters; l++)
+            column = column * 26 + Character.toUpperCase(reference.charAt(l)) - 'A' + 1;
         if (column > MAX_COLUMNS) throw beyondGrid(fileName);
         return column;
     }

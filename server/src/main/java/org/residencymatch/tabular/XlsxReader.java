@@ -40,8 +40,8 @@ final class XlsxReader {
     private static final String DEFAULT_WORKBOOK = "xl/workbook.xml";
 
     /** Excel's built-in number formats that show a date (ids 14 to 17 and 22; 18 to 21 are times). */
-    private static final Map<Integer, String> BUILT_IN_DATE_FORMATS =
-            Map.of(14, "mm-dd-yy", 15, "d-mmm-yy", 16, "d-mmm", 17, "mmm-yy", 22, "m/d/yy h:mm");
+    private static final Map<Integer, String> BUILT_IN_DATE_FORMATS = Map.of(14, "mm-dd-yy", 15, "d-mmm-yy", 16, "d-mmm", 17, "mmm-yy", 22,
+            "m/d/yy h:mm");
     /** Day 1 of Excel's 1900 date system is 1900-01-01, and it counts a 29 February 1900 that never was (day 60). */
     private static final LocalDate DAY_ZERO_1900 = LocalDate.of(1899, 12, 31);
     private static final LocalDate DAY_ZERO_1904 = LocalDate.of(1904, 1, 1);
@@ -94,7 +94,8 @@ final class XlsxReader {
         SheetEntry sheet = chooseSheet(workbook, sheetName);
 
         ZipArchiveEntry workbookRelationships = entry(relationshipsPartOf(workbookName));
-        List<Relationship> parts = workbookRelationships == null ? List.of()
+        List<Relationship> parts = workbookRelationships == null
+                ? List.of()
                 : read(workbookRelationships, xml -> relationships(xml, folderOf(workbookName)));
         ZipArchiveEntry sheetEntry = null;
         ZipArchiveEntry stylesEntry = null;
@@ -246,16 +247,19 @@ final class XlsxReader {
     }
 
     /** A sheet as the workbook lists it; its name or its relationship may be missing in a broken workbook. */
-    private record SheetEntry(String name, String relationshipId) {}
+    private record SheetEntry(String name, String relationshipId) {
+    }
 
-    private record Workbook(List<SheetEntry> sheets, boolean date1904) {}
+    private record Workbook(List<SheetEntry> sheets, boolean date1904) {
+    }
 
     /** The sheet of that name, or the first one (in the workbook's order, as Excel shows its tabs) when null. */
     private SheetEntry chooseSheet(Workbook workbook, String name) throws TableReadException {
         if (workbook.sheets().isEmpty()) throw unreadable(fileName, "the workbook has no sheet", null);
         if (name == null) return workbook.sheets().get(0);
         for (SheetEntry sheet : workbook.sheets()) if (name.equals(sheet.name())) return sheet;
-        throw new TableReadException(TableReadException.Reason.NO_SUCH_SHEET, fileName + ": the workbook has no sheet named \"" + name + "\"");
+        throw new TableReadException(TableReadException.Reason.NO_SUCH_SHEET,
+                fileName + ": the workbook has no sheet named \"" + name + "\"");
     }
 
     private static Workbook workbook(XMLStreamReader xml) throws XMLStreamException {
@@ -467,7 +471,8 @@ final class XlsxReader {
                         if (row != null && !TableReader.allBlank(row)) {
                             cellCount.add(row);
                             if (headers == null) headers = row;
-                            else rows.add(new Table.Row(rowNumber, row));
+                            else
+                                rows.add(new Table.Row(rowNumber, row));
                         }
                         row = null;
                     }
@@ -477,7 +482,8 @@ final class XlsxReader {
                 }
             }
         }
-        if (headers == null) throw new TableReadException(TableReadException.Reason.NO_HEADER, fileName + ": the sheet is empty; a header row is expected");
+        if (headers == null)
+            throw new TableReadException(TableReadException.Reason.NO_HEADER, fileName + ": the sheet is empty; a header row is expected");
         return new Table(fileName, headers, rows, "xlsx");
     }
 
@@ -502,7 +508,8 @@ final class XlsxReader {
             throw XlsxGuard.refused(fileName, "a row number is not one Excel writes (\"" + reference + "\")");
         }
         if (number > XlsxGuard.MAX_ROWS) throw XlsxGuard.refused(fileName, "it has a row beyond the last row (1048576) of a sheet");
-        if (number <= previous) throw XlsxGuard.refused(fileName, "its rows are out of order (row " + number + " after row " + previous + ")");
+        if (number <= previous)
+            throw XlsxGuard.refused(fileName, "its rows are out of order (row " + number + " after row " + previous + ")");
         return number;
     }
 
@@ -510,7 +517,8 @@ final class XlsxReader {
     private static void place(List<String> row, int column, String text) {
         while (row.size() < column - 1) row.add("");
         if (row.size() == column - 1) row.add(text);
-        else row.set(column - 1, text);
+        else
+            row.set(column - 1, text);
     }
 
     private String cellText(Cell cell, Cells workbook, int column, int row) throws TableReadException {
@@ -520,7 +528,8 @@ final class XlsxReader {
                 if (value == null || value.isBlank()) return "";
                 int index = number(value.strip());
                 if (index < 0 || index >= workbook.sharedStrings().size()) {
-                    throw unreadable(fileName, "cell " + reference(column, row) + " refers to a shared text the workbook does not have", null);
+                    throw unreadable(fileName, "cell " + reference(column, row) + " refers to a shared text the workbook does not have",
+                            null);
                 }
                 return workbook.sharedStrings().get(index);
             }
@@ -541,7 +550,8 @@ final class XlsxReader {
                 return switch (value.strip()) {
                     case "1", "true" -> "TRUE";
                     case "0", "false" -> "FALSE";
-                    default -> throw unreadable(fileName, "cell " + reference(column, row) + " should hold TRUE or FALSE but holds \"" + value + "\"", null);
+                    default -> throw unreadable(fileName,
+                            "cell " + reference(column, row) + " should hold TRUE or FALSE but holds \"" + value + "\"", null);
                 };
             }
             case "n" -> {
@@ -557,11 +567,13 @@ final class XlsxReader {
                 try {
                     number = new BigDecimal(raw);
                 } catch (NumberFormatException e) {
-                    throw unreadable(fileName, "cell " + reference(column, row) + " should hold a number but holds \"" + value + "\"", null);
+                    throw unreadable(fileName, "cell " + reference(column, row) + " should hold a number but holds \"" + value + "\"",
+                            null);
                 }
                 return date ? dateText(number, workbook.date1904()) : numberText(number);
             }
-            default -> throw unreadable(fileName, "cell " + reference(column, row) + " is of a type Excel does not write (\"" + cell.type + "\")", null);
+            default -> throw unreadable(fileName,
+                    "cell " + reference(column, row) + " is of a type Excel does not write (\"" + cell.type + "\")", null);
         }
     }
 
@@ -597,7 +609,8 @@ final class XlsxReader {
         String only = null;
         while (true) {
             switch (xml.next()) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE, XMLStreamConstants.ENTITY_REFERENCE -> {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
                     // Most values are one run of characters: no builder for them.
                     if (only == null && text == null) {
                         only = xml.getText();

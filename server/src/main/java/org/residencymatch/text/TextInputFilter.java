@@ -38,7 +38,8 @@ import java.util.Set;
 public final class TextInputFilter implements Filter {
 
     /** A field whose value was refused, and why. */
-    public record Refusal(String field, TextPolicy.Refused reason) {}
+    public record Refusal(String field, TextPolicy.Refused reason) {
+    }
 
     private static final String REFUSAL = TextInputFilter.class.getName() + ".refusal";
     /** The fields where a person writes paragraphs: line breaks and tabs are theirs. */
@@ -77,7 +78,8 @@ public final class TextInputFilter implements Filter {
         byte[] body = null;
         String type = http.getContentType() == null ? "" : http.getContentType().toLowerCase(java.util.Locale.ROOT);
         // A body declared larger than the limit is not read at all: the service refuses it (413) from its headers.
-        if ((type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) && http.getContentLengthLong() <= MAX_TEXT_BODY) {
+        if ((type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json"))
+                && http.getContentLengthLong() <= MAX_TEXT_BODY) {
             // Read into memory to be judged, so bounded: no form or JSON request of the service comes near it
             // (files go as CSV, Excel or multipart bodies, which are not read here).
             byte[] sent = http.getInputStream().readNBytes(MAX_TEXT_BODY + 1);
@@ -119,8 +121,8 @@ public final class TextInputFilter implements Filter {
 
         private static String printable(String field) {
             StringBuilder shown = new StringBuilder();
-            field.codePoints().forEach(c -> shown.appendCodePoint(TextPolicy.decide(TextPolicy.Field.LINE, Character.toString(c))
-                    instanceof TextPolicy.Refused ? '?' : c));
+            field.codePoints().forEach(c -> shown.appendCodePoint(
+                    TextPolicy.decide(TextPolicy.Field.LINE, Character.toString(c)) instanceof TextPolicy.Refused ? '?' : c));
             return shown.toString();
         }
 
@@ -263,7 +265,8 @@ public final class TextInputFilter implements Filter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            if (body != null && "Content-Length".equalsIgnoreCase(name)) return Collections.enumeration(java.util.List.of(String.valueOf(body.length)));
+            if (body != null && "Content-Length".equalsIgnoreCase(name))
+                return Collections.enumeration(java.util.List.of(String.valueOf(body.length)));
             return super.getHeaders(name);
         }
     }

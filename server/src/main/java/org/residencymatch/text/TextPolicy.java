@@ -28,10 +28,12 @@ public final class TextPolicy {
     }
 
     /** The decision on one value. */
-    public sealed interface Decision permits Accepted, Refused {}
+    public sealed interface Decision permits Accepted, Refused {
+    }
 
     /** The value as it is to be kept (normalised; the same string when nothing changed). */
-    public record Accepted(String text) implements Decision {}
+    public record Accepted(String text) implements Decision {
+    }
 
     /**
      * The value is refused: {@code reasonKey} is the message key of the reason; {@code codePoint} the first
@@ -47,7 +49,8 @@ public final class TextPolicy {
     public static final String CONTROL_CHARACTER = "text.error.control";
     public static final String DIRECTION_OVERRIDE = "text.error.bidi";
 
-    private TextPolicy() {}
+    private TextPolicy() {
+    }
 
     public static Decision decide(Field field, String value) {
         if (value == null || field == Field.SECRET) return new Accepted(value);

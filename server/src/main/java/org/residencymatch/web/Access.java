@@ -8,12 +8,8 @@ import org.residencymatch.account.Role;
  * and a test fails on any route that declares nothing.
  */
 public enum Access implements RouteRole {
-    ANYONE(null),
-    APPLICANT(Role.APPLICANT),
-    PARTNER(Role.PARTNER),
-    PROGRAM_STAFF(Role.PROGRAM_STAFF),
-    OPERATOR(Role.OPERATOR),
-    HELP_DESK(Role.HELP_DESK);
+    ANYONE(null), APPLICANT(Role.APPLICANT), PARTNER(Role.PARTNER), PROGRAM_STAFF(Role.PROGRAM_STAFF), OPERATOR(Role.OPERATOR), HELP_DESK(
+            Role.HELP_DESK);
 
     private final Role role;
 

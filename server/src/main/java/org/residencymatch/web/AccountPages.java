@@ -63,7 +63,8 @@ final class AccountPages {
 
     private void create(Context ctx) {
         Role role = ApiRoutes.enumValue("role", String.valueOf(ctx.formParam("role")), Role.class);
-        Accounts.NewAccount requested = new Accounts.NewAccount(ctx.formParam("email"), ctx.formParam("displayName"), ctx.formParam("password"),
+        Accounts.NewAccount requested = new Accounts.NewAccount(ctx.formParam("email"), ctx.formParam("displayName"),
+                ctx.formParam("password"),
                 role, null, blankToNull(ctx.formParam("facultyId")), blankToNull(ctx.formParam("partnerBody")));
         String error;
         try {
@@ -82,7 +83,8 @@ final class AccountPages {
     private void issue(Context ctx) {
         String label = String.valueOf(ctx.formParam("label"));
         try {
-            String token = administration.issueToken(ApiRoutes.longPathParam(ctx, "userId"), label, Authentication.requirePrincipal(ctx).auditName()).token();
+            String token = administration
+                    .issueToken(ApiRoutes.longPathParam(ctx, "userId"), label, Authentication.requirePrincipal(ctx).auditName()).token();
             // POST-redirect-GET: refreshing the page that shows the token must not post the form again.
             pages.setOneTimeCookie(ctx, NEW_TOKEN_COOKIE, token, PAGE, 300);
             ctx.redirect(PAGE + "?issued=1#new-token");

@@ -27,7 +27,8 @@ final class AccountRoutes {
         routes.get("/api/v1/accounts", this::list, Access.OPERATOR);
         routes.post("/api/v1/accounts", this::create, Access.OPERATOR);
         routes.post("/api/v1/accounts/{userId}/tokens", this::issue, Access.OPERATOR);
-        routes.get("/api/v1/tokens", ctx -> ctx.json(Map.of("tokens", accounts.tokens().stream().map(AccountRoutes::token).toList())), Access.OPERATOR);
+        routes.get("/api/v1/tokens", ctx -> ctx.json(Map.of("tokens", accounts.tokens().stream().map(AccountRoutes::token).toList())),
+                Access.OPERATOR);
         routes.post("/api/v1/tokens/{tokenId}/revoke", this::revoke, Access.OPERATOR);
     }
 
@@ -38,7 +39,8 @@ final class AccountRoutes {
     private void create(Context ctx) {
         Map<?, ?> body = ApiRoutes.jsonObject(ctx);
         Object role = body.get("role");
-        if (!(role instanceof String roleName)) throw ApiException.badRequest("role", "role is required: PARTNER, PROGRAM_STAFF or OPERATOR");
+        if (!(role instanceof String roleName))
+            throw ApiException.badRequest("role", "role is required: PARTNER, PROGRAM_STAFF or OPERATOR");
         Accounts.NewAccount requested = new Accounts.NewAccount(text(body, "email"), text(body, "displayName"), text(body, "password"),
                 ApiRoutes.enumValue("role", roleName, Role.class), null, text(body, "facultyId"), text(body, "partnerBody"));
         try {
@@ -53,7 +55,8 @@ final class AccountRoutes {
         if (label != null && !(label instanceof String)) throw ApiException.badRequest("label", "label must be a text");
         AccountAdministration.IssuedToken issued;
         try {
-            issued = administration.issueToken(ApiRoutes.longPathParam(ctx, "userId"), (String) label, Authentication.requirePrincipal(ctx).auditName());
+            issued = administration.issueToken(ApiRoutes.longPathParam(ctx, "userId"), (String) label,
+                    Authentication.requirePrincipal(ctx).auditName());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("label", e.getMessage());
         }
@@ -63,7 +66,8 @@ final class AccountRoutes {
     }
 
     private void revoke(Context ctx) {
-        ctx.json(token(administration.revokeToken(ApiRoutes.longPathParam(ctx, "tokenId"), Authentication.requirePrincipal(ctx).auditName())));
+        ctx.json(token(
+                administration.revokeToken(ApiRoutes.longPathParam(ctx, "tokenId"), Authentication.requirePrincipal(ctx).auditName())));
     }
 
     /** A text field, or null when absent; anything but a text is a 400 naming the field. */

@@ -20,7 +20,8 @@ public final class ApiException extends RuntimeException {
         this(status, code, message, field, List.of(), List.of());
     }
 
-    private ApiException(int status, String code, String message, String field, List<Map<String, Object>> problems, List<Problem> fieldProblems) {
+    private ApiException(int status, String code, String message, String field, List<Map<String, Object>> problems,
+            List<Problem> fieldProblems) {
         super(message);
         this.status = status;
         this.code = code;

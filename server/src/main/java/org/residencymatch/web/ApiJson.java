@@ -21,7 +21,8 @@ import org.residencymatch.reconciliation.ReconciliationCase;
  */
 final class ApiJson {
 
-    private ApiJson() {}
+    private ApiJson() {
+    }
 
     static Map<String, Object> catalogue(Catalogue c) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -152,7 +153,8 @@ final class ApiJson {
         json.put("state", line.state());
         boolean decided = line.status().state() != org.residencymatch.eligibility.FactStatus.State.AWAITING_VERIFICATION;
         json.put("verifier", line.qimgVersion() != null ? "PARTNER_LIST" : decided ? line.status().verifier().name() : null);
-        json.put("decidedBy", line.qimgVersion() != null ? "BCI's QIMG list, version " + line.qimgVersion() : decided ? line.status().decidedBy() : null);
+        json.put("decidedBy",
+                line.qimgVersion() != null ? "BCI's QIMG list, version " + line.qimgVersion() : decided ? line.status().decidedBy() : null);
         json.put("decidedOn", line.qimgVersion() == null && decided ? line.status().decidedOn() : null);
         json.put("refusal", line.status().refusal() == null ? null : text(line.status().refusal()));
         boolean open = line.state().equals("AWAITING_VERIFICATION") || line.state().equals("REFUSED");

@@ -46,8 +46,10 @@ final class ApiRoutes {
         routes.put(applicant, this::putApplicant, Access.OPERATOR);
         routes.put(applicant + "/profile", this::declareProfile, Access.APPLICANT);
         // Program staff decide the facts a faculty verifies, for their own faculty's students only (FacultyVerification).
-        routes.post(applicant + "/facts/{fact}/decision", ctx -> FactDecisionRoute.decide(services, ctx), Access.OPERATOR, Access.PROGRAM_STAFF);
-        routes.get("/api/v1/cycles/{cycle}/fact-checks", ctx -> FactDecisionRoute.queue(services, ctx), Access.OPERATOR, Access.PROGRAM_STAFF);
+        routes.post(applicant + "/facts/{fact}/decision", ctx -> FactDecisionRoute.decide(services, ctx), Access.OPERATOR,
+                Access.PROGRAM_STAFF);
+        routes.get("/api/v1/cycles/{cycle}/fact-checks", ctx -> FactDecisionRoute.queue(services, ctx), Access.OPERATOR,
+                Access.PROGRAM_STAFF);
         routes.get("/api/v1/cycles/{cycle}/cases", this::cases, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/comments", this::comment, Access.OPERATOR);
         routes.post("/api/v1/cycles/{cycle}/cases/{caseId}/resolution", this::resolve, Access.OPERATOR);
@@ -63,7 +65,8 @@ final class ApiRoutes {
     }
 
     /** The applicant as the API gives them: identity, profile, verified facts, each fact's verification, and the medical school declared. */
-    static Map<String, Object> applicantJson(Services services, String cycle, org.residencymatch.applicant.Identity identity, ApplicantFacts facts) {
+    static Map<String, Object> applicantJson(Services services, String cycle, org.residencymatch.applicant.Identity identity,
+            ApplicantFacts facts) {
         String applicantId = identity.applicantId();
         Map<String, Object> json = ApiJson.applicant(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId),
                 services.factVerification().lines(cycle, applicantId));
@@ -135,7 +138,8 @@ final class ApiRoutes {
             throw ApiException.badRequest("applicantId", "an applicant id is 1 to 40 letters, digits, '-' or '_'");
         }
         ProfileRequest.Parsed parsed = ProfileRequest.parse(applicantId, BodyLimits.text(ctx));
-        boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(), Authentication.requirePrincipal(ctx).auditName());
+        boolean created = services.profiles().save(cycle, parsed.identity(), parsed.facts(),
+                Authentication.requirePrincipal(ctx).auditName());
         ctx.status(created ? 201 : 200).json(applicantJson(services, cycle, parsed.identity(), parsed.facts()));
     }
 
@@ -164,9 +168,11 @@ final class ApiRoutes {
 
     private void cases(Context ctx) {
         String cycle = requireCycle(ctx);
-        CaseStatus status = ctx.queryParam("status") == null ? CaseStatus.OPEN
+        CaseStatus status = ctx.queryParam("status") == null
+                ? CaseStatus.OPEN
                 : "ALL".equalsIgnoreCase(ctx.queryParam("status")) ? null : enumParam(ctx, "status", CaseStatus.class);
-        ctx.json(Map.of("cycle", cycle, "cases", services.reconciliation().cases(cycle, status).stream().map(ApiJson::reconciliationCase).toList()));
+        ctx.json(Map.of("cycle", cycle, "cases",
+                services.reconciliation().cases(cycle, status).stream().map(ApiJson::reconciliationCase).toList()));
     }
 
     private void comment(Context ctx) {
@@ -193,7 +199,6 @@ final class ApiRoutes {
         if (!services.cycles().exists(cycle)) throw new NotFoundException("cycle", cycle);
         return cycle;
     }
-
 
     /** The body as a JSON object, or a 400 saying it must be one (a 413 if it is over BodyLimits.MAX_BYTES). */
     static Map<?, ?> jsonObject(Context ctx) {

@@ -36,23 +36,28 @@ import org.residencymatch.reconciliation.ReconciliationCase;
  * @param documents the documents the applicant sent in the cycle, withdrawn ones included (kept for the audit), in the order they came
  * @param medicalSchool the Canadian faculty the applicant declares as their medical school, or null
  */
-public record ApplicantFileView(String cycle, Identity identity, Optional<Long> account, ApplicantFacts profile, List<VerifiedFacts.Fact> verified,
+public record ApplicantFileView(String cycle, Identity identity, Optional<Long> account, ApplicantFacts profile,
+        List<VerifiedFacts.Fact> verified,
         List<ListRepository.Membership> memberships, List<Round> rounds, List<ReconciliationCase> cases, List<HelpCase> help,
         Optional<ClinicalAssessmentService.Invitation> capInvitation, boolean bcCapRegistered, List<AuditEntry> audit,
-        Map<String, String> names, Map<String, ProgramStream> streams, Map<String, String> signers, List<Document> documents, LocalizedText medicalSchool) {
+        Map<String, String> names, Map<String, ProgramStream> streams, Map<String, String> signers, List<Document> documents,
+        LocalizedText medicalSchool) {
 
     /** The newest entries of the audit trail shown on the page. */
     static final int AUDIT_SHOWN = 100;
 
     /** One iteration of the applicant's match: applications, lists, couples and result. */
     public record Round(int iteration, List<Application> applications, List<Version> rankList, List<CoupleLists> couples,
-            Optional<Optional<String>> result) {}
+            Optional<Optional<String>> result) {
+    }
 
     /** A saved version of a list; {@code receipt} for a submitted one. */
-    public record Version(RankList list, String receipt) {}
+    public record Version(RankList list, String receipt) {
+    }
 
     /** A couple the applicant is or was in, with its list's versions. */
-    public record CoupleLists(Couple couple, String partner, List<Version> rankList) {}
+    public record CoupleLists(Couple couple, String partner, List<Version> rankList) {
+    }
 
     static ApplicantFileView of(Services services, org.residencymatch.account.Accounts accounts, String cycle, String applicantId) {
         Identity identity = services.profiles().identity(applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));
@@ -67,7 +72,8 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
                 String partner = couple.first().equals(applicantId) ? couple.second() : couple.first();
                 others.add(partner);
                 targets.add("couple:" + couple.id());
-                couples.add(new CoupleLists(couple, partner, versions(services, cycle, iteration, RankListService.COUPLE, String.valueOf(couple.id()))));
+                couples.add(new CoupleLists(couple, partner,
+                        versions(services, cycle, iteration, RankListService.COUPLE, String.valueOf(couple.id()))));
             }
             rounds.add(new Round(iteration, applications, own, couples, services.matchRuns().resultOf(cycle, iteration, applicantId)));
         }
@@ -76,7 +82,8 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
         List<HelpCase> help = services.help().casesOf(cycle, applicantId);
         help.forEach(c -> targets.add("help-case:" + c.id()));
         Optional<Long> account = services.directory().accountOf(applicantId);
-        List<AuditEntry> audit = services.auditTrail().about(targets, account.map(id -> List.of("user:" + id)).orElse(List.of()), AUDIT_SHOWN);
+        List<AuditEntry> audit = services.auditTrail().about(targets, account.map(id -> List.of("user:" + id)).orElse(List.of()),
+                AUDIT_SHOWN);
         Map<String, ProgramStream> streams = new HashMap<>();
         services.quotas().streams(cycle).forEach(s -> streams.put(s.streamId(), s));
         List<String> signed = new ArrayList<>();
@@ -86,9 +93,12 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
             round.couples().forEach(c -> c.rankList().forEach(v -> signed.add(v.list().savedBy())));
         }
         return new ApplicantFileView(cycle, identity, account, services.profiles().profile(cycle, applicantId).orElse(null),
-                services.profiles().verifiedFacts(cycle, applicantId), services.profiles().memberships(cycle, applicantId), rounds, cases, help,
-                services.clinicalAssessment().invitation(cycle, applicantId), services.clinicalAssessment().isRegisteredForBcCap(cycle, applicantId),
-                audit, services.directory().names(others), streams, accounts.displayNames(signed), services.documents().list(cycle, applicantId, true),
+                services.profiles().verifiedFacts(cycle, applicantId), services.profiles().memberships(cycle, applicantId), rounds, cases,
+                help,
+                services.clinicalAssessment().invitation(cycle, applicantId),
+                services.clinicalAssessment().isRegisteredForBcCap(cycle, applicantId),
+                audit, services.directory().names(others), streams, accounts.displayNames(signed),
+                services.documents().list(cycle, applicantId, true),
                 services.profiles().medicalSchool(cycle, applicantId).map(f -> services.facultyVerification().name(f)).orElse(null));
     }
 
@@ -114,6 +124,8 @@ public record ApplicantFileView(String cycle, Identity identity, Optional<Long> 
     public String stream(String streamId, String language) {
         if (streamId == null) return "";
         ProgramStream s = streams.get(streamId);
-        return s == null ? streamId : streamId + " · " + s.disciplineName(language) + " · " + ("fr".equals(language) ? s.facultyNameFr() : s.facultyName());
+        return s == null
+                ? streamId
+                : streamId + " · " + s.disciplineName(language) + " · " + ("fr".equals(language) ? s.facultyNameFr() : s.facultyName());
     }
 }

@@ -44,7 +44,8 @@ final class ApplicantHomePage {
         List<CalendarRow> calendar = new ArrayList<>();
         for (Cycle.PhaseStart start : cycle.phases()) {
             if (start.iteration() != iteration) continue;
-            calendar.add(new CalendarRow(start.phase(), start.startsAt(), cycle.endOf(iteration, start.phase()).orElse(null), start.phase() == phase));
+            calendar.add(new CalendarRow(start.phase(), start.startsAt(), cycle.endOf(iteration, start.phase()).orElse(null),
+                    start.phase() == phase));
         }
         pages.render(ctx, "applicant/home.jte", "home.title", Map.of(
                 "cycle", cycle, "iteration", iteration, "phaseName", phase == null ? "BEFORE" : phase.name(), "calendar", calendar,
@@ -54,16 +55,19 @@ final class ApplicantHomePage {
 
     private ApplicantChecklist.Situation situation(Cycle cycle, int iteration, Phase phase, String applicantId) {
         String cycleId = cycle.id();
-        int applications = (int) services.applications().applicationsOf(cycleId, iteration, applicantId).stream().filter(a -> a.active()).count();
+        int applications = (int) services.applications().applicationsOf(cycleId, iteration, applicantId).stream().filter(a -> a.active())
+                .count();
         // A member of a couple ranks through the couple's paired list, not a list of their own.
-        java.util.Optional<Couple> couple = services.couples().couplesOf(cycleId, iteration, applicantId).stream().filter(c -> c.status().equals("ACTIVE"))
+        java.util.Optional<Couple> couple = services.couples().couplesOf(cycleId, iteration, applicantId).stream()
+                .filter(c -> c.status().equals("ACTIVE"))
                 .findFirst();
         RankLists lists = couple.map(Couple::id)
                 .map(id -> services.rankLists().lists(cycleId, iteration, RankListService.COUPLE, String.valueOf(id)))
                 .orElseGet(() -> services.rankLists().lists(cycleId, iteration, RankListService.APPLICANT, applicantId));
         // A couple ranks pairs: one partner's applications are enough ("no match" on the other side).
         boolean somethingToRank = applications > 0 || couple.map(c -> c.first().equals(applicantId) ? c.second() : c.first())
-                .map(partner -> services.applications().applicationsOf(cycleId, iteration, partner).stream().anyMatch(a -> a.active())).orElse(false);
+                .map(partner -> services.applications().applicationsOf(cycleId, iteration, partner).stream().anyMatch(a -> a.active()))
+                .orElse(false);
         ClinicalAssessmentService.BcCapStatus bcCap = services.clinicalAssessment().bcCapStatus(cycleId, cycle.matchYear(), applicantId);
         return new ApplicantChecklist.Situation(phase,
                 services.profiles().profile(cycleId, applicantId).isPresent(),

@@ -59,7 +59,8 @@ final class ApplicantPages {
 
     private void withdraw(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
-        services.applications().withdraw(cycle(), ApiRoutes.iterationFromForm(ctx), user.applicantId(), ctx.pathParam("streamId"), user.auditName());
+        services.applications().withdraw(cycle(), ApiRoutes.iterationFromForm(ctx), user.applicantId(), ctx.pathParam("streamId"),
+                user.auditName());
         ctx.redirect("/applicant/applications");
     }
 
@@ -118,7 +119,8 @@ final class ApplicantPages {
         String cycle = cycle();
         int iteration = ApiRoutes.iterationFromForm(ctx);
         RankListEditor.handle(ctx, "/applicant/rank-list?iteration=" + iteration,
-                (order, submit) -> services.rankLists().saveApplicantList(cycle, iteration, user.applicantId(), order, submit, user.auditName()));
+                (order, submit) -> services.rankLists().saveApplicantList(cycle, iteration, user.applicantId(), order, submit,
+                        user.auditName()));
     }
 
     private Map<String, ProgramStream> streamsById(String cycle) {
@@ -145,7 +147,8 @@ final class ApplicantPages {
         int page = ApiRoutes.intParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
         Catalogue catalogue = services.catalogue().catalogue(cycle, applicantId, iteration, filter, page, PAGE_SIZE);
         CatalogueFilterForm form = new CatalogueFilterForm(orEmpty(ctx.queryParam("q")), orEmpty(ctx.queryParam("province")),
-                orEmpty(ctx.queryParam("discipline")), orEmpty(ctx.queryParam("streamType")), orEmpty(ctx.queryParam("decision")), iteration);
+                orEmpty(ctx.queryParam("discipline")), orEmpty(ctx.queryParam("streamType")), orEmpty(ctx.queryParam("decision")),
+                iteration);
         Map<String, Object> model = new HashMap<>();
         model.put("catalogue", catalogue);
         model.put("form", form);

@@ -26,7 +26,8 @@ public record ApplicantResultView(int iteration, ProgramStream matched, LocalDat
      *
      * @param partnerStream in a couple's list, the partner's side of the pair (null: "no match"); null for a single
      */
-    public record Reason(ProgramStream stream, ProgramStream partnerStream, boolean couple, PlacementReasonPolicy.Reason reason) {}
+    public record Reason(ProgramStream stream, ProgramStream partnerStream, boolean couple, PlacementReasonPolicy.Reason reason) {
+    }
 
     public boolean isMatched() {
         return matched != null;
@@ -48,17 +49,21 @@ public record ApplicantResultView(int iteration, ProgramStream matched, LocalDat
                     .orElse(null);
             LocalDateTime opens = null, deadline = null, cap = null;
             if (stream == null && iteration == 1) {
-                opens = cycle.phases().stream().filter(p -> p.iteration() == 2).map(Cycle.PhaseStart::startsAt).min(LocalDateTime::compareTo).orElse(null);
+                opens = cycle.phases().stream().filter(p -> p.iteration() == 2).map(Cycle.PhaseStart::startsAt)
+                        .min(LocalDateTime::compareTo).orElse(null);
                 deadline = cycle.startOf(2, Phase.ROL_DEADLINE).orElse(null);
             }
             if (stream == null) {
                 cap = services.clinicalAssessment().invitation(cycle.id(), applicantId).filter(i -> i.status().equals("INVITED"))
                         .map(i -> i.respondBy()).orElse(null);
             }
-            List<Reason> reasons = stream != null ? List.of() : services.placementReasons().reasons(cycle.id(), iteration, applicantId)
-                    .orElse(List.of()).stream()
-                    .map(r -> new Reason(streamOf(services, cycle, r.streamId()), streamOf(services, cycle, r.partnerStreamId()), r.couple(), r.reason()))
-                    .filter(r -> r.stream() != null).toList();
+            List<Reason> reasons = stream != null
+                    ? List.of()
+                    : services.placementReasons().reasons(cycle.id(), iteration, applicantId)
+                            .orElse(List.of()).stream()
+                            .map(r -> new Reason(streamOf(services, cycle, r.streamId()), streamOf(services, cycle, r.partnerStreamId()),
+                                    r.couple(), r.reason()))
+                            .filter(r -> r.stream() != null).toList();
             return new ApplicantResultView(iteration, stream, opens, deadline, cap, reasons);
         });
     }

@@ -76,7 +76,8 @@ final class AuditRoutes {
         List<List<String>> rows = services.auditTrail().export(filter(ctx)).stream()
                 .map(e -> List.of(e.at().toString(), e.actor(), e.action(), e.target(), e.details() == null ? "" : e.details())).toList();
         ctx.header("Content-Disposition", "attachment; filename=\"audit.csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(CsvExport.document(CsvExport.COMMA, List.of("Time (UTC)", "Actor", "Action", "Target", "Details"), rows));
+        ctx.contentType("text/csv; charset=utf-8")
+                .result(CsvExport.document(CsvExport.COMMA, List.of("Time (UTC)", "Actor", "Action", "Target", "Details"), rows));
     }
 
     private AuditPage search(Context ctx) {
@@ -98,7 +99,8 @@ final class AuditRoutes {
 
     private static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        if (value != null && value.length() > FIELD_MAX) throw ApiException.badRequest(name, name + " is longer than " + FIELD_MAX + " characters");
+        if (value != null && value.length() > FIELD_MAX)
+            throw ApiException.badRequest(name, name + " is longer than " + FIELD_MAX + " characters");
         return value;
     }
 

@@ -51,7 +51,7 @@ final class BodyLimits {
     static void drain(Context ctx, long atMost) {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = ctx.req().getInputStream()) {
-            for (long read = 0; read < atMost; ) {
+            for (long read = 0; read < atMost;) {
                 int n = in.read(buffer);
                 if (n < 0) return;
                 read += n;
@@ -70,7 +70,7 @@ final class BodyLimits {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; (n = in.read(buffer)) >= 0;) {
                 body.write(buffer, 0, n);
                 if (body.size() > MAX_BYTES) throw tooLarge(MAX_BYTES);
             }

@@ -108,7 +108,8 @@ final class CalendarRoutes {
             }
         }
         try {
-            ctx.json(json(services.calendar().replaceIteration(cycle, iteration, starts, Authentication.requirePrincipal(ctx).auditName()), iteration));
+            ctx.json(json(services.calendar().replaceIteration(cycle, iteration, starts, Authentication.requirePrincipal(ctx).auditName()),
+                    iteration));
         } catch (CalendarService.InvalidCalendarException e) {
             throw ApiException.badRequest(e.decision().phase().name(), e.getMessage());
         }
@@ -151,7 +152,8 @@ final class CalendarRoutes {
             if (value.isEmpty()) continue;
             try {
                 // Typed in the cycle's zone; stored in UTC.
-                starts.put(phase, LocalDateTime.parse(value).atZone(cycle.timeZone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
+                starts.put(phase,
+                        LocalDateTime.parse(value).atZone(cycle.timeZone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
             } catch (DateTimeParseException e) {
                 if (problem == null) problem = new Field(phase, value, "calendar.error.notADate", null, started(cycle, iteration, phase));
             }
@@ -166,13 +168,15 @@ final class CalendarRoutes {
                 CalendarPolicy.Decision d = e.decision();
                 var refusal = d.refusal();
                 problem = new Field(d.phase(), typed.get(d.phase()), refusal.messageKey(),
-                        refusal.arguments().isEmpty() ? null : ((org.residencymatch.Refusal.Key) refusal.arguments().get(0)).key(), started(cycle, iteration, d.phase()));
+                        refusal.arguments().isEmpty() ? null : ((org.residencymatch.Refusal.Key) refusal.arguments().get(0)).key(),
+                        started(cycle, iteration, d.phase()));
             }
         }
         // Show the iteration as the operator typed it, with the phase at fault marked; the other iteration as stored.
         List<Field> fields = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            fields.add(phase == problem.phase() ? problem : new Field(phase, typed.get(phase), null, null, started(cycle, iteration, phase)));
+            fields.add(
+                    phase == problem.phase() ? problem : new Field(phase, typed.get(phase), null, null, started(cycle, iteration, phase)));
         }
         List<CalendarForm> forms = new ArrayList<>();
         for (int i = 1; i <= 2; i++) forms.add(i == iteration ? new CalendarForm(i, fields) : stored(cycle, i));
@@ -183,8 +187,9 @@ final class CalendarRoutes {
     private CalendarForm stored(Cycle cycle, int iteration) {
         List<Field> fields = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            fields.add(new Field(phase, cycle.startOf(iteration, phase).map(start -> INPUT.format(cycle.local(start))).orElse(""), null, null,
-                    started(cycle, iteration, phase)));
+            fields.add(
+                    new Field(phase, cycle.startOf(iteration, phase).map(start -> INPUT.format(cycle.local(start))).orElse(""), null, null,
+                            started(cycle, iteration, phase)));
         }
         return new CalendarForm(iteration, fields);
     }
@@ -200,7 +205,8 @@ final class CalendarRoutes {
         model.put("forms", forms);
         model.put("saved", savedIteration);
         model.put("timeZone", cycle.timeZone().getId());
-        model.put("zones", CANADIAN_ZONES.contains(cycle.timeZone().getId()) ? CANADIAN_ZONES
+        model.put("zones", CANADIAN_ZONES.contains(cycle.timeZone().getId())
+                ? CANADIAN_ZONES
                 : Stream.concat(Stream.of(cycle.timeZone().getId()), CANADIAN_ZONES.stream()).toList());
         pages.render(ctx, "operator/calendar.jte", "calendar.title", model);
     }

@@ -67,7 +67,8 @@ final class CouplePages {
     }
 
     private List<String> activeStreams(String cycle, int iteration, String applicantId) {
-        return services.applications().applicationsOf(cycle, iteration, applicantId).stream().filter(a -> a.active()).map(a -> a.streamId()).toList();
+        return services.applications().applicationsOf(cycle, iteration, applicantId).stream().filter(a -> a.active()).map(a -> a.streamId())
+                .toList();
     }
 
     private void propose(Context ctx) {

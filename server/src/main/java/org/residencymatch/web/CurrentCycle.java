@@ -6,7 +6,8 @@ import org.residencymatch.cycle.Cycle;
 /** The cycle the pages work in: the newest one. Before any cycle exists, pages answer 404. */
 final class CurrentCycle {
 
-    private CurrentCycle() {}
+    private CurrentCycle() {
+    }
 
     static String id(Services services) {
         return services.cycles().currentCycleId().orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no cycle exists yet"));

@@ -66,12 +66,14 @@ final class DashboardPages {
         pages.render(ctx, "operator/dashboard.jte", page, model);
     }
 
-    private static List<BarChart.Bar> fillBars(Messages m, Map<String, MatchStatistics.Fill> fills, java.util.function.Function<String, Page.Name> label) {
+    private static List<BarChart.Bar> fillBars(Messages m, Map<String, MatchStatistics.Fill> fills,
+            java.util.function.Function<String, Page.Name> label) {
         List<BarChart.Bar> bars = new ArrayList<>();
         fills.forEach((key, fill) -> {
             double rate = fill.positions() == 0 ? 0 : 100.0 * fill.filled() / fill.positions();
             Page.Name name = label.apply(key);
-            bars.add(new BarChart.Bar(name.text(), name.lang(), rate, m.t("dashboard.fillValue", fill.filled(), fill.positions(), m.percent(rate))));
+            bars.add(new BarChart.Bar(name.text(), name.lang(), rate,
+                    m.t("dashboard.fillValue", fill.filled(), fill.positions(), m.percent(rate))));
         });
         return bars;
     }
@@ -82,8 +84,10 @@ final class DashboardPages {
             for (ListKind kind : ListKind.values()) {
                 int on = coverage.imgOnList().getOrDefault(kind, 0);
                 Integer version = coverage.versions().get(kind);
-                String value = version == null ? m.t("dashboard.coverageNone")
-                        : m.t("dashboard.coverageValue", on, coverage.imgApplicants(), m.percent(100.0 * on / coverage.imgApplicants()), version);
+                String value = version == null
+                        ? m.t("dashboard.coverageNone")
+                        : m.t("dashboard.coverageValue", on, coverage.imgApplicants(), m.percent(100.0 * on / coverage.imgApplicants()),
+                                version);
                 bars.add(new BarChart.Bar(m.t("lists.kind." + kind.name()), null, on, value));
             }
         }
@@ -95,7 +99,8 @@ final class DashboardPages {
         List<BarChart.Bar> bars = new ArrayList<>();
         if (lengths.lists() > 0) {
             for (RankListLengths.Range r : lengths.ranges()) {
-                String label = r.max() == null ? m.t("dashboard.ranksOrMore", r.min())
+                String label = r.max() == null
+                        ? m.t("dashboard.ranksOrMore", r.min())
                         : r.max() == r.min() ? m.t("dashboard.ranks", r.min()) : m.t("dashboard.ranksBetween", r.min(), r.max());
                 bars.add(new BarChart.Bar(label, null, r.lists(), m.number(r.lists())));
             }
@@ -104,13 +109,16 @@ final class DashboardPages {
                 m.t("dashboard.rolLengthsDesc", lengths.lists()));
     }
 
-    private static DashboardChart chart(Messages m, String id, String titleKey, String labelKey, String valueKey, String empty, List<BarChart.Bar> bars, double max) {
+    private static DashboardChart chart(Messages m, String id, String titleKey, String labelKey, String valueKey, String empty,
+            List<BarChart.Bar> bars, double max) {
         return chart(m, id, titleKey, labelKey, valueKey, empty, bars, max, m.t(titleKey + "Desc"));
     }
 
-    private static DashboardChart chart(Messages m, String id, String titleKey, String labelKey, String valueKey, String empty, List<BarChart.Bar> bars,
+    private static DashboardChart chart(Messages m, String id, String titleKey, String labelKey, String valueKey, String empty,
+            List<BarChart.Bar> bars,
             double max, String description) {
-        String html = BarChart.render(id, new BarChart.Texts(m.t(titleKey), description, m.t(labelKey), m.t(valueKey), m.t("dashboard.showTable"), empty),
+        String html = BarChart.render(id,
+                new BarChart.Texts(m.t(titleKey), description, m.t(labelKey), m.t(valueKey), m.t("dashboard.showTable"), empty),
                 bars, max);
         // The chart escaped every text it was given; the template writes its markup as it is.
         return new DashboardChart(m.t(titleKey), output -> output.writeContent(html));

@@ -22,7 +22,8 @@ final class DocumentPages {
     static final String UPLOAD_ROUTE = "/applicant/documents";
 
     /** Why an upload from the page was refused: a message key and its argument. */
-    record Refusal(String key, Object argument) {}
+    record Refusal(String key, Object argument) {
+    }
 
     private final Services services;
     private final PageRenderer pages;
@@ -73,7 +74,8 @@ final class DocumentPages {
 
     private void withdraw(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
-        services.documents().withdraw(CurrentCycle.id(services), user.applicantId(), ApiRoutes.longPathParam(ctx, "documentId"), user.auditName());
+        services.documents().withdraw(CurrentCycle.id(services), user.applicantId(), ApiRoutes.longPathParam(ctx, "documentId"),
+                user.auditName());
         ctx.redirect("/applicant/profile?withdrawn=1#checks");
     }
 }

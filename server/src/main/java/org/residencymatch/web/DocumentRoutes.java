@@ -84,7 +84,8 @@ final class DocumentRoutes {
         String cycle = ApiRoutes.requireCycle(services, ctx);
         String applicantId = ApiRoutes.verifiableApplicant(services, ctx);
         Principal user = Authentication.requirePrincipal(ctx);
-        var file = services.documents().download(cycle, applicantId, ApiRoutes.longPathParam(ctx, "documentId"), user.isOperator(), user.auditName());
+        var file = services.documents().download(cycle, applicantId, ApiRoutes.longPathParam(ctx, "documentId"), user.isOperator(),
+                user.auditName());
         send(ctx, file);
     }
 
@@ -99,7 +100,8 @@ final class DocumentRoutes {
     private void withdraw(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
         String cycle = ApiRoutes.requireCycle(services, ctx);
-        services.documents().withdraw(cycle, applicantId, ApiRoutes.longPathParam(ctx, "documentId"), Authentication.requirePrincipal(ctx).auditName());
+        services.documents().withdraw(cycle, applicantId, ApiRoutes.longPathParam(ctx, "documentId"),
+                Authentication.requirePrincipal(ctx).auditName());
         ctx.status(204);
     }
 
@@ -123,8 +125,11 @@ final class DocumentRoutes {
             if (user.role() == Role.PROGRAM_STAFF) {
                 services.facultyVerification().decideDocument(cycle, user.facultyId(), applicantId, id, refusal, user.auditName());
             } else {
-                services.documents().decide(cycle, applicantId, id, refusal == null ? FactDecision.accepted(Verifier.OPERATOR, OPERATOR_NAME)
-                        : FactDecision.refused(Verifier.OPERATOR, OPERATOR_NAME, refusal), user.auditName());
+                services.documents().decide(cycle, applicantId, id,
+                        refusal == null
+                                ? FactDecision.accepted(Verifier.OPERATOR, OPERATOR_NAME)
+                                : FactDecision.refused(Verifier.OPERATOR, OPERATOR_NAME, refusal),
+                        user.auditName());
             }
         } catch (FactVerificationService.NotAVerifierException e) {
             throw ApiException.badRequest("documentId", e.getMessage());
@@ -137,7 +142,8 @@ final class DocumentRoutes {
 
     /** The kind sent, which must name a kind of document that proves something the operator verifies in the cycle. */
     static DocumentKind kind(Services services, String cycle, String sent) {
-        if (sent == null || sent.isBlank()) throw ApiException.badRequest("kind", "kind is required: one of " + services.documents().kindsAccepted(cycle).keySet());
+        if (sent == null || sent.isBlank())
+            throw ApiException.badRequest("kind", "kind is required: one of " + services.documents().kindsAccepted(cycle).keySet());
         DocumentKind kind = ApiRoutes.enumValue("kind", sent, DocumentKind.class);
         if (!services.documents().kindsAccepted(cycle).containsKey(kind)) {
             throw ApiException.badRequest("kind", "cycle " + cycle + " verifies nothing from a " + kind + " document; kinds: "
@@ -149,7 +155,8 @@ final class DocumentRoutes {
     /** A refused file: 413 when too large, else 400, with the reason in the reader's language. */
     static ApiException refused(String language, DocumentCheck.Refusal refusal) {
         String text = Messages.of(language).t("document.refused." + refusal.name(), DocumentCheck.MAX_BYTES / (1024 * 1024));
-        return refusal == DocumentCheck.Refusal.TOO_LARGE ? new ApiException(413, "TOO_LARGE", text, "file")
+        return refusal == DocumentCheck.Refusal.TOO_LARGE
+                ? new ApiException(413, "TOO_LARGE", text, "file")
                 : new ApiException(400, "DOCUMENT_REFUSED", text, "file");
     }
 
@@ -157,7 +164,8 @@ final class DocumentRoutes {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", d.id());
         json.put("kind", d.kind().name());
-        json.put("proves", services.documents().kindsAccepted(d.cycleId()).getOrDefault(d.kind(), List.of()).stream().map(Enum::name).toList());
+        json.put("proves",
+                services.documents().kindsAccepted(d.cycleId()).getOrDefault(d.kind(), List.of()).stream().map(Enum::name).toList());
         json.put("fileName", d.fileName());
         json.put("mediaType", d.mediaType());
         json.put("sizeBytes", d.sizeBytes());

@@ -24,7 +24,8 @@ import org.residencymatch.eligibility.Verifier;
  */
 final class FactDecisionRoute {
 
-    private FactDecisionRoute() {}
+    private FactDecisionRoute() {
+    }
 
     /**
      * {@code GET /api/v1/cycles/{cycle}/fact-checks}: the facts awaiting verification, oldest declaration
@@ -69,20 +70,24 @@ final class FactDecisionRoute {
             throw ApiException.badRequest("decision", "decision must be ACCEPTED or REFUSED");
         }
         boolean staff = user.role() == Role.PROGRAM_STAFF;
-        Verifier verifier = body.get("verifier") instanceof String v ? ApiRoutes.enumValue("verifier", v, Verifier.class)
+        Verifier verifier = body.get("verifier") instanceof String v
+                ? ApiRoutes.enumValue("verifier", v, Verifier.class)
                 : staff ? Verifier.FACULTY : Verifier.OPERATOR;
         // A faculty decides as itself, under its own name, and nothing else.
-        if (staff && verifier != Verifier.FACULTY) throw ApiException.badRequest("verifier", "program staff decide as their faculty: verifier FACULTY");
+        if (staff && verifier != Verifier.FACULTY)
+            throw ApiException.badRequest("verifier", "program staff decide as their faculty: verifier FACULTY");
         String decidedBy = body.get("decidedBy") instanceof String by && !by.isBlank() ? by.strip() : "the match operator";
         if (decidedBy.length() > 200) throw ApiException.badRequest("decidedBy", "decidedBy is longer than 200 characters");
-        if (decision.equals("ACCEPTED") && body.get("reason") != null) throw ApiException.badRequest("reason", "an acceptance gives no reason");
+        if (decision.equals("ACCEPTED") && body.get("reason") != null)
+            throw ApiException.badRequest("reason", "an acceptance gives no reason");
         LocalizedText refusal = decision.equals("REFUSED") ? reason(body.get("reason")) : null;
         try {
             if (staff) {
                 services.facultyVerification().decide(cycle, user.facultyId(), applicantId, fact, refusal, user.auditName());
             } else {
                 services.factVerification().decide(cycle, applicantId, fact,
-                        refusal == null ? FactDecision.accepted(verifier, decidedBy) : FactDecision.refused(verifier, decidedBy, refusal), user.auditName());
+                        refusal == null ? FactDecision.accepted(verifier, decidedBy) : FactDecision.refused(verifier, decidedBy, refusal),
+                        user.auditName());
             }
         } catch (FactVerificationService.NotAVerifierException e) {
             throw ApiException.badRequest("verifier", e.getMessage());
@@ -98,7 +103,8 @@ final class FactDecisionRoute {
                 || en.isBlank() || fr.isBlank()) {
             throw ApiException.badRequest("reason", "a refusal gives its reason in English and French: {\"en\": ..., \"fr\": ...}");
         }
-        if (en.length() > 1000 || fr.length() > 1000) throw ApiException.badRequest("reason", "a reason is at most 1000 characters in each language");
+        if (en.length() > 1000 || fr.length() > 1000)
+            throw ApiException.badRequest("reason", "a reason is at most 1000 characters in each language");
         return new LocalizedText(en.strip(), fr.strip());
     }
 }

@@ -46,11 +46,15 @@ final class FacultyVerificationPages {
         Map<String, String> names = services.directory().names(applicants);
         Map<String, List<Document>> documents = applicants.isEmpty() ? Map.of() : services.documents().kept(cycle);
         List<FacultyVerificationItem> items = queue.stream().map(a -> new FacultyVerificationItem(a.applicantId(),
-                names.getOrDefault(a.applicantId(), ""), a.fact(), a.declared(), a.declaredAt(), FactDecisionRoute.proofs(documents, a))).toList();
+                names.getOrDefault(a.applicantId(), ""), a.fact(), a.declared(), a.declaredAt(), FactDecisionRoute.proofs(documents, a)))
+                .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("faculty", services.facultyVerification().name(user.facultyId()));
         model.put("items", items);
-        model.put("decided", ctx.queryParam("decided") != null && ctx.queryParam("decided").matches("ACCEPTED|REFUSED") ? ctx.queryParam("decided") : "");
+        model.put("decided",
+                ctx.queryParam("decided") != null && ctx.queryParam("decided").matches("ACCEPTED|REFUSED")
+                        ? ctx.queryParam("decided")
+                        : "");
         model.put("failed", failed == null ? "" : failed);
         model.put("error", error == null ? "" : error);
         pages.render(ctx, "staff/verification.jte", "facultyVerification.title", model);
@@ -61,7 +65,8 @@ final class FacultyVerificationPages {
         String cycle = CurrentCycle.id(services);
         String applicantId = ctx.pathParam("applicantId");
         // Anyone but the faculty's own CMG student, and any fact name but one, is a page that does not exist.
-        if (!ProfileRequest.APPLICANT_ID.matcher(applicantId).matches() || !services.facultyVerification().isStudent(cycle, user.facultyId(), applicantId)) {
+        if (!ProfileRequest.APPLICANT_ID.matcher(applicantId).matches()
+                || !services.facultyVerification().isStudent(cycle, user.facultyId(), applicantId)) {
             throw new org.residencymatch.NotFoundException("applicant", applicantId);
         }
         ProfileFact fact = null;

@@ -56,7 +56,8 @@ final class FollowUpPages {
         List<String> chosen = ctx.formParams("applicantId");
         String typedDeadline = typed(ctx, "respondBy"), typedLimit = typed(ctx, "limit");
         Messages m = pages.page(ctx, "cap.title").m();
-        CapInviteForm form = new CapInviteForm(chosen, typedDeadline.length() > 20 ? "" : typedDeadline, typedLimit.length() > 9 ? "" : typedLimit, null, null);
+        CapInviteForm form = new CapInviteForm(chosen, typedDeadline.length() > 20 ? "" : typedDeadline,
+                typedLimit.length() > 9 ? "" : typedLimit, null, null);
         if (chosen.isEmpty()) {
             invalid(ctx, form, "applicantId", m.t("cap.error.nobody"));
             return;
@@ -119,7 +120,8 @@ final class FollowUpPages {
     private void renderApplicant(Context ctx, BcCapRegistrationPolicy.Decision refused) {
         Cycle cycle = cycle();
         Principal user = Authentication.requirePrincipal(ctx);
-        ClinicalAssessmentService.BcCapStatus bcCap = services.clinicalAssessment().bcCapStatus(cycle.id(), cycle.matchYear(), user.applicantId());
+        ClinicalAssessmentService.BcCapStatus bcCap = services.clinicalAssessment().bcCapStatus(cycle.id(), cycle.matchYear(),
+                user.applicantId());
         Map<String, Object> model = new HashMap<>();
         model.put("invitation", services.clinicalAssessment().invitation(cycle.id(), user.applicantId()));
         model.put("registered", bcCap.registered());
@@ -142,7 +144,8 @@ final class FollowUpPages {
     private void registerBcCap(Context ctx) {
         Cycle cycle = cycle();
         Principal user = Authentication.requirePrincipal(ctx);
-        BcCapRegistrationPolicy.Decision decision = services.clinicalAssessment().registerForBcCap(cycle.id(), cycle.matchYear(), user.applicantId());
+        BcCapRegistrationPolicy.Decision decision = services.clinicalAssessment().registerForBcCap(cycle.id(), cycle.matchYear(),
+                user.applicantId());
         if (decision.allowed()) {
             ctx.redirect("/applicant/follow-ups");
         } else {

@@ -87,10 +87,12 @@ final class FollowUpRoutes {
             throw ApiException.badRequest("respondBy", "respondBy must be a date and time, such as 2025-03-20T17:00");
         }
         Object limit = body.get("limit");
-        if (limit != null && !(limit instanceof Integer n && n > 0)) throw ApiException.badRequest("limit", "limit must be a whole number of at least 1");
+        if (limit != null && !(limit instanceof Integer n && n > 0))
+            throw ApiException.badRequest("limit", "limit must be a whole number of at least 1");
         try {
             services.clinicalAssessment().invite(cycleId, ids.stream().map(i -> (String) i).toList(), respondBy,
-                    limit == null ? ClinicalAssessmentService.DEFAULT_INVITATION_LIMIT : (Integer) limit, Authentication.requirePrincipal(ctx).auditName());
+                    limit == null ? ClinicalAssessmentService.DEFAULT_INVITATION_LIMIT : (Integer) limit,
+                    Authentication.requirePrincipal(ctx).auditName());
         } catch (ClinicalAssessmentService.InvalidInvitationException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         }
@@ -107,7 +109,8 @@ final class FollowUpRoutes {
     private void answer(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
         String cycleId = cycle(ctx).id();
-        if (!(ApiRoutes.jsonObject(ctx).get("accept") instanceof Boolean accept)) throw ApiException.badRequest("accept", "accept must be true or false");
+        if (!(ApiRoutes.jsonObject(ctx).get("accept") instanceof Boolean accept))
+            throw ApiException.badRequest("accept", "accept must be true or false");
         ctx.json(invitation(services.clinicalAssessment().respond(cycleId, applicantId, accept)));
     }
 
@@ -129,7 +132,8 @@ final class FollowUpRoutes {
     private void registerBcCap(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
         Cycle cycle = cycle(ctx);
-        BcCapRegistrationPolicy.Decision decision = services.clinicalAssessment().registerForBcCap(cycle.id(), cycle.matchYear(), applicantId);
+        BcCapRegistrationPolicy.Decision decision = services.clinicalAssessment().registerForBcCap(cycle.id(), cycle.matchYear(),
+                applicantId);
         if (!decision.allowed()) {
             throw new ApiException(422, "NOT_ELIGIBLE", "you may not register for BC-CAP: " + String.join("; ",
                     decision.refusals().stream().map(r -> r.code() + " (" + Refusals.message(Messages.of("en"), r) + ")").toList()));

@@ -49,9 +49,11 @@ final class HelpApiRoutes {
         String cycle = requireCycle(ctx);
         String applicantId = ApiRoutes.readableApplicant(ctx);
         Map<?, ?> body = ApiRoutes.jsonObject(ctx);
-        if (!(body.get("streamId") instanceof String streamId) || streamId.isBlank()) throw ApiException.badRequest("streamId", "streamId is required");
+        if (!(body.get("streamId") instanceof String streamId) || streamId.isBlank())
+            throw ApiException.badRequest("streamId", "streamId is required");
         Object iteration = body.get("iteration");
-        if (iteration != null && !(iteration instanceof Integer i && (i == 1 || i == 2))) throw ApiException.badRequest("iteration", "iteration must be 1 or 2");
+        if (iteration != null && !(iteration instanceof Integer i && (i == 1 || i == 2)))
+            throw ApiException.badRequest("iteration", "iteration must be 1 or 2");
         Object message = body.get("message");
         if (message != null && !(message instanceof String)) throw ApiException.badRequest("message", "message must be a string");
         String text = HelpPages.optionalText((String) message, "message", HelpService.MAX_MESSAGE);
@@ -63,7 +65,8 @@ final class HelpApiRoutes {
     private void cases(Context ctx) {
         String cycle = requireCycle(ctx);
         String status = ctx.queryParam("status");
-        HelpCaseStatus filter = status == null ? HelpCaseStatus.OPEN
+        HelpCaseStatus filter = status == null
+                ? HelpCaseStatus.OPEN
                 : "ALL".equalsIgnoreCase(status) ? null : ApiRoutes.enumValue("status", status, HelpCaseStatus.class);
         ctx.json(list(cycle, services.help().cases(cycle, filter)));
     }
@@ -77,12 +80,14 @@ final class HelpApiRoutes {
         Object body = ApiRoutes.jsonObject(ctx).get("body");
         String text = body instanceof String s ? HelpPages.optionalText(s, "body", HelpService.MAX_ANSWER) : null;
         if (text == null) throw ApiException.badRequest("body", "body is required");
-        ctx.status(201).json(json(services.help().answer(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"), Authentication.requirePrincipal(ctx).auditName(), text)));
+        ctx.status(201).json(json(services.help().answer(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"),
+                Authentication.requirePrincipal(ctx).auditName(), text)));
     }
 
     private void close(Context ctx) {
         String cycle = requireCycle(ctx);
-        ctx.json(json(services.help().close(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"), Authentication.requirePrincipal(ctx).auditName())));
+        ctx.json(json(services.help().close(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"),
+                Authentication.requirePrincipal(ctx).auditName())));
     }
 
     /** The case, if the caller may read it: the operator any, an applicant their own; otherwise a 404 that reveals nothing. */

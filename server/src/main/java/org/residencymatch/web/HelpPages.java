@@ -57,7 +57,8 @@ final class HelpPages {
         String streamId = ctx.formParam("streamId");
         if (streamId == null || streamId.isBlank()) throw ApiException.badRequest("streamId", "choose a program stream");
         String message = optionalText(ctx.formParam("message"), "message", HelpService.MAX_MESSAGE);
-        HelpCase opened = services.help().open(cycle(), user.applicantId(), ApiRoutes.iterationFromForm(ctx), streamId.strip(), message, user.auditName());
+        HelpCase opened = services.help().open(cycle(), user.applicantId(), ApiRoutes.iterationFromForm(ctx), streamId.strip(), message,
+                user.auditName());
         ctx.redirect("/applicant/help#help-case-" + opened.id());
     }
 

@@ -53,6 +53,7 @@ final class JobPages {
     /** A redirect, which htmx (polling in the page) is told to follow with the whole page rather than swap in. */
     private static void sendOn(Context ctx, String path) {
         if (ctx.header("HX-Request") != null) ctx.header("HX-Redirect", path);
-        else ctx.redirect(path);
+        else
+            ctx.redirect(path);
     }
 }

@@ -88,7 +88,8 @@ final class JourneyRoutes {
         ProgramStream stream = services.quotas().stream(cycle, streamId)
                 .orElseThrow(() -> new NotFoundException("program stream", streamId));
         Principal user = Authentication.requirePrincipal(ctx);
-        if (user.role() == Role.PROGRAM_STAFF && !stream.facultyId().equals(user.facultyId())) throw new NotFoundException("program stream", streamId);
+        if (user.role() == Role.PROGRAM_STAFF && !stream.facultyId().equals(user.facultyId()))
+            throw new NotFoundException("program stream", streamId);
         return streamId;
     }
 
@@ -108,13 +109,15 @@ final class JourneyRoutes {
 
     private void withdraw(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
-        services.applications().withdraw(cycle(ctx), iteration(ctx), applicantId, ctx.pathParam("streamId"), Authentication.requirePrincipal(ctx).auditName());
+        services.applications().withdraw(cycle(ctx), iteration(ctx), applicantId, ctx.pathParam("streamId"),
+                Authentication.requirePrincipal(ctx).auditName());
         applications(ctx);
     }
 
     private void applicantRankList(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
-        ctx.json(rankLists(cycle(ctx), iteration(ctx), services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.APPLICANT, applicantId)));
+        ctx.json(rankLists(cycle(ctx), iteration(ctx),
+                services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.APPLICANT, applicantId)));
     }
 
     private void saveApplicantRankList(Context ctx) {
@@ -131,13 +134,15 @@ final class JourneyRoutes {
 
     private void couplesOf(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
-        ctx.json(Map.of("couples", services.couples().couplesOf(cycle(ctx), iteration(ctx), applicantId).stream().map(JourneyRoutes::couple).toList()));
+        ctx.json(Map.of("couples",
+                services.couples().couplesOf(cycle(ctx), iteration(ctx), applicantId).stream().map(JourneyRoutes::couple).toList()));
     }
 
     private void proposeCouple(Context ctx) {
         String applicantId = ApiRoutes.readableApplicant(ctx);
         try {
-            Couple couple = services.couples().propose(cycle(ctx), iteration(ctx), applicantId, text(ApiRoutes.jsonObject(ctx), "partnerApplicantId"));
+            Couple couple = services.couples().propose(cycle(ctx), iteration(ctx), applicantId,
+                    text(ApiRoutes.jsonObject(ctx), "partnerApplicantId"));
             ctx.status(201).json(couple(couple));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("partnerApplicantId", e.getMessage());
@@ -146,7 +151,8 @@ final class JourneyRoutes {
 
     private Couple ownCouple(Context ctx, String applicantId) {
         Couple couple = services.couples().find(cycle(ctx), ApiRoutes.longPathParam(ctx, "coupleId"));
-        if (!couple.includes(applicantId) || couple.iteration() != iteration(ctx)) throw new NotFoundException("couple", ctx.pathParam("coupleId"));
+        if (!couple.includes(applicantId) || couple.iteration() != iteration(ctx))
+            throw new NotFoundException("couple", ctx.pathParam("coupleId"));
         return couple;
     }
 
@@ -164,7 +170,8 @@ final class JourneyRoutes {
         String applicantId = ApiRoutes.readableApplicant(ctx);
         Couple couple = ownCouple(ctx, applicantId);
         Map<?, ?> body = ApiRoutes.jsonObject(ctx);
-        if (!(body.get("pairs") instanceof List<?> raw)) throw ApiException.badRequest("pairs", "pairs must be a list of [stream, stream] pairs");
+        if (!(body.get("pairs") instanceof List<?> raw))
+            throw ApiException.badRequest("pairs", "pairs must be a list of [stream, stream] pairs");
         List<List<String>> pairs = new ArrayList<>();
         for (Object pair : raw) {
             if (!(pair instanceof List<?> sides) || sides.stream().anyMatch(s -> s != null && !(s instanceof String))) {
@@ -175,11 +182,13 @@ final class JourneyRoutes {
         try {
             var user = Authentication.requirePrincipal(ctx);
             // The other partner is told, as from the pages (the email's link is the page's path: this route knows no public URL).
-            services.rankLists().saveCoupleList(cycle(ctx), iteration(ctx), couple.id(), pairs, submit(body), user.auditName(), user.applicantId(), null);
+            services.rankLists().saveCoupleList(cycle(ctx), iteration(ctx), couple.id(), pairs, submit(body), user.auditName(),
+                    user.applicantId(), null);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("pairs", e.getMessage());
         }
-        ctx.json(rankLists(cycle(ctx), iteration(ctx), services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.COUPLE, String.valueOf(couple.id()))));
+        ctx.json(rankLists(cycle(ctx), iteration(ctx),
+                services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.COUPLE, String.valueOf(couple.id()))));
     }
 
     private void result(Context ctx) {
@@ -208,7 +217,8 @@ final class JourneyRoutes {
     }
 
     private void streamRankList(Context ctx) {
-        ctx.json(rankLists(cycle(ctx), iteration(ctx), services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.STREAM, ownStream(ctx))));
+        ctx.json(rankLists(cycle(ctx), iteration(ctx),
+                services.rankLists().lists(cycle(ctx), iteration(ctx), RankListService.STREAM, ownStream(ctx))));
     }
 
     private void saveStreamRankList(Context ctx) {
@@ -310,7 +320,9 @@ final class JourneyRoutes {
         json.put("savedAt", l.savedAt());
         json.put("savedBy", l.savedBy());
         json.put("receiptCode", l.submitted()
-                ? org.residencymatch.application.RankListReceipt.shown(org.residencymatch.application.RankListReceipt.code(cycle, iteration, l)) : null);
+                ? org.residencymatch.application.RankListReceipt
+                        .shown(org.residencymatch.application.RankListReceipt.code(cycle, iteration, l))
+                : null);
         // One shape for every kind of list: {item, second}; second is set only in a couple's list.
         json.put("entries", l.entries().stream().map(e -> {
             Map<String, Object> entry = new LinkedHashMap<>();

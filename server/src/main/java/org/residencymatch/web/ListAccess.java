@@ -13,7 +13,8 @@ import org.residencymatch.lists.PartnerBody;
  */
 final class ListAccess {
 
-    private ListAccess() {}
+    private ListAccess() {
+    }
 
     static List<ListKind> kindsOf(Principal user) {
         if (user.role() == Role.OPERATOR) return List.of(ListKind.values());

@@ -93,14 +93,16 @@ final class ListRoutes {
         Upload file = Upload.from(ctx, maxBytes);
         Principal user = Authentication.requirePrincipal(ctx);
         try {
-            if (file.content() == null) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
+            if (file.content() == null)
+                throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
             ListUploadService.UploadResult result = services.listUploads().upload(ctx.pathParam("cycle"), kind, file.name(), file.content(),
                     file.dateOrder(), user.auditName());
             if (result.identicalToCurrent()) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("identicalToCurrent", true);
                 body.put("currentVersion", result.currentVersion());
-                body.put("message", "this file is identical to the current version " + result.currentVersion() + " of the list; nothing changed");
+                body.put("message",
+                        "this file is identical to the current version " + result.currentVersion() + " of the list; nothing changed");
                 ctx.status(200).json(body);
             } else {
                 ctx.status(201).json(preview(result.preview()));
@@ -112,7 +114,8 @@ final class ListRoutes {
 
     private void uploads(Context ctx) {
         ListKind kind = allowedKind(ctx, "list uploads");
-        ctx.json(Map.of("uploads", services.listUploads().uploads(ctx.pathParam("cycle"), kind).stream().map(ListRoutes::preview).toList()));
+        ctx.json(
+                Map.of("uploads", services.listUploads().uploads(ctx.pathParam("cycle"), kind).stream().map(ListRoutes::preview).toList()));
     }
 
     private void preview(Context ctx) {
@@ -143,9 +146,11 @@ final class ListRoutes {
         int row = ApiRoutes.intPathParam(ctx, "row");
         Map<?, ?> body = ApiRoutes.jsonObject(ctx);
         Object decision = body.get("decision");
-        if (!"CONFIRM".equals(decision) && !"REJECT".equals(decision)) throw ApiException.badRequest("decision", "decision must be CONFIRM or REJECT");
+        if (!"CONFIRM".equals(decision) && !"REJECT".equals(decision))
+            throw ApiException.badRequest("decision", "decision must be CONFIRM or REJECT");
         Object applicant = body.get("applicantId");
-        if (applicant != null && !(applicant instanceof String)) throw ApiException.badRequest("applicantId", "applicantId must be a string");
+        if (applicant != null && !(applicant instanceof String))
+            throw ApiException.badRequest("applicantId", "applicantId must be a string");
         try {
             services.listUploads().review(ctx.pathParam("cycle"), id, row, "CONFIRM".equals(decision), (String) applicant,
                     Authentication.requirePrincipal(ctx).auditName());
@@ -167,7 +172,8 @@ final class ListRoutes {
         Object to = ApiRoutes.jsonObject(ctx).get("toVersion");
         if (!(to instanceof Integer version)) throw ApiException.badRequest("toVersion", "toVersion must be a version number");
         try {
-            int now = services.listVersions().revert(ctx.pathParam("cycle"), kind, version, Authentication.requirePrincipal(ctx).auditName());
+            int now = services.listVersions().revert(ctx.pathParam("cycle"), kind, version,
+                    Authentication.requirePrincipal(ctx).auditName());
             ctx.json(Map.of("kind", kind.name(), "version", now, "revertedTo", version));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("toVersion", e.getMessage());
@@ -176,7 +182,8 @@ final class ListRoutes {
 
     private void versions(Context ctx) {
         ListKind kind = allowedKind(ctx, "read history");
-        ctx.json(Map.of("kind", kind.name(), "versions", services.listVersions().history(ctx.pathParam("cycle"), kind).stream().map(ListRoutes::version).toList()));
+        ctx.json(Map.of("kind", kind.name(), "versions",
+                services.listVersions().history(ctx.pathParam("cycle"), kind).stream().map(ListRoutes::version).toList()));
     }
 
     /** A version's members with their identity keys, as CSV that is safe to open in a spreadsheet. */
@@ -184,7 +191,8 @@ final class ListRoutes {
         ListKind kind = allowedKind(ctx, "export members");
         int version = ApiRoutes.intPathParam(ctx, "version");
         String csv = CsvExport.document(CsvExport.COMMA,
-                List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "MMI score", "Contingent", "Assessment outcome"),
+                List.of("Applicant ID", "MINC", "Family name", "Given names", "Date of birth", "MMI score", "Contingent",
+                        "Assessment outcome"),
                 services.listVersions().membersWithIdentity(ctx.pathParam("cycle"), kind, version));
         ctx.header("Content-Disposition", "attachment; filename=\"" + kind.name().toLowerCase() + "-v" + version + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(csv);

@@ -57,7 +57,8 @@ final class MatchDayPages {
         int iteration = ApiRoutes.iteration(ctx);
         List<RunView> runs = services.matchRuns().runs(cycle, iteration).stream()
                 .map(r -> new RunView(r, services.matchRuns().statistics(cycle, r.id()),
-                        r.stable() ? List.of() : services.matchRuns().blocking(cycle, r.id()))).toList();
+                        r.stable() ? List.of() : services.matchRuns().blocking(cycle, r.id())))
+                .toList();
         pages.render(ctx, "operator/match.jte", "match.title", Map.of(
                 "cycle", cycle, "iteration", iteration, "runs", runs, "exactLimit", org.residencymatch.exact.ExactMatcher.MAX_APPLICANTS,
                 "phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.MATCH),
@@ -137,7 +138,8 @@ final class MatchDayPages {
         Messages m = Messages.of(PageRenderer.language(ctx)).inZone(services.cycles().currentTimeZone());
         String reason = Refusals.message(m, e.refusal());
         ctx.status(409);
-        pages.render(ctx, "operator/match-refused.jte", "matchDay.refused.title", Map.of("code", e.code(), "reason", reason, "iteration", iteration));
+        pages.render(ctx, "operator/match-refused.jte", "matchDay.refused.title",
+                Map.of("code", e.code(), "reason", reason, "iteration", iteration));
     }
 
     private String cycle() {

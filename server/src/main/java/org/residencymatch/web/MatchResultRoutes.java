@@ -62,12 +62,15 @@ final class MatchResultRoutes {
         Map<?, ?> body = text == null || text.isBlank() ? Map.of() : ApiRoutes.jsonObject(ctx);
         Object confirm = body.get("confirm");
         if (confirm == null) {
-            throw ApiException.badRequest("confirm", "confirm is required: the id of the run to release (\"" + run.id() + "\"), typed back");
+            throw ApiException.badRequest("confirm",
+                    "confirm is required: the id of the run to release (\"" + run.id() + "\"), typed back");
         }
-        if (!(confirm instanceof String || confirm instanceof Number) || !String.valueOf(confirm).strip().equals(String.valueOf(run.id()))) {
+        if (!(confirm instanceof String || confirm instanceof Number)
+                || !String.valueOf(confirm).strip().equals(String.valueOf(run.id()))) {
             throw ApiException.badRequest("confirm", "confirm must be the id of the run to release, \"" + run.id() + "\"");
         }
-        MatchRun released = services.matchRuns().release(run.cycleId(), run.id(), Authentication.requirePrincipal(ctx).auditName(), publicUrl + "/applicant");
+        MatchRun released = services.matchRuns().release(run.cycleId(), run.id(), Authentication.requirePrincipal(ctx).auditName(),
+                publicUrl + "/applicant");
         ctx.json(JourneyRoutes.runJson(services, released));
     }
 
@@ -113,7 +116,8 @@ final class MatchResultRoutes {
     private void resultsXlsx(Context ctx) {
         MatchRun run = JourneyRoutes.pathRun(services, ctx);
         MatchTables.Table table = MatchTables.results(services.matchRuns().results(run.cycleId(), run.id()));
-        ctx.header("Content-Disposition", "attachment; filename=\"match-results-" + run.cycleId() + "-" + run.iteration() + "-run-" + run.id() + ".xlsx\"");
+        ctx.header("Content-Disposition",
+                "attachment; filename=\"match-results-" + run.cycleId() + "-" + run.iteration() + "-run-" + run.id() + ".xlsx\"");
         ctx.contentType(XLSX).result(XlsxExport.document("Run " + run.id(), table.header(), table.rows()));
     }
 
@@ -129,10 +133,13 @@ final class MatchResultRoutes {
         int iteration = JourneyRoutes.iteration(ctx);
         Principal user = Authentication.requirePrincipal(ctx);
         String faculty = user.role() == Role.PROGRAM_STAFF ? user.facultyId() : ctx.queryParam("faculty");
-        if (faculty == null || faculty.isBlank()) throw ApiException.badRequest("faculty", "faculty is required: the faculty whose matched applicants to export");
+        if (faculty == null || faculty.isBlank())
+            throw ApiException.badRequest("faculty", "faculty is required: the faculty whose matched applicants to export");
         var matched = services.matchRuns().facultyMatched(cycle, iteration, faculty.strip())
-                .orElseThrow(() -> new org.residencymatch.ConflictException(org.residencymatch.Refusal.of("RESULTS_NOT_RELEASED", "matchDay.refused.notReleased",
-                        iteration), "the results of iteration " + iteration + " are not released yet"));
+                .orElseThrow(() -> new org.residencymatch.ConflictException(
+                        org.residencymatch.Refusal.of("RESULTS_NOT_RELEASED", "matchDay.refused.notReleased",
+                                iteration),
+                        "the results of iteration " + iteration + " are not released yet"));
         csv(ctx, "matched-" + cycle + "-" + iteration + ".csv", MatchTables.facultyMatched(matched));
     }
 
@@ -152,7 +159,8 @@ final class MatchResultRoutes {
     private void setPlacementReasons(Context ctx) {
         String cycle = cycle(ctx);
         if (!(ApiRoutes.jsonObject(ctx).get("enabled") instanceof Boolean enabled)) {
-            throw ApiException.badRequest("enabled", "enabled is required: true to show unmatched applicants why each program did not place them, false not to");
+            throw ApiException.badRequest("enabled",
+                    "enabled is required: true to show unmatched applicants why each program did not place them, false not to");
         }
         ctx.json(settingJson(services.placementReasons().set(cycle, enabled, Authentication.requirePrincipal(ctx).auditName())));
     }

@@ -44,16 +44,17 @@ final class OperatorPages {
 
     private void comment(Context ctx) {
         String body = requiredText(ctx, "body");
-        services.reconciliation().comment(cycle(), ApiRoutes.longPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), body);
+        services.reconciliation().comment(cycle(), ApiRoutes.longPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(),
+                body);
         ctx.redirect("/operator/cases#case-" + ApiRoutes.longPathParam(ctx, "caseId"));
     }
 
     private void resolve(Context ctx) {
         String resolution = requiredText(ctx, "resolution");
-        services.reconciliation().resolve(cycle(), ApiRoutes.longPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(), resolution);
+        services.reconciliation().resolve(cycle(), ApiRoutes.longPathParam(ctx, "caseId"), Authentication.requirePrincipal(ctx).auditName(),
+                resolution);
         ctx.redirect("/operator/cases");
     }
-
 
     private static String requiredText(Context ctx, String field) {
         String value = ctx.formParam(field);

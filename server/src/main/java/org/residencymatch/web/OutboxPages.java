@@ -24,13 +24,15 @@ final class OutboxPages {
         routes.get("/operator/outbox", ctx -> {
             var parked = services.outbox().parked(SHOWN);
             pages.render(ctx, "operator/outbox.jte", "outbox.title", Map.of("parked", parked, "pending", services.outbox().pendingCount(),
-                    "names", services.directory().names(parked.stream().map(p -> p.applicantId()).filter(java.util.Objects::nonNull).toList())));
+                    "names",
+                    services.directory().names(parked.stream().map(p -> p.applicantId()).filter(java.util.Objects::nonNull).toList())));
         }, Access.OPERATOR);
         routes.get("/api/v1/outbox/parked", this::parked, Access.OPERATOR);
     }
 
     private void parked(Context ctx) {
-        ctx.json(Map.of("pending", services.outbox().pendingCount(), "parked", services.outbox().parked(SHOWN).stream().map(OutboxPages::json).toList()));
+        ctx.json(Map.of("pending", services.outbox().pendingCount(), "parked",
+                services.outbox().parked(SHOWN).stream().map(OutboxPages::json).toList()));
     }
 
     private static Map<String, Object> json(Outbox.Parked p) {

@@ -33,7 +33,8 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
     }
 
     /** A name shown in the page's language where it has one, with the {@code lang} to mark it (null: the page's own language). */
-    public record Name(String text, String lang) {}
+    public record Name(String text, String lang) {
+    }
 
     /** A stream's discipline in the reader's language (French names are the project's translations); English marked as such. */
     public Name discipline(org.residencymatch.program.ProgramStream s) {
@@ -42,12 +43,14 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
 
     /** A discipline by its id and published (English) name, as {@link #discipline(org.residencymatch.program.ProgramStream)}. */
     public Name discipline(int disciplineId, String english) {
-        return name("fr".equals(m.language()) ? org.residencymatch.program.FrenchNames.discipline(disciplineId).orElse(english) : english, english);
+        return name("fr".equals(m.language()) ? org.residencymatch.program.FrenchNames.discipline(disciplineId).orElse(english) : english,
+                english);
     }
 
     /** A discipline by its published (English) name, as {@link #discipline(org.residencymatch.program.ProgramStream)}. */
     public Name discipline(String english) {
-        return name("fr".equals(m.language()) ? org.residencymatch.program.FrenchNames.disciplineNamed(english).orElse(english) : english, english);
+        return name("fr".equals(m.language()) ? org.residencymatch.program.FrenchNames.disciplineNamed(english).orElse(english) : english,
+                english);
     }
 
     /** A stream's name in the reader's language, as {@link #discipline}. */

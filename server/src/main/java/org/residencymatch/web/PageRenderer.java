@@ -24,7 +24,8 @@ final class PageRenderer {
     private final java.util.function.Supplier<java.time.ZoneId> timeZone;
 
     /** @param timeZone the zone pages show times in: the current cycle's */
-    PageRenderer(Sessions sessions, WebConfig config, AnonymousForms anonymousForms, java.util.function.Supplier<java.time.ZoneId> timeZone) {
+    PageRenderer(Sessions sessions, WebConfig config, AnonymousForms anonymousForms,
+            java.util.function.Supplier<java.time.ZoneId> timeZone) {
         this.sessions = sessions;
         this.config = config;
         this.anonymousForms = anonymousForms;
@@ -88,8 +89,9 @@ final class PageRenderer {
      * only that path receives it, no script reads it, it lives {@code maxAgeSeconds} at most.
      */
     void setOneTimeCookie(Context ctx, String name, String value, String path, int maxAgeSeconds) {
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
-                + (config.secureCookies() ? "; Secure" : ""));
+        ctx.res().addHeader("Set-Cookie",
+                name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
+                        + (config.secureCookies() ? "; Secure" : ""));
     }
 
     void clearOneTimeCookie(Context ctx, String name, String path) {

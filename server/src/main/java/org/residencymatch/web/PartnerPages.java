@@ -13,7 +13,6 @@ import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.lists.ListFileException;
 import org.residencymatch.lists.ListProblem;
 import org.residencymatch.lists.ListUploadService;
-import org.residencymatch.lists.ListVersionInfo;
 import org.residencymatch.applicant.Identity;
 import org.residencymatch.lists.Preview;
 import org.residencymatch.lists.UploadRow;
@@ -98,8 +97,10 @@ final class PartnerPages {
         long maxBytes = services.listUploads().maxBytes();
         ListRoutes.Upload file = ListRoutes.Upload.from(ctx, maxBytes);
         try {
-            if (file.content() == null) throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
-            ListUploadService.UploadResult result = services.listUploads().upload(cycle(), kind, file.name(), file.content(), file.dateOrder(),
+            if (file.content() == null)
+                throw new ListFileException(ListProblem.ofFile("TOO_LARGE", String.valueOf(maxBytes / (1024 * 1024))));
+            ListUploadService.UploadResult result = services.listUploads().upload(cycle(), kind, file.name(), file.content(),
+                    file.dateOrder(),
                     Authentication.requirePrincipal(ctx).auditName());
             if (result.identicalToCurrent()) {
                 ctx.redirect("/partner/lists?notice=identical-" + kind.name() + "-" + result.currentVersion());
@@ -114,7 +115,8 @@ final class PartnerPages {
 
     private long uploadId(Context ctx, ListKind kind) {
         long id = ApiRoutes.intPathParam(ctx, "uploadId");
-        if (services.listUploads().kindOf(cycle(), id) != kind) throw new ApiException(404, "NOT_FOUND", "no upload " + id + " of the " + kind + " list");
+        if (services.listUploads().kindOf(cycle(), id) != kind)
+            throw new ApiException(404, "NOT_FOUND", "no upload " + id + " of the " + kind + " list");
         return id;
     }
 
@@ -159,7 +161,8 @@ final class PartnerPages {
         int row = ApiRoutes.intPathParam(ctx, "row");
         boolean confirm = "CONFIRM".equals(ctx.formParam("decision"));
         try {
-            services.listUploads().review(cycle(), id, row, confirm, ctx.formParam("applicantId"), Authentication.requirePrincipal(ctx).auditName());
+            services.listUploads().review(cycle(), id, row, confirm, ctx.formParam("applicantId"),
+                    Authentication.requirePrincipal(ctx).auditName());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("applicantId", e.getMessage());
         }

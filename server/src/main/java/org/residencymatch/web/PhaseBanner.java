@@ -15,7 +15,8 @@ public record PhaseBanner(Phase phase, boolean open, LocalDateTime opens, LocalD
         Cycle cycle = services.cycles().find(cycleId).orElseThrow();
         LocalDateTime now = LocalDateTime.now(services.clock());
         Phase current = cycle.phaseAt(iteration, now).orElse(null);
-        return new PhaseBanner(phase, current == phase, cycle.startOf(iteration, phase).orElse(null), cycle.endOf(iteration, phase).orElse(null), current);
+        return new PhaseBanner(phase, current == phase, cycle.startOf(iteration, phase).orElse(null),
+                cycle.endOf(iteration, phase).orElse(null), current);
     }
 
     public String currentName() {

@@ -14,7 +14,8 @@ import org.residencymatch.eligibility.StudyStatus;
  */
 final class ProfileDates {
 
-    private ProfileDates() {}
+    private ProfileDates() {
+    }
 
     static List<String> problems(ApplicantFacts facts, LocalDate today) {
         List<String> problems = new ArrayList<>();

@@ -62,8 +62,10 @@ final class ProfilePages {
     void render(Context ctx, ApplicantFacts shown, List<String> errors, DocumentPages.Refusal documentError) {
         Principal user = Authentication.requirePrincipal(ctx);
         Cycle cycle = cycle();
-        ApplicantFacts facts = shown != null ? shown : services.profiles().profile(cycle.id(), user.applicantId())
-                .orElse(ApplicantFacts.builder(user.applicantId(), ApplicantCategory.IMG).build());
+        ApplicantFacts facts = shown != null
+                ? shown
+                : services.profiles().profile(cycle.id(), user.applicantId())
+                        .orElse(ApplicantFacts.builder(user.applicantId(), ApplicantCategory.IMG).build());
         Phase now = cycle.phaseAt(1, LocalDateTime.now(services.clock())).orElse(null);
         Map<String, Object> model = new HashMap<>();
         model.put("facts", facts);
@@ -104,7 +106,8 @@ final class ProfilePages {
                 .mdGraduationDate(date(ctx, "graduationDate", errors))
                 .priorPostgraduateTraining(ctx.formParam("priorPostgraduateTraining") != null)
                 .fellowshipCanadaUs(ctx.formParam("fellowshipCanadaUs") != null)
-                .cmqApproval(choice(ctx, "cmqApproval", CmqApproval.class, verifiedCmq(cycle, user) ? was.cmqApproval() : CmqApproval.NONE, errors))
+                .cmqApproval(choice(ctx, "cmqApproval", CmqApproval.class, verifiedCmq(cycle, user) ? was.cmqApproval() : CmqApproval.NONE,
+                        errors))
                 .militaryTrainingPlanMember(ctx.formParam("militaryTrainingPlanMember") != null)
                 .latestClinicalActivityDate(date(ctx, "latestClinicalActivityDate", errors));
         for (String tie : ctx.formParams("provincialTie")) {
@@ -130,7 +133,8 @@ final class ProfilePages {
         if (school != null) {
             school = school.strip();
             if (!school.isEmpty() && !services.profiles().faculties().containsKey(school)) errors.add("medicalSchool");
-            else medicalSchool = new ProfileService.MedicalSchool(school.isEmpty() ? null : school);
+            else
+                medicalSchool = new ProfileService.MedicalSchool(school.isEmpty() ? null : school);
         }
         ApplicantFacts parsed = facts.build();
         errors.addAll(ProfileDates.problems(parsed, LocalDate.now(services.clock())));
@@ -147,7 +151,8 @@ final class ProfilePages {
             render(ctx, current, List.of("verified"));
             return;
         }
-        ctx.redirect("/applicant/profile?saved=1" + (reopened.isEmpty() ? ""
+        ctx.redirect("/applicant/profile?saved=1" + (reopened.isEmpty()
+                ? ""
                 : "&reopened=" + String.join(",", reopened.stream().map(Enum::name).toList())));
     }
 

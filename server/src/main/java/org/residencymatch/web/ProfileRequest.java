@@ -29,9 +29,11 @@ final class ProfileRequest {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Parsed(Identity identity, ApplicantFacts facts) {}
+    record Parsed(Identity identity, ApplicantFacts facts) {
+    }
 
-    private ProfileRequest() {}
+    private ProfileRequest() {
+    }
 
     static Parsed parse(String applicantId, String body) {
         JsonNode root = object(body);
@@ -64,8 +66,9 @@ final class ProfileRequest {
         if (!root.has("medicalSchool")) return null;
         String id = new Fields(root).optionalText("medicalSchool", 40);
         if (id != null && !faculties.contains(id)) {
-            throw ApiException.badRequest("medicalSchool", "medicalSchool must be a Canadian faculty's id, one of " + new java.util.TreeSet<>(faculties)
-                    + ", or null");
+            throw ApiException.badRequest("medicalSchool",
+                    "medicalSchool must be a Canadian faculty's id, one of " + new java.util.TreeSet<>(faculties)
+                            + ", or null");
         }
         return new org.residencymatch.applicant.ProfileService.MedicalSchool(id == null || id.isEmpty() ? null : id);
     }
@@ -103,12 +106,14 @@ final class ProfileRequest {
         }
         JsonNode years = root.get("highSchoolYears");
         if (years != null && !years.isNull()) {
-            if (!years.isObject()) throw ApiException.badRequest("highSchoolYears", "highSchoolYears must map province codes to years, e.g. {\"ON\": 2}");
-            for (Iterator<Map.Entry<String, JsonNode>> it = years.fields(); it.hasNext(); ) {
+            if (!years.isObject())
+                throw ApiException.badRequest("highSchoolYears", "highSchoolYears must map province codes to years, e.g. {\"ON\": 2}");
+            for (Iterator<Map.Entry<String, JsonNode>> it = years.fields(); it.hasNext();) {
                 var e = it.next();
                 Province province = Fields.province("highSchoolYears", JSON.getNodeFactory().textNode(e.getKey()));
                 if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0 || e.getValue().asInt() > 6) {
-                    throw ApiException.badRequest("highSchoolYears." + e.getKey(), "years of high school must be a whole number from 0 to 6");
+                    throw ApiException.badRequest("highSchoolYears." + e.getKey(),
+                            "years of high school must be a whole number from 0 to 6");
                 }
                 facts.highSchoolYears(province, e.getValue().asInt());
             }
@@ -157,7 +162,8 @@ final class ProfileRequest {
 
         <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
             E value = optionalEnum(field, type, null);
-            if (value == null) throw ApiException.badRequest(field, field + " is required; one of " + Arrays.toString(type.getEnumConstants()));
+            if (value == null)
+                throw ApiException.badRequest(field, field + " is required; one of " + Arrays.toString(type.getEnumConstants()));
             return value;
         }
 
@@ -165,7 +171,8 @@ final class ProfileRequest {
             String value = optionalText(field, 40);
             if (value == null) return fallback;
             for (E constant : type.getEnumConstants()) if (constant.name().equals(value)) return constant;
-            throw ApiException.badRequest(field, field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not \"" + value + "\"");
+            throw ApiException.badRequest(field,
+                    field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not \"" + value + "\"");
         }
 
         static Province province(String field, JsonNode node) {

@@ -44,7 +44,8 @@ public final class ProgramQuotaRoutes {
         String cycle = ApiRoutes.requireCycle(services, ctx);
         // Only a JSON integer: 2.5, "3" or a number beyond int are refused rather than rounded or parsed.
         if (!(ApiRoutes.jsonObject(ctx).get("quota") instanceof Integer quota)) {
-            throw ApiException.badRequest("quota", "quota must be a whole number from " + QuotaService.MIN_QUOTA + " to " + QuotaService.MAX_QUOTA);
+            throw ApiException.badRequest("quota",
+                    "quota must be a whole number from " + QuotaService.MIN_QUOTA + " to " + QuotaService.MAX_QUOTA);
         }
         QuotaService.QuotaChange change;
         try {
@@ -99,7 +100,8 @@ public final class ProgramQuotaRoutes {
 
         /** The filter as a query string, at another page. */
         public String query(int otherPage) {
-            return "faculty=" + enc(faculty) + "&province=" + enc(province) + "&discipline=" + enc(discipline) + "&q=" + enc(q) + "&page=" + otherPage;
+            return "faculty=" + enc(faculty) + "&province=" + enc(province) + "&discipline=" + enc(discipline) + "&q=" + enc(q) + "&page="
+                    + otherPage;
         }
 
         private static String enc(String value) {
@@ -108,12 +110,14 @@ public final class ProgramQuotaRoutes {
     }
 
     /** A refused quota form: the stream, the value as typed (shown back) and the message key. */
-    public record QuotaError(String streamId, String value, String messageKey) {}
+    public record QuotaError(String streamId, String value, String messageKey) {
+    }
 
     /** What the page shows. */
     public record View(String cycle, Form form, Map<String, String> faculties, Map<Integer, String> disciplines, List<ProgramStream> rows,
             int matching, int page, int pageCount, Map<Province, Integer> positionsByProvince, int positions, ProgramStream changed,
-            QuotaError error, Map<String, org.residencymatch.eligibility.Positions> secondIteration) {}
+            QuotaError error, Map<String, org.residencymatch.eligibility.Positions> secondIteration) {
+    }
 
     private void page(Context ctx) {
         render(ctx, Form.of(ctx::queryParam), ctx.queryParam("changed"), null);
@@ -155,7 +159,8 @@ public final class ProgramQuotaRoutes {
         }
         // Listed by name, as the operator looks for them.
         Map<String, String> faculties = new LinkedHashMap<>();
-        facultyNames.entrySet().stream().sorted(Map.Entry.comparingByValue(Collator.getInstance(Locale.forLanguageTag(shownPage.m().language()))))
+        facultyNames.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Collator.getInstance(Locale.forLanguageTag(shownPage.m().language()))))
                 .forEach(e -> faculties.put(e.getKey(), e.getValue()));
         StreamFilter filter = form.filter();
         List<ProgramStream> matching = all.stream().filter(filter::accepts).toList();
@@ -167,10 +172,13 @@ public final class ProgramQuotaRoutes {
         }
         Form shown = new Form(form.faculty(), form.province(), form.discipline(), form.q(), page);
         List<ProgramStream> rows = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE));
-        ProgramStream changed = changedId == null ? null : all.stream().filter(s -> s.streamId().equals(changedId)).findFirst().orElse(null);
+        ProgramStream changed = changedId == null
+                ? null
+                : all.stream().filter(s -> s.streamId().equals(changedId)).findFirst().orElse(null);
         int positions = byProvince.values().stream().mapToInt(Integer::intValue).sum();
         pages.render(ctx, "operator/programs.jte", shownPage, Map.of("view",
-                new View(cycle, shown, faculties, disciplines, rows, matching.size(), page, pageCount, byProvince, positions, changed, error,
+                new View(cycle, shown, faculties, disciplines, rows, matching.size(), page, pageCount, byProvince, positions, changed,
+                        error,
                         services.catalogue().positions(cycle, 2))));
     }
 }

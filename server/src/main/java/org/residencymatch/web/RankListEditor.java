@@ -35,7 +35,8 @@ final class RankListEditor {
         }
     }
 
-    private RankListEditor() {}
+    private RankListEditor() {
+    }
 
     /**
      * Applies the posted action and redirects: back to {@code page} with the edited order in the
@@ -56,8 +57,18 @@ final class RankListEditor {
         int at = order.indexOf(target);
         String moved = null;
         switch (action[0]) {
-            case "up" -> { if (at > 0) { Collections.swap(order, at, at - 1); moved = target; } }
-            case "down" -> { if (at >= 0 && at < order.size() - 1) { Collections.swap(order, at, at + 1); moved = target; } }
+            case "up" -> {
+                if (at > 0) {
+                    Collections.swap(order, at, at - 1);
+                    moved = target;
+                }
+            }
+            case "down" -> {
+                if (at >= 0 && at < order.size() - 1) {
+                    Collections.swap(order, at, at + 1);
+                    moved = target;
+                }
+            }
             case "remove" -> order.remove(target);
             case "add" -> {
                 String item = target.isEmpty() && added != null ? added : target;
@@ -77,7 +88,10 @@ final class RankListEditor {
             default -> throw ApiException.badRequest("action", "unknown action");
         }
         String url = edited(page, order);
-        ctx.redirect(moved == null ? url + "#ranks" : url + "&moved=" + encode(moved) + "&dir=" + action[0] + "#" + focusTarget(action[0], order.indexOf(moved) + 1, order.size()));
+        ctx.redirect(moved == null
+                ? url + "#ranks"
+                : url + "&moved=" + encode(moved) + "&dir=" + action[0] + "#"
+                        + focusTarget(action[0], order.indexOf(moved) + 1, order.size()));
     }
 
     /**

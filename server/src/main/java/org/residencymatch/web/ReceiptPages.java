@@ -49,7 +49,8 @@ final class ReceiptPages {
         Principal user = Authentication.requirePrincipal(ctx);
         Couple couple = services.couples().find(cycle, ApiRoutes.longPathParam(ctx, "coupleId"));
         if (!couple.includes(user.applicantId())) throw new NotFoundException("couple", ctx.pathParam("coupleId"));
-        render(ctx, cycle, couple.iteration(), submitted(ctx, cycle, couple.iteration(), RankListService.COUPLE, String.valueOf(couple.id())), couple);
+        render(ctx, cycle, couple.iteration(),
+                submitted(ctx, cycle, couple.iteration(), RankListService.COUPLE, String.valueOf(couple.id())), couple);
     }
 
     private void streamReceipt(Context ctx) {
@@ -69,11 +70,13 @@ final class ReceiptPages {
         Optional<RankList> list = asked == null
                 ? services.rankLists().lists(cycle, iteration, kind, owner).inForce()
                 : services.rankLists().version(cycle, iteration, kind, owner, asked);
-        return list.filter(RankList::submitted).orElseThrow(() -> new NotFoundException("submitted rank order list", asked == null ? "in force" : "version " + asked));
+        return list.filter(RankList::submitted)
+                .orElseThrow(() -> new NotFoundException("submitted rank order list", asked == null ? "in force" : "version " + asked));
     }
 
     private void render(Context ctx, String cycle, int iteration, RankList list, Couple couple) {
-        pages.render(ctx, "receipt.jte", "receipt.title", Map.of("receipt", ReceiptView.of(services, cycle, iteration, list, couple, PageRenderer.language(ctx))));
+        pages.render(ctx, "receipt.jte", "receipt.title",
+                Map.of("receipt", ReceiptView.of(services, cycle, iteration, list, couple, PageRenderer.language(ctx))));
     }
 
     /** The operator's check: a code and the list's owner; the answer names the version it matches, or says none does. */
@@ -95,13 +98,15 @@ final class ReceiptPages {
             Check check = check(services, cycle, iteration, kind, owner, typed);
             model.put("checked", true);
             model.put("receipt", check.list().map(list -> ReceiptView.of(services, cycle, iteration, list,
-                    kind.equals(RankListService.COUPLE) ? services.couples().find(cycle, Long.parseLong(owner)) : null, PageRenderer.language(ctx))).orElse(null));
+                    kind.equals(RankListService.COUPLE) ? services.couples().find(cycle, Long.parseLong(owner)) : null,
+                    PageRenderer.language(ctx))).orElse(null));
         }
         pages.render(ctx, "operator/receipt-check.jte", "receipt.check.title", model);
     }
 
     /** A checked code: the stored version it matches, if any. */
-    record Check(String code, Optional<RankList> list) {}
+    record Check(String code, Optional<RankList> list) {
+    }
 
     /** Checks a typed code against an owner's submitted versions; bad input is refused naming its field. */
     static Check check(Services services, String cycle, int iteration, String kind, String owner, String typed) {
@@ -112,7 +117,8 @@ final class ReceiptPages {
             throw ApiException.badRequest("ownerId", "ownerId is an applicant id, a couple's number or a stream id");
         }
         String code = RankListReceipt.parse(typed)
-                .orElseThrow(() -> ApiException.badRequest("code", "a receipt code is " + RankListReceipt.LENGTH + " letters and digits, e.g. ABCDE-FGH23"));
+                .orElseThrow(() -> ApiException.badRequest("code",
+                        "a receipt code is " + RankListReceipt.LENGTH + " letters and digits, e.g. ABCDE-FGH23"));
         return new Check(code, services.rankLists().checkReceipt(cycle, iteration, kind, owner, code));
     }
 

@@ -37,13 +37,16 @@ public record ReceiptView(String cycle, int iteration, RankList list, String cod
         switch (list.ownerKind()) {
             case RankListService.STREAM -> {
                 Map<String, String> names = services.directory().names(list.entries().stream().map(RankList.Entry::item).toList());
-                for (RankList.Entry e : list.entries()) ranks.add(names.containsKey(e.item()) ? names.get(e.item()) + " (" + e.item() + ")" : e.item());
+                for (RankList.Entry e : list.entries())
+                    ranks.add(names.containsKey(e.item()) ? names.get(e.item()) + " (" + e.item() + ")" : e.item());
                 owner = stream(language, streams, list.ownerId());
             }
             case RankListService.COUPLE -> {
                 Map<String, String> names = services.directory().names(List.of(couple.first(), couple.second()));
-                for (RankList.Entry e : list.entries()) ranks.add(stream(language, streams, e.item()) + "  +  " + stream(language, streams, e.second()));
-                owner = names.getOrDefault(couple.first(), "") + " (" + couple.first() + ")  +  " + names.getOrDefault(couple.second(), "") + " (" + couple.second() + ")";
+                for (RankList.Entry e : list.entries())
+                    ranks.add(stream(language, streams, e.item()) + "  +  " + stream(language, streams, e.second()));
+                owner = names.getOrDefault(couple.first(), "") + " (" + couple.first() + ")  +  " + names.getOrDefault(couple.second(), "")
+                        + " (" + couple.second() + ")";
             }
             default -> {
                 for (RankList.Entry e : list.entries()) ranks.add(stream(language, streams, e.item()));
@@ -51,7 +54,8 @@ public record ReceiptView(String cycle, int iteration, RankList list, String cod
             }
         }
         LocalDateTime saved = list.savedAt();
-        ZoneId zone = services.cycles().find(cycle).map(org.residencymatch.cycle.Cycle::timeZone).orElse(org.residencymatch.cycle.Cycle.DEFAULT_TIME_ZONE);
+        ZoneId zone = services.cycles().find(cycle).map(org.residencymatch.cycle.Cycle::timeZone)
+                .orElse(org.residencymatch.cycle.Cycle.DEFAULT_TIME_ZONE);
         return new ReceiptView(cycle, iteration, list, RankListReceipt.shown(RankListReceipt.code(cycle, iteration, list)), owner,
                 saved.format(UTC_TIME), saved.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).format(ZONED_TIME), List.copyOf(ranks));
     }
@@ -60,6 +64,9 @@ public record ReceiptView(String cycle, int iteration, RankList list, String cod
     private static String stream(String language, Map<String, ProgramStream> streams, String streamId) {
         if (streamId == null) return "—";
         ProgramStream s = streams.get(streamId);
-        return s == null ? "#" + streamId : s.disciplineName(language) + " · " + ("fr".equals(language) ? s.facultyNameFr() : s.facultyName()) + " · " + s.site() + " #" + streamId;
+        return s == null
+                ? "#" + streamId
+                : s.disciplineName(language) + " · " + ("fr".equals(language) ? s.facultyNameFr() : s.facultyName()) + " · " + s.site()
+                        + " #" + streamId;
     }
 }

@@ -15,7 +15,8 @@ import org.residencymatch.cycle.Phase;
  */
 public final class Refusals {
 
-    private Refusals() {}
+    private Refusals() {
+    }
 
     /** A text of the bundles with its arguments written in the reader's words. */
     static String text(Messages m, String key, List<?> arguments) {

@@ -31,7 +31,8 @@ final class RegistrationPages {
         }, Access.ANYONE);
         routes.post("/register", this::submit, Access.ANYONE);
         routes.get("/register/confirm", this::confirm, Access.ANYONE);
-        routes.get("/password/forgot", ctx -> pages.render(ctx, "account/forgot.jte", "forgot.title", Map.of("sent", false)), Access.ANYONE);
+        routes.get("/password/forgot", ctx -> pages.render(ctx, "account/forgot.jte", "forgot.title", Map.of("sent", false)),
+                Access.ANYONE);
         routes.post("/password/forgot", this::forgot, Access.ANYONE);
         routes.get("/password/reset", ctx -> showReset(ctx, ""), Access.ANYONE);
         routes.post("/password/reset", this::reset, Access.ANYONE);
@@ -68,8 +69,8 @@ final class RegistrationPages {
 
     private void forgot(Context ctx) {
         authentication.requireFormCsrf(ctx);
-        if (registration.requestReset(value(ctx, "email"), PageRenderer.language(ctx), Authentication.clientAddress(ctx))
-                == Registration.ResetRequest.TOO_MANY_FROM_ADDRESS) {
+        if (registration.requestReset(value(ctx, "email"), PageRenderer.language(ctx),
+                Authentication.clientAddress(ctx)) == Registration.ResetRequest.TOO_MANY_FROM_ADDRESS) {
             ctx.status(429);
             pages.render(ctx, "account/message.jte", "forgot.title", Map.of("key", "forgot.throttled"));
             return;

@@ -91,10 +91,12 @@ final class SignInRoutes {
     private void apiSignIn(Context ctx) {
         String contentType = Optional.ofNullable(ctx.contentType()).orElse("");
         if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the email and password as a JSON object (Content-Type: application/json)");
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+                    "send the email and password as a JSON object (Content-Type: application/json)");
         }
         Map<?, ?> body = ApiRoutes.jsonObject(ctx);
-        Attempt attempt = attempt(ctx, body.get("email") instanceof String e ? e : null, body.get("password") instanceof String p ? p : null);
+        Attempt attempt = attempt(ctx, body.get("email") instanceof String e ? e : null,
+                body.get("password") instanceof String p ? p : null);
         if (attempt.user().isEmpty()) throw new ApiException(attempt.status(), attempt.code(), Messages.of("en").t(attempt.messageKey()));
         Principal user = attempt.user().get();
         String language = body.get("language") instanceof String l && Messages.isSupported(l) ? l : PageRenderer.preferredLanguage(ctx);
@@ -174,7 +176,9 @@ final class SignInRoutes {
         if (next == null || !next.startsWith("/") || next.contains("//") || next.contains("\\")) return "/";
         for (int i = 0; i < next.length(); i++) {
             char c = next.charAt(i);
-            if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) return "/";
+            if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT)
+                return "/";
         }
         return next;
     }

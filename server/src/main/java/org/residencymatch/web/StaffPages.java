@@ -98,7 +98,8 @@ final class StaffPages {
         Map<String, StreamRanking.ListState> lists = services.rankLists().streamListStates(cycle.id(), iteration);
         List<StaffStreamRow> rows = own.stream().map(s -> {
             int applied = applicants.getOrDefault(s.streamId(), 0);
-            return new StaffStreamRow(s, applied, StreamRanking.decide(applied, lists.getOrDefault(s.streamId(), StreamRanking.ListState.NONE), phase));
+            return new StaffStreamRow(s, applied,
+                    StreamRanking.decide(applied, lists.getOrDefault(s.streamId(), StreamRanking.ListState.NONE), phase));
         }).toList();
         boolean onlyAction = "action".equals(ctx.queryParam("show"));
         int positions = own.stream().mapToInt(ProgramStream::quota).sum();

@@ -48,7 +48,8 @@ public final class TrustedProxies {
             if (entry.isEmpty()) continue;
             int slash = entry.indexOf('/');
             byte[] address = literal(slash < 0 ? entry : entry.substring(0, slash))
-                    .orElseThrow(() -> new IllegalArgumentException("trusted proxies: \"" + entry + "\" is not an IPv4 or IPv6 address or CIDR range"));
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "trusted proxies: \"" + entry + "\" is not an IPv4 or IPv6 address or CIDR range"));
             int prefix = address.length * 8;
             if (slash >= 0) {
                 try {
@@ -57,7 +58,8 @@ public final class TrustedProxies {
                     prefix = -1;
                 }
                 if (prefix < 0 || prefix > address.length * 8) {
-                    throw new IllegalArgumentException("trusted proxies: the prefix of \"" + entry + "\" must be 0 to " + address.length * 8);
+                    throw new IllegalArgumentException(
+                            "trusted proxies: the prefix of \"" + entry + "\" must be 0 to " + address.length * 8);
                 }
             }
             ranges.add(new Range(address, prefix));
@@ -93,7 +95,8 @@ public final class TrustedProxies {
     String clientAddress(String peer, List<String> forwardedFor) {
         if (ranges.isEmpty() || !trusts(peer)) return canonical(peer);
         List<String> entries = new ArrayList<>();
-        for (String header : forwardedFor) entries.addAll(Arrays.stream(header.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList());
+        for (String header : forwardedFor)
+            entries.addAll(Arrays.stream(header.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList());
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (!trusts(entries.get(i))) return canonical(entries.get(i));
         }

@@ -47,14 +47,16 @@ final class UploadGate {
 
     /** Runs the upload's work with its share of the budget (its declared size; unknown counts as the largest). */
     <T> T run(long declaredBytes, Callable<T> work) throws Exception {
-        return run(declaredBytes, work, () -> {});
+        return run(declaredBytes, work, () -> {
+        });
     }
 
     private <T> T run(long declaredBytes, Callable<T> work, Runnable beforeRefusal) throws Exception {
         int share = (int) Math.min(budgetKiB, declaredBytes < 0 ? budgetKiB : Math.max(1, declaredBytes / 1024));
         if (!budget.tryAcquire(share, waitMillis, TimeUnit.MILLISECONDS)) {
             beforeRefusal.run();
-            throw new ApiException(503, "BUSY", "the service is working on other large files just now; try again in " + RETRY_AFTER_SECONDS + " seconds");
+            throw new ApiException(503, "BUSY",
+                    "the service is working on other large files just now; try again in " + RETRY_AFTER_SECONDS + " seconds");
         }
         try {
             return work.call();

@@ -59,7 +59,8 @@ final class VerificationPages {
             for (Document d : entry.getValue()) {
                 List<VerificationView.Declared> facts = new ArrayList<>();
                 for (ProfileFact fact : services.documents().kindsAccepted(cycle).getOrDefault(d.kind(), List.of())) {
-                    facts.add(new VerificationView.Declared(fact, profile == null ? "" : String.valueOf(fact.valueIn(profile)), states.get(fact)));
+                    facts.add(new VerificationView.Declared(fact, profile == null ? "" : String.valueOf(fact.valueIn(profile)),
+                            states.get(fact)));
                     covered.add(applicantId + "/" + fact);
                 }
                 documents.add(new VerificationView.DocumentToCheck(d, names.getOrDefault(applicantId, ""), facts));
@@ -70,12 +71,16 @@ final class VerificationPages {
                 .thenComparing(c -> c.document().id()));
         List<VerificationView.FactWithoutDocument> withoutDocument = queue.stream()
                 .filter(a -> !covered.contains(a.applicantId() + "/" + a.fact()))
-                .map(a -> new VerificationView.FactWithoutDocument(a.applicantId(), names.getOrDefault(a.applicantId(), ""), a.fact(), a.declared(),
+                .map(a -> new VerificationView.FactWithoutDocument(a.applicantId(), names.getOrDefault(a.applicantId(), ""), a.fact(),
+                        a.declared(),
                         a.declaredAt()))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("view", new VerificationView(documents, withoutDocument));
-        model.put("decided", ctx.queryParam("decided") != null && ctx.queryParam("decided").matches("ACCEPTED|REFUSED") ? ctx.queryParam("decided") : "");
+        model.put("decided",
+                ctx.queryParam("decided") != null && ctx.queryParam("decided").matches("ACCEPTED|REFUSED")
+                        ? ctx.queryParam("decided")
+                        : "");
         model.put("failedDocument", failedDocument == null ? -1L : failedDocument);
         model.put("error", error == null ? "" : error);
         pages.render(ctx, "operator/verification.jte", "verification.title", model);

@@ -12,11 +12,14 @@ import org.residencymatch.eligibility.ProfileFact;
 public record VerificationView(List<DocumentToCheck> documents, List<FactWithoutDocument> withoutDocument) {
 
     /** A document to check, whose it is, and the facts it proves: as declared, and where each stands. */
-    public record DocumentToCheck(Document document, String applicantName, List<Declared> facts) {}
+    public record DocumentToCheck(Document document, String applicantName, List<Declared> facts) {
+    }
 
     /** One fact as the applicant declared it, and its verification state (AWAITING_VERIFICATION, VERIFIED, REFUSED). */
-    public record Declared(ProfileFact fact, String value, String state) {}
+    public record Declared(ProfileFact fact, String value, String state) {
+    }
 
     /** A fact awaiting verification for which the applicant has sent no document. */
-    public record FactWithoutDocument(String applicantId, String applicantName, ProfileFact fact, String value, LocalDateTime declaredAt) {}
+    public record FactWithoutDocument(String applicantId, String applicantName, ProfileFact fact, String value, LocalDateTime declaredAt) {
+    }
 }

@@ -12,7 +12,8 @@ package org.residencymatch.web;
  * @param trustedProxies the load balancers whose {@code X-Forwarded-For} names the client
  *     ({@code RESIDENCY_TRUSTED_PROXIES}); none by default, and then the header is ignored
  */
-public record WebConfig(String bootstrapToken, boolean secureCookies, String supportEmail, String publicUrl, TrustedProxies trustedProxies) {
+public record WebConfig(String bootstrapToken, boolean secureCookies, String supportEmail, String publicUrl,
+        TrustedProxies trustedProxies) {
 
     public static final String DEFAULT_SUPPORT_EMAIL = "support@residency-match.example";
 

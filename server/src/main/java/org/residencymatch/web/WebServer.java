@@ -65,8 +65,9 @@ public final class WebServer implements AutoCloseable {
             javalin.jsonMapper(new JavalinJackson(json, false));
             new RequestObserver(services.metrics()).install(javalin);
             // Every query parameter, form field and JSON string meets the text policy here, before any route reads it.
-            javalin.jetty.modifyServletContextHandler(handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new TextInputFilter()),
-                    "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+            javalin.jetty.modifyServletContextHandler(
+                    handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new TextInputFilter()),
+                            "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public";
@@ -90,7 +91,8 @@ public final class WebServer implements AutoCloseable {
                     e.problems(), e.fieldProblems()));
             routes.exception(ConflictException.class, (e, ctx) -> {
                 // The API's message: the refusal's own text in the client's language, else the service's detail, as before.
-                String message = !e.explained() ? e.getMessage()
+                String message = !e.explained()
+                        ? e.getMessage()
                         : Refusals.message(Messages.of(readerLanguage(ctx)).inZone(services.cycles().currentTimeZone()), e.refusal());
                 errors.refuse(ctx, 409, e.refusal(), message, null, List.of(), List.of());
             });
@@ -99,17 +101,21 @@ public final class WebServer implements AutoCloseable {
             // Javalin's own refusals (a path no route serves, above all): a page for a browser, Javalin's answer otherwise.
             routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
                 if (ErrorAnswers.wantsPage(ctx)) errors.page(ctx, e.getStatus(), Refusal.of(ErrorAnswers.codeOf(e.getStatus())), List.of());
-                else io.javalin.router.exception.HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
+                else
+                    io.javalin.router.exception.HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
             });
-            routes.exception(org.residencymatch.account.Passwords.Busy.class, (e, ctx) -> errors.refuse(ctx, 503, Refusal.of("SIGN_IN_BUSY"),
-                    e.getMessage(), null, List.of(), List.of()));
-            routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
+            routes.exception(org.residencymatch.account.Passwords.Busy.class,
+                    (e, ctx) -> errors.refuse(ctx, 503, Refusal.of("SIGN_IN_BUSY"),
+                            e.getMessage(), null, List.of(), List.of()));
+            routes.exception(Authentication.LoginRequired.class, (e, ctx) -> ctx
+                    .redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8)));
             routes.exception(Exception.class, (e, ctx) -> {
                 if (org.residencymatch.store.Database.isUnavailable(e)) {
                     // Not a bug: the database is down or unreachable. Say so (a load balancer or a client may retry), in
                     // JSON even to a browser, since a page needs the session, which lives in that database.
                     // The exception's class only: its message may quote the statement's arguments (applicant ids).
-                    LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e.getClass().getSimpleName());
+                    LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
+                            e.getClass().getSimpleName());
                     ctx.status(503).header("Retry-After", "5")
                             .json(error("DATABASE_UNAVAILABLE", "the database cannot be reached just now; try again shortly", null));
                     return;
@@ -124,7 +130,8 @@ public final class WebServer implements AutoCloseable {
                         return;
                     } catch (RuntimeException pageFailed) {
                         // The page itself failed (the session's store, say): the plain answer below still says it.
-                        LOG.error("the error page failed too (request {}): {}", RequestObserver.requestId(ctx), Failures.describe(pageFailed));
+                        LOG.error("the error page failed too (request {}): {}", RequestObserver.requestId(ctx),
+                                Failures.describe(pageFailed));
                     }
                 }
                 ctx.status(500).json(error("INTERNAL", "something went wrong on our side; the error was logged", null));
@@ -133,7 +140,8 @@ public final class WebServer implements AutoCloseable {
             // Ready when the database answers and takes a write (a probe row updated and committed): a read-only or
             // full disk lets queries through while every change fails.
             routes.get("/ready", ctx -> {
-                String status = !services.database().isReachable() ? "DATABASE_UNREACHABLE"
+                String status = !services.database().isReachable()
+                        ? "DATABASE_UNREACHABLE"
                         : !services.database().isWritable() ? "DATABASE_NOT_WRITABLE" : "READY";
                 ctx.status(status.equals("READY") ? 200 : 503).json(Map.of("status", status));
             }, Access.ANYONE);
@@ -216,7 +224,8 @@ public final class WebServer implements AutoCloseable {
         String asked = ctx.queryParam("lang");
         if (Messages.isSupported(asked)) return asked;
         var chosen = Authentication.session(ctx).map(org.residencymatch.account.Sessions.Session::locale);
-        if (Authentication.isApi(ctx) && ctx.header("Accept-Language") != null || chosen.isEmpty()) return PageRenderer.preferredLanguage(ctx);
+        if (Authentication.isApi(ctx) && ctx.header("Accept-Language") != null || chosen.isEmpty())
+            return PageRenderer.preferredLanguage(ctx);
         return chosen.get();
     }
 

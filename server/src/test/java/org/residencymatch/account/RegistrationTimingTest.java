@@ -34,8 +34,9 @@ class RegistrationTimingTest {
     }
 
     static long emails(String recipient) {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r")
-                .bind("r", recipient).mapTo(Long.class).one());
+        return services.database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r")
+                        .bind("r", recipient).mapTo(Long.class).one());
     }
 
     @Test
@@ -47,12 +48,15 @@ class RegistrationTimingTest {
                     return Passwords.hash(password);
                 });
 
-        registration.register(new Registration.Form("new.person@register.example", "a long new password", "New", "Person", "1995-05-05", "en"));
+        registration
+                .register(new Registration.Form("new.person@register.example", "a long new password", "New", "Person", "1995-05-05", "en"));
         assertThat(hashed).containsExactly("a long new password");
         assertThat(emails("new.person@register.example")).isEqualTo(1);
 
-        registration.register(new Registration.Form("amira.haddad@applicant.example", "someone else's try", "Amira", "Haddad", "1990-01-01", "en"));
-        assertThat(hashed).as("the existing email's registration hashes the password too").containsExactly("a long new password", "someone else's try");
+        registration.register(
+                new Registration.Form("amira.haddad@applicant.example", "someone else's try", "Amira", "Haddad", "1990-01-01", "en"));
+        assertThat(hashed).as("the existing email's registration hashes the password too").containsExactly("a long new password",
+                "someone else's try");
         assertThat(emails("amira.haddad@applicant.example")).isEqualTo(1);
     }
 }

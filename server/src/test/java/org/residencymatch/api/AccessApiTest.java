@@ -60,7 +60,8 @@ class AccessApiTest {
     @Test
     void withoutATokenEveryApiCallIsUnauthenticated() {
         ApiClient anonymous = demo.anonymous();
-        refused(401, "UNAUTHENTICATED", () -> new CatalogueApi(anonymous).getCatalogue(CYCLE, AMIRA, null, null, null, null, null, null, null, null));
+        refused(401, "UNAUTHENTICATED",
+                () -> new CatalogueApi(anonymous).getCatalogue(CYCLE, AMIRA, null, null, null, null, null, null, null, null));
         refused(401, "UNAUTHENTICATED", () -> new CatalogueApi(anonymous).explainEligibility(CYCLE, AMIRA, "any", null));
         refused(401, "UNAUTHENTICATED", () -> new ApplicantsApi(anonymous).getApplicant(CYCLE, AMIRA));
         refused(401, "UNAUTHENTICATED", () -> new ApplicantsApi(anonymous).putApplicant(CYCLE, AMIRA, someProfile()));
@@ -77,7 +78,8 @@ class AccessApiTest {
     @Test
     void anApplicantReadsTheirOwnFile() throws ApiException {
         assertThat(new ApplicantsApi(amira).getApplicant(CYCLE, AMIRA).getApplicantId()).isEqualTo(AMIRA);
-        assertThat(new CatalogueApi(amira).getCatalogue(CYCLE, AMIRA, null, null, null, null, null, null, null, 5).getTotal()).isEqualTo(815);
+        assertThat(new CatalogueApi(amira).getCatalogue(CYCLE, AMIRA, null, null, null, null, null, null, null, 5).getTotal())
+                .isEqualTo(815);
     }
 
     @Test
@@ -90,7 +92,8 @@ class AccessApiTest {
         notFound(() -> new CatalogueApi(amira).explainEligibility(CYCLE, RAJESH, streamId, null));
         // The answer an applicant id that does not exist gets: nothing tells the two apart.
         assertThat(notFound(() -> new ApplicantsApi(amira).getApplicant(CYCLE, RAJESH)).getMessage()).isEqualTo("no applicant \"A-2002\"");
-        assertThat(notFound(() -> new ApplicantsApi(amira).getApplicant(CYCLE, "A-9999")).getMessage()).isEqualTo("no applicant \"A-9999\"");
+        assertThat(notFound(() -> new ApplicantsApi(amira).getApplicant(CYCLE, "A-9999")).getMessage())
+                .isEqualTo("no applicant \"A-9999\"");
     }
 
     @Test

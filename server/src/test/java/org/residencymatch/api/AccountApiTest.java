@@ -68,7 +68,8 @@ class AccountApiTest {
         assertThat(issued.getToken()).hasSizeGreaterThan(40);
         assertThat(issued.getLabel()).isEqualTo("nightly upload");
         assertThat(issued.getRevokedAt()).isNull();
-        ApiToken listed = operator.listApiTokens().getTokens().stream().filter(t -> t.getId().equals(issued.getId())).findFirst().orElseThrow();
+        ApiToken listed = operator.listApiTokens().getTokens().stream().filter(t -> t.getId().equals(issued.getId())).findFirst()
+                .orElseThrow();
         assertThat(listed.getUserId()).isEqualTo(aimg.getId());
         assertThat(listed.getCreatedAt()).isEqualTo(issued.getCreatedAt());
 
@@ -81,7 +82,8 @@ class AccountApiTest {
         assertThat(revoked.getRevokedAt()).isNotNull();
         assertThat(failure(401, () -> machine.listVersions(DemoApiServer.CYCLE, ListKind.AIMG)).getCode()).isEqualTo("UNAUTHENTICATED");
         long revocations = auditRows("token.revoked");
-        assertThat(operator.revokeApiToken(issued.getId()).getRevokedAt()).as("revoking again changes nothing").isEqualTo(revoked.getRevokedAt());
+        assertThat(operator.revokeApiToken(issued.getId()).getRevokedAt()).as("revoking again changes nothing")
+                .isEqualTo(revoked.getRevokedAt());
         assertThat(auditRows("token.revoked")).isEqualTo(revocations);
         notFound(() -> operator.revokeApiToken(999_999L));
         notFound(() -> operator.issueApiToken(999_999L, new ApiTokenRequest()));
@@ -89,7 +91,8 @@ class AccountApiTest {
 
     @Test
     void programStaffAndOperatorAccountsNeedTheirScopeAndBadRequestsCreateNothing() throws ApiException {
-        Account staff = operator.createAccount(account("staff@mcgill.example", AccountRole.PROGRAM_STAFF).facultyId("MCGILL").partnerBody("BCI"));
+        Account staff = operator
+                .createAccount(account("staff@mcgill.example", AccountRole.PROGRAM_STAFF).facultyId("MCGILL").partnerBody("BCI"));
         assertThat(staff.getFacultyId()).isEqualTo("MCGILL");
         assertThat(staff.getPartnerBody()).isNull();
         Account second = operator.createAccount(account("second@operator.example", AccountRole.OPERATOR));
@@ -98,16 +101,19 @@ class AccountApiTest {
 
         int before = operator.listAccounts().getAccounts().size();
         invalidField("role", () -> operator.createAccount(account("new@applicant.example", AccountRole.APPLICANT)));
-        invalidField("facultyId", () -> operator.createAccount(account("staff@nowhere.example", AccountRole.PROGRAM_STAFF).facultyId("NOWHERE")));
+        invalidField("facultyId",
+                () -> operator.createAccount(account("staff@nowhere.example", AccountRole.PROGRAM_STAFF).facultyId("NOWHERE")));
         invalidField("facultyId", () -> operator.createAccount(account("staff@nowhere.example", AccountRole.PROGRAM_STAFF)));
         invalidField("partnerBody", () -> operator.createAccount(account("x@partner.example", AccountRole.PARTNER).partnerBody("CMQ")));
         invalidField("email", () -> operator.createAccount(account("not an email", AccountRole.OPERATOR)));
         invalidField("password", () -> operator.createAccount(account("short@operator.example", AccountRole.OPERATOR).password("short")));
         invalidField("displayName", () -> operator.createAccount(account("blank@operator.example", AccountRole.OPERATOR).displayName(" ")));
         invalidField("role", () -> new AccountsApi(demo.operatorSending("{\"email\": \"a@b.example\", \"displayName\": \"A\", "
-                + "\"password\": \"a long enough password\", \"role\": \"ADMIN\"}")).createAccount(account("a@b.example", AccountRole.OPERATOR)));
+                + "\"password\": \"a long enough password\", \"role\": \"ADMIN\"}"))
+                .createAccount(account("a@b.example", AccountRole.OPERATOR)));
         invalidField("label", () -> operator.issueApiToken(second.getId(), new ApiTokenRequest().label("x".repeat(101))));
-        assertThat(failure(409, () -> operator.createAccount(account("STAFF@ubc.example", AccountRole.OPERATOR))).getCode()).isEqualTo("ACCOUNT_EXISTS");
+        assertThat(failure(409, () -> operator.createAccount(account("STAFF@ubc.example", AccountRole.OPERATOR))).getCode())
+                .isEqualTo("ACCOUNT_EXISTS");
         assertThat(operator.listAccounts().getAccounts()).hasSize(before);
     }
 
@@ -126,7 +132,9 @@ class AccountApiTest {
             }
         }
         assertThat(failure(401, () -> new AccountsApi(demo.anonymous()).listAccounts()).getCode()).isEqualTo("UNAUTHENTICATED");
-        assertThat(failure(403, () -> new FollowUpsApi(demo.bearer(demo.tokenForAccount("staff@ubc.example"))).getCapPool(DemoApiServer.CYCLE))
-                .getCode()).isEqualTo("FORBIDDEN");
+        assertThat(
+                failure(403, () -> new FollowUpsApi(demo.bearer(demo.tokenForAccount("staff@ubc.example"))).getCapPool(DemoApiServer.CYCLE))
+                        .getCode())
+                .isEqualTo("FORBIDDEN");
     }
 }

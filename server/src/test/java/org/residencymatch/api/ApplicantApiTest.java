@@ -97,7 +97,7 @@ class ApplicantApiTest {
     /** The audit rows about one target, oldest first, as "actor action". */
     private static List<String> auditTrail(String target) {
         return demo.services().database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT actor, action FROM audit_log WHERE target = :target ORDER BY id")
+                "SELECT actor, action FROM audit_log WHERE target = :target ORDER BY id")
                 .bind("target", target).map((rs, ctx) -> rs.getString("actor") + " " + rs.getString("action")).list());
     }
 
@@ -149,7 +149,8 @@ class ApplicantApiTest {
 
         assertThat(fact(verified, ProfileFact.CATEGORY).getState()).isEqualTo(FactCheck.StateEnum.VERIFIED);
         assertThat(fact(verified, ProfileFact.CATEGORY).getDecidedOn()).isNotNull();
-        assertThat(applicants.factsAwaitingVerification(CYCLE, 5000).getAwaiting()).extracting(AwaitingFact::getApplicantId, AwaitingFact::getFact)
+        assertThat(applicants.factsAwaitingVerification(CYCLE, 5000).getAwaiting())
+                .extracting(AwaitingFact::getApplicantId, AwaitingFact::getFact)
                 .doesNotContain(tuple(ravi, ProfileFact.CATEGORY)).contains(tuple(ravi, ProfileFact.CITIZENSHIP));
         var provisional = catalogue.explainEligibility(CYCLE, ravi, ontarioImg, null);
         assertThat(provisional.getDecision()).as("selectable, subject to verification").isEqualTo(Decision.SELECTABLE);
@@ -162,7 +163,8 @@ class ApplicantApiTest {
         assertThat(DemoApiServer.invalidField("verifier", () -> applicants.decideFact(CYCLE, ravi, ProfileFact.CITIZENSHIP,
                 new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED).verifier(Verifier.MCC))).getMessage())
                 .contains("OPERATOR");
-        assertThat(fact(applicants.getApplicant(CYCLE, ravi), ProfileFact.CITIZENSHIP).getState()).isEqualTo(FactCheck.StateEnum.AWAITING_VERIFICATION);
+        assertThat(fact(applicants.getApplicant(CYCLE, ravi), ProfileFact.CITIZENSHIP).getState())
+                .isEqualTo(FactCheck.StateEnum.AWAITING_VERIFICATION);
 
         ApplicantProfile refused = applicants.decideFact(CYCLE, ravi, ProfileFact.CITIZENSHIP, new FactDecisionRequest()
                 .decision(FactDecisionRequest.DecisionEnum.REFUSED)
@@ -199,7 +201,8 @@ class ApplicantApiTest {
         assertThat(quebecReasonCodes(id)).contains("QIMG_LIST_REQUIRED").doesNotContain("QUEBEC_REGULIER_NOT_ON_LIST");
         assertThat(openCasesOf(id)).isEmpty();
 
-        ApiResponse<ApplicantProfile> corrected = applicants.putApplicantWithHttpInfo(CYCLE, id, imgOnNoList().cmqApproval(CmqApproval.REGULIER));
+        ApiResponse<ApplicantProfile> corrected = applicants.putApplicantWithHttpInfo(CYCLE, id,
+                imgOnNoList().cmqApproval(CmqApproval.REGULIER));
 
         assertThat(corrected.getStatusCode()).isEqualTo(200);
         assertThat(applicants.getApplicant(CYCLE, id).getCmqApproval()).isEqualTo(CmqApproval.REGULIER);
@@ -209,7 +212,8 @@ class ApplicantApiTest {
             assertThat(opened.getCode()).isEqualTo("QUEBEC_REGULIER_NOT_ON_LIST");
             assertThat(opened.getStatus()).isEqualTo(CaseStatus.OPEN);
         });
-        assertThat(auditTrail("applicant:" + id)).containsExactly("bootstrap-token applicant.created", "bootstrap-token applicant.corrected");
+        assertThat(auditTrail("applicant:" + id)).containsExactly("bootstrap-token applicant.created",
+                "bootstrap-token applicant.corrected");
         assertThat(auditTrail("case:" + cases.get(0).getId())).containsExactly("system case.opened");
     }
 
@@ -237,12 +241,14 @@ class ApplicantApiTest {
 
         invalidField("category", () -> new ApplicantsApi(demo.operatorSending(VALID_BODY_WITH.formatted("\"category\": \"DOCTOR\"")))
                 .putApplicant(CYCLE, id, imgOnNoList()));
-        invalidField("dateOfBirth", () -> new ApplicantsApi(demo.operatorSending(VALID_BODY_WITH.formatted("\"dateOfBirth\": \"1990-02-30\"")))
-                .putApplicant(CYCLE, id, imgOnNoList()));
+        invalidField("dateOfBirth",
+                () -> new ApplicantsApi(demo.operatorSending(VALID_BODY_WITH.formatted("\"dateOfBirth\": \"1990-02-30\"")))
+                        .putApplicant(CYCLE, id, imgOnNoList()));
         invalidField("priorPostgraduateTraining", () -> new ApplicantsApi(demo.operatorSending(
                 VALID_BODY_WITH.formatted("\"priorPostgraduateTraining\": \"yes\""))).putApplicant(CYCLE, id, imgOnNoList()));
-        invalidField("provincialTies", () -> new ApplicantsApi(demo.operatorSending(VALID_BODY_WITH.formatted("\"provincialTies\": [\"XX\"]")))
-                .putApplicant(CYCLE, id, imgOnNoList()));
+        invalidField("provincialTies",
+                () -> new ApplicantsApi(demo.operatorSending(VALID_BODY_WITH.formatted("\"provincialTies\": [\"XX\"]")))
+                        .putApplicant(CYCLE, id, imgOnNoList()));
         invalidField("highSchoolYears.ON", () -> applicants.putApplicant(CYCLE, id, imgOnNoList().highSchoolYears(Map.of("ON", 7))));
 
         notFound(() -> applicants.getApplicant(CYCLE, id));
@@ -251,7 +257,8 @@ class ApplicantApiTest {
     @Test
     void aBodyThatIsNotAJsonObjectIsRefusedWithoutAField() {
         for (String body : List.of("familyName=Okoye", "[1, 2]", "")) {
-            var error = DemoApiServer.failure(400, () -> new ApplicantsApi(demo.operatorSending(body)).putApplicant(CYCLE, "T-0004", imgOnNoList()));
+            var error = DemoApiServer.failure(400,
+                    () -> new ApplicantsApi(demo.operatorSending(body)).putApplicant(CYCLE, "T-0004", imgOnNoList()));
             assertThat(error.getCode()).isEqualTo("INVALID_FIELD");
             assertThat(error.getField()).as("a body that is not a JSON object has no field at fault").isNull();
             assertThat(error.getMessage()).contains("JSON");

@@ -77,20 +77,24 @@ class AuditApiTest {
         assertThat(first.getEntries()).hasSize(3);
         assertThat(second.getEntries()).hasSize(1);
         assertThat(second.getEntries().get(0).getId()).isLessThan(first.getEntries().get(2).getId());
-        assertThat(first.getEntries().get(0).getAt()).as("ISO times sort as text").isGreaterThanOrEqualTo(first.getEntries().get(1).getAt());
+        assertThat(first.getEntries().get(0).getAt()).as("ISO times sort as text")
+                .isGreaterThanOrEqualTo(first.getEntries().get(1).getAt());
     }
 
     @Test
     void onlyTheOperatorReadsTheLogAndBadFiltersAreRefusedNamingTheField() throws ApiException {
         failure(401, () -> new AuditApi(demo.anonymous()).listAuditEntries(null, null, null, null, null, null, null));
         AuditApi applicant = new AuditApi(demo.bearer(demo.tokenForApplicant("A-2005")));
-        assertThat(failure(403, () -> applicant.listAuditEntries(null, null, null, null, null, null, null)).getCode()).isEqualTo("FORBIDDEN");
+        assertThat(failure(403, () -> applicant.listAuditEntries(null, null, null, null, null, null, null)).getCode())
+                .isEqualTo("FORBIDDEN");
 
         invalidField("pageSize", () -> operator.listAuditEntries(null, null, null, null, null, null, 201));
         invalidField("page", () -> operator.listAuditEntries(null, null, null, null, null, 0, null));
-        invalidField("to", () -> operator.listAuditEntries(null, null, null, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 31), null, null));
+        invalidField("to",
+                () -> operator.listAuditEntries(null, null, null, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 31), null, null));
         invalidField("actor", () -> operator.listAuditEntries("x".repeat(201), null, null, null, null, null, null));
-        invalidField("from", () -> new AuditApi(rewritingQuery(demo.operator(), "from=31/01/2025")).listAuditEntries(null, null, null, null, null, null, null));
+        invalidField("from", () -> new AuditApi(rewritingQuery(demo.operator(), "from=31/01/2025")).listAuditEntries(null, null, null, null,
+                null, null, null));
     }
 
     /** The operator's client, sending this query whatever the typed call would have sent: a date the client cannot produce. */

@@ -43,12 +43,14 @@ class CalendarApiTest {
     }
 
     private static long auditRows() {
-        return demo.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.replaced'")
-                .mapTo(Long.class).one());
+        return demo.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.replaced'")
+                        .mapTo(Long.class).one());
     }
 
     private static LocalDateTime start(Calendar calendar, Phase phase) {
-        return calendar.getPhases().stream().filter(p -> p.getPhase() == phase).map(p -> LocalDateTime.parse(p.getStartsAt())).findFirst().orElseThrow();
+        return calendar.getPhases().stream().filter(p -> p.getPhase() == phase).map(p -> LocalDateTime.parse(p.getStartsAt())).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -64,7 +66,8 @@ class CalendarApiTest {
         assertThat(auditRows()).isEqualTo(audited + 1);
         assertThat(demo.services().cycles().find(CYCLE).orElseThrow().startOf(2, org.residencymatch.cycle.Phase.ROL_DEADLINE))
                 .contains(LocalDateTime.of(2026, 4, 8, 15, 0));
-        assertThat(start(operator.getCalendar(CYCLE, 1), Phase.MATCH)).as("the other iteration is untouched").isEqualTo(LocalDateTime.of(2025, 2, 12, 12, 0));
+        assertThat(start(operator.getCalendar(CYCLE, 1), Phase.MATCH)).as("the other iteration is untouched")
+                .isEqualTo(LocalDateTime.of(2025, 2, 12, 12, 0));
 
         CalendarApi partner = new CalendarApi(demo.bearer(demo.tokenForAccount("aimg@partner.example")));
         assertThat(start(partner.getCalendar(CYCLE, 2), Phase.MATCH)).isEqualTo(LocalDateTime.of(2026, 4, 9, 12, 0));
@@ -76,15 +79,18 @@ class CalendarApiTest {
         Calendar before = operator.getCalendar(CYCLE, 1);
         assertThat(before.getTimeZone()).isEqualTo("America/Toronto");
         try {
-            assertThat(operator.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("America/Halifax")).getTimeZone()).isEqualTo("America/Halifax");
+            assertThat(operator.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("America/Halifax")).getTimeZone())
+                    .isEqualTo("America/Halifax");
             Calendar after = operator.getCalendar(CYCLE, 1);
             assertThat(after.getTimeZone()).isEqualTo("America/Halifax");
             assertThat(after.getPhases()).as("the API's times are UTC; no phase moved").isEqualTo(before.getPhases());
 
             invalidField("timeZone", () -> operator.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("Eastern")));
-            invalidField("timeZone", () -> new CalendarApi(demo.operatorSending("{}")).setTimeZone(CYCLE, new TimeZoneRequest().timeZone("UTC")));
+            invalidField("timeZone",
+                    () -> new CalendarApi(demo.operatorSending("{}")).setTimeZone(CYCLE, new TimeZoneRequest().timeZone("UTC")));
             CalendarApi applicant = new CalendarApi(demo.bearer(demo.tokenForApplicant("A-2001")));
-            assertThat(failure(403, () -> applicant.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("UTC"))).getCode()).isEqualTo("FORBIDDEN");
+            assertThat(failure(403, () -> applicant.setTimeZone(CYCLE, new TimeZoneRequest().timeZone("UTC"))).getCode())
+                    .isEqualTo("FORBIDDEN");
             notFound(() -> operator.setTimeZone("1999-R1", new TimeZoneRequest().timeZone("UTC")));
             assertThat(operator.getCalendar(CYCLE, 1).getTimeZone()).isEqualTo("America/Halifax");
         } finally {
@@ -102,10 +108,13 @@ class CalendarApiTest {
         assertThat(failure(403, () -> applicant.setCalendar(CYCLE, 1, shifted())).getCode()).isEqualTo("FORBIDDEN");
         assertThat(failure(401, () -> new CalendarApi(demo.anonymous()).getCalendar(CYCLE, 1)).getCode()).isEqualTo("UNAUTHENTICATED");
 
-        assertThat(invalidField("ROL_DEADLINE", () -> operator.setCalendar(CYCLE, 1, shifted().ROL_DEADLINE("2026-03-27T12:00"))).getMessage())
+        assertThat(
+                invalidField("ROL_DEADLINE", () -> operator.setCalendar(CYCLE, 1, shifted().ROL_DEADLINE("2026-03-27T12:00"))).getMessage())
                 .isEqualTo("ROL_DEADLINE must start after ROL_OPEN starts");
-        invalidField("FILE_REVIEW", () -> new CalendarApi(demo.operatorSending("{\"REGISTRATION\": \"2026-03-05T12:00\", \"PROGRAM_SELECTION\": \"2026-03-06T12:00\"}"))
-                .setCalendar(CYCLE, 1, shifted()));
+        invalidField("FILE_REVIEW",
+                () -> new CalendarApi(
+                        demo.operatorSending("{\"REGISTRATION\": \"2026-03-05T12:00\", \"PROGRAM_SELECTION\": \"2026-03-06T12:00\"}"))
+                        .setCalendar(CYCLE, 1, shifted()));
         invalidField("MATCH", () -> new CalendarApi(demo.operatorSending(
                 "{\"REGISTRATION\": \"2026-03-05T12:00\", \"MATCH\": \"the ninth of April\"}")).setCalendar(CYCLE, 1, shifted()));
         notFound(() -> operator.setCalendar("1999-R1", 1, shifted()));

@@ -63,7 +63,8 @@ class CasesApiTest {
         assertThat(fatima.getListVersion()).isEqualTo(1);
         assertThat(fatima.getSummary().getEn()).contains("Régulier");
         assertThat(fatima.getSummary().getFr()).contains("régulier");
-        assertThat(LocalDateTime.parse(fatima.getOpenedAt())).as("a UTC date-time without offset").isBefore(LocalDateTime.now(ZoneOffset.UTC).plusMinutes(1));
+        assertThat(LocalDateTime.parse(fatima.getOpenedAt())).as("a UTC date-time without offset")
+                .isBefore(LocalDateTime.now(ZoneOffset.UTC).plusMinutes(1));
         assertThat(fatima.getClosedAt()).isNull();
         assertThat(fatima.getClosedBy()).isNull();
         assertThat(fatima.getResolution()).isNull();
@@ -83,14 +84,16 @@ class CasesApiTest {
             assertThat(LocalDateTime.parse(comment.getWrittenAt())).isAfterOrEqualTo(LocalDateTime.parse(commented.getOpenedAt()));
         });
 
-        ReconciliationCase resolved = cases.resolveCase(CYCLE, caseId, new CaseResolution().resolution("BCI confirmed; the profile is corrected."));
+        ReconciliationCase resolved = cases.resolveCase(CYCLE, caseId,
+                new CaseResolution().resolution("BCI confirmed; the profile is corrected."));
 
         assertThat(resolved.getStatus()).isEqualTo(CaseStatus.RESOLVED);
         assertThat(resolved.getResolution()).isEqualTo("BCI confirmed; the profile is corrected.");
         assertThat(resolved.getClosedBy()).isEqualTo("bootstrap-token");
         assertThat(LocalDateTime.parse(resolved.getClosedAt())).isAfterOrEqualTo(LocalDateTime.parse(resolved.getOpenedAt()));
         assertThat(resolved.getComments()).extracting(CaseCommentEntry::getBody).containsExactly("Asked BCI for the approval letter.");
-        ApiError twice = DemoApiServer.failure(409, () -> cases.resolveCase(CYCLE, caseId, new CaseResolution().resolution("Resolved twice?")));
+        ApiError twice = DemoApiServer.failure(409,
+                () -> cases.resolveCase(CYCLE, caseId, new CaseResolution().resolution("Resolved twice?")));
         assertThat(twice.getCode()).isEqualTo("CASE_CLOSED");
 
         assertThat(ids(cases.listCases(CYCLE, "OPEN"))).doesNotContain(caseId);

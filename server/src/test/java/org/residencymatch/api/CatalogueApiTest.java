@@ -144,7 +144,8 @@ class CatalogueApiTest {
         assertThat(counts.getSELECTABLE() + counts.getPENDING() + counts.getAPPLYELSEWHERE() + counts.getNOTELIGIBLE())
                 .isEqualTo(unfiltered.getTotal()).isEqualTo(815);
 
-        Catalogue selectable = catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, null, null, Decision.SELECTABLE, null, null, null, WHOLE_CATALOGUE);
+        Catalogue selectable = catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, null, null, Decision.SELECTABLE, null, null, null,
+                WHOLE_CATALOGUE);
         assertThat(selectable.getTotal()).isEqualTo(counts.getSELECTABLE()).isPositive();
         assertThat(selectable.getItems()).hasSize(selectable.getTotal())
                 .allSatisfy(entry -> assertThat(entry.getDecision()).isEqualTo(Decision.SELECTABLE));
@@ -185,9 +186,11 @@ class CatalogueApiTest {
 
     @Test
     void filtersByDisciplineAndByWords() throws ApiException {
-        CatalogueEntry someStream = catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, null, null, null, null, null, null, 1).getItems().get(0);
+        CatalogueEntry someStream = catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, null, null, null, null, null, null, 1).getItems()
+                .get(0);
         int discipline = someStream.getStream().getDisciplineId();
-        Catalogue ofDiscipline = catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, discipline, null, null, null, null, null, WHOLE_CATALOGUE);
+        Catalogue ofDiscipline = catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, discipline, null, null, null, null, null,
+                WHOLE_CATALOGUE);
         assertThat(ofDiscipline.getTotal()).isBetween(1, 814);
         assertThat(ofDiscipline.getItems()).allSatisfy(entry -> assertThat(entry.getStream().getDisciplineId()).isEqualTo(discipline));
 
@@ -249,6 +252,7 @@ class CatalogueApiTest {
                 .isEmpty();
         invalidField("page", () -> catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, null, null, null, null, null, lastPage + 1, null));
         // Unbounded, this page's offset overflowed an int and the server answered 500.
-        invalidField("page", () -> catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, null, null, null, null, null, Integer.MAX_VALUE, 50));
+        invalidField("page",
+                () -> catalogue.getCatalogue(CYCLE, IMG_ON_NO_LIST, null, null, null, null, null, null, Integer.MAX_VALUE, 50));
     }
 }

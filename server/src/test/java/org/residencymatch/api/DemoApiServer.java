@@ -34,8 +34,8 @@ final class DemoApiServer implements AutoCloseable {
     static final String CYCLE = DemoData.CYCLE;
     /** The service's bootstrap token in these tests: it acts as the operator. */
     private static final String OPERATOR_TOKEN = "api-test-operator-token";
-    private static final ObjectMapper CONTRACT_JSON =
-            ApiClient.createDefaultObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper CONTRACT_JSON = ApiClient.createDefaultObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final TestServer server;
 
@@ -74,7 +74,8 @@ final class DemoApiServer implements AutoCloseable {
      */
     ApiClient uploading(String token, byte[] file) {
         ApiClient client = new ApiClient(ApiClient.createDefaultHttpClientBuilder(),
-                ApiClient.createDefaultObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), "http://localhost:" + server.port());
+                ApiClient.createDefaultObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES),
+                "http://localhost:" + server.port());
         client.setRequestInterceptor(request -> {
             request.header("Authorization", "Bearer " + token);
             request.method("POST", HttpRequest.BodyPublishers.ofByteArray(file));
@@ -89,7 +90,8 @@ final class DemoApiServer implements AutoCloseable {
 
     /** A client that sends no credentials at all. */
     ApiClient anonymous() {
-        return intercepting(request -> {});
+        return intercepting(request -> {
+        });
     }
 
     /** A client without credentials that sends this body with this content type instead of the model's JSON. */
@@ -144,7 +146,8 @@ final class DemoApiServer implements AutoCloseable {
     }
 
     /** A signed-in client and what the sign-in answered. */
-    record SignedInClient(ApiClient client, SignedIn session) {}
+    record SignedInClient(ApiClient client, SignedIn session) {
+    }
 
     /**
      * The token of the latest confirmation link emailed to this address, read from the email outbox
@@ -152,7 +155,7 @@ final class DemoApiServer implements AutoCloseable {
      */
     java.util.Optional<String> confirmationToken(String email) {
         return server.services().database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT body FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r AND subject_key = 'email.confirm' ORDER BY id DESC")
+                "SELECT body FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r AND subject_key = 'email.confirm' ORDER BY id DESC")
                 .bind("r", email).mapTo(String.class).findFirst())
                 .map(link -> java.net.URI.create(link).getQuery().replaceFirst("^token=", ""));
     }

@@ -69,7 +69,8 @@ class DocumentsApiTest {
 
     @Test
     void anUploadedDocumentIsKeptWithItsChecksumAndServedOnlyAsAnAttachmentToTheApplicantAndTheOperator() throws Exception {
-        Document sent = uploadingAsChloe(PDF).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "../diplôme final.PDF", null);
+        Document sent = uploadingAsChloe(PDF).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "../diplôme final.PDF",
+                null);
 
         assertThat(sent.getStatus()).isEqualTo(Document.StatusEnum.AWAITING);
         assertThat(sent.getMediaType()).isEqualTo(Document.MediaTypeEnum.APPLICATION_PDF);
@@ -81,7 +82,8 @@ class DocumentsApiTest {
         assertThat(mine.getDocuments()).extracting(Document::getId).contains(sent.getId());
         ApiResponse<File> download = new ApplicantsApi(demo.bearer(chloe)).downloadDocumentWithHttpInfo(CYCLE, CHLOE, sent.getId());
         assertThat(Files.readAllBytes(download.getData().toPath())).isEqualTo(PDF);
-        assertThat(download.getHeaders().get("content-disposition")).singleElement().asString().startsWith("attachment;").contains("dipl_me_final.PDF");
+        assertThat(download.getHeaders().get("content-disposition")).singleElement().asString().startsWith("attachment;")
+                .contains("dipl_me_final.PDF");
         assertThat(download.getHeaders().get("x-content-type-options")).containsExactly("nosniff");
         assertThat(operator.downloadDocumentWithHttpInfo(CYCLE, CHLOE, sent.getId()).getStatusCode()).isEqualTo(200);
 
@@ -108,13 +110,16 @@ class DocumentsApiTest {
         int before = new ApplicantsApi(demo.bearer(chloe)).listDocuments(CYCLE, CHLOE).getDocuments().size();
         byte[] script = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
 
-        ApiError english = failure(400, () -> uploadingAsChloe(script).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "degree.pdf", "en"));
+        ApiError english = failure(400,
+                () -> uploadingAsChloe(script).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "degree.pdf", "en"));
         assertThat(english.getCode()).isEqualTo("DOCUMENT_REFUSED");
         assertThat(english.getField()).isEqualTo("file");
         assertThat(english.getMessage()).contains("not a PDF, JPEG or PNG");
-        ApiError french = failure(400, () -> uploadingAsChloe(script).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "degree.pdf", "fr"));
+        ApiError french = failure(400,
+                () -> uploadingAsChloe(script).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "degree.pdf", "fr"));
         assertThat(french.getMessage()).contains("ni un PDF, ni un JPEG, ni un PNG");
-        assertThat(failure(400, () -> uploadingAsChloe(new byte[0]).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "empty.pdf", null))
+        assertThat(failure(400,
+                () -> uploadingAsChloe(new byte[0]).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "empty.pdf", null))
                 .getMessage()).contains("empty");
         // A PNG is taken whatever its name says, and named for what it is.
         Document png = uploadingAsChloe(PNG).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "scan.pdf", null);
@@ -122,7 +127,8 @@ class DocumentsApiTest {
         assertThat(png.getFileName()).isEqualTo("scan.pdf.png");
 
         // A kind this cycle proves nothing from, or none at all, names the field.
-        invalidField("kind", () -> uploadingAsChloe(PDF).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.MCC_RESULTS, "mcc.pdf", null));
+        invalidField("kind",
+                () -> uploadingAsChloe(PDF).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.MCC_RESULTS, "mcc.pdf", null));
         invalidField("kind", () -> uploadingAsChloe(PDF).uploadDocument(CYCLE, CHLOE, new File("x"), null, "what.pdf", null));
         assertThat(new ApplicantsApi(demo.bearer(chloe)).listDocuments(CYCLE, CHLOE).getDocuments()).hasSize(before + 1);
     }
@@ -131,7 +137,8 @@ class DocumentsApiTest {
     void aDocumentOverTenMegabytesIsRefusedWith413() {
         byte[] large = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(PDF, 0, large, 0, PDF.length);
-        ApiError tooLarge = failure(413, () -> uploadingAsChloe(large).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "big.pdf", "fr"));
+        ApiError tooLarge = failure(413,
+                () -> uploadingAsChloe(large).uploadDocument(CYCLE, CHLOE, new File("x"), DocumentKind.DEGREE, "big.pdf", "fr"));
         assertThat(tooLarge.getCode()).isEqualTo("TOO_LARGE");
         assertThat(tooLarge.getMessage()).contains("10 Mo");
     }
@@ -140,7 +147,8 @@ class DocumentsApiTest {
     void aMultipartFormWithTheFileAndItsKindIsTakenToo() throws Exception {
         String boundary = "----residency" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nCITIZENSHIP_PROOF\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"passport.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"passport.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + PDF.length + tail.length];
@@ -148,7 +156,7 @@ class DocumentsApiTest {
         System.arraycopy(PDF, 0, body, head.length, PDF.length);
         System.arraycopy(tail, 0, body, head.length + PDF.length, tail.length);
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(demo.baseUrl() + "/api/v1/cycles/" + CYCLE + "/applicants/" + CHLOE + "/documents"))
+                URI.create(demo.baseUrl() + "/api/v1/cycles/" + CYCLE + "/applicants/" + CHLOE + "/documents"))
                 .header("Authorization", "Bearer " + chloe).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
@@ -180,12 +188,14 @@ class DocumentsApiTest {
                 .extracting(FactCheck::getState).containsOnly(FactCheck.StateEnum.VERIFIED);
         assertThat(catalogue.explainEligibility(CYCLE, CHLOE, CMG_STREAM, null).getDecision()).isEqualTo(Decision.SELECTABLE);
         long told = demo.services().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM outbox_message WHERE applicant_id = :a AND kind = 'DOCUMENT_ACCEPTED'").bind("a", CHLOE).mapTo(Long.class).one());
+                "SELECT COUNT(*) FROM outbox_message WHERE applicant_id = :a AND kind = 'DOCUMENT_ACCEPTED'").bind("a", CHLOE)
+                .mapTo(Long.class).one());
         assertThat(told).isEqualTo(1);
 
         // Decided once: neither decided again nor withdrawn.
         assertThat(failure(409, () -> operator.decideDocument(CYCLE, CHLOE, degree.getId(),
-                new DocumentDecisionRequest().decision(DocumentDecisionRequest.DecisionEnum.ACCEPTED))).getCode()).isEqualTo("DOCUMENT_DECIDED");
+                new DocumentDecisionRequest().decision(DocumentDecisionRequest.DecisionEnum.ACCEPTED))).getCode())
+                .isEqualTo("DOCUMENT_DECIDED");
         assertThat(failure(409, () -> new ApplicantsApi(demo.bearer(chloe)).withdrawDocument(CYCLE, CHLOE, degree.getId())).getCode())
                 .isEqualTo("DOCUMENT_DECIDED");
     }
@@ -194,14 +204,18 @@ class DocumentsApiTest {
     void aRefusalGivesItsReasonInBothLanguagesAndAWithdrawnDocumentIsKeptForTheOperatorOnly() throws Exception {
         String ravi = "A-2025";
         String token = demo.tokenForApplicant(ravi);
-        Document passport = new ApplicantsApi(demo.uploading(token, PDF)).uploadDocument(CYCLE, ravi, new File("x"), DocumentKind.CITIZENSHIP_PROOF,
+        Document passport = new ApplicantsApi(demo.uploading(token, PDF)).uploadDocument(CYCLE, ravi, new File("x"),
+                DocumentKind.CITIZENSHIP_PROOF,
                 "passport.pdf", null);
-        Document degree = new ApplicantsApi(demo.uploading(token, PNG)).uploadDocument(CYCLE, ravi, new File("x"), DocumentKind.DEGREE, "degree.png", null);
+        Document degree = new ApplicantsApi(demo.uploading(token, PNG)).uploadDocument(CYCLE, ravi, new File("x"), DocumentKind.DEGREE,
+                "degree.png", null);
         Document refused = operator.decideDocument(CYCLE, ravi, passport.getId(), new DocumentDecisionRequest()
-                .decision(DocumentDecisionRequest.DecisionEnum.REFUSED).reason(new LocalizedText().en("The passport has expired.").fr("Le passeport est expiré.")));
+                .decision(DocumentDecisionRequest.DecisionEnum.REFUSED)
+                .reason(new LocalizedText().en("The passport has expired.").fr("Le passeport est expiré.")));
         assertThat(refused.getStatus()).isEqualTo(Document.StatusEnum.REFUSED);
         assertThat(refused.getRefusal().getFr()).isEqualTo("Le passeport est expiré.");
-        FactCheck citizenship = operator.getApplicant(CYCLE, ravi).getFacts().stream().filter(f -> f.getFact() == ProfileFact.CITIZENSHIP).findFirst().orElseThrow();
+        FactCheck citizenship = operator.getApplicant(CYCLE, ravi).getFacts().stream().filter(f -> f.getFact() == ProfileFact.CITIZENSHIP)
+                .findFirst().orElseThrow();
         assertThat(citizenship.getState()).isEqualTo(FactCheck.StateEnum.REFUSED);
         assertThat(citizenship.getRefusal().getEn()).isEqualTo("The passport has expired.");
 
@@ -210,10 +224,12 @@ class DocumentsApiTest {
         assertThat(new ApplicantsApi(demo.bearer(token)).listDocuments(CYCLE, ravi).getDocuments()).extracting(Document::getId)
                 .doesNotContain(degree.getId());
         notFound(() -> new ApplicantsApi(demo.bearer(token)).downloadDocument(CYCLE, ravi, degree.getId()));
-        Document kept = operator.listDocuments(CYCLE, ravi).getDocuments().stream().filter(d -> d.getId().equals(degree.getId())).findFirst().orElseThrow();
+        Document kept = operator.listDocuments(CYCLE, ravi).getDocuments().stream().filter(d -> d.getId().equals(degree.getId()))
+                .findFirst().orElseThrow();
         assertThat(kept.getWithdrawnAt()).isNotNull();
         assertThat(operator.downloadDocumentWithHttpInfo(CYCLE, ravi, degree.getId()).getStatusCode()).isEqualTo(200);
         assertThat(failure(409, () -> operator.decideDocument(CYCLE, ravi, degree.getId(),
-                new DocumentDecisionRequest().decision(DocumentDecisionRequest.DecisionEnum.ACCEPTED))).getCode()).isEqualTo("DOCUMENT_DECIDED");
+                new DocumentDecisionRequest().decision(DocumentDecisionRequest.DecisionEnum.ACCEPTED))).getCode())
+                .isEqualTo("DOCUMENT_DECIDED");
     }
 }

@@ -74,7 +74,8 @@ class FacultyVerificationApiTest {
         Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
         String email = "staff-" + facultyId.toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime() + "@faculty.example";
         return services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h, accounts.create(h,
-                new Accounts.NewAccount(email, facultyId + " staff", "a long enough password", Role.PROGRAM_STAFF, null, facultyId, null)), "test"));
+                new Accounts.NewAccount(email, facultyId + " staff", "a long enough password", Role.PROGRAM_STAFF, null, facultyId, null)),
+                "test"));
     }
 
     static long rows(String sql, String applicantId) {
@@ -104,9 +105,11 @@ class FacultyVerificationApiTest {
         assertThat(operatorsLine.getDocuments()).extracting(Document::getId).containsExactly(degree.getId());
         assertThat(operator.factsAwaitingVerification(CYCLE, 5000).getAwaiting()).filteredOn(a -> a.getApplicantId().equals("A-2025"))
                 .filteredOn(a -> a.getFact() == ProfileFact.CITIZENSHIP).singleElement()
-                .satisfies(a -> assertThat(a.getDocuments()).extracting(Document::getKind).containsOnly(DocumentKind.CITIZENSHIP_PROOF).isNotEmpty());
+                .satisfies(a -> assertThat(a.getDocuments()).extracting(Document::getKind).containsOnly(DocumentKind.CITIZENSHIP_PROOF)
+                        .isNotEmpty());
         // McGill's queue holds none of UBC's students.
-        assertThat(mcgill.factsAwaitingVerification(CYCLE, null).getAwaiting()).extracting(AwaitingFact::getApplicantId).doesNotContain(CHLOE);
+        assertThat(mcgill.factsAwaitingVerification(CYCLE, null).getAwaiting()).extracting(AwaitingFact::getApplicantId)
+                .doesNotContain(CHLOE);
 
         // A faculty decides as itself: another verifier is refused, naming the field; a refusal gives its reason in both languages.
         invalidField("verifier", () -> ubc.decideFact(CYCLE, CHLOE, ProfileFact.CATEGORY,
@@ -153,14 +156,16 @@ class FacultyVerificationApiTest {
         // McGill staff on UBC's student: no decision, no documents, nothing changed.
         notFound(() -> mcgill.decideFact(CYCLE, CHLOE, ProfileFact.CATEGORY, accept));
         notFound(() -> mcgill.listDocuments(CYCLE, CHLOE));
-        notFound(() -> mcgill.decideDocument(CYCLE, CHLOE, 1L, new DocumentDecisionRequest().decision(DocumentDecisionRequest.DecisionEnum.ACCEPTED)));
+        notFound(() -> mcgill.decideDocument(CYCLE, CHLOE, 1L,
+                new DocumentDecisionRequest().decision(DocumentDecisionRequest.DecisionEnum.ACCEPTED)));
         // UBC staff on an IMG, and on a CMG who named no school.
         notFound(() -> ubc.decideFact(CYCLE, "A-2001", ProfileFact.CATEGORY, accept));
         notFound(() -> ubc.listDocuments(CYCLE, "A-2025"));
         notFound(() -> ubc.decideFact(CYCLE, "A-1002", ProfileFact.DEGREE, accept));
         // Nor do they read an applicant's profile or catalogue, which stay the operator's and the applicant's.
         assertThat(failure(403, () -> ubc.getApplicant(CYCLE, CHLOE)).getCode()).isEqualTo("FORBIDDEN");
-        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE target = 'applicant:' || :a AND action LIKE 'applicant.fact.%' AND actor LIKE 'user:%'",
+        assertThat(rows(
+                "SELECT COUNT(*) FROM audit_log WHERE target = 'applicant:' || :a AND action LIKE 'applicant.fact.%' AND actor LIKE 'user:%'",
                 "A-1002")).isZero();
     }
 
@@ -168,7 +173,8 @@ class FacultyVerificationApiTest {
     void namingAMedicalSchoolHandsTheFactsToThatFacultyAndReopensWhatAFacultyDecided() throws Exception {
         var emilie = demo.signIn("emilie.tremblay@applicant.example", DemoData.PASSWORD);
         ApplicantsApi own = new ApplicantsApi(emilie.client());
-        DeclaredProfileRequest profile = new DeclaredProfileRequest().category(ApplicantCategory.CMG).studyStatus(StudyStatus.FINAL_YEAR_STUDENT)
+        DeclaredProfileRequest profile = new DeclaredProfileRequest().category(ApplicantCategory.CMG)
+                .studyStatus(StudyStatus.FINAL_YEAR_STUDENT)
                 .graduationDate(java.time.LocalDate.of(2025, 5, 30));
 
         invalidField("medicalSchool", () -> own.declareProfile(CYCLE, EMILIE, profile.medicalSchool("HOGWARTS")));
@@ -181,16 +187,20 @@ class FacultyVerificationApiTest {
         assertThat(fact(declared, ProfileFact.DEGREE).getState()).isEqualTo(FactCheck.StateEnum.AWAITING_VERIFICATION);
         assertThat(fact(declared, ProfileFact.CITIZENSHIP).getState()).isEqualTo(FactCheck.StateEnum.VERIFIED);
         assertThat(mcgill.factsAwaitingVerification(CYCLE, null).getAwaiting()).extracting(AwaitingFact::getApplicantId).contains(EMILIE);
-        assertThat(ubc.factsAwaitingVerification(CYCLE, null).getAwaiting()).extracting(AwaitingFact::getApplicantId).doesNotContain(EMILIE);
-        notFound(() -> ubc.decideFact(CYCLE, EMILIE, ProfileFact.CATEGORY, new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED)));
+        assertThat(ubc.factsAwaitingVerification(CYCLE, null).getAwaiting()).extracting(AwaitingFact::getApplicantId)
+                .doesNotContain(EMILIE);
+        notFound(() -> ubc.decideFact(CYCLE, EMILIE, ProfileFact.CATEGORY,
+                new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED)));
         ApplicantProfile verified = mcgill.decideFact(CYCLE, EMILIE, ProfileFact.CATEGORY,
                 new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED));
         assertThat(fact(verified, ProfileFact.CATEGORY).getDecidedBy()).isEqualTo("McGill University");
-        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE target = 'applicant:' || :a AND action = 'applicant.medicalSchool.declared'", EMILIE))
+        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE target = 'applicant:' || :a AND action = 'applicant.medicalSchool.declared'",
+                EMILIE))
                 .isEqualTo(1);
 
         // Left out, the school stays as it is.
         assertThat(own.declareProfile(CYCLE, EMILIE, new DeclaredProfileRequest().category(ApplicantCategory.CMG)
-                .studyStatus(StudyStatus.FINAL_YEAR_STUDENT).graduationDate(java.time.LocalDate.of(2025, 5, 30))).getMedicalSchool()).isEqualTo("MCGILL");
+                .studyStatus(StudyStatus.FINAL_YEAR_STUDENT).graduationDate(java.time.LocalDate.of(2025, 5, 30))).getMedicalSchool())
+                .isEqualTo("MCGILL");
     }
 }

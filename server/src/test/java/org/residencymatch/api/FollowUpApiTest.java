@@ -105,11 +105,13 @@ class FollowUpApiTest {
         // Applicants act only for themselves; the operator does not register anyone.
         notFound(() -> amira.registerForBcCap(CYCLE, "A-2016"));
         notFound(() -> amira.getBcCapRegistration(CYCLE, "A-2016"));
-        assertThat(failure(403, () -> new FollowUpsApi(demo.operator()).registerForBcCap(CYCLE, "A-2016")).getCode()).isEqualTo("FORBIDDEN");
+        assertThat(failure(403, () -> new FollowUpsApi(demo.operator()).registerForBcCap(CYCLE, "A-2016")).getCode())
+                .isEqualTo("FORBIDDEN");
 
         // UBC-CAP and the operator get the export; other partner bodies and applicants do not.
         String export = text(partner("bc-cap@partner.example").exportBcCapRegistrations(CYCLE));
-        assertThat(export).startsWith("\uFEFFApplicant ID,MINC,Family name,Given names,Date of birth,Registered").contains("A-2001,").doesNotContain("A-2007");
+        assertThat(export).startsWith("\uFEFFApplicant ID,MINC,Family name,Given names,Date of birth,Registered").contains("A-2001,")
+                .doesNotContain("A-2007");
         assertThat(text(new FollowUpsApi(demo.operator()).exportBcCapRegistrations(CYCLE))).isEqualTo(export);
         assertThat(failure(403, () -> partner("aimg@partner.example").exportBcCapRegistrations(CYCLE)).getCode()).isEqualTo("FORBIDDEN");
         assertThat(failure(403, () -> amira.exportBcCapRegistrations(CYCLE)).getCode()).isEqualTo("FORBIDDEN");
@@ -132,10 +134,12 @@ class FollowUpApiTest {
                 .respondBy("2025-03-01T17:00"))).getCode()).isEqualTo("NO_POOL");
 
         clock.set(RELEASE);
-        new MatchRunsApi(demo.operator()).releaseMatchRun(CYCLE, 1, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId())));
+        new MatchRunsApi(demo.operator()).releaseMatchRun(CYCLE, 1, run.getId(),
+                new ReleaseConfirmation().confirm(String.valueOf(run.getId())));
         CapPool pool = operator.getCapPool(CYCLE);
         // Nobody applied in this demo, so the whole AIMG list went unmatched: best MMI score first.
-        assertThat(pool.getPool()).extracting(CapPoolEntry::getApplicantId).containsExactly("A-2022", "A-2020", "A-2015", "A-2009", "A-2002");
+        assertThat(pool.getPool()).extracting(CapPoolEntry::getApplicantId).containsExactly("A-2022", "A-2020", "A-2015", "A-2009",
+                "A-2002");
         assertThat(pool.getPool()).allSatisfy(e -> assertThat(e.getStatus()).isNull());
         assertThat(pool.getDefaultLimit()).isEqualTo(10);
         assertThat(partner("aimg@partner.example").getCapPool(CYCLE)).as("the AIMG Program sees the pool of its list").isEqualTo(pool);
@@ -143,25 +147,34 @@ class FollowUpApiTest {
         assertThat(failure(403, () -> as("A-2002").getCapPool(CYCLE)).getCode()).isEqualTo("FORBIDDEN");
 
         String respondBy = "2025-03-20T17:00";
-        invalidField("respondBy", () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2022")).respondBy("2025-03-04T12:00")));
-        invalidField("applicantIds", () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2001")).respondBy(respondBy)));
-        invalidField("applicantIds", () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of()).respondBy(respondBy)));
+        invalidField("respondBy", () -> operator.inviteToCap(CYCLE,
+                new CapInvitationRequest().applicantIds(List.of("A-2022")).respondBy("2025-03-04T12:00")));
+        invalidField("applicantIds",
+                () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2001")).respondBy(respondBy)));
+        invalidField("applicantIds",
+                () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of()).respondBy(respondBy)));
         invalidField("respondBy", () -> new FollowUpsApi(demo.operatorSending("{\"applicantIds\": [\"A-2022\"], \"respondBy\": \"soon\"}"))
                 .inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2022")).respondBy(respondBy)));
-        var overLimit = failure(409, () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2022", "A-2020", "A-2015"))
-                .respondBy(respondBy).limit(2)));
+        var overLimit = failure(409,
+                () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2022", "A-2020", "A-2015"))
+                        .respondBy(respondBy).limit(2)));
         assertThat(overLimit.getCode()).isEqualTo("LIMIT_REACHED");
         assertThat(operator.getCapPool(CYCLE).getInvited()).as("a refused invitation invites nobody").isZero();
-        assertThat(failure(403, () -> as("A-2002").inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2002")).respondBy(respondBy)))
+        assertThat(failure(403,
+                () -> as("A-2002").inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2002")).respondBy(respondBy)))
                 .getCode()).isEqualTo("FORBIDDEN");
 
         // The operator picks against the default order: the lowest score and the highest.
-        CapPool invited = operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2002", "A-2022")).respondBy(respondBy).limit(2));
+        CapPool invited = operator.inviteToCap(CYCLE,
+                new CapInvitationRequest().applicantIds(List.of("A-2002", "A-2022")).respondBy(respondBy).limit(2));
         assertThat(invited.getInvited()).isEqualTo(2);
-        assertThat(invited.getPool()).filteredOn(e -> e.getStatus() != null).extracting(CapPoolEntry::getApplicantId).containsExactly("A-2022", "A-2002");
-        assertThat(failure(409, () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2020")).respondBy(respondBy).limit(2)))
+        assertThat(invited.getPool()).filteredOn(e -> e.getStatus() != null).extracting(CapPoolEntry::getApplicantId)
+                .containsExactly("A-2022", "A-2002");
+        assertThat(failure(409,
+                () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2020")).respondBy(respondBy).limit(2)))
                 .getCode()).isEqualTo("LIMIT_REACHED");
-        assertThat(failure(409, () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2002")).respondBy(respondBy)))
+        assertThat(failure(409,
+                () -> operator.inviteToCap(CYCLE, new CapInvitationRequest().applicantIds(List.of("A-2002")).respondBy(respondBy)))
                 .getCode()).isEqualTo("ALREADY_INVITED");
 
         FollowUpsApi patel = as("A-2002");
@@ -171,18 +184,24 @@ class FollowUpApiTest {
         notFound(() -> as("A-2020").getCapInvitation(CYCLE, "A-2020"));
         notFound(() -> patel.getCapInvitation(CYCLE, "A-2022"));
         notFound(() -> patel.answerCapInvitation(CYCLE, "A-2022", new CapAnswer().accept(true)));
-        assertThat(failure(403, () -> operator.answerCapInvitation(CYCLE, "A-2002", new CapAnswer().accept(true))).getCode()).isEqualTo("FORBIDDEN");
+        assertThat(failure(403, () -> operator.answerCapInvitation(CYCLE, "A-2002", new CapAnswer().accept(true))).getCode())
+                .isEqualTo("FORBIDDEN");
 
         long accepted = auditRows("cap.accepted");
-        assertThat(patel.answerCapInvitation(CYCLE, "A-2002", new CapAnswer().accept(true)).getStatus()).isEqualTo(CapInvitation.StatusEnum.ACCEPTED);
+        assertThat(patel.answerCapInvitation(CYCLE, "A-2002", new CapAnswer().accept(true)).getStatus())
+                .isEqualTo(CapInvitation.StatusEnum.ACCEPTED);
         assertThat(auditRows("cap.accepted")).isEqualTo(accepted + 1);
-        assertThat(failure(409, () -> patel.answerCapInvitation(CYCLE, "A-2002", new CapAnswer().accept(false))).getCode()).isEqualTo("ALREADY_ANSWERED");
+        assertThat(failure(409, () -> patel.answerCapInvitation(CYCLE, "A-2002", new CapAnswer().accept(false))).getCode())
+                .isEqualTo("ALREADY_ANSWERED");
 
         clock.set(LocalDateTime.parse(respondBy).plusMinutes(1));
-        assertThat(failure(409, () -> as("A-2022").answerCapInvitation(CYCLE, "A-2022", new CapAnswer().accept(true))).getCode()).isEqualTo("DEADLINE_PASSED");
+        assertThat(failure(409, () -> as("A-2022").answerCapInvitation(CYCLE, "A-2022", new CapAnswer().accept(true))).getCode())
+                .isEqualTo("DEADLINE_PASSED");
         assertThat(operator.getCapPool(CYCLE).getPool()).filteredOn(e -> e.getStatus() != null)
                 .extracting(CapPoolEntry::getApplicantId, CapPoolEntry::getStatus)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A-2022", "INVITED"), org.assertj.core.groups.Tuple.tuple("A-2002", "ACCEPTED"));
-        assertThat(operator.getCapInvitation(CYCLE, "A-2002").getStatus()).as("the operator sees every invitee's status").isEqualTo(CapInvitation.StatusEnum.ACCEPTED);
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A-2022", "INVITED"),
+                        org.assertj.core.groups.Tuple.tuple("A-2002", "ACCEPTED"));
+        assertThat(operator.getCapInvitation(CYCLE, "A-2002").getStatus()).as("the operator sees every invitee's status")
+                .isEqualTo(CapInvitation.StatusEnum.ACCEPTED);
     }
 }

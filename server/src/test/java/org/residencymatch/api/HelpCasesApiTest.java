@@ -74,9 +74,11 @@ class HelpCasesApiTest {
         HelpCase closed = operator.closeHelpCase(CYCLE, opened.getId());
         assertThat(closed.getStatus()).isEqualTo(HelpCaseStatus.CLOSED);
         assertThat(failure(409, () -> operator.closeHelpCase(CYCLE, opened.getId())).getCode()).isEqualTo("HELP_CASE_CLOSED");
-        assertThat(failure(409, () -> operator.answerHelpCase(CYCLE, opened.getId(), new HelpAnswer().body("more"))).getCode()).isEqualTo("HELP_CASE_CLOSED");
+        assertThat(failure(409, () -> operator.answerHelpCase(CYCLE, opened.getId(), new HelpAnswer().body("more"))).getCode())
+                .isEqualTo("HELP_CASE_CLOSED");
 
-        assertThat(fatima.getHelpCase(CYCLE, opened.getId()).getAnswers()).extracting(a -> a.getBody()).containsExactly("BCI will correct its list.");
+        assertThat(fatima.getHelpCase(CYCLE, opened.getId()).getAnswers()).extracting(a -> a.getBody())
+                .containsExactly("BCI will correct its list.");
         assertThat(fatima.listApplicantHelpCases(CYCLE, FATIMA).getCases()).extracting(HelpCase::getStatus).contains(HelpCaseStatus.CLOSED);
         assertThat(operator.listHelpCases(CYCLE, "CLOSED").getCases()).extracting(HelpCase::getId).contains(opened.getId());
     }
@@ -100,9 +102,11 @@ class HelpCasesApiTest {
     void badRequestsNameTheirFieldAndOpenNothing() throws ApiException {
         HelpCasesApi amira = as("A-2001");
         invalidField("streamId", () -> amira.openHelpCase(CYCLE, "A-2001", new HelpRequest().streamId(" ")));
-        invalidField("message", () -> amira.openHelpCase(CYCLE, "A-2001", new HelpRequest().streamId(LAVAL_ANESTHESIOLOGY).message("x".repeat(2001))));
+        invalidField("message",
+                () -> amira.openHelpCase(CYCLE, "A-2001", new HelpRequest().streamId(LAVAL_ANESTHESIOLOGY).message("x".repeat(2001))));
         invalidField("iteration", () -> amira.openHelpCase(CYCLE, "A-2001", new HelpRequest().streamId(LAVAL_ANESTHESIOLOGY).iteration(3)));
-        assertThat(failure(409, () -> amira.openHelpCase(CYCLE, "A-2001", new HelpRequest().streamId("27039"))).getCode()).isEqualTo("STREAM_SELECTABLE");
+        assertThat(failure(409, () -> amira.openHelpCase(CYCLE, "A-2001", new HelpRequest().streamId("27039"))).getCode())
+                .isEqualTo("STREAM_SELECTABLE");
         notFound(() -> amira.openHelpCase(CYCLE, "A-2001", new HelpRequest().streamId("no-such-stream")));
         notFound(() -> amira.openHelpCase("no-such-cycle", "A-2001", new HelpRequest().streamId(LAVAL_ANESTHESIOLOGY)));
         invalidField("body", () -> operator.answerHelpCase(CYCLE, 1L, new HelpAnswer().body("  ")));

@@ -91,7 +91,8 @@ class JourneyApiTest {
 
     /** The streams of a province and type that are selectable for an applicant and have at least one position. */
     private static List<CatalogueEntry> selectable(String applicantId, Province province, StreamType type) throws ApiException {
-        return new CatalogueApi(demo.operator()).getCatalogue(CYCLE, applicantId, province, null, type, Decision.SELECTABLE, null, ITERATION, 1, 1000)
+        return new CatalogueApi(demo.operator())
+                .getCatalogue(CYCLE, applicantId, province, null, type, Decision.SELECTABLE, null, ITERATION, 1, 1000)
                 .getItems().stream().filter(e -> e.getStream().getQuota() > 0).toList();
     }
 
@@ -118,11 +119,16 @@ class JourneyApiTest {
         ApiError outside = failure(409, () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B)));
         assertThat(outside.getCode()).isEqualTo("OUTSIDE_PHASE");
         assertThat(outside.getMessage()).as("in the caller's words, with the dates and the phase it is now")
-                .contains("only during program selection").contains("2024").as("with the cycle's time zone").contains("8:00 a.m. EDT").contains("now at: rank order lists");
-        ApiError enFrancais = failure(409, () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B), Map.of("Accept-Language", "fr-CA")));
-        assertThat(enFrancais.getMessage()).contains("que pendant le choix des programmes").contains("8 h 00 HAE").contains("en est à : les listes de classement");
-        assertThat(failure(409, () -> amira.withdrawApplication(CYCLE, ITERATION, "A-2001", ON_IMG_A)).getCode()).isEqualTo("OUTSIDE_PHASE");
-        assertThat(amira.listApplications(CYCLE, ITERATION, "A-2001").getApplications()).extracting(Application::getStreamId).containsExactly(ON_IMG_A);
+                .contains("only during program selection").contains("2024").as("with the cycle's time zone").contains("8:00 a.m. EDT")
+                .contains("now at: rank order lists");
+        ApiError enFrancais = failure(409,
+                () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B), Map.of("Accept-Language", "fr-CA")));
+        assertThat(enFrancais.getMessage()).contains("que pendant le choix des programmes").contains("8 h 00 HAE")
+                .contains("en est à : les listes de classement");
+        assertThat(failure(409, () -> amira.withdrawApplication(CYCLE, ITERATION, "A-2001", ON_IMG_A)).getCode())
+                .isEqualTo("OUTSIDE_PHASE");
+        assertThat(amira.listApplications(CYCLE, ITERATION, "A-2001").getApplications()).extracting(Application::getStreamId)
+                .containsExactly(ON_IMG_A);
     }
 
     @Test
@@ -138,7 +144,8 @@ class JourneyApiTest {
         for (var call : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
                 () -> new RankListsApi(amira).listStreamApplicants(CYCLE, ITERATION, ON_IMG_A),
                 () -> new RankListsApi(amira).getStreamRankList(CYCLE, ITERATION, ON_IMG_A),
-                () -> new RankListsApi(amira).saveStreamRankList(CYCLE, ITERATION, ON_IMG_A, new StreamRankListRequest().applicants(List.of("A-2001"))),
+                () -> new RankListsApi(amira).saveStreamRankList(CYCLE, ITERATION, ON_IMG_A,
+                        new StreamRankListRequest().applicants(List.of("A-2001"))),
                 () -> new ResultsApi(amira).getStreamMatched(CYCLE, ITERATION, ON_IMG_A),
                 () -> new MatchRunsApi(amira).runMatch(CYCLE, ITERATION, new MatchRunRequest()),
                 () -> new MatchRunsApi(amira).listMatchRuns(CYCLE, ITERATION))) {
@@ -166,15 +173,18 @@ class JourneyApiTest {
         notFound(() -> staff.listStreamApplicants(CYCLE, ITERATION, "no-such-stream"));
         assertThat(failure(403, () -> new ApplicationsApi(demo.bearer(ubcStaff)).listApplications(CYCLE, ITERATION, "A-2021")).getCode())
                 .isEqualTo("FORBIDDEN");
-        assertThat(failure(403, () -> new MatchRunsApi(demo.bearer(ubcStaff)).listMatchRuns(CYCLE, ITERATION)).getCode()).isEqualTo("FORBIDDEN");
+        assertThat(failure(403, () -> new MatchRunsApi(demo.bearer(ubcStaff)).listMatchRuns(CYCLE, ITERATION)).getCode())
+                .isEqualTo("FORBIDDEN");
 
         assertThat(failure(409, () -> staff.saveStreamRankList(CYCLE, ITERATION, ubcStream,
                 new StreamRankListRequest().applicants(List.of("A-2021")).submit(true))).getCode()).isEqualTo("OUTSIDE_PHASE");
         clock.set(ROL_OPEN);
-        notFound(() -> staff.saveStreamRankList(CYCLE, ITERATION, ON_IMG_A, new StreamRankListRequest().applicants(List.of("A-2001")).submit(true)));
+        notFound(() -> staff.saveStreamRankList(CYCLE, ITERATION, ON_IMG_A,
+                new StreamRankListRequest().applicants(List.of("A-2001")).submit(true)));
         invalidField("applicants", () -> staff.saveStreamRankList(CYCLE, ITERATION, ubcStream,
                 new StreamRankListRequest().applicants(List.of("A-2001")).submit(true)));
-        RankLists saved = staff.saveStreamRankList(CYCLE, ITERATION, ubcStream, new StreamRankListRequest().applicants(List.of("A-2021")).submit(true));
+        RankLists saved = staff.saveStreamRankList(CYCLE, ITERATION, ubcStream,
+                new StreamRankListRequest().applicants(List.of("A-2021")).submit(true));
         assertThat(saved.getInForce().getStatus()).isEqualTo(org.residencymatch.api.client.model.RankList.StatusEnum.SUBMITTED);
         assertThat(saved.getInForce().getEntries()).extracting(RankListEntry::getItem, RankListEntry::getSecond)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("A-2021", null));
@@ -189,14 +199,16 @@ class JourneyApiTest {
         mei.apply(CYCLE, ITERATION, "A-2024", stream(ON_IMG_B));
         RankListsApi lists = new RankListsApi(applicant("A-2024"));
         assertThat(failure(409, () -> lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024",
-                new ApplicantRankListRequest().streams(List.of(ON_IMG_A)))).getMessage()).contains("during rank order lists, from Jan. 13, 2025, 7:00 a.m. EST to Feb. 11, 2025, 10:00 a.m. EST");
+                new ApplicantRankListRequest().streams(List.of(ON_IMG_A)))).getMessage())
+                .contains("during rank order lists, from Jan. 13, 2025, 7:00 a.m. EST to Feb. 11, 2025, 10:00 a.m. EST");
 
         clock.set(ROL_OPEN);
         RankLists empty = lists.getApplicantRankList(CYCLE, ITERATION, "A-2024");
         assertThat(empty.getLatest()).isNull();
         assertThat(empty.getInForce()).isNull();
         assertThat(empty.getUnsubmittedChanges()).isFalse();
-        invalidField("streams", () -> lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024", new ApplicantRankListRequest().streams(List.of(CMG_STREAM))));
+        invalidField("streams",
+                () -> lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024", new ApplicantRankListRequest().streams(List.of(CMG_STREAM))));
         invalidField("streams", () -> lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024",
                 new ApplicantRankListRequest().streams(List.of(ON_IMG_A, ON_IMG_A))));
 
@@ -204,7 +216,8 @@ class JourneyApiTest {
                 new ApplicantRankListRequest().streams(List.of(ON_IMG_A, ON_IMG_B)).submit(true));
         assertThat(submitted.getUnsubmittedChanges()).isFalse();
         assertThat(submitted.getLatest()).isEqualTo(submitted.getInForce());
-        RankLists draft = lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024", new ApplicantRankListRequest().streams(List.of(ON_IMG_B, ON_IMG_A)));
+        RankLists draft = lists.saveApplicantRankList(CYCLE, ITERATION, "A-2024",
+                new ApplicantRankListRequest().streams(List.of(ON_IMG_B, ON_IMG_A)));
 
         assertThat(draft.getUnsubmittedChanges()).isTrue();
         assertThat(draft.getInForce().getVersion()).isEqualTo(1);
@@ -243,10 +256,12 @@ class JourneyApiTest {
         notFound(() -> ana.acceptCouple(CYCLE, 2, "A-2017", proposed.getId()));
         Couple active = ana.acceptCouple(CYCLE, ITERATION, "A-2017", proposed.getId());
         assertThat(active.getStatus()).isEqualTo(Couple.StatusEnum.ACTIVE);
-        assertThat(failure(409, () -> ana.acceptCouple(CYCLE, ITERATION, "A-2017", proposed.getId())).getCode()).isEqualTo("COUPLE_NOT_PROPOSED");
+        assertThat(failure(409, () -> ana.acceptCouple(CYCLE, ITERATION, "A-2017", proposed.getId())).getCode())
+                .isEqualTo("COUPLE_NOT_PROPOSED");
         assertThat(failure(409, () -> new CouplesApi(applicant("A-2001")).proposeCouple(CYCLE, ITERATION, "A-2001",
                 new CoupleProposal().partnerApplicantId("A-2016"))).getCode()).isEqualTo("ALREADY_IN_A_COUPLE");
-        invalidField("partnerApplicantId", () -> yusuf.proposeCouple(CYCLE, ITERATION, "A-2016", new CoupleProposal().partnerApplicantId("A-2016")));
+        invalidField("partnerApplicantId",
+                () -> yusuf.proposeCouple(CYCLE, ITERATION, "A-2016", new CoupleProposal().partnerApplicantId("A-2016")));
         assertThat(ana.listCouples(CYCLE, ITERATION, "A-2017").getCouples()).containsExactly(active);
 
         // A proposal withdrawn is dissolved, and a dissolved couple ranks nothing.
@@ -255,8 +270,11 @@ class JourneyApiTest {
         assertThat(elena.dissolveCouple(CYCLE, ITERATION, "A-2019", withdrawn.getId()).getStatus()).isEqualTo(Couple.StatusEnum.DISSOLVED);
 
         clock.set(ROL_OPEN);
-        CoupleRankListRequest pairs = new CoupleRankListRequest().pairs(List.of(List.of(ON_IMG_A, ON_IMG_B), Arrays.asList(ON_IMG_B, null))).submit(true);
-        assertThat(failure(409, () -> new RankListsApi(applicant("A-2019")).saveCoupleRankList(CYCLE, ITERATION, "A-2019", withdrawn.getId(), pairs)).getCode())
+        CoupleRankListRequest pairs = new CoupleRankListRequest().pairs(List.of(List.of(ON_IMG_A, ON_IMG_B), Arrays.asList(ON_IMG_B, null)))
+                .submit(true);
+        assertThat(failure(409,
+                () -> new RankListsApi(applicant("A-2019")).saveCoupleRankList(CYCLE, ITERATION, "A-2019", withdrawn.getId(), pairs))
+                .getCode())
                 .isEqualTo("COUPLE_NOT_ACTIVE");
         assertThat(failure(409, () -> new RankListsApi(applicant("A-2016")).saveApplicantRankList(CYCLE, ITERATION, "A-2016",
                 new ApplicantRankListRequest().streams(List.of(ON_IMG_A)))).getCode()).isEqualTo("IN_A_COUPLE");
@@ -272,7 +290,8 @@ class JourneyApiTest {
         assertThat(saved.getUnsubmittedChanges()).isFalse();
 
         clock.set(AFTER_DEADLINE);
-        assertThat(failure(409, () -> yusuf.dissolveCouple(CYCLE, ITERATION, "A-2016", active.getId())).getCode()).isEqualTo("OUTSIDE_PHASE");
+        assertThat(failure(409, () -> yusuf.dissolveCouple(CYCLE, ITERATION, "A-2016", active.getId())).getCode())
+                .isEqualTo("OUTSIDE_PHASE");
     }
 
     @Test
@@ -305,7 +324,8 @@ class JourneyApiTest {
         new RankListsApi(demo.bearer(ubcStaff)).saveStreamRankList(CYCLE, ITERATION, ubcStream,
                 new StreamRankListRequest().applicants(List.of("A-2003")).submit(true));
         MatchRunsApi runs = new MatchRunsApi(demo.operator());
-        assertThat(failure(409, () -> runs.runMatch(CYCLE, ITERATION, new MatchRunRequest().seed(7L))).getCode()).isEqualTo("OUTSIDE_PHASE");
+        assertThat(failure(409, () -> runs.runMatch(CYCLE, ITERATION, new MatchRunRequest().seed(7L))).getCode())
+                .isEqualTo("OUTSIDE_PHASE");
 
         clock.set(MATCH);
         MatchRun run = runs.runMatch(CYCLE, ITERATION, new MatchRunRequest().seed(7L));
@@ -317,7 +337,8 @@ class JourneyApiTest {
         assertThat(run.getMatched()).isGreaterThanOrEqualTo(3).isEqualTo(run.getFilled());
         assertThat(run.getStatistics().getCmgMatched() + run.getStatistics().getImgMatched()).isEqualTo(run.getMatched());
         assertThat(run.getStatistics().getByProvince().values().stream().mapToInt(f -> f.getFilled()).sum()).isEqualTo(run.getFilled());
-        assertThat(run.getStatistics().getByProvince().values().stream().mapToInt(f -> f.getPositions()).sum()).isEqualTo(run.getPositions());
+        assertThat(run.getStatistics().getByProvince().values().stream().mapToInt(f -> f.getPositions()).sum())
+                .isEqualTo(run.getPositions());
         assertThat(run.getStatistics().getByStreamType().get("IMG").getFilled()).isGreaterThanOrEqualTo(2);
         assertThat(run.getStatistics().getByDiscipline()).isNotEmpty();
         assertThat(runs.getMatchRun(CYCLE, ITERATION, run.getId())).isEqualTo(run);
@@ -331,7 +352,8 @@ class JourneyApiTest {
         StreamMatched staffBefore = new ResultsApi(demo.bearer(ubcStaff)).getStreamMatched(CYCLE, ITERATION, ubcStream);
         assertThat(staffBefore.getReleased()).isFalse();
         assertThat(staffBefore.getApplicants()).isEmpty();
-        ApiError early = failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId()))));
+        ApiError early = failure(409,
+                () -> runs.releaseMatchRun(CYCLE, ITERATION, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId()))));
         assertThat(early.getCode()).isEqualTo("OUTSIDE_PHASE");
         assertThat(early.getMessage()).contains("from Mar. 4, 2025, 7:00 a.m. EST to the end of the iteration");
         MatchRun again = runs.runMatch(CYCLE, ITERATION, new MatchRunRequest().seed(7L));
@@ -339,9 +361,11 @@ class JourneyApiTest {
 
         clock.set(RELEASE);
         notFound(() -> runs.releaseMatchRun(CYCLE, 2, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId()))));
-        MatchRun released = runs.releaseMatchRun(CYCLE, ITERATION, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId())));
+        MatchRun released = runs.releaseMatchRun(CYCLE, ITERATION, run.getId(),
+                new ReleaseConfirmation().confirm(String.valueOf(run.getId())));
         assertThat(released.getReleasedAt()).startsWith("2025-03-05T12:00");
-        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, again.getId(), new ReleaseConfirmation().confirm(String.valueOf(again.getId())))).getCode()).isEqualTo("ALREADY_RELEASED");
+        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, ITERATION, again.getId(),
+                new ReleaseConfirmation().confirm(String.valueOf(again.getId())))).getCode()).isEqualTo("ALREADY_RELEASED");
 
         ApplicantResult after = rajeshResults.getApplicantResult(CYCLE, ITERATION, "A-2008");
         assertThat(after.getReleased()).isTrue();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.residencymatch.api.client.ApiClient;
-import org.residencymatch.api.client.ApiException;
 import org.residencymatch.api.client.api.ListsApi;
 import org.residencymatch.api.client.api.MatchRunsApi;
 import org.residencymatch.api.client.api.ResultsApi;
@@ -55,7 +54,8 @@ class MatchDayApiTest {
         demo = DemoApiServer.start(clock);
         var services = demo.services();
         // Amira (on no list) is not ranked by the program: unmatched. Rajesh is on the AIMG list.
-        for (String applicant : List.of("A-2001", "A-2002", "A-2024")) services.applications().apply(CYCLE, 1, applicant, MCMASTER_IMG, "test");
+        for (String applicant : List.of("A-2001", "A-2002", "A-2024"))
+            services.applications().apply(CYCLE, 1, applicant, MCMASTER_IMG, "test");
         clock.set(ROL_OPEN);
         for (String applicant : List.of("A-2001", "A-2002", "A-2024")) {
             services.rankLists().saveApplicantList(CYCLE, 1, applicant, List.of(MCMASTER_IMG), true, "test");
@@ -94,19 +94,23 @@ class MatchDayApiTest {
         MatchRun run = runs.runMatch(CYCLE, 1, new MatchRunRequest().seed(3L));
         MatchRun other = runs.runMatch(CYCLE, 1, new MatchRunRequest().seed(4L));
         assertThat(run.getStable()).isTrue();
-        assertThat(failure(409, () -> new ListsApi(aimg).exportListOutcomes(CYCLE, ListKind.AIMG)).getCode()).isEqualTo("RESULTS_NOT_RELEASED");
-        assertThat(failure(409, () -> new ResultsApi(demo.operator()).exportMatchReport(CYCLE, 1)).getCode()).isEqualTo("RESULTS_NOT_RELEASED");
+        assertThat(failure(409, () -> new ListsApi(aimg).exportListOutcomes(CYCLE, ListKind.AIMG)).getCode())
+                .isEqualTo("RESULTS_NOT_RELEASED");
+        assertThat(failure(409, () -> new ResultsApi(demo.operator()).exportMatchReport(CYCLE, 1)).getCode())
+                .isEqualTo("RESULTS_NOT_RELEASED");
 
         clock.set(RELEASE);
         invalidField("confirm", () -> runs.releaseMatchRun(CYCLE, 1, run.getId(), new ReleaseConfirmation()));
-        invalidField("confirm", () -> runs.releaseMatchRun(CYCLE, 1, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(other.getId()))));
+        invalidField("confirm",
+                () -> runs.releaseMatchRun(CYCLE, 1, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(other.getId()))));
         assertThat(runs.getMatchRun(CYCLE, 1, run.getId()).getReleasedAt()).as("nothing released by a refused confirmation").isNull();
         MatchRun released = runs.releaseMatchRun(CYCLE, 1, run.getId(), new ReleaseConfirmation().confirm(String.valueOf(run.getId())));
         assertThat(released.getReleasedAt()).isNotNull();
 
         // Final: no other run, no other release.
         assertThat(failure(409, () -> runs.runMatch(CYCLE, 1, new MatchRunRequest().seed(5L))).getCode()).isEqualTo("ALREADY_RELEASED");
-        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, 1, other.getId(), new ReleaseConfirmation().confirm(String.valueOf(other.getId()))))
+        assertThat(failure(409,
+                () -> runs.releaseMatchRun(CYCLE, 1, other.getId(), new ReleaseConfirmation().confirm(String.valueOf(other.getId()))))
                 .getCode()).isEqualTo("ALREADY_RELEASED");
         assertThat(runs.listMatchRuns(CYCLE, 1).getRuns()).hasSize(2);
 
@@ -114,14 +118,16 @@ class MatchDayApiTest {
         var jdbi = demo.services().database().jdbi();
         int audited = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'match.released' AND target = :t")
                 .bind("t", "match-run:" + run.getId()).mapTo(Integer.class).one());
-        int notifications = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE kind = 'MATCH_RESULT'").mapTo(Integer.class).one());
+        int notifications = jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE kind = 'MATCH_RESULT'").mapTo(Integer.class).one());
         int emails = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE subject_key = 'email.matchResult'")
                 .mapTo(Integer.class).one());
         assertThat(audited).isEqualTo(1);
         assertThat(notifications).isEqualTo(run.getApplicants());
         assertThat(emails).isGreaterThanOrEqualTo(3);
-        List<String> links = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT body FROM outbox_message WHERE subject_key = 'email.matchResult'")
-                .mapTo(String.class).list());
+        List<String> links = jdbi
+                .withHandle(h -> h.createQuery("SELECT DISTINCT body FROM outbox_message WHERE subject_key = 'email.matchResult'")
+                        .mapTo(String.class).list());
         assertThat(links).as("the email leads to the home page, where the result is").singleElement().asString().endsWith("/applicant");
 
         // The operator's results: one row per applicant, names and lists, formula-safe.
@@ -153,7 +159,8 @@ class MatchDayApiTest {
         // Program staff: their faculty's matched applicants only (UBC has none in this run); the operator names a faculty.
         String mcmaster = jdbi.withHandle(h -> demo.services().programs().stream(h, CYCLE, MCMASTER_IMG)).orElseThrow().facultyId();
         String ubc = text(new ResultsApi(account("staff@ubc.example")).exportFacultyMatched(CYCLE, 1, null));
-        assertThat(ubc.lines()).hasSize(1).first().asString().contains("Stream ID,Stream,Site,Discipline,Applicant ID,Family name,Given names,Email");
+        assertThat(ubc.lines()).hasSize(1).first().asString()
+                .contains("Stream ID,Stream,Site,Discipline,Applicant ID,Family name,Given names,Email");
         String matched = text(new ResultsApi(demo.operator()).exportFacultyMatched(CYCLE, 1, mcmaster));
         assertThat(matched).contains("A-2024").doesNotContain("A-2001");
         invalidField("faculty", () -> new ResultsApi(demo.operator()).exportFacultyMatched(CYCLE, 1, null));
@@ -170,9 +177,11 @@ class MatchDayApiTest {
 
         // The report: totals that add up to the run's.
         String report = text(new ResultsApi(demo.operator()).exportMatchReport(CYCLE, 1));
-        assertThat(line(report, "total")).containsExactly("total", "all", String.valueOf(run.getPositions()), String.valueOf(run.getMatched()),
+        assertThat(line(report, "total")).containsExactly("total", "all", String.valueOf(run.getPositions()),
+                String.valueOf(run.getMatched()),
                 String.valueOf(run.getPositions() - run.getMatched()));
-        assertThat(line(report, "category")).containsExactly("category", "CMG", "", String.valueOf(run.getStatistics().getCmgMatched()), "");
+        assertThat(line(report, "category")).containsExactly("category", "CMG", "", String.valueOf(run.getStatistics().getCmgMatched()),
+                "");
         assertThat(report.lines().filter(l -> l.startsWith("province,")).mapToInt(l -> Integer.parseInt(l.split(",")[3])).sum())
                 .isEqualTo(run.getMatched());
         assertThat(report).contains("Unfilled (carried to iteration 2)");

@@ -83,7 +83,9 @@ class OpenApiContractTest {
             String method = handler.endpoint.method.name();
             // Before/after filters are not routes: they run around the routes. HEAD is GET without the body
             // (WebServer adds one for every GET), as HTTP defines it, so it is not an operation of its own.
-            if (method.startsWith("BEFORE") || method.startsWith("AFTER") || method.equals("HEAD") || !handler.endpoint.path.startsWith(API_PREFIX)) continue;
+            if (method.startsWith("BEFORE") || method.startsWith("AFTER") || method.equals("HEAD")
+                    || !handler.endpoint.path.startsWith(API_PREFIX))
+                continue;
             Roles roles = handler.endpoint.metadata(Roles.class);
             routes.put(method + " " + handler.endpoint.path, roles == null ? Set.of() : roles.getRoles());
         }
@@ -154,12 +156,14 @@ class OpenApiContractTest {
             Set<String> statuses = operation.getResponses().keySet();
             assertThat(statuses).as(route).contains("401", "403", "404");
             boolean takesInput = operation.getRequestBody() != null
-                    || (operation.getParameters() != null && operation.getParameters().stream().map(OpenApiContractTest::resolved).anyMatch(p -> "query".equals(p.getIn())));
+                    || (operation.getParameters() != null && operation.getParameters().stream().map(OpenApiContractTest::resolved)
+                            .anyMatch(p -> "query".equals(p.getIn())));
             if (takesInput) assertThat(statuses).as(route + " takes input, so it can answer 400").contains("400");
             operation.getResponses().forEach((status, response) -> {
                 if (!status.startsWith("4")) return;
                 var schema = resolved(response).getContent().get("application/json").getSchema();
-                assertThat(isAnError(schema)).as("%s %s answers an Error (or a schema made of one): %s", route, status, schema.get$ref()).isTrue();
+                assertThat(isAnError(schema)).as("%s %s answers an Error (or a schema made of one): %s", route, status, schema.get$ref())
+                        .isTrue();
             });
         });
     }

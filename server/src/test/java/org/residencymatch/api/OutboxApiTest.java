@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.residencymatch.api.client.api.AccountsApi;
 import org.residencymatch.api.client.model.ParkedMessage;
 import org.residencymatch.api.client.model.ParkedMessages;
-import org.residencymatch.demo.DemoData;
 import org.residencymatch.notification.Outbox;
 import org.residencymatch.store.DatabaseTest;
 import org.residencymatch.store.MutableClock;
@@ -37,9 +36,12 @@ class OutboxApiTest {
     void aMessageThatFailedEveryAttemptIsListedForTheOperatorWithTheTypeOfItsFailure() throws Exception {
         Outbox outbox = demo.services().outbox();
         // Whatever the demo queued is sent first, so that only the test's message fails.
-        outbox.deliverPending(m -> { }, 10_000);
+        outbox.deliverPending(m -> {
+        }, 10_000);
         long id = demo.services().database().jdbi().inTransaction(h -> {
-            Outbox.enqueueEmail(h, "bounce@example.org", org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM, "https://example.org/confirm?token=t"), "fr", LocalDateTime.now(clock));
+            Outbox.enqueueEmail(h, "bounce@example.org", org.residencymatch.notification.Email
+                    .of(org.residencymatch.notification.EmailKind.CONFIRM, "https://example.org/confirm?token=t"), "fr",
+                    LocalDateTime.now(clock));
             return h.createQuery("SELECT MAX(id) FROM outbox_message").mapTo(Long.class).one();
         });
         for (int attempt = 0; attempt < Outbox.RetryPolicy.STANDARD.maxAttempts() + 2; attempt++) {

@@ -75,7 +75,8 @@ class PeopleApiTest {
         ApplicantSearchHit byId = operator.searchApplicants(CYCLE, "a-2004", null, null).getApplicants().get(0);
         assertThat(byId.getApplicantId()).isEqualTo("A-2004");
         assertThat(byId.getMinc()).startsWith("CAMD-");
-        assertThat(ids(operator.searchApplicants(CYCLE, byId.getEmail().toUpperCase(java.util.Locale.ROOT), null, null))).containsExactly("A-2004");
+        assertThat(ids(operator.searchApplicants(CYCLE, byId.getEmail().toUpperCase(java.util.Locale.ROOT), null, null)))
+                .containsExactly("A-2004");
         assertThat(ids(operator.searchApplicants(CYCLE, byId.getMinc().replace("-", "").toLowerCase(java.util.Locale.ROOT), null, null)))
                 .containsExactly("A-2004");
         assertThat(ids(operator.searchApplicants(CYCLE, byId.getMinc(), null, null))).containsExactly("A-2004");
@@ -116,9 +117,11 @@ class PeopleApiTest {
         applications.apply(CYCLE, 1, "A-2001", new ApplicationRequest().streamId(ON_IMG_B));
         clock.set(ROL_OPEN);
         RankListsApi lists = new RankListsApi(demo.bearer(demo.tokenForApplicant("A-2001")));
-        RankLists first = lists.saveApplicantRankList(CYCLE, 1, "A-2001", new ApplicantRankListRequest().streams(List.of(ON_IMG_A, ON_IMG_B)).submit(true));
+        RankLists first = lists.saveApplicantRankList(CYCLE, 1, "A-2001",
+                new ApplicantRankListRequest().streams(List.of(ON_IMG_A, ON_IMG_B)).submit(true));
         RankLists draft = lists.saveApplicantRankList(CYCLE, 1, "A-2001", new ApplicantRankListRequest().streams(List.of(ON_IMG_B)));
-        RankLists second = lists.saveApplicantRankList(CYCLE, 1, "A-2001", new ApplicantRankListRequest().streams(List.of(ON_IMG_B, ON_IMG_A)).submit(true));
+        RankLists second = lists.saveApplicantRankList(CYCLE, 1, "A-2001",
+                new ApplicantRankListRequest().streams(List.of(ON_IMG_B, ON_IMG_A)).submit(true));
         String firstCode = first.getInForce().getReceiptCode();
         String secondCode = second.getInForce().getReceiptCode();
         assertThat(firstCode).matches("[A-Z2-7]{5}-[A-Z2-7]{5}");

@@ -71,8 +71,9 @@ class PlacementReasonApiTest {
     }
 
     static int audited() {
-        return demo.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'match.placementReasons' AND target = :c")
-                .bind("c", CYCLE).mapTo(Integer.class).one());
+        return demo.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'match.placementReasons' AND target = :c")
+                        .bind("c", CYCLE).mapTo(Integer.class).one());
     }
 
     @Test
@@ -101,12 +102,14 @@ class PlacementReasonApiTest {
 
         assertThat(amira.getApplicantResult(CYCLE, 1, AMIRA).getPlacementReasons())
                 .extracting(PlacementReason::getStreamId, PlacementReason::getCouple, PlacementReason::getReason)
-                .containsExactly(tuple(H1, false, PlacementReason.ReasonEnum.DID_NOT_RANK_YOU), tuple(H2, false, PlacementReason.ReasonEnum.DID_NOT_RANK_YOU));
+                .containsExactly(tuple(H1, false, PlacementReason.ReasonEnum.DID_NOT_RANK_YOU),
+                        tuple(H2, false, PlacementReason.ReasonEnum.DID_NOT_RANK_YOU));
         assertThat(operator.getApplicantResult(CYCLE, 1, SINGLE).getPlacementReasons()).as("matched: nothing to explain").isNull();
         assertThat(operator.getApplicantResult(CYCLE, 1, FIRST).getStreamId()).isEqualTo(H2);
         // The second partner's pairs up to (no match, H2), where the couple was placed: H2 ranked her, the pair was not placed.
         assertThat(operator.getApplicantResult(CYCLE, 1, SECOND).getPlacementReasons())
-                .extracting(PlacementReason::getStreamId, PlacementReason::getPartnerStreamId, PlacementReason::getCouple, PlacementReason::getReason)
+                .extracting(PlacementReason::getStreamId, PlacementReason::getPartnerStreamId, PlacementReason::getCouple,
+                        PlacementReason::getReason)
                 .containsExactly(tuple(H2, H1, true, PlacementReason.ReasonEnum.PAIR_NOT_PLACED_TOGETHER));
 
         assertThat(operator.setPlacementReasonPolicy(CYCLE, new PlacementReasonPolicyRequest().enabled(false)).getEnabled()).isFalse();

@@ -41,12 +41,13 @@ class QuotaApiTest {
     }
 
     static int quota(String streamId) {
-        return demo.services().database().jdbi().withHandle(h -> demo.services().programs().stream(h, CYCLE, streamId).orElseThrow().quota());
+        return demo.services().database().jdbi()
+                .withHandle(h -> demo.services().programs().stream(h, CYCLE, streamId).orElseThrow().quota());
     }
 
     static List<String> audit(String streamId) {
         return demo.services().database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT actor || ': ' || details FROM audit_log WHERE action = 'stream.quota-changed' AND target = :t ORDER BY id")
+                "SELECT actor || ': ' || details FROM audit_log WHERE action = 'stream.quota-changed' AND target = :t ORDER BY id")
                 .bind("t", "stream:" + CYCLE + "/" + streamId).mapTo(String.class).list());
     }
 
@@ -77,7 +78,8 @@ class QuotaApiTest {
     void refusalsChangeNothing() throws ApiException {
         int before = quota(OTTAWA_IMG);
         CatalogueApi applicant = new CatalogueApi(demo.bearer(demo.tokenForApplicant("A-2001")));
-        assertThat(failure(403, () -> applicant.setStreamQuota(CYCLE, OTTAWA_IMG, new QuotaRequest().quota(1))).getCode()).isEqualTo("FORBIDDEN");
+        assertThat(failure(403, () -> applicant.setStreamQuota(CYCLE, OTTAWA_IMG, new QuotaRequest().quota(1))).getCode())
+                .isEqualTo("FORBIDDEN");
 
         assertThat(invalidField("quota", () -> operator.setStreamQuota(CYCLE, OTTAWA_IMG, new QuotaRequest().quota(1000))).getMessage())
                 .contains("0 to 999");

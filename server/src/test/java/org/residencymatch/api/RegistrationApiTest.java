@@ -105,7 +105,8 @@ class RegistrationApiTest {
         DeclaredProfileRequest profile = new DeclaredProfileRequest().category(ApplicantCategory.IMG)
                 .studyStatus(StudyStatus.GRADUATE).graduationDate(LocalDate.of(2021, 6, 1));
         // The session cookie alone does not change anything: a forged request from another site would have only that.
-        ApplicantsApi withoutCsrf = new ApplicantsApi(signedIn.client().setRequestInterceptor(request -> {}));
+        ApplicantsApi withoutCsrf = new ApplicantsApi(signedIn.client().setRequestInterceptor(request -> {
+        }));
         assertThat(failure(403, () -> withoutCsrf.declareProfile(CYCLE, applicantId, profile)).getCode()).isEqualTo("CSRF");
         signedIn.client().setRequestInterceptor(request -> request.header("X-CSRF-Token", signedIn.session().getCsrfToken()));
 
@@ -121,7 +122,8 @@ class RegistrationApiTest {
         ApplicantProfile read = own.getApplicant(CYCLE, applicantId);
         assertThat(read.getGraduationDate()).isEqualTo(LocalDate.of(2021, 6, 1));
         assertThat(read.getEmail()).isEqualTo(email);
-        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE target = ? AND action = 'applicant.corrected'", "applicant:" + applicantId)).isEqualTo(2);
+        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE target = ? AND action = 'applicant.corrected'", "applicant:" + applicantId))
+                .isEqualTo(2);
         // Another applicant's file is not theirs to write, nor to know of.
         assertThat(DemoApiServer.notFound(() -> own.declareProfile(CYCLE, "W-999", profile)).getCode()).isEqualTo("NOT_FOUND");
 
@@ -131,7 +133,8 @@ class RegistrationApiTest {
 
     @Test
     void everyProblemOfTheFormIsAnsweredAtOnceInBothLanguagesAndNothingIsCreated() {
-        int accounts = rows("SELECT COUNT(*) FROM user_account"), emails = rows("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL'");
+        int accounts = rows("SELECT COUNT(*) FROM user_account"),
+                emails = rows("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL'");
         ApiError refused = failure(400, () -> anonymous.registerApplicant(form("not an address").password("short").familyName(" ")));
         assertThat(refused.getCode()).isEqualTo("INVALID_FIELD");
         assertThat(refused.getField()).isEqualTo("email");
@@ -148,10 +151,13 @@ class RegistrationApiTest {
         String email = "grace@register.example";
         RegistrationOutcome first = anonymous.registerApplicant(form(email));
         int accounts = rows("SELECT COUNT(*) FROM user_account");
-        RegistrationOutcome second = anonymous.registerApplicant(form(email.toUpperCase()).password("another long password").givenNames("Mallory"));
+        RegistrationOutcome second = anonymous
+                .registerApplicant(form(email.toUpperCase()).password("another long password").givenNames("Mallory"));
         assertThat(second).isEqualTo(first);
         assertThat(rows("SELECT COUNT(*) FROM user_account")).isEqualTo(accounts);
-        assertThat(rows("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = ? AND subject_key = 'email.alreadyRegistered'", email)).isEqualTo(1);
+        assertThat(rows(
+                "SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = ? AND subject_key = 'email.alreadyRegistered'",
+                email)).isEqualTo(1);
         anonymous.confirmRegistration(new ConfirmationRequest().token(demo.confirmationToken(email).orElseThrow()));
         assertThat(failure(401, () -> anonymous.signIn(new SignInRequest().email(email).password("another long password"))).getCode())
                 .isEqualTo("UNAUTHENTICATED");
@@ -163,8 +169,10 @@ class RegistrationApiTest {
         anonymous.registerApplicant(form(email));
         String token = demo.confirmationToken(email).orElseThrow();
         clock.set(SELECTION.plusHours(48).plusMinutes(1));
-        assertThat(failure(400, () -> anonymous.confirmRegistration(new ConfirmationRequest().token(token))).getCode()).isEqualTo("INVALID_TOKEN");
-        assertThat(failure(400, () -> anonymous.confirmRegistration(new ConfirmationRequest().token("made-up"))).getCode()).isEqualTo("INVALID_TOKEN");
+        assertThat(failure(400, () -> anonymous.confirmRegistration(new ConfirmationRequest().token(token))).getCode())
+                .isEqualTo("INVALID_TOKEN");
+        assertThat(failure(400, () -> anonymous.confirmRegistration(new ConfirmationRequest().token("made-up"))).getCode())
+                .isEqualTo("INVALID_TOKEN");
     }
 
     @Test
@@ -176,13 +184,15 @@ class RegistrationApiTest {
             assertThat(failure(401, () -> anonymous.signIn(new SignInRequest().email(email).password("a wrong password"))).getCode())
                     .isEqualTo("UNAUTHENTICATED");
         }
-        assertThat(failure(429, () -> anonymous.signIn(new SignInRequest().email(email).password(PASSWORD))).getCode()).isEqualTo("THROTTLED");
+        assertThat(failure(429, () -> anonymous.signIn(new SignInRequest().email(email).password(PASSWORD))).getCode())
+                .isEqualTo("THROTTLED");
         clock.set(SELECTION.plus(LoginThrottle.WINDOW).plusMinutes(1));
         assertThat(demo.signIn(email, PASSWORD).session().getCsrfToken()).isNotBlank();
 
         RegistrationApi form = new RegistrationApi(demo.anonymousSending("application/x-www-form-urlencoded",
                 "email=" + email + "&password=" + PASSWORD.replace(' ', '+')));
-        assertThat(failure(415, () -> form.signIn(new SignInRequest().email(email).password(PASSWORD))).getCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(failure(415, () -> form.signIn(new SignInRequest().email(email).password(PASSWORD))).getCode())
+                .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
@@ -193,7 +203,8 @@ class RegistrationApiTest {
         ApiError refused = failure(409, () -> anonymous.registerApplicant(form("january@register.example")));
 
         assertThat(refused.getCode()).isEqualTo("OUTSIDE_PHASE");
-        assertThat(refused.getMessage()).as("the phases and their dates").containsIgnoringCase("registration").contains("2024").contains("rank order lists");
+        assertThat(refused.getMessage()).as("the phases and their dates").containsIgnoringCase("registration").contains("2024")
+                .contains("rank order lists");
         assertThat(rows("SELECT COUNT(*) FROM applicant")).isEqualTo(applicants);
         assertThat(rows("SELECT COUNT(*) FROM user_account WHERE email = ?", "january@register.example")).isZero();
     }

@@ -176,7 +176,8 @@ class WholeCycleApiTest {
     }
 
     /** A session of the applicant's own client, and the time of the clock when it was opened. */
-    record Session(String email, ApiClient client, LocalDateTime openedAt) {}
+    record Session(String email, ApiClient client, LocalDateTime openedAt) {
+    }
 
     /**
      * The applicant's own client, signed in. The clock stands still between its jumps through the
@@ -220,13 +221,15 @@ class WholeCycleApiTest {
         assertThat(first.getStatistics().getCmgMatched() + first.getStatistics().getImgMatched()).isEqualTo(first.getMatched());
         assertThat(first.getStatistics().getImgMatched()).isPositive();
         assertThat(new ResultsApi(as(someone)).getApplicantResult(CYCLE, 1, someone).getReleased()).isFalse();
-        assertThat(failure(409, () -> runs.releaseMatchRun(CYCLE, 1, first.getId(), new ReleaseConfirmation().confirm(String.valueOf(first.getId())))).getCode()).isEqualTo("OUTSIDE_PHASE");
+        assertThat(failure(409,
+                () -> runs.releaseMatchRun(CYCLE, 1, first.getId(), new ReleaseConfirmation().confirm(String.valueOf(first.getId()))))
+                .getCode()).isEqualTo("OUTSIDE_PHASE");
 
         clock.set(RELEASE);
-        assertThat(runs.releaseMatchRun(CYCLE, 1, first.getId(), new ReleaseConfirmation().confirm(String.valueOf(first.getId()))).getReleasedAt()).isNotNull();
-       
+        assertThat(runs.releaseMatchRun(CYCLE, 1, first.getId(), new ReleaseConfirmation().confirm(String.valueOf(first.getId())))
+                .getReleasedAt()).isNotNull();
+
         Map<String, List<String>> matchedTo = checkFirstIterationResults(first);
-       
 
         secondIteration(first, matchedTo);
         aimgClinicalAssessmentInvitations();
@@ -264,7 +267,8 @@ class WholeCycleApiTest {
             if (img) verified.mccqe1(ExamResult.PASSED).nac(ExamResult.PASSED);
             assertThat(operatorApplicants.putApplicantWithHttpInfo(CYCLE, applicantId, verified).getStatusCode()).isEqualTo(200);
             // The operator records the facts verified from documents, and the MCC's results (the category blocks until it is verified).
-            for (ProfileFact fact : img ? List.of(ProfileFact.CATEGORY, ProfileFact.CITIZENSHIP, ProfileFact.DEGREE, ProfileFact.MCC_EXAMS)
+            for (ProfileFact fact : img
+                    ? List.of(ProfileFact.CATEGORY, ProfileFact.CITIZENSHIP, ProfileFact.DEGREE, ProfileFact.MCC_EXAMS)
                     : List.of(ProfileFact.CATEGORY, ProfileFact.CITIZENSHIP, ProfileFact.DEGREE)) {
                 operatorApplicants.decideFact(CYCLE, applicantId, fact,
                         new FactDecisionRequest().decision(FactDecisionRequest.DecisionEnum.ACCEPTED)
@@ -288,7 +292,8 @@ class WholeCycleApiTest {
         }
         String partner = demo.tokenForAccount("aimg@partner.example");
         ListsApi lists = new ListsApi(demo.bearer(partner));
-        new ListsApi(demo.uploading(partner, csv.toString().getBytes(StandardCharsets.UTF_8))).uploadListWithHttpInfo(CYCLE, ListKind.AIMG, new java.io.File("aimg.csv"), "aimg.csv", null, null);
+        new ListsApi(demo.uploading(partner, csv.toString().getBytes(StandardCharsets.UTF_8))).uploadListWithHttpInfo(CYCLE, ListKind.AIMG,
+                new java.io.File("aimg.csv"), "aimg.csv", null, null);
         ListUploadPreview draft = lists.listUploads(CYCLE, ListKind.AIMG).getUploads().stream()
                 .filter(u -> u.getStatus() == ListUploadPreview.StatusEnum.DRAFT).findFirst().orElseThrow();
         assertThat(draft.getRows()).isEqualTo(ON_AIMG_LIST);
@@ -306,8 +311,10 @@ class WholeCycleApiTest {
 
         // On the list, Alberta's IMG streams become selectable for them; not for the IMGs left off it.
         CatalogueApi catalogue = new CatalogueApi(operator);
-        assertThat(catalogue.getCatalogue(CYCLE, id(byNameOnly), Province.AB, null, StreamType.IMG, Decision.SELECTABLE, null, 1, 1, 5).getTotal()).isPositive();
-        assertThat(catalogue.getCatalogue(CYCLE, id(APPLICANTS), Province.AB, null, StreamType.IMG, Decision.SELECTABLE, null, 1, 1, 5).getTotal()).isZero();
+        assertThat(catalogue.getCatalogue(CYCLE, id(byNameOnly), Province.AB, null, StreamType.IMG, Decision.SELECTABLE, null, 1, 1, 5)
+                .getTotal()).isPositive();
+        assertThat(catalogue.getCatalogue(CYCLE, id(APPLICANTS), Province.AB, null, StreamType.IMG, Decision.SELECTABLE, null, 1, 1, 5)
+                .getTotal()).isZero();
     }
 
     /** Each applicant applies to 5 to 7 streams chosen from their own catalogue's selectable streams. */
@@ -340,7 +347,8 @@ class WholeCycleApiTest {
     }
 
     /** The first streams with positions of a province and type that are selectable for the applicant. */
-    private static List<CatalogueEntry> selectable(CatalogueApi catalogue, String applicantId, Province province, StreamType type) throws ApiException {
+    private static List<CatalogueEntry> selectable(CatalogueApi catalogue, String applicantId, Province province, StreamType type)
+            throws ApiException {
         return catalogue.getCatalogue(CYCLE, applicantId, province, null, type, Decision.SELECTABLE, null, 1, 1, 100).getItems().stream()
                 .filter(e -> e.getStream().getQuota() > 0).limit(STREAMS_PER_PROVINCE).toList();
     }
@@ -368,7 +376,8 @@ class WholeCycleApiTest {
             for (int i = 0; i < Math.min(as.size(), bs.size()); i++) pairs.add(List.of(as.get(i), bs.get(i)));
             pairs.add(Arrays.asList(as.get(0), null));
             couplePairs.put(couple, pairs);
-            var saved = new RankListsApi(as(b)).saveCoupleRankList(CYCLE, 1, b, coupleId(b), new CoupleRankListRequest().pairs(pairs).submit(true));
+            var saved = new RankListsApi(as(b)).saveCoupleRankList(CYCLE, 1, b, coupleId(b),
+                    new CoupleRankListRequest().pairs(pairs).submit(true));
             assertThat(saved.getInForce().getEntries()).hasSize(pairs.size());
         }
         for (var e : applied.entrySet()) {
@@ -418,7 +427,8 @@ class WholeCycleApiTest {
         Map<String, List<String>> matchedTo = new LinkedHashMap<>();
         ResultsApi staff = new ResultsApi(demo.bearer(ubcStaff)), everyStream = new ResultsApi(operator);
         for (var entry : streams.entrySet()) {
-            var matched = (entry.getValue().getStream().getFacultyId().equals("UBC") ? staff : everyStream).getStreamMatched(CYCLE, 1, entry.getKey());
+            var matched = (entry.getValue().getStream().getFacultyId().equals("UBC") ? staff : everyStream).getStreamMatched(CYCLE, 1,
+                    entry.getKey());
             assertThat(matched.getReleased()).isTrue();
             assertThat(matched.getApplicants()).hasSizeLessThanOrEqualTo(entry.getValue().getStream().getQuota())
                     .allSatisfy(a -> assertThat(results.get(a)).isEqualTo(entry.getKey()));
@@ -459,7 +469,7 @@ class WholeCycleApiTest {
 
         ApplicationsApi applications = new ApplicationsApi(as(applicantId));
         assertThatThrownBy(() -> applications.apply(CYCLE, 2, applicantId, new ApplicationRequest().streamId(filled),
-                        Map.of("Accept-Language", "fr-CA,fr;q=0.9")))
+                Map.of("Accept-Language", "fr-CA,fr;q=0.9")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(409);
                     assertThat(e.getResponseBody()).contains("NOT_SELECTABLE").contains("n'a plus de poste");
@@ -497,7 +507,8 @@ class WholeCycleApiTest {
         assertThat(new ResultsApi(operator).getStreamMatched(CYCLE, 2, filled).getApplicants()).isEmpty();
         assertThat(new ResultsApi(operator).getStreamMatched(CYCLE, 2, open).getApplicants()).containsExactly(applicantId);
         assertThat(new ResultsApi(operator).getStreamMatched(CYCLE, 1, filled).getApplicants()).isEqualTo(matchedTo.get(filled));
-        assertThat(new ResultsApi(as(applicantId)).getApplicantResult(CYCLE, 1, applicantId).getMatched()).as("the first iteration's result stays").isFalse();
+        assertThat(new ResultsApi(as(applicantId)).getApplicantResult(CYCLE, 1, applicantId).getMatched())
+                .as("the first iteration's result stays").isFalse();
     }
 
     /**
@@ -525,15 +536,19 @@ class WholeCycleApiTest {
                     .respondBy(respondBy).limit(3))).getCode()).isEqualTo("LIMIT_REACHED");
         }
         String someoneMatched = matchedApplicants.keySet().iterator().next();
-        assertThat(DemoApiServer.notFound(() -> new FollowUpsApi(as(someoneMatched)).getCapInvitation(CYCLE, someoneMatched)).getCode()).isEqualTo("NOT_FOUND");
+        assertThat(DemoApiServer.notFound(() -> new FollowUpsApi(as(someoneMatched)).getCapInvitation(CYCLE, someoneMatched)).getCode())
+                .isEqualTo("NOT_FOUND");
 
         Map<String, CapInvitation.StatusEnum> answers = new LinkedHashMap<>();
         for (int i = 0; i < invitees.size(); i++) {
             String invitee = invitees.get(i);
             FollowUpsApi own = new FollowUpsApi(as(invitee));
             assertThat(own.getCapInvitation(CYCLE, invitee).getStatus()).isEqualTo(CapInvitation.StatusEnum.INVITED);
-            CapInvitation.StatusEnum status = i == 0 ? own.answerCapInvitation(CYCLE, invitee, new CapAnswer().accept(true)).getStatus()
-                    : i == 1 ? own.answerCapInvitation(CYCLE, invitee, new CapAnswer().accept(false)).getStatus() : CapInvitation.StatusEnum.INVITED;
+            CapInvitation.StatusEnum status = i == 0
+                    ? own.answerCapInvitation(CYCLE, invitee, new CapAnswer().accept(true)).getStatus()
+                    : i == 1
+                            ? own.answerCapInvitation(CYCLE, invitee, new CapAnswer().accept(false)).getStatus()
+                            : CapInvitation.StatusEnum.INVITED;
             answers.put(invitee, status);
         }
         assertThat(answers.values()).startsWith(CapInvitation.StatusEnum.ACCEPTED);

@@ -43,7 +43,8 @@ class ApplicantDirectoryTest {
     void anApplicantWrittenWithoutTheFoldedNameIsFoundByTheNextSearch() {
         // As a bulk load or a row older than the column writes it: no name_key.
         services.database().jdbi().useHandle(h -> h.execute(
-                "INSERT INTO applicant (id, family_name, given_names, created_at) VALUES ('X-1', 'Ngô', 'ÉLODIE Thérèse', ?)", LocalDateTime.of(2024, 10, 1, 9, 0)));
+                "INSERT INTO applicant (id, family_name, given_names, created_at) VALUES ('X-1', 'Ngô', 'ÉLODIE Thérèse', ?)",
+                LocalDateTime.of(2024, 10, 1, 9, 0)));
 
         assertThat(found("elodie ngo")).containsExactly("X-1");
         assertThat(found("Élodie")).containsExactly("X-1");
@@ -60,7 +61,8 @@ class ApplicantDirectoryTest {
         assertThat(found("francois zbikowski")).containsExactly("X-2");
 
         services.database().jdbi().useTransaction(h -> services.applicants().saveIdentity(h,
-                new Identity("X-2", "Quintal-Côté", "Françoise-Aimée", before.dateOfBirth(), before.email(), before.minc(), null), LocalDateTime.of(2024, 10, 3, 9, 0)));
+                new Identity("X-2", "Quintal-Côté", "Françoise-Aimée", before.dateOfBirth(), before.email(), before.minc(), null),
+                LocalDateTime.of(2024, 10, 3, 9, 0)));
 
         assertThat(found("zbikowski")).isEmpty();
         assertThat(found("francoise aimee cote")).containsExactly("X-2");
@@ -92,7 +94,8 @@ class ApplicantDirectoryTest {
     void anApplicantsListMembershipsAreEveryCommittedVersionThatNamesThem() {
         // Marie-Claire Dubois is on the QIMG and AIMG lists of the demo.
         List<ListRepository.Membership> memberships = services.profiles().memberships(DemoData.CYCLE, "A-2015");
-        assertThat(memberships).extracting(ListRepository.Membership::kind).contains(ListKind.QIMG, ListKind.AIMG).doesNotContain(ListKind.BCIMG);
+        assertThat(memberships).extracting(ListRepository.Membership::kind).contains(ListKind.QIMG, ListKind.AIMG)
+                .doesNotContain(ListKind.BCIMG);
         assertThat(memberships).allSatisfy(m -> assertThat(m.member().applicantId()).isEqualTo("A-2015"));
         assertThat(memberships).filteredOn(ListRepository.Membership::current).extracting(ListRepository.Membership::kind)
                 .containsExactlyInAnyOrder(ListKind.QIMG, ListKind.AIMG);

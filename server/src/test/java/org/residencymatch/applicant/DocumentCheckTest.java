@@ -11,13 +11,14 @@ class DocumentCheckTest {
     @Test
     void theContentSaysWhatAFileIs() {
         assertThat(DocumentCheck.check("%PDF-1.4 ...".getBytes(StandardCharsets.US_ASCII)).mediaType()).isEqualTo("application/pdf");
-        assertThat(DocumentCheck.check(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).mediaType()).isEqualTo("image/png");
-        assertThat(DocumentCheck.check(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDB}).mediaType()).isEqualTo("image/jpeg");
+        assertThat(DocumentCheck.check(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).mediaType()).isEqualTo("image/png");
+        assertThat(DocumentCheck.check(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDB}).mediaType()).isEqualTo("image/jpeg");
         // A PNG signature cut short, a GIF, HTML, a ZIP (an Office file): refused.
-        assertThat(DocumentCheck.check(new byte[] {(byte) 0x89, 'P', 'N', 'G'}).refusal()).isEqualTo(DocumentCheck.Refusal.TYPE);
+        assertThat(DocumentCheck.check(new byte[]{(byte) 0x89, 'P', 'N', 'G'}).refusal()).isEqualTo(DocumentCheck.Refusal.TYPE);
         assertThat(DocumentCheck.check("GIF89a".getBytes(StandardCharsets.US_ASCII)).refusal()).isEqualTo(DocumentCheck.Refusal.TYPE);
-        assertThat(DocumentCheck.check(" %PDF-1.4 <html>".getBytes(StandardCharsets.US_ASCII)).refusal()).isEqualTo(DocumentCheck.Refusal.TYPE);
-        assertThat(DocumentCheck.check(new byte[] {'P', 'K', 3, 4}).refusal()).isEqualTo(DocumentCheck.Refusal.TYPE);
+        assertThat(DocumentCheck.check(" %PDF-1.4 <html>".getBytes(StandardCharsets.US_ASCII)).refusal())
+                .isEqualTo(DocumentCheck.Refusal.TYPE);
+        assertThat(DocumentCheck.check(new byte[]{'P', 'K', 3, 4}).refusal()).isEqualTo(DocumentCheck.Refusal.TYPE);
         assertThat(DocumentCheck.check(new byte[0]).refusal()).isEqualTo(DocumentCheck.Refusal.EMPTY);
         assertThat(DocumentCheck.check(null).refusal()).as("content not read: over the limit").isEqualTo(DocumentCheck.Refusal.TOO_LARGE);
     }
@@ -25,7 +26,11 @@ class DocumentCheckTest {
     @Test
     void aFileOfTenMegabytesIsTakenAndOneByteMoreIsNot() {
         byte[] limit = new byte[(int) DocumentCheck.MAX_BYTES];
-        limit[0] = '%'; limit[1] = 'P'; limit[2] = 'D'; limit[3] = 'F'; limit[4] = '-';
+        limit[0] = '%';
+        limit[1] = 'P';
+        limit[2] = 'D';
+        limit[3] = 'F';
+        limit[4] = '-';
         assertThat(DocumentCheck.check(limit).accepted()).isTrue();
         byte[] over = java.util.Arrays.copyOf(limit, limit.length + 1);
         assertThat(DocumentCheck.check(over).refusal()).isEqualTo(DocumentCheck.Refusal.TOO_LARGE);

@@ -83,7 +83,8 @@ class FactVerificationServiceTest {
                     .contains("Citizenship or permanent residence").contains("The scan is illegible.")
                     .contains("https://match.example.ca/applicant/profile");
         });
-        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE action = 'applicant.fact.refused' AND target = ?", "applicant:A-2001")).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM audit_log WHERE action = 'applicant.fact.refused' AND target = ?", "applicant:A-2001"))
+                .isEqualTo(1);
         assertThat(services.profiles().profile(CYCLE, "A-2001").orElseThrow().checks().status(ProfileFact.CITIZENSHIP).refusal())
                 .isEqualTo(ILLEGIBLE);
 

@@ -27,7 +27,8 @@ class VerifiedFactsTest {
         assertThat(VerifiedFacts.of(PartnerLists.noneReceived())).extracting(VerifiedFacts.Fact::field).containsExactly("mccqe1", "nac");
         assertThat(VerifiedFacts.of(PartnerLists.noneReceived().withMember(ListKind.QIMG, 2))).extracting(VerifiedFacts.Fact::field)
                 .as("on the list without an approval stated").doesNotContain("cmqApproval");
-        assertThat(VerifiedFacts.of(ON_QIMG_WITH_APPROVAL)).last().isEqualTo(new VerifiedFacts.Fact("cmqApproval", VerifiedFacts.Source.QIMG_LIST, 3));
+        assertThat(VerifiedFacts.of(ON_QIMG_WITH_APPROVAL)).last()
+                .isEqualTo(new VerifiedFacts.Fact("cmqApproval", VerifiedFacts.Source.QIMG_LIST, 3));
     }
 
     @Test

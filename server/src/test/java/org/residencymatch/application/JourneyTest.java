@@ -49,7 +49,8 @@ class JourneyTest {
         var streams = services.database().jdbi().withHandle(h -> services.programs().streams(h, CYCLE));
         assertThat(streams).filteredOn(s -> s.streamId().equals(ON_IMG_A) || s.streamId().equals(ON_IMG_B))
                 .allSatisfy(s -> assertThat(s.province().name() + "/" + s.type()).isEqualTo("ON/IMG")).hasSize(2);
-        assertThat(streams).filteredOn(s -> s.streamId().equals(CMG_STREAM)).singleElement().satisfies(s -> assertThat(s.type().name()).isEqualTo("CMG"));
+        assertThat(streams).filteredOn(s -> s.streamId().equals(CMG_STREAM)).singleElement()
+                .satisfies(s -> assertThat(s.type().name()).isEqualTo("CMG"));
     }
 
     @Test
@@ -98,7 +99,8 @@ class JourneyTest {
         clock.set(ROL_OPEN);
         RankList first = services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", List.of(ON_IMG_A, ON_IMG_B), true, "a");
         for (int drag = 0; drag < 5; drag++) {
-            services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", drag % 2 == 0 ? List.of(ON_IMG_B, ON_IMG_A) : List.of(ON_IMG_A), false, "a");
+            services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", drag % 2 == 0 ? List.of(ON_IMG_B, ON_IMG_A) : List.of(ON_IMG_A),
+                    false, "a");
         }
         RankList second = services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", List.of(ON_IMG_B), true, "a");
 
@@ -109,7 +111,8 @@ class JourneyTest {
                 .as("a submitted version never changes").extracting(RankList.Entry::item).containsExactly(ON_IMG_A, ON_IMG_B);
         // A draft after the second submission takes the next number, and is replaced by the next save.
         services.rankLists().saveApplicantList(CYCLE, 1, "A-2001", List.of(ON_IMG_A), false, "a");
-        assertThat(services.rankLists().lists(CYCLE, 1, RankListService.APPLICANT, "A-2001").latest().orElseThrow().version()).isEqualTo(second.version() + 1);
+        assertThat(services.rankLists().lists(CYCLE, 1, RankListService.APPLICANT, "A-2001").latest().orElseThrow().version())
+                .isEqualTo(second.version() + 1);
     }
 
     @Test

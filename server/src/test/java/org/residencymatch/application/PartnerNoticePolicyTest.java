@@ -18,12 +18,14 @@ class PartnerNoticePolicyTest {
     void aSubmissionIsAlwaysTold() {
         assertThat(PartnerNoticePolicy.decide(Optional.of(version("DRAFT", "user:1")), true, "user:1").orElseThrow().kind())
                 .isEqualTo(PartnerNoticePolicy.Kind.SUBMITTED);
-        assertThat(PartnerNoticePolicy.decide(Optional.empty(), true, "user:1").orElseThrow().kind()).isEqualTo(PartnerNoticePolicy.Kind.SUBMITTED);
+        assertThat(PartnerNoticePolicy.decide(Optional.empty(), true, "user:1").orElseThrow().kind())
+                .isEqualTo(PartnerNoticePolicy.Kind.SUBMITTED);
     }
 
     @Test
     void aDraftIsToldWhenItStartsOrTakesOverTheOthersDraft() {
-        assertThat(PartnerNoticePolicy.decide(Optional.empty(), false, "user:1").orElseThrow().kind()).isEqualTo(PartnerNoticePolicy.Kind.CHANGED);
+        assertThat(PartnerNoticePolicy.decide(Optional.empty(), false, "user:1").orElseThrow().kind())
+                .isEqualTo(PartnerNoticePolicy.Kind.CHANGED);
         assertThat(PartnerNoticePolicy.decide(Optional.of(version("SUBMITTED", "user:1")), false, "user:1")).isPresent();
         assertThat(PartnerNoticePolicy.decide(Optional.of(version("DRAFT", "user:2")), false, "user:1").orElseThrow().reason())
                 .contains("changed by the other");

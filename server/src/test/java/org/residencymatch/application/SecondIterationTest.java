@@ -102,7 +102,7 @@ class SecondIterationTest {
         assertThat(sophies.flagCode()).isEqualTo("NO_POSITIONS_LEFT");
         assertThat(services.applications().flagged(CYCLE)).extracting(Application::applicantId).contains(SOPHIE);
         int flaggedAudits = services.database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM audit_log WHERE action = 'application.flagged' AND target = :s")
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'application.flagged' AND target = :s")
                 .bind("s", "applicant:" + SOPHIE).mapTo(Integer.class).one());
         assertThat(flaggedAudits).isEqualTo(1);
     }
@@ -168,7 +168,8 @@ class SecondIterationTest {
                     assertThat(e.code()).isEqualTo("NOT_SELECTABLE");
                     accepted = false;
                 }
-                if (accepted != entry.decision().isSelectable()) disagreements.add(stream + ": catalogue " + codes(entry) + ", application " + accepted);
+                if (accepted != entry.decision().isSelectable())
+                    disagreements.add(stream + ": catalogue " + codes(entry) + ", application " + accepted);
             }
             assertThat(disagreements).as(applicant).isEmpty();
             assertThat(tried).as(applicant).isGreaterThan(20);

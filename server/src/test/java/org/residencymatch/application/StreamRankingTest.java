@@ -21,7 +21,8 @@ class StreamRankingTest {
     @Test
     void aSubmittedListOrNoApplicantOrAClosedWindowNeedsNothing() {
         assertThat(StreamRanking.decide(3, ListState.SUBMITTED, Phase.ROL_OPEN).needsAction()).isFalse();
-        assertThat(StreamRanking.decide(0, ListState.NONE, Phase.ROL_OPEN)).isEqualTo(new StreamRanking.Decision(Status.NO_APPLICANTS, false));
+        assertThat(StreamRanking.decide(0, ListState.NONE, Phase.ROL_OPEN))
+                .isEqualTo(new StreamRanking.Decision(Status.NO_APPLICANTS, false));
         assertThat(StreamRanking.decide(3, ListState.NONE, Phase.ROL_DEADLINE).needsAction()).as("nothing can be done any more").isFalse();
         assertThat(StreamRanking.decide(3, ListState.NONE, Phase.PROGRAM_SELECTION).needsAction()).isFalse();
     }

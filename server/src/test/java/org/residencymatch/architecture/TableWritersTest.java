@@ -29,7 +29,8 @@ class TableWritersTest {
     static final Path MAIN = Path.of("src", "main", "java", "org", "residencymatch");
 
     /** The statements that write a table, as the project writes SQL (keywords in capitals). */
-    static final Pattern WRITE = Pattern.compile("\\b(?:INSERT INTO|DELETE FROM|MERGE INTO)\\s+([a-z_][a-z0-9_]*)|\\bUPDATE\\s+([a-z_][a-z0-9_]*)\\s+SET\\b");
+    static final Pattern WRITE = Pattern
+            .compile("\\b(?:INSERT INTO|DELETE FROM|MERGE INTO)\\s+([a-z_][a-z0-9_]*)|\\bUPDATE\\s+([a-z_][a-z0-9_]*)\\s+SET\\b");
     static final Pattern BULK_INSERT = Pattern.compile("BulkInsert\\.insert\\(\\s*\\w+\\s*,\\s*\"([a-z_][a-z0-9_]*)\"");
 
     /**
@@ -93,7 +94,8 @@ class TableWritersTest {
     }
 
     /** A table written from a file of a package ({@code (root)} for the top package). */
-    record Write(String table, String featurePackage, String file) {}
+    record Write(String table, String featurePackage, String file) {
+    }
 
     static List<Write> writes() {
         List<Write> writes = new ArrayList<>();

@@ -33,7 +33,8 @@ class ApplicantBrowserTest {
         assertThat(browser.path()).isEqualTo("/applicant");
         assertThat(browser.text(By.cssSelector("[role=status]"))).startsWith("The 2025 R-1 match, iteration 1: it is now");
         assertThat(browser.findAll(By.cssSelector(".checklist li"))).extracting(WebElement::getText)
-                .as("the to-do list never asks for what the phase forbids").contains("Done: Your profile is filled in; it can no longer be changed in this phase.");
+                .as("the to-do list never asks for what the phase forbids")
+                .contains("Done: Your profile is filled in; it can no longer be changed in this phase.");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/catalogue']"));
         assertThat(browser.path()).isEqualTo("/applicant/catalogue");
         assertThat(browser.text(By.tagName("h1"))).isNotBlank();
@@ -87,7 +88,8 @@ class ApplicantBrowserTest {
 
         browser.open("/operator/cases"); // not hers: the error page, in French, checked by axe like the rest
         assertThat(browser.language()).isEqualTo("fr");
-        assertThat(browser.text(By.tagName("h1"))).as("what happened, in her words, not a status code").isEqualTo("Votre compte n’a pas accès à ceci");
+        assertThat(browser.text(By.tagName("h1"))).as("what happened, in her words, not a status code")
+                .isEqualTo("Votre compte n’a pas accès à ceci");
     }
 
     @Test

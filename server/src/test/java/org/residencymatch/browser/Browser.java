@@ -53,10 +53,12 @@ public final class Browser {
             }
 
             @Override
-            public void flush() {}
+            public void flush() {
+            }
 
             @Override
-            public void close() {}
+            public void close() {
+            }
         });
     }
 
@@ -119,7 +121,7 @@ public final class Browser {
      * between finding and reading it: then it is found again, a few times at most.
      */
     public String text(By by) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return driver.findElement(by).getText();
             } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
@@ -241,7 +243,8 @@ public final class Browser {
         String what = element.getTagName() + " \"" + element.getText() + "\" on " + path();
         if ("none".equals(style) || width < 2) throw new AssertionError("no visible focus outline on " + what);
         if (contrast < 3) {
-            throw new AssertionError(String.format(java.util.Locale.ROOT, "the focus outline %s of %s has a contrast of %.2f:1 with the background %s; at least 3:1 is needed",
+            throw new AssertionError(String.format(java.util.Locale.ROOT,
+                    "the focus outline %s of %s has a contrast of %.2f:1 with the background %s; at least 3:1 is needed",
                     outline.asHex(), what, contrast, background.asHex()));
         }
         return this;

@@ -33,7 +33,12 @@ import org.residencymatch.web.TestServer;
  * </ul>
  */
 public final class BrowserExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+        implements
+            BeforeAllCallback,
+            AfterAllCallback,
+            BeforeEachCallback,
+            AfterTestExecutionCallback,
+            AfterEachCallback {
 
     static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
@@ -125,7 +130,8 @@ public final class BrowserExtension
             Files.write(FAILURES.resolve(name + ".png"), png);
             String source = "<!-- " + browser.driver().getCurrentUrl() + " -->\n" + browser.driver().getPageSource();
             Files.writeString(FAILURES.resolve(name + ".html"), source, StandardCharsets.UTF_8);
-            System.err.println("browser test failed: screenshot and page source in " + FAILURES.toAbsolutePath().resolve(name) + ".{png,html}");
+            System.err.println(
+                    "browser test failed: screenshot and page source in " + FAILURES.toAbsolutePath().resolve(name) + ".{png,html}");
         } catch (RuntimeException | IOException e) {
             System.err.println("browser test failed; could not save a screenshot: " + e);
         }

@@ -55,7 +55,8 @@ class CoupleBrowserTest {
         assertThat(browser.text(By.id("partner-hint"))).contains(EMILIE);
         browser.type(By.id("partner"), LIAM);
         browser.clickAndLoad(By.cssSelector("form[action='/applicant/couple'] button[type=submit]"));
-        assertThat(browser.pageText()).contains("Your proposal is sent.").contains("You proposed to rank as a couple with applicant " + LIAM + ".")
+        assertThat(browser.pageText()).contains("Your proposal is sent.")
+                .contains("You proposed to rank as a couple with applicant " + LIAM + ".")
                 .as("a proposer sees only the id typed, not whose it is").doesNotContain("Liam");
         browser.clickAndLoad(By.cssSelector("form[action='/logout'] button"));
 
@@ -84,7 +85,8 @@ class CoupleBrowserTest {
         // Stored as the couple is: [Émilie's stream, Liam's stream], whoever edits.
         RankLists lists = coupleLists();
         assertThat(lists.inForce().orElseThrow().entries()).containsExactly(
-                new RankList.Entry(hers.get(0), his.get(0)), new RankList.Entry(null, his.get(0)), new RankList.Entry(hers.get(1), his.get(1)));
+                new RankList.Entry(hers.get(0), his.get(0)), new RankList.Entry(null, his.get(0)),
+                new RankList.Entry(hers.get(1), his.get(1)));
 
         // Dragging the last pair onto the first saves a draft of the paired list and says so.
         rows = browser.findAll(By.cssSelector("table.pairs tbody tr"));
@@ -127,7 +129,8 @@ class CoupleBrowserTest {
     }
 
     private static RankLists coupleLists() {
-        long id = web.services().couples().couplesOf(DemoData.CYCLE, 1, EMILIE).stream().filter(c -> c.status().equals("ACTIVE")).findFirst().orElseThrow().id();
+        long id = web.services().couples().couplesOf(DemoData.CYCLE, 1, EMILIE).stream().filter(c -> c.status().equals("ACTIVE"))
+                .findFirst().orElseThrow().id();
         return web.services().rankLists().lists(DemoData.CYCLE, 1, RankListService.COUPLE, String.valueOf(id));
     }
 

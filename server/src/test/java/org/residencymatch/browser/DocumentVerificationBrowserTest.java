@@ -43,7 +43,8 @@ class DocumentVerificationBrowserTest {
         HelpBrowserTest.signIn(browser, "chloe.bergeron@applicant.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/profile']"));
         assertThat(browser.find(By.cssSelector("tr[data-fact=CATEGORY]")).getDomAttribute("data-state")).isEqualTo("AWAITING_VERIFICATION");
-        assertThat(browser.text(By.cssSelector("label[for=file-CATEGORY]"))).isEqualTo("Upload your medical degree (PDF, JPEG or PNG, at most 10 MB)");
+        assertThat(browser.text(By.cssSelector("label[for=file-CATEGORY]")))
+                .isEqualTo("Upload your medical degree (PDF, JPEG or PNG, at most 10 MB)");
 
         // A file named .pdf that is no PDF is refused, with the reason tied to the field.
         browser.attach(By.id("file-CATEGORY"), notAScan);
@@ -61,8 +62,10 @@ class DocumentVerificationBrowserTest {
 
         HelpBrowserTest.signIn(browser, DemoData.OPERATOR_EMAIL);
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/verification']"));
-        List<String> queue = browser.findAll(By.cssSelector("section[data-applicant]")).stream().map(s -> s.getDomAttribute("data-applicant")).toList();
-        assertThat(queue).as("the oldest document first: Ravi's passport and degree, then Chloé's degree").containsExactly("A-2025", "A-2025", "A-1008");
+        List<String> queue = browser.findAll(By.cssSelector("section[data-applicant]")).stream()
+                .map(s -> s.getDomAttribute("data-applicant")).toList();
+        assertThat(queue).as("the oldest document first: Ravi's passport and degree, then Chloé's degree").containsExactly("A-2025",
+                "A-2025", "A-1008");
         WebElement passport = browser.findAll(By.cssSelector("section[data-applicant='A-2025']")).get(0);
         String passportId = passport.getDomAttribute("id");
         assertThat(passport.getText()).contains("proof of citizenship or permanent residence").contains("Iyer, Ravi").contains("CITIZEN")
@@ -71,7 +74,8 @@ class DocumentVerificationBrowserTest {
         // A refusal without its reasons is sent back, the error tied to the reasons' fields; then with them, it is recorded.
         browser.click(By.cssSelector("#" + passportId + " input[value=REFUSED]"));
         browser.clickAndLoad(By.cssSelector("#" + passportId + " button[type=submit]"));
-        assertThat(browser.text(By.cssSelector("#" + passportId + " [role=alert]"))).contains("A refusal gives its reason in English and in French");
+        assertThat(browser.text(By.cssSelector("#" + passportId + " [role=alert]")))
+                .contains("A refusal gives its reason in English and in French");
         browser.click(By.cssSelector("#" + passportId + " input[value=REFUSED]"));
         browser.type(By.cssSelector("#" + passportId + " textarea[name=reasonEn]"), "The passport has expired.");
         browser.type(By.cssSelector("#" + passportId + " textarea[name=reasonFr]"), "Le passeport est expiré.");
@@ -84,12 +88,14 @@ class DocumentVerificationBrowserTest {
         assertThat(chloe.getText()).contains("medical degree").contains("Bergeron, Chloé").contains("Download diploma.pdf");
         assertThat(chloe.findElements(By.cssSelector("tr[data-fact]"))).extracting(row -> row.getDomAttribute("data-fact"))
                 .containsExactly("CATEGORY", "DEGREE");
-        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision()).isEqualTo(Decision.PENDING);
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision())
+                .isEqualTo(Decision.PENDING);
         browser.click(By.cssSelector("#" + chloeId + " input[value=ACCEPTED]"));
         browser.clickAndLoad(By.cssSelector("#" + chloeId + " button[type=submit]"));
         assertThat(browser.pageText()).contains("The document was accepted");
         assertThat(browser.findAll(By.cssSelector("section[data-applicant='A-1008']"))).as("checked, so out of the queue").isEmpty();
-        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision())
+                .isEqualTo(Decision.SELECTABLE);
         HelpBrowserTest.signOut(browser);
 
         HelpBrowserTest.signIn(browser, "chloe.bergeron@applicant.example");

@@ -53,7 +53,7 @@ class ErrorPagesBrowserTest {
     void invitingNobodyToCapIsSaidBesideTheListWithWhatWasTypedKept() {
         Browser browser = web.browser();
         RankListBrowserTest.signIn(browser, DemoData.OPERATOR_EMAIL);
-        for (String language : new String[] {"en", "fr"}) {
+        for (String language : new String[]{"en", "fr"}) {
             browser.open("/operator/cap?lang=" + language);
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('respondBy').value = '2025-03-20T17:00';");
             browser.clickAndLoad(By.cssSelector("form[action='/operator/cap/invite'] button[type=submit]"));

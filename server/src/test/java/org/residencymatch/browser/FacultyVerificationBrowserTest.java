@@ -27,23 +27,27 @@ class FacultyVerificationBrowserTest {
         Browser browser = web.browser();
         HelpBrowserTest.signIn(browser, "staff@ubc.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/staff/verification']"));
-        List<String> facts = browser.findAll(By.cssSelector("section[data-applicant='A-1008']")).stream().map(s -> s.getDomAttribute("data-fact")).toList();
+        List<String> facts = browser.findAll(By.cssSelector("section[data-applicant='A-1008']")).stream()
+                .map(s -> s.getDomAttribute("data-fact")).toList();
         assertThat(facts).containsExactly("CATEGORY", "DEGREE");
         assertThat(browser.text(By.id("fact-A-1008-CATEGORY-title"))).contains("Bergeron, Chloé").contains("A-1008");
 
         String category = "#fact-A-1008-CATEGORY";
         browser.click(By.cssSelector(category + " input[value=REFUSED]"));
         browser.clickAndLoad(By.cssSelector(category + " button[type=submit]"));
-        assertThat(browser.text(By.cssSelector(category + " [role=alert]"))).contains("A refusal gives its reason in English and in French");
+        assertThat(browser.text(By.cssSelector(category + " [role=alert]")))
+                .contains("A refusal gives its reason in English and in French");
         assertThat(browser.find(By.id("reasonEn-A-1008-CATEGORY")).getDomAttribute("aria-describedby")).isEqualTo("error-A-1008-CATEGORY");
 
-        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision()).isEqualTo(Decision.PENDING);
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision())
+                .isEqualTo(Decision.PENDING);
         browser.click(By.cssSelector(category + " input[value=ACCEPTED]"));
         browser.clickAndLoad(By.cssSelector(category + " button[type=submit]"));
         assertThat(browser.path()).isEqualTo("/staff/verification?decided=ACCEPTED");
         assertThat(browser.pageText()).contains("The fact is verified under your faculty's name");
         assertThat(browser.findAll(By.cssSelector(category))).as("verified, so out of the queue").isEmpty();
-        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-1008", "27447", 1).decision().decision())
+                .isEqualTo(Decision.SELECTABLE);
         HelpBrowserTest.signOut(browser);
 
         HelpBrowserTest.signIn(browser, "chloe.bergeron@applicant.example");

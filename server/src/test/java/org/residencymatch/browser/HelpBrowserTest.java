@@ -35,7 +35,8 @@ class HelpBrowserTest {
         browser.open("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY);
         browser.click(By.cssSelector("#stream-" + LAVAL_ANESTHESIOLOGY + " details.why > summary"));
         browser.checkAccessibility();
-        browser.type(By.id("help-message-" + LAVAL_ANESTHESIOLOGY), "I was approved for the Régulier contingent but cannot see Québec programs.");
+        browser.type(By.id("help-message-" + LAVAL_ANESTHESIOLOGY),
+                "I was approved for the Régulier contingent but cannot see Québec programs.");
         browser.clickAndLoad(By.cssSelector("#stream-" + LAVAL_ANESTHESIOLOGY + " form.help-form button[type=submit]"));
 
         assertThat(browser.path()).startsWith("/applicant/help#help-case-");
@@ -47,17 +48,20 @@ class HelpBrowserTest {
         signIn(browser, DemoData.OPERATOR_EMAIL);
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/help']"));
         browser.clickAndLoad(By.cssSelector("#" + caseId + " a"));
-        assertThat(browser.text(By.id("applicant-message"))).isEqualTo("I was approved for the Régulier contingent but cannot see Québec programs.");
+        assertThat(browser.text(By.id("applicant-message")))
+                .isEqualTo("I was approved for the Régulier contingent but cannot see Québec programs.");
         assertThat(browser.text(By.id("what-they-saw"))).contains("QUEBEC_REGULIER_NOT_ON_LIST").contains("QIMG");
         browser.type(By.id("answer"), "BCI left you off its list by mistake; the corrected list is on its way.");
         browser.clickAndLoad(By.cssSelector("form[action$='/answer'] button[type=submit]"));
-        assertThat(browser.pageText()).contains("BCI left you off its list by mistake; the corrected list is on its way.").contains("Answered");
+        assertThat(browser.pageText()).contains("BCI left you off its list by mistake; the corrected list is on its way.")
+                .contains("Answered");
         browser.clickAndLoad(By.cssSelector("form[action$='/close'] button[type=submit]"));
         assertThat(browser.findAll(By.id("answer"))).as("a closed request takes no more answers").isEmpty();
         signOut(browser);
 
         signIn(browser, "fatima.benali@applicant.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/help']"));
-        assertThat(browser.text(By.id(caseId))).contains("BCI left you off its list by mistake; the corrected list is on its way.").contains("Closed");
+        assertThat(browser.text(By.id(caseId))).contains("BCI left you off its list by mistake; the corrected list is on its way.")
+                .contains("Closed");
     }
 }

@@ -38,7 +38,7 @@ class JobProgressBrowserTest {
         });
         assertThat(atStepTwo.await(10, TimeUnit.SECONDS)).isTrue();
 
-        browser.open("/jobs/" + job);  // checked by axe as it opens
+        browser.open("/jobs/" + job); // checked by axe as it opens
 
         assertThat(browser.text(By.cssSelector("[role=status]")))
                 .isEqualTo("Step 2 of 5: reading the members of both versions and the applicants concerned");
@@ -53,7 +53,8 @@ class JobProgressBrowserTest {
 
         // The page follows the work without being reloaded.
         toStepThree.countDown();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(By.cssSelector("[role=status]")).getText().startsWith("Step 3 of 5"));
         assertThat(browser.path()).isEqualTo("/jobs/" + job);
         browser.checkAccessibility();

@@ -28,7 +28,8 @@ class MatchDayBrowserTest {
     @Test
     void theOperatorRunsConfirmsReleasesIsRefusedARerunAndReadsTheResultsAndTheReport() {
         var services = web.services();
-        for (String applicant : List.of("A-2001", "A-2024")) services.applications().apply(DemoData.CYCLE, 1, applicant, MCMASTER_IMG, "test");
+        for (String applicant : List.of("A-2001", "A-2024"))
+            services.applications().apply(DemoData.CYCLE, 1, applicant, MCMASTER_IMG, "test");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
         for (String applicant : List.of("A-2001", "A-2024")) {
             services.rankLists().saveApplicantList(DemoData.CYCLE, 1, applicant, List.of(MCMASTER_IMG), true, "test");
@@ -62,18 +63,20 @@ class MatchDayBrowserTest {
         assertThat(browser.findAll(By.cssSelector("a[href$='/release']"))).as("no Release after release").isEmpty();
 
         // A re-run sent anyway (an old tab): a page that says why, nothing run.
-        browser.driver().executeScript("""
-                const f = document.createElement('form'); f.method = 'post'; f.action = '/operator/match/run';
-                for (const [k, v] of [['_csrf', document.querySelector('input[name=_csrf]')?.value ?? ''], ['iteration', '1'], ['seed', '9']]) {
-                  const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }
-                document.body.appendChild(f); f.submit();""");
+        browser.driver().executeScript(
+                """
+                        const f = document.createElement('form'); f.method = 'post'; f.action = '/operator/match/run';
+                        for (const [k, v] of [['_csrf', document.querySelector('input[name=_csrf]')?.value ?? ''], ['iteration', '1'], ['seed', '9']]) {
+                          const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }
+                        document.body.appendChild(f); f.submit();""");
         browser.awaitPath("/operator/match/run", Duration.ofSeconds(10));
         assertThat(browser.pageText()).contains("Not done").contains("its match is final").contains("Nothing was changed.");
         assertThat(services.matchRuns().runs(DemoData.CYCLE, 1)).hasSize(1);
 
         browser.open("/operator/match");
         browser.clickAndLoad(By.cssSelector("#final a[href$='/results']"));
-        assertThat(browser.text(By.id("results"))).contains("A-2024").contains("Mei Wong").contains("A-2001").contains("Unmatched (rank order list of 1)");
+        assertThat(browser.text(By.id("results"))).contains("A-2024").contains("Mei Wong").contains("A-2001")
+                .contains("Unmatched (rank order list of 1)");
         browser.type(By.id("q"), "Haddad");
         browser.clickAndLoad(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser.text(By.id("results"))).contains("A-2001").doesNotContain("A-2024");

@@ -44,10 +44,12 @@ class MatchDayPartiesBrowserTest {
     static void listsSubmitted() {
         var services = web.services();
         ubcStream = services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
-                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId).orElseThrow();
+                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId)
+                .orElseThrow();
         services.quotas().setQuota(DemoData.CYCLE, MCMASTER_IMG, 1, "test");
         services.quotas().setQuota(DemoData.CYCLE, ubcStream, 1, "test");
-        for (String applicant : List.of("A-2001", "A-2002", "A-2024")) services.applications().apply(DemoData.CYCLE, 1, applicant, MCMASTER_IMG, "test");
+        for (String applicant : List.of("A-2001", "A-2002", "A-2024"))
+            services.applications().apply(DemoData.CYCLE, 1, applicant, MCMASTER_IMG, "test");
         services.applications().apply(DemoData.CYCLE, 1, "A-2001", OTTAWA_IMG, "test");
         services.applications().apply(DemoData.CYCLE, 1, "A-1001", ubcStream, "test");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
@@ -107,7 +109,8 @@ class MatchDayPartiesBrowserTest {
         Map<String, Object> csv = fetch(browser, href);
         assertThat(csv.get("status")).isEqualTo(200L);
         assertThat((String) csv.get("type")).startsWith("text/csv");
-        assertThat((String) csv.get("body")).as("Rajesh, on the AIMG list, unmatched").contains("A-2002").contains("Patel").contains("UNMATCHED");
+        assertThat((String) csv.get("body")).as("Rajesh, on the AIMG list, unmatched").contains("A-2002").contains("Patel")
+                .contains("UNMATCHED");
         assertThat(fetch(browser, "/api/v1/cycles/" + DemoData.CYCLE + "/lists/QIMG/outcomes.csv").get("status")).as("another body's list")
                 .isEqualTo(403L);
     }
@@ -118,7 +121,8 @@ class MatchDayPartiesBrowserTest {
         released();
         Browser browser = signIn("mei.wong@applicant.example");
         assertThat(browser.path()).isEqualTo("/applicant");
-        assertThat(browser.text(By.id("match-result"))).contains("Your match result, iteration 1").contains("Match result: you matched to Anesthesiology")
+        assertThat(browser.text(By.id("match-result"))).contains("Your match result, iteration 1")
+                .contains("Match result: you matched to Anesthesiology")
                 .contains("The program will contact you.");
         assertThat(browser.findAll(By.id("placement-reasons"))).as("only the unmatched get reasons").isEmpty();
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/applications']"));
@@ -132,7 +136,8 @@ class MatchDayPartiesBrowserTest {
         released();
         Browser browser = signIn("amira.haddad@applicant.example");
         String result = browser.text(By.id("match-result"));
-        assertThat(result).contains("You did not match in iteration 1.").contains("The second iteration opens").contains("Ask the help desk");
+        assertThat(result).contains("You did not match in iteration 1.").contains("The second iteration opens")
+                .contains("Ask the help desk");
         assertThat(browser.find(By.cssSelector("#match-result a[href='/applicant/catalogue?iteration=2']")).getText())
                 .isEqualTo("See the second iteration's programs");
         List<String> rows = browser.findAll(By.cssSelector("#placement-reasons tbody tr")).stream().map(e -> e.getText()).toList();
@@ -161,12 +166,14 @@ class MatchDayPartiesBrowserTest {
         Browser browser = signIn("staff@ubc.example");
         browser.clickAndLoad(By.id("matched-link"));
         assertThat(browser.path()).startsWith("/staff/matched");
-        assertThat(browser.text(By.id("matched"))).contains("A-1001").contains("Émilie Tremblay").contains("emilie.tremblay@applicant.example")
+        assertThat(browser.text(By.id("matched"))).contains("A-1001").contains("Émilie Tremblay")
+                .contains("emilie.tremblay@applicant.example")
                 .contains(ubcStream).doesNotContain("A-2024");
         String href = browser.find(By.id("matched-csv")).getDomAttribute("href");
         assertThat(href).isEqualTo("/api/v1/cycles/" + DemoData.CYCLE + "/iterations/1/matched.csv");
         Map<String, Object> csv = fetch(browser, href);
         assertThat(csv.get("status")).isEqualTo(200L);
-        assertThat((String) csv.get("body")).contains("A-1001").contains("Tremblay").contains("emilie.tremblay@applicant.example").doesNotContain("A-2024");
+        assertThat((String) csv.get("body")).contains("A-1001").contains("Tremblay").contains("emilie.tremblay@applicant.example")
+                .doesNotContain("A-2024");
     }
 }

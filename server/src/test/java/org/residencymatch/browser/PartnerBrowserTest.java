@@ -58,7 +58,8 @@ class PartnerBrowserTest {
                 .getBytes(Charset.forName("windows-1252")));
         browser.attach(By.id("file-QIMG"), ambiguous);
         browser.clickAndLoad(By.cssSelector("form[action='/partner/lists/QIMG/upload'] button[type=submit]"));
-        assertThat(browser.text(By.cssSelector("#problems-QIMG[role=alert]"))).contains("Row 2").contains("13/04/1990").contains("month/day");
+        assertThat(browser.text(By.cssSelector("#problems-QIMG[role=alert]"))).contains("Row 2").contains("13/04/1990")
+                .contains("month/day");
         assertThat(browser.find(By.id("file-QIMG")).getDomAttribute("aria-describedby")).isEqualTo("problems-QIMG");
 
         browser.attach(By.id("file-QIMG"), file);

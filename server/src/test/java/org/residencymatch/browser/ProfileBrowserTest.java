@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.MutableClock;
 
 /**
@@ -30,7 +29,8 @@ class ProfileBrowserTest {
         RankListBrowserTest.signIn(browser, "amira.haddad@applicant.example");
         browser.open("/applicant/profile");
         assertThat(browser.findAll(By.cssSelector("form.profile-form fieldset fieldset > legend"))).extracting(WebElement::getText)
-                .containsExactly("Your medical degree", "Citizenship and Québec approval", "Training and practice since your MD", "Ties to a province");
+                .containsExactly("Your medical degree", "Citizenship and Québec approval", "Training and practice since your MD",
+                        "Ties to a province");
         // One fact per line: the selects of the degree stand one under the other, not side by side in a paragraph.
         WebElement category = browser.find(By.id("category")), status = browser.find(By.id("studyStatus"));
         assertThat(status.getLocation().getY()).isGreaterThan(category.getLocation().getY() + category.getSize().getHeight());
@@ -44,7 +44,8 @@ class ProfileBrowserTest {
         browser.checkAccessibility();
 
         browser.open("/applicant/profile?lang=fr");
-        assertThat(browser.findAll(By.cssSelector("form.profile-form fieldset fieldset > legend")).get(0).getText()).isEqualTo("Votre diplôme de médecine");
+        assertThat(browser.findAll(By.cssSelector("form.profile-form fieldset fieldset > legend")).get(0).getText())
+                .isEqualTo("Votre diplôme de médecine");
         browser.checkAccessibility();
         browser.open("/applicant/profile?lang=en");
     }

@@ -48,7 +48,8 @@ class ProgramQuotaBrowserTest {
         browser.type(By.id("quota-" + MCMASTER_IMG), "1000");
         browser.clickAndLoad(By.cssSelector("#stream-" + MCMASTER_IMG + " button[type=submit]"));
         assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("Enter a whole number from 0 to 999.");
-        assertThat(browser.find(By.id("quota-" + MCMASTER_IMG)).getDomAttribute("aria-describedby")).isEqualTo("quota-" + MCMASTER_IMG + "-error");
+        assertThat(browser.find(By.id("quota-" + MCMASTER_IMG)).getDomAttribute("aria-describedby"))
+                .isEqualTo("quota-" + MCMASTER_IMG + "-error");
         assertThat(web.services().quotas().streams(DemoData.CYCLE).stream().filter(s -> s.streamId().equals(MCMASTER_IMG)).findFirst()
                 .orElseThrow().quota()).isEqualTo(7);
     }

@@ -50,7 +50,8 @@ class RankListBrowserTest {
     }
 
     static List<String> selectable(Services services, String applicantId, int count) {
-        return services.catalogue().catalogue(DemoData.CYCLE, applicantId, 1, new CatalogueFilter(null, null, null, Decision.SELECTABLE, null), 1, count)
+        return services.catalogue()
+                .catalogue(DemoData.CYCLE, applicantId, 1, new CatalogueFilter(null, null, null, Decision.SELECTABLE, null), 1, count)
                 .entries().stream().map(e -> e.stream().streamId()).toList();
     }
 
@@ -152,7 +153,8 @@ class RankListBrowserTest {
 
         browser.tabTo(By.cssSelector("button[value='down:" + streams.get(0) + "']"), 40);
         browser.pressAndLoad(Keys.ENTER);
-        assertThat(browser.focused().getDomAttribute("value")).as("the focus is back on the moved rank's ↓").isEqualTo("down:" + streams.get(0));
+        assertThat(browser.focused().getDomAttribute("value")).as("the focus is back on the moved rank's ↓")
+                .isEqualTo("down:" + streams.get(0));
         assertThat(numbers(browser)).containsExactly("1", "2", "3");
         assertThat(browser.text(By.id("rank-2"))).contains("#" + streams.get(0));
         assertThat(announced(browser)).endsWith(": now rank 2 of 3, not saved yet.");
@@ -178,7 +180,8 @@ class RankListBrowserTest {
         assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.focused().getDomAttribute("value")).isEqualTo("up:" + streams.get(2));
         assertThat(announced(browser)).endsWith(" : maintenant au rang 2 sur 3, pas encore enregistré.");
-        assertThat(browser.text(By.id("rank-status"))).startsWith("Brouillon : vos modifications ci-dessous ne sont PAS encore enregistrées.");
+        assertThat(browser.text(By.id("rank-status")))
+                .startsWith("Brouillon : vos modifications ci-dessous ne sont PAS encore enregistrées.");
         browser.checkAccessibility();
         browser.open("/applicant/rank-list?lang=en");
     }

@@ -28,7 +28,8 @@ class StaffBrowserTest {
     @BeforeAll
     static void twoApplicantsApplied() {
         stream = web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
-                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId).orElseThrow();
+                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId)
+                .orElseThrow();
         web.services().applications().apply(DemoData.CYCLE, 1, "A-1001", stream, "test");
         web.services().applications().apply(DemoData.CYCLE, 1, "A-1002", stream, "test");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));

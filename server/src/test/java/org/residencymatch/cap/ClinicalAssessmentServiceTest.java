@@ -41,8 +41,10 @@ class ClinicalAssessmentServiceTest {
         ApplicantFacts img = ApplicantFacts.builder("x", ApplicantCategory.IMG).citizenship(Citizenship.PERMANENT_RESIDENT).build();
         assertThat(BcCapRegistrationPolicy.decide(img).allowed()).isTrue();
         assertThat(BcCapRegistrationPolicy.decide(img.toBuilder().status(StudyStatus.FINAL_YEAR_STUDENT).build()).allowed()).isTrue();
-        assertThat(BcCapRegistrationPolicy.decide(img.toBuilder().citizenship(Citizenship.OTHER).build()).reasons()).containsExactly("CITIZENSHIP");
-        assertThat(BcCapRegistrationPolicy.decide(ApplicantFacts.builder("y", ApplicantCategory.CMG).citizenship(Citizenship.OTHER).build()).reasons())
+        assertThat(BcCapRegistrationPolicy.decide(img.toBuilder().citizenship(Citizenship.OTHER).build()).reasons())
+                .containsExactly("CITIZENSHIP");
+        assertThat(BcCapRegistrationPolicy.decide(ApplicantFacts.builder("y", ApplicantCategory.CMG).citizenship(Citizenship.OTHER).build())
+                .reasons())
                 .containsExactly("NOT_INTERNATIONAL", "CITIZENSHIP");
     }
 
@@ -50,11 +52,13 @@ class ClinicalAssessmentServiceTest {
     void bcCapRegistrationOpensInOctoberAndRefusesWithReasons() {
         assertThat(services.clinicalAssessment().registerForBcCap(DemoData.CYCLE, 2025, "A-2001").allowed()).isTrue();
         assertThat(services.clinicalAssessment().registerForBcCap(DemoData.CYCLE, 2025, "A-2007").reasons()).containsExactly("CITIZENSHIP");
-        assertThat(services.clinicalAssessment().bcCapRegistrations(DemoData.CYCLE)).extracting(row -> row.get(0)).containsExactly("A-2001");
+        assertThat(services.clinicalAssessment().bcCapRegistrations(DemoData.CYCLE)).extracting(row -> row.get(0))
+                .containsExactly("A-2001");
 
         clock.set(LocalDateTime.of(2024, 11, 2, 9, 0));
         assertThatThrownBy(() -> services.clinicalAssessment().registerForBcCap(DemoData.CYCLE, 2025, "A-2016"))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("2024-10-01").contains("2024-10-31"));
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.getMessage()).contains("2024-10-01").contains("2024-10-31"));
     }
 
     @Test
@@ -71,11 +75,13 @@ class ClinicalAssessmentServiceTest {
                 .containsExactlyInAnyOrder("A-2002", "A-2009", "A-2015", "A-2020", "A-2022");
         assertThat(pool).extracting(ClinicalAssessmentService.PoolEntry::mmiScore).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         LocalDateTime respondBy = LocalDateTime.of(2025, 3, 20, 17, 0);
-        assertThatThrownBy(() -> services.clinicalAssessment().invite(DemoData.CYCLE, List.of("A-2002", "A-2009", "A-2015"), respondBy, 2, "operator"))
+        assertThatThrownBy(
+                () -> services.clinicalAssessment().invite(DemoData.CYCLE, List.of("A-2002", "A-2009", "A-2015"), respondBy, 2, "operator"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("LIMIT_REACHED"));
         assertThatThrownBy(() -> services.clinicalAssessment().invite(DemoData.CYCLE, List.of("A-2001"), respondBy, 2, "operator"))
                 .hasMessageContaining("not in the AIMG CAP pool");
-        services.clinicalAssessment().invite(DemoData.CYCLE, List.of(pool.get(0).applicantId(), pool.get(1).applicantId()), respondBy, 2, "operator");
+        services.clinicalAssessment().invite(DemoData.CYCLE, List.of(pool.get(0).applicantId(), pool.get(1).applicantId()), respondBy, 2,
+                "operator");
         // Each invitee is emailed the invitation: where to answer, and by when in the cycle's zone.
         List<org.residencymatch.notification.Outbox.Message> sent = new java.util.ArrayList<>();
         services.outbox().deliverPending(sent::add, 10_000);

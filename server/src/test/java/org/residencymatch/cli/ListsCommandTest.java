@@ -43,7 +43,7 @@ class ListsCommandTest {
         String[] all = new String[args.length + 5];
         all[0] = "lists";
         System.arraycopy(args, 0, all, 1, args.length);
-        System.arraycopy(new String[] {"--url", "http://localhost:" + web.port(), "--token", TOKEN}, 0, all, args.length + 1, 4);
+        System.arraycopy(new String[]{"--url", "http://localhost:" + web.port(), "--token", TOKEN}, 0, all, args.length + 1, 4);
         return commandLine.execute(all);
     }
 
@@ -67,7 +67,8 @@ class ListsCommandTest {
     @Test
     void aRefusedFileIsExplainedRowByRowInTheChosenLanguageWithANonZeroExit() throws Exception {
         Path file = dir.resolve("bci.csv");
-        Files.write(file, "Nom;Prénom;Date de naissance;Contingent\r\nX;Y;03/04/1990;Régulier\r\n".getBytes(Charset.forName("windows-1252")));
+        Files.write(file,
+                "Nom;Prénom;Date de naissance;Contingent\r\nX;Y;03/04/1990;Régulier\r\n".getBytes(Charset.forName("windows-1252")));
 
         int exit = lists("upload", "--cycle", "2025-R1", "--kind", "QIMG", "--lang", "fr", file.toString());
 
@@ -78,7 +79,8 @@ class ListsCommandTest {
     @Test
     void probableRowsAreListedReviewedAndThenCommittedFromTheCommandLine() throws Exception {
         // Without keys (no MINC, no applicant id), name and date of birth only give probable matches.
-        Identity first = web.services().profiles().identity("A-2004").orElseThrow(), second = web.services().profiles().identity("A-2015").orElseThrow();
+        Identity first = web.services().profiles().identity("A-2004").orElseThrow(),
+                second = web.services().profiles().identity("A-2015").orElseThrow();
         Path file = dir.resolve("qimg.csv");
         Files.writeString(file, "Nom de famille;Prénom(s);Date de naissance;Contingent\r\n"
                 + first.familyName() + ";" + first.givenNames() + ";" + first.dateOfBirth() + ";Régulier\r\n"
@@ -91,8 +93,9 @@ class ListsCommandTest {
         assertThat(lists(with(upload, "rows"))).as(err.toString()).isZero();
         assertThat(out.toString().lines()).as(out.toString()).hasSize(3);
         assertThat(out.toString()).startsWith("row  outcome   review    family name")
-                .containsPattern("(?m)^2    PROBABLE  AWAITING  " + first.familyName() + " +" + first.givenNames() + " +" + first.dateOfBirth()
-                        + " +- +- +- +" + first.applicantId() + " +name and date of birth agree$")
+                .containsPattern(
+                        "(?m)^2    PROBABLE  AWAITING  " + first.familyName() + " +" + first.givenNames() + " +" + first.dateOfBirth()
+                                + " +- +- +- +" + first.applicantId() + " +name and date of birth agree$")
                 .containsPattern("(?m)^3    PROBABLE  AWAITING  " + second.familyName() + ".* " + second.applicantId() + " ");
 
         assertThat(lists(with(upload, "commit"))).isEqualTo(1);

@@ -195,7 +195,7 @@ class MatchCommandTest {
         ObjectNode tampered = (ObjectNode) JSON.readTree(result.toFile());
         ObjectNode matches = (ObjectNode) tampered.get("matches");
         String victim = null;
-        for (var names = matches.fieldNames(); names.hasNext() && victim == null; ) {
+        for (var names = matches.fieldNames(); names.hasNext() && victim == null;) {
             String applicant = names.next();
             if (!matches.get(applicant).isNull()) {
                 victim = applicant;

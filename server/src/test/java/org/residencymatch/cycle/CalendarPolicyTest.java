@@ -47,7 +47,8 @@ class CalendarPolicyTest {
 
         starts = standard();
         starts.put(Phase.PROGRAM_SELECTION, starts.get(Phase.REGISTRATION).minusDays(1));
-        assertThat(CalendarPolicy.check(starts, standard(), BEFORE).reason()).isEqualTo("PROGRAM_SELECTION must start after REGISTRATION starts");
+        assertThat(CalendarPolicy.check(starts, standard(), BEFORE).reason())
+                .isEqualTo("PROGRAM_SELECTION must start after REGISTRATION starts");
     }
 
     @Test
@@ -58,7 +59,8 @@ class CalendarPolicyTest {
         Map<Phase, LocalDateTime> extended = standard();
         extended.put(Phase.ROL_DEADLINE, current.get(Phase.ROL_DEADLINE).plusDays(2));
         extended.put(Phase.MATCH, current.get(Phase.MATCH).plusDays(2));
-        assertThat(CalendarPolicy.check(extended, current, duringLists).accepted()).as("the deadline is extended before it arrives").isTrue();
+        assertThat(CalendarPolicy.check(extended, current, duringLists).accepted()).as("the deadline is extended before it arrives")
+                .isTrue();
 
         Map<Phase, LocalDateTime> rewritten = standard();
         rewritten.put(Phase.ROL_OPEN, current.get(Phase.ROL_OPEN).plusHours(1));

@@ -3,7 +3,6 @@ package org.residencymatch.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.residencymatch.Services;
 import org.residencymatch.application.RankListService;
@@ -44,11 +43,14 @@ class DemoJourneyTest {
             assertThat(amira.inForce()).as("her list is a draft").isEmpty();
             assertThat(services.rankLists().lists(DemoData.CYCLE, 1, RankListService.APPLICANT, "A-2003").inForce()).isPresent();
             long coupleId = services.couples().couplesOf(DemoData.CYCLE, 1, "A-1001").get(0).id();
-            assertThat(services.rankLists().lists(DemoData.CYCLE, 1, RankListService.COUPLE, String.valueOf(coupleId)).inForce()).isPresent();
+            assertThat(services.rankLists().lists(DemoData.CYCLE, 1, RankListService.COUPLE, String.valueOf(coupleId)).inForce())
+                    .isPresent();
             String ubcDraft = services.database().jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT a.stream_id FROM application a "
                     + "JOIN program_stream s ON s.cycle_id = a.cycle_id AND s.id = a.stream_id JOIN program p ON p.cycle_id = s.cycle_id AND p.id = s.program_id "
-                    + "WHERE a.cycle_id = :c AND p.faculty_id = 'UBC' ORDER BY a.stream_id").bind("c", DemoData.CYCLE).mapTo(String.class).list()).get(0);
-            assertThat(services.rankLists().lists(DemoData.CYCLE, 1, RankListService.STREAM, ubcDraft).inForce()).as("UBC's draft").isEmpty();
+                    + "WHERE a.cycle_id = :c AND p.faculty_id = 'UBC' ORDER BY a.stream_id").bind("c", DemoData.CYCLE).mapTo(String.class)
+                    .list()).get(0);
+            assertThat(services.rankLists().lists(DemoData.CYCLE, 1, RankListService.STREAM, ubcDraft).inForce()).as("UBC's draft")
+                    .isEmpty();
 
             MatchRun run = services.matchRuns().run(DemoData.CYCLE, 1, 1L, "operator");
             assertThat(run.stable()).isTrue();

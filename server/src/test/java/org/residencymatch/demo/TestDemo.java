@@ -26,7 +26,8 @@ import org.residencymatch.store.TestDatabase;
  */
 public final class TestDemo {
 
-    private TestDemo() {}
+    private TestDemo() {
+    }
 
     /** The services on {@code clock} over a fresh database holding the demo as seeded at the clock's current time. */
     public static Services start(Clock clock) {

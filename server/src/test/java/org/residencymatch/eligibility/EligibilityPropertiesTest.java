@@ -32,9 +32,9 @@ class EligibilityPropertiesTest {
     @Provide
     Arbitrary<ApplicantFacts> applicants() {
         Arbitrary<LocalDate> dates = Arbitraries.of(
-                        LocalDate.of(2010, 6, 1), LocalDate.of(2019, 6, 1), LocalDate.of(2021, 7, 1),
-                        LocalDate.of(2023, 5, 15), LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 2),
-                        LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 2))
+                LocalDate.of(2010, 6, 1), LocalDate.of(2019, 6, 1), LocalDate.of(2021, 7, 1),
+                LocalDate.of(2023, 5, 15), LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 2),
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 2))
                 .injectNull(0.15);
         return Builders.withBuilder(() -> new ApplicantDraft())
                 .use(Arbitraries.of(ApplicantCategory.class)).in(ApplicantDraft::category)
@@ -49,7 +49,10 @@ class EligibilityPropertiesTest {
                 .use(Arbitraries.of(CmqApproval.class)).in((d, v) -> d.then(b -> b.cmqApproval(v)))
                 .use(Arbitraries.of(true, false)).in((d, v) -> d.then(b -> b.militaryTrainingPlanMember(v)))
                 .use(Arbitraries.of(Province.class).set().ofMaxSize(3))
-                .in((d, v) -> d.then(b -> { v.forEach(b::provincialTie); return b; }))
+                .in((d, v) -> d.then(b -> {
+                    v.forEach(b::provincialTie);
+                    return b;
+                }))
                 .use(Arbitraries.integers().between(0, 4)).in((d, v) -> d.then(b -> b.highSchoolYears(Province.ON, v)))
                 .build(ApplicantDraft::build);
     }
@@ -131,8 +134,8 @@ class EligibilityPropertiesTest {
             assertThat(decision.reasons().get(0).outcome()).isEqualTo(decision.decision());
             for (Reason reason : decision.reasons()) {
                 assertThat(List.of(reason.message().en(), reason.message().fr(), reason.nextStep().action().en(),
-                                reason.nextStep().action().fr(), reason.nextStep().contact().link().en(),
-                                reason.nextStep().contact().link().fr()))
+                        reason.nextStep().action().fr(), reason.nextStep().contact().link().en(),
+                        reason.nextStep().contact().link().fr()))
                         .allSatisfy(text -> assertThat(text).isNotBlank());
                 assertThat(reason.message().fr()).isNotEqualTo(reason.message().en());
             }
@@ -264,8 +267,7 @@ class EligibilityPropertiesTest {
         String ruleId = rule.get("id").asText();
         breakage.apply(rule, rules);
 
-        RulesFileException error =
-                catchThrowableOfType(() -> RulesFileParser.parse(tree.toString()), RulesFileException.class);
+        RulesFileException error = catchThrowableOfType(() -> RulesFileParser.parse(tree.toString()), RulesFileException.class);
 
         assertThat(error).as("%s in %s", breakage, ruleId).isNotNull();
         assertThat(error.ruleId()).isEqualTo(ruleId);

@@ -21,7 +21,8 @@ final class Fixtures {
      */
     static final FactChecks ALL_VERIFIED = FactChecks.allVerified(Verifier.OPERATOR, "the match operator", LocalDate.of(2024, 9, 1));
 
-    private Fixtures() {}
+    private Fixtures() {
+    }
 
     /** An IMG who meets the whole national baseline: citizen, MD in 2023, both exams passed. */
     static ApplicantFacts.Builder eligibleImg() {
@@ -70,8 +71,8 @@ final class Fixtures {
         List<StreamFacts> streams = new ArrayList<>();
         for (StreamType type : StreamType.values()) {
             for (Province province : Province.values()) {
-                for (boolean ros : new boolean[] {false, true}) {
-                    for (boolean military : new boolean[] {false, true}) {
+                for (boolean ros : new boolean[]{false, true}) {
+                    for (boolean military : new boolean[]{false, true}) {
                         streams.add(stream(type, province, ros, military));
                     }
                 }

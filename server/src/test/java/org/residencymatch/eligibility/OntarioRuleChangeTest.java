@@ -30,10 +30,8 @@ class OntarioRuleChangeTest {
 
     @Test
     void anImgWithoutOntarioHighSchoolIsSelectableIn2025AndNotEligibleIn2026() {
-        EligibilityDecision in2025 =
-                Fixtures.RULES_2025_1.decide(applicant(2025, 1), ONTARIO_IMG_STREAM, allReceivedWithout());
-        EligibilityDecision in2026 =
-                Fixtures.RULES_2026_1.decide(applicant(2026, 1), ONTARIO_IMG_STREAM, allReceivedWithout());
+        EligibilityDecision in2025 = Fixtures.RULES_2025_1.decide(applicant(2025, 1), ONTARIO_IMG_STREAM, allReceivedWithout());
+        EligibilityDecision in2026 = Fixtures.RULES_2026_1.decide(applicant(2026, 1), ONTARIO_IMG_STREAM, allReceivedWithout());
 
         assertThat(in2025.decision()).isEqualTo(Decision.SELECTABLE);
         assertThat(in2026.decision()).isEqualTo(Decision.NOT_ELIGIBLE);
@@ -43,8 +41,7 @@ class OntarioRuleChangeTest {
 
     @Test
     void twoYearsOfOntarioHighSchoolSatisfyThe2026Rule() {
-        EligibilityDecision decision =
-                Fixtures.RULES_2026_1.decide(applicant(2026, 2), ONTARIO_IMG_STREAM, allReceivedWithout());
+        EligibilityDecision decision = Fixtures.RULES_2026_1.decide(applicant(2026, 2), ONTARIO_IMG_STREAM, allReceivedWithout());
 
         assertThat(decision.decision()).isEqualTo(Decision.SELECTABLE);
     }
@@ -56,7 +53,7 @@ class OntarioRuleChangeTest {
         assertThat(Fixtures.RULES_2026_2.decide(applicant, ONTARIO_IMG_STREAM, allReceivedWithout()).decision())
                 .isEqualTo(Decision.SELECTABLE);
         assertThat(Fixtures.RULES_2026_1.decide(applicant, stream(StreamType.IMG, Province.MB), allReceivedWithout())
-                        .decision())
+                .decision())
                 .isEqualTo(Decision.SELECTABLE);
     }
 

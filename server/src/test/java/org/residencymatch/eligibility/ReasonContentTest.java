@@ -34,8 +34,7 @@ class ReasonContentTest {
     void aPendingReasonSaysWhichListInBothLanguagesAndPointsToItsSender() {
         PartnerLists lists = allReceivedWithout().with(ListState.notReceived(ListKind.BCIMG));
 
-        EligibilityDecision decision =
-                RULES_2025_1.decide(eligibleImg().build(), stream(StreamType.IMG, Province.BC), lists);
+        EligibilityDecision decision = RULES_2025_1.decide(eligibleImg().build(), stream(StreamType.IMG, Province.BC), lists);
 
         Reason reason = decision.reasons().get(0);
         assertThat(decision.decision()).isEqualTo(Decision.PENDING);
@@ -63,7 +62,7 @@ class ReasonContentTest {
     @Test
     void noCmqApprovalExplainsApprovalFirstThenTheList() {
         Reason reason = RULES_2025_1.decide(eligibleImg().build(), stream(StreamType.REGULAR_FOR_ALL, Province.QC),
-                        allReceivedWithout())
+                allReceivedWithout())
                 .reasons()
                 .get(0);
 
@@ -75,7 +74,7 @@ class ReasonContentTest {
     @Test
     void priorTrainingPointsToTheSecondIteration() {
         Reason reason = RULES_2025_1.decide(eligibleImg().priorPostgraduateTraining(true).build(),
-                        stream(StreamType.IMG, Province.ON), allReceivedWithout())
+                stream(StreamType.IMG, Province.ON), allReceivedWithout())
                 .reasons()
                 .get(0);
 

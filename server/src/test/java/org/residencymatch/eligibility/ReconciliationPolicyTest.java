@@ -41,8 +41,10 @@ class ReconciliationPolicyTest {
 
         Contradiction found = ReconciliationPolicy.contradictions(regulier, notListed, Fixtures.RULES_2025_1).get(0);
 
-        assertThat(found.explanation().en()).contains(ReconciliationPolicy.QUEBEC_REGULIER_RULE, rule.message().en(), rule.nextStep().action().en());
-        assertThat(found.explanation().fr()).contains(ReconciliationPolicy.QUEBEC_REGULIER_RULE, rule.message().fr(), rule.nextStep().action().fr());
+        assertThat(found.explanation().en()).contains(ReconciliationPolicy.QUEBEC_REGULIER_RULE, rule.message().en(),
+                rule.nextStep().action().en());
+        assertThat(found.explanation().fr()).contains(ReconciliationPolicy.QUEBEC_REGULIER_RULE, rule.message().fr(),
+                rule.nextStep().action().fr());
     }
 
     @Test

@@ -26,7 +26,8 @@ final class RulesTable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RulesTable() {}
+    private RulesTable() {
+    }
 
     /** The cycles that have rules files, sorted. */
     static List<String> cycles() {
@@ -77,7 +78,7 @@ final class RulesTable {
                     .append(" PENDING; PROVISIONAL: selectable, subject to verification; refused: NOT_ELIGIBLE):\n\n")
                     .append("| fact | policy | verified by | document | code | contact |\n| --- | --- | --- | --- | --- | --- |\n");
             JsonNode verification = root.get("verification");
-            for (java.util.Iterator<String> names = verification.fieldNames(); names.hasNext(); ) {
+            for (java.util.Iterator<String> names = verification.fieldNames(); names.hasNext();) {
                 String fact = names.next();
                 JsonNode policy = verification.get(fact);
                 boolean declared = "SELF_DECLARED".equals(policy.get("policy").asText());
@@ -116,7 +117,7 @@ final class RulesTable {
                         .append(" *Ensuite :* ").append(rule.get("nextStep").get("fr").asText()).append('\n');
             }
             out.append("\n### Verification messages of iteration ").append(root.get("iteration").asInt()).append("\n");
-            for (java.util.Iterator<String> names = verification.fieldNames(); names.hasNext(); ) {
+            for (java.util.Iterator<String> names = verification.fieldNames(); names.hasNext();) {
                 String fact = names.next();
                 JsonNode policy = verification.get(fact);
                 if (!policy.has("message")) continue;
@@ -155,7 +156,7 @@ final class RulesTable {
         if (value.isArray()) return field + " " + values(value);
         if (value.isObject()) {
             List<String> parts = new ArrayList<>();
-            for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            for (Iterator<String> names = value.fieldNames(); names.hasNext();) {
                 String name = names.next();
                 parts.add(name + " " + value.get(name).asText());
             }

@@ -29,7 +29,8 @@ class VerificationPropertiesTest {
         applicants.add(Fixtures.cmgStudent().build());
         applicants.add(Fixtures.cmgStudent().militaryTrainingPlanMember(true).build());
         applicants.add(Fixtures.eligibleImg().build());
-        applicants.add(Fixtures.eligibleImg().citizenship(Citizenship.PERMANENT_RESIDENT).provincialTie(Province.NS).provincialTie(Province.NB).build());
+        applicants.add(Fixtures.eligibleImg().citizenship(Citizenship.PERMANENT_RESIDENT).provincialTie(Province.NS)
+                .provincialTie(Province.NB).build());
         applicants.add(Fixtures.eligibleImg().cmqApproval(CmqApproval.REGULIER).build());
         applicants.add(Fixtures.eligibleImg().highSchoolYears(Province.ON, 4).build());
         return applicants;

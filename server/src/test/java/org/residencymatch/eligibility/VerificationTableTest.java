@@ -72,13 +72,15 @@ class VerificationTableTest {
         StreamFacts military = stream(StreamType.MILITARY, Province.ON);
         PartnerLists lists = allReceivedWithout();
         PartnerLists onQimgWithoutContingent = lists.withMember(ListKind.QIMG, 1);
-        PartnerLists onQimgAsRegulier = lists.with(ListState.received(ListKind.QIMG, 1, new ListMembership(1, CmqApproval.REGULIER, null, null)));
+        PartnerLists onQimgAsRegulier = lists
+                .with(ListState.received(ListKind.QIMG, 1, new ListMembership(1, CmqApproval.REGULIER, null, null)));
         return Stream.of(
                 row("a CMG who only declared herself one sees a CMG stream pending (category is blocking)",
                         cmgStudent().checks(FactChecks.none()), cmgOntario, lists, PENDING, CATEGORY_NOT_VERIFIED),
                 row("a CMG whose faculty confirmed her category may select a CMG stream: its rules read nothing else she declared",
                         cmgStudent().checks(FactChecks.none().with(ProfileFact.CATEGORY,
-                                FactStatus.verified(Verifier.FACULTY, "University of Toronto", ON))), cmgOntario, lists, SELECTABLE),
+                                FactStatus.verified(Verifier.FACULTY, "University of Toronto", ON))),
+                        cmgOntario, lists, SELECTABLE),
                 row("a declared IMG sees an IMG stream pending too, and what else it rests on as conditions",
                         eligibleImg().checks(FactChecks.none()), imgManitoba, lists, PENDING, CATEGORY_NOT_VERIFIED,
                         CITIZENSHIP_NOT_VERIFIED, DEGREE_NOT_VERIFIED, MCC_EXAMS_NOT_VERIFIED),
@@ -101,16 +103,19 @@ class VerificationTableTest {
                         eligibleImg().cmqApproval(CmqApproval.REGULIER).checks(awaiting(ProfileFact.CMQ_APPROVAL)), quebecForAll,
                         onQimgAsRegulier, SELECTABLE),
                 row("a Nova Scotia tie awaiting verification: selectable, subject to it",
-                        eligibleImg().provincialTie(Province.NS).checks(awaiting(ProfileFact.PROVINCIAL_TIES)), novaScotian, lists, SELECTABLE,
+                        eligibleImg().provincialTie(Province.NS).checks(awaiting(ProfileFact.PROVINCIAL_TIES)), novaScotian, lists,
+                        SELECTABLE,
                         PROVINCIAL_TIES_NOT_VERIFIED),
                 row("a military plan awaiting verification: selectable, subject to it",
-                        cmgStudent().militaryTrainingPlanMember(true).checks(awaiting(ProfileFact.MILITARY_PLAN)), military, lists, SELECTABLE,
+                        cmgStudent().militaryTrainingPlanMember(true).checks(awaiting(ProfileFact.MILITARY_PLAN)), military, lists,
+                        SELECTABLE,
                         MILITARY_PLAN_NOT_VERIFIED),
                 row("a stream a rule closes says only why: verifying the declaration would not open it",
                         eligibleImg().checks(FactChecks.none()), imgAlberta, lists, NOT_ELIGIBLE, AIMG_LIST_REQUIRED),
                 row("a pending list and an unverified category are both said",
                         eligibleImg().checks(FactChecks.none()), imgAlberta, PartnerLists.noneReceived(), PENDING,
-                        CATEGORY_NOT_VERIFIED, LIST_NOT_YET_RECEIVED, CITIZENSHIP_NOT_VERIFIED, DEGREE_NOT_VERIFIED, MCC_EXAMS_NOT_VERIFIED),
+                        CATEGORY_NOT_VERIFIED, LIST_NOT_YET_RECEIVED, CITIZENSHIP_NOT_VERIFIED, DEGREE_NOT_VERIFIED,
+                        MCC_EXAMS_NOT_VERIFIED),
                 row("several provisional facts are each a condition",
                         eligibleImg().checks(awaiting(ProfileFact.CITIZENSHIP, ProfileFact.DEGREE)), imgManitoba, lists, SELECTABLE,
                         CITIZENSHIP_NOT_VERIFIED, DEGREE_NOT_VERIFIED),

@@ -59,7 +59,8 @@ class HelpServiceTest {
         assertThat(opened.message()).isEqualTo("I was approved for the Régulier contingent but cannot see Québec programs.");
         assertThat(opened.openedAt()).isEqualTo(LocalDateTime.of(2024, 10, 15, 12, 0));
         assertThat(opened.decision()).isEqualTo(seen.decision().decision());
-        assertThat(opened.reasons()).as("codes, outcomes, texts in both languages, next steps, contacts, rule, rules file, list kind and version")
+        assertThat(opened.reasons())
+                .as("codes, outcomes, texts in both languages, next steps, contacts, rule, rules file, list kind and version")
                 .isEqualTo(seen.decision().reasons());
         assertThat(opened.reasons()).anySatisfy(r -> assertThat(r.provenance().listKind()).isNotNull());
         assertThat(audited("help-case.opened", opened.id())).isEqualTo(1);
@@ -76,7 +77,8 @@ class HelpServiceTest {
         clock.set(LocalDateTime.of(2024, 10, 16, 9, 30));
         HelpCase answered = services.help().answer(DemoData.CYCLE, opened.id(), "user:1", "  Pass MCCQE Part I first.  ");
         assertThat(answered.status()).isEqualTo(HelpCaseStatus.ANSWERED);
-        assertThat(answered.answers()).singleElement().isEqualTo(new HelpCase.Answer("user:1", LocalDateTime.of(2024, 10, 16, 9, 30), "Pass MCCQE Part I first."));
+        assertThat(answered.answers()).singleElement()
+                .isEqualTo(new HelpCase.Answer("user:1", LocalDateTime.of(2024, 10, 16, 9, 30), "Pass MCCQE Part I first."));
 
         HelpCase closed = services.help().close(DemoData.CYCLE, opened.id(), "user:1");
         assertThat(closed.status()).isEqualTo(HelpCaseStatus.CLOSED);
@@ -98,14 +100,17 @@ class HelpServiceTest {
     @Test
     void badRequestsAreRefusedAndStoreNothing() {
         int before = services.help().cases(DemoData.CYCLE, null).size();
-        assertThat(services.catalogue().explain(DemoData.CYCLE, AMIRA, MCMASTER_IMG, 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+        assertThat(services.catalogue().explain(DemoData.CYCLE, AMIRA, MCMASTER_IMG, 1).decision().decision())
+                .isEqualTo(Decision.SELECTABLE);
         assertThatThrownBy(() -> services.help().open(DemoData.CYCLE, AMIRA, 1, MCMASTER_IMG, "why?", "user:3"))
                 .isInstanceOf(ConflictException.class).extracting(e -> ((ConflictException) e).code()).isEqualTo("STREAM_SELECTABLE");
-        assertThatThrownBy(() -> services.help().open(DemoData.CYCLE, AMIRA, 1, "no-such-stream", null, "user:3")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> services.help().open(DemoData.CYCLE, AMIRA, 1, "no-such-stream", null, "user:3"))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> services.help().open(DemoData.CYCLE, AMIRA, 1, LAVAL_ANESTHESIOLOGY, "x".repeat(2001), "user:3"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> services.help().answer(DemoData.CYCLE, 999_999, "user:1", "hello")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> services.help().answer(DemoData.CYCLE, 999_999, "user:1", " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> services.help().answer(DemoData.CYCLE, 999_999, "user:1", " "))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(services.help().cases(DemoData.CYCLE, null)).hasSize(before);
     }
 

@@ -32,7 +32,8 @@ class ApplicantChecklistTest {
         Step profile = ApplicantChecklist.steps(new Situation(Phase.REGISTRATION, false, 0, false, false, false, 0, null, null)).get(0);
         assertThat(profile.key()).isEqualTo("todo.profile");
         assertThat(profile.urgent()).isTrue();
-        assertThat(ApplicantChecklist.steps(new Situation(Phase.ROL_OPEN, false, 0, false, false, false, 0, null, null)).get(0).urgent()).isFalse();
+        assertThat(ApplicantChecklist.steps(new Situation(Phase.ROL_OPEN, false, 0, false, false, false, 0, null, null)).get(0).urgent())
+                .isFalse();
     }
 
     /** What each page's action needs: the phases in which the server accepts it (issue #18, point 5). */
@@ -50,12 +51,13 @@ class ApplicantChecklistTest {
         List<Phase> phases = new java.util.ArrayList<>(List.of(Phase.values()));
         phases.add(null);
         for (Phase phase : phases) {
-            for (boolean hasProfile : new boolean[] {false, true}) {
-                for (int applications : new int[] {0, 2}) {
-                    for (boolean inForce : new boolean[] {false, true}) {
+            for (boolean hasProfile : new boolean[]{false, true}) {
+                for (int applications : new int[]{0, 2}) {
+                    for (boolean inForce : new boolean[]{false, true}) {
                         Situation s = new Situation(phase, hasProfile, applications, inForce, false, false, 0, null, null);
                         for (Step step : ApplicantChecklist.steps(s)) {
-                            boolean asks = step.state() == ApplicantChecklist.State.TO_DO || step.state() == ApplicantChecklist.State.URGENT;
+                            boolean asks = step.state() == ApplicantChecklist.State.TO_DO
+                                    || step.state() == ApplicantChecklist.State.URGENT;
                             assertThat(!asks || allowed(step.path(), phase)).as(step.key() + " in " + phase).isTrue();
                         }
                     }
@@ -97,7 +99,8 @@ class ApplicantChecklistTest {
         assertThat(steps.get(2).state()).as("nothing can be done about it now").isEqualTo(ApplicantChecklist.State.FACT);
         assertThat(ApplicantChecklist.steps(new Situation(Phase.MATCH, true, 0, false, false, false, 0, null, null)).get(1).state())
                 .isEqualTo(ApplicantChecklist.State.FACT);
-        assertThat(keys(new Situation(Phase.ROL_DEADLINE, true, 2, true, true, false, 0, null, null))).contains("todo.rank.lockedWithChanges");
+        assertThat(keys(new Situation(Phase.ROL_DEADLINE, true, 2, true, true, false, 0, null, null)))
+                .contains("todo.rank.lockedWithChanges");
     }
 
     @Test
@@ -107,7 +110,8 @@ class ApplicantChecklistTest {
         List<Step> steps = ApplicantChecklist.steps(new Situation(Phase.RESULTS_RELEASE, true, 3, true, false, true, 2, respondBy, closes));
 
         assertThat(steps).extracting(Step::key)
-                .containsExactly("todo.profile.locked", "todo.applied", "todo.rank.done", "todo.result", "todo.cap", "todo.bcCap", "todo.help");
+                .containsExactly("todo.profile.locked", "todo.applied", "todo.rank.done", "todo.result", "todo.cap", "todo.bcCap",
+                        "todo.help");
         assertThat(steps.get(4).args()).containsExactly(respondBy);
         assertThat(steps.get(4).urgent()).isTrue();
         assertThat(steps.get(6).args()).containsExactly(2);
@@ -129,7 +133,7 @@ class ApplicantChecklistTest {
     @Test
     void aProfileLockedByThePhaseIsNeverAToDo() {
         for (Phase phase : List.of(Phase.FILE_REVIEW, Phase.INTERVIEWS, Phase.ROL_OPEN, Phase.ROL_DEADLINE, Phase.MATCH)) {
-            for (boolean hasProfile : new boolean[] {false, true}) {
+            for (boolean hasProfile : new boolean[]{false, true}) {
                 Step profile = ApplicantChecklist.steps(new Situation(phase, hasProfile, 0, false, false, false, 0, null, null)).get(0);
                 assertThat(profile.path()).isEqualTo("/applicant/profile");
                 assertThat(profile.state()).as(phase + (hasProfile ? " with" : " without") + " a profile")

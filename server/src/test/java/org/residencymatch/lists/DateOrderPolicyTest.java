@@ -33,25 +33,30 @@ class DateOrderPolicyTest {
 
     @Example
     void aDayAbove12ProvesTheOrderForTheWholeFileAndTheFirstSuchRowIsNamed() {
-        DateOrderPolicy.Outcome outcome = DateOrderPolicy.decide(cells("03/04/1990", "1990-05-06", "25/04/1990", "13/01/1991"), null, "Date of birth");
+        DateOrderPolicy.Outcome outcome = DateOrderPolicy.decide(cells("03/04/1990", "1990-05-06", "25/04/1990", "13/01/1991"), null,
+                "Date of birth");
         assertThat(outcome.problems()).isEmpty();
-        assertThat(outcome.decision()).isEqualTo(new DateOrderPolicy.Decision(DateOrder.DAY_MONTH, DateOrderPolicy.Reason.FILE, 4, "25/04/1990"));
+        assertThat(outcome.decision())
+                .isEqualTo(new DateOrderPolicy.Decision(DateOrder.DAY_MONTH, DateOrderPolicy.Reason.FILE, 4, "25/04/1990"));
         assertThat(DateReader.parse("03/04/1990", outcome.decision().order()).date()).isEqualTo(LocalDate.of(1990, 4, 3));
 
         DateOrderPolicy.Outcome american = DateOrderPolicy.decide(cells("03/04/1990", "04/25/1990"), null, "Date of birth");
-        assertThat(american.decision()).isEqualTo(new DateOrderPolicy.Decision(DateOrder.MONTH_DAY, DateOrderPolicy.Reason.FILE, 3, "04/25/1990"));
+        assertThat(american.decision())
+                .isEqualTo(new DateOrderPolicy.Decision(DateOrder.MONTH_DAY, DateOrderPolicy.Reason.FILE, 3, "04/25/1990"));
     }
 
     @Example
     void rowsProvingBothOrdersAreRefusedNamingOneOfEach() {
-        DateOrderPolicy.Outcome outcome = DateOrderPolicy.decide(cells("03/04/1990", "25/04/1990", "04/25/1990", "26/04/1990"), null, "Date of birth");
+        DateOrderPolicy.Outcome outcome = DateOrderPolicy.decide(cells("03/04/1990", "25/04/1990", "04/25/1990", "26/04/1990"), null,
+                "Date of birth");
         assertThat(outcome.decision()).isNull();
         assertThat(outcome.problems()).containsExactly(ListProblem.ofFile("DATE_ORDERS_CONFLICT", "3", "25/04/1990", "4", "04/25/1990"));
     }
 
     @Example
     void theUploadersWordIsUsedAndEveryRowThatCannotBeReadThatWayIsNamed() {
-        DateOrderPolicy.Outcome stated = DateOrderPolicy.decide(cells("03/04/1990", "25/04/1990"), DateOrder.DAY_MONTH, "Date de naissance");
+        DateOrderPolicy.Outcome stated = DateOrderPolicy.decide(cells("03/04/1990", "25/04/1990"), DateOrder.DAY_MONTH,
+                "Date de naissance");
         assertThat(stated.problems()).isEmpty();
         assertThat(stated.decision().order()).isEqualTo(DateOrder.DAY_MONTH);
         assertThat(stated.decision().reason()).isEqualTo(DateOrderPolicy.Reason.STATED);

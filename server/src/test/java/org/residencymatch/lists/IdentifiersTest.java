@@ -30,7 +30,8 @@ class IdentifiersTest {
     }
 
     @Property
-    void anyOneDigitMistypedIsCaught(@ForAll @IntRange(min = 0, max = 9_999_999) int digits, @ForAll @IntRange(min = 0, max = 7) int position,
+    void anyOneDigitMistypedIsCaught(@ForAll @IntRange(min = 0, max = 9_999_999) int digits,
+            @ForAll @IntRange(min = 0, max = 7) int position,
             @ForAll @IntRange(min = 1, max = 9) int shift) {
         char[] minc = Identifiers.mincFor(digits).toCharArray();
         int at = position < 4 ? 5 + position : 6 + position; // the eight digits of CAMD-NNNN-NNNC
@@ -53,9 +54,10 @@ class IdentifiersTest {
     @Provide
     Arbitrary<String> mincs() {
         Arbitrary<String> nearlyRight = Arbitraries.integers().between(0, 9_999_999).map(Identifiers::mincFor)
-                .flatMap(minc -> Arbitraries.integers().between(0, minc.length()).flatMap(at -> Arbitraries.of("", "0", "-", "x", "٣", " ", "é")
-                        .flatMap(insert -> Arbitraries.of(true, false).map(replace ->
-                                minc.substring(0, at) + insert + minc.substring(replace && at < minc.length() ? at + 1 : at)))));
+                .flatMap(minc -> Arbitraries.integers().between(0, minc.length()).flatMap(at -> Arbitraries
+                        .of("", "0", "-", "x", "٣", " ", "é")
+                        .flatMap(insert -> Arbitraries.of(true, false).map(
+                                replace -> minc.substring(0, at) + insert + minc.substring(replace && at < minc.length() ? at + 1 : at)))));
         return Arbitraries.oneOf(nearlyRight, Arbitraries.strings().withChars("CAMDcamd-0123456789 ").ofMaxLength(16));
     }
 

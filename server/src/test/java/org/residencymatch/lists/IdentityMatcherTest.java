@@ -49,7 +49,8 @@ class IdentityMatcherTest {
     void aMincAloneMatchesWhenTheNameAgrees() {
         KnownApplicant a = applicant("A1", "Tremblay", "Marie", DOB, Identifiers.mincFor(1_234_567), "1234567890");
         // Written in lower case with a trailing space: the reader makes it canonical.
-        Match m = matcher(a, other()).match(row(null, Identifiers.mincFor(1_234_567).toLowerCase(Locale.ROOT) + " ", null, "Tremblay", "Marie", DOB));
+        Match m = matcher(a, other())
+                .match(row(null, Identifiers.mincFor(1_234_567).toLowerCase(Locale.ROOT) + " ", null, "Tremblay", "Marie", DOB));
 
         assertMatched(m, "A1", "MINC");
     }
@@ -104,7 +105,8 @@ class IdentityMatcherTest {
         KnownApplicant a = applicant("A1", "Tremblay", "Marie", DOB, Identifiers.mincFor(1), "1234567890");
         IdentityMatcher matcher = matcher(a, other());
 
-        for (ListRow r : List.of(row(null, Identifiers.mincFor(1), null, "Gagnon", "Marie", DOB), row("A1", null, null, "Gagnon", "Marie", DOB),
+        for (ListRow r : List.of(row(null, Identifiers.mincFor(1), null, "Gagnon", "Marie", DOB),
+                row("A1", null, null, "Gagnon", "Marie", DOB),
                 row(null, null, "1234567890", "Gagnon", "Marie", DOB))) {
             Match m = matcher.match(r);
             assertThat(m.outcome()).as("row %s", r).isEqualTo(MatchOutcome.CONFLICT);
@@ -522,7 +524,8 @@ class IdentityMatcherTest {
 
     /** The same, with the row's keys taken from two different applicants: always a conflict naming both. */
     @Property(tries = 300)
-    void keysOfTwoApplicantsOnOneRowAreAConflict(@ForAll("registers") List<KnownApplicant> applicants, @ForAll @IntRange(min = 0, max = 1000) int i,
+    void keysOfTwoApplicantsOnOneRowAreAConflict(@ForAll("registers") List<KnownApplicant> applicants,
+            @ForAll @IntRange(min = 0, max = 1000) int i,
             @ForAll @IntRange(min = 0, max = 1000) int j, @ForAll boolean nameOfFirst) {
         Assume.that(applicants.size() > 1 && i % applicants.size() != j % applicants.size());
         KnownApplicant a = applicants.get(i % applicants.size()), b = applicants.get(j % applicants.size());
@@ -626,7 +629,8 @@ class IdentityMatcherTest {
 
         assertThat(m.outcome()).isIn(MatchOutcome.UNMATCHED, MatchOutcome.PROBABLE, MatchOutcome.CONFLICT);
         if (m.outcome() != MatchOutcome.UNMATCHED) assertThat(m.explanation()).contains("near match");
-        if (applicants.stream().noneMatch(a -> r.dateOfBirth().equals(a.dateOfBirth()))) assertThat(m.outcome()).isEqualTo(MatchOutcome.UNMATCHED);
+        if (applicants.stream().noneMatch(a -> r.dateOfBirth().equals(a.dateOfBirth())))
+            assertThat(m.outcome()).isEqualTo(MatchOutcome.UNMATCHED);
     }
 
     @Provide
@@ -635,7 +639,9 @@ class IdentityMatcherTest {
                 Arbitraries.integers().between(0, 3), families(), givens(), birthDates(), Arbitraries.of(true, false))
                 .flatAs((pick, kind, family, given, dob, twoTypos) -> {
                     KnownApplicant a = applicants.get(pick);
-                    Arbitrary<String> mistypedFamily = twoTypos ? typos(typos(Arbitraries.just(a.familyName()))) : typos(Arbitraries.just(a.familyName()));
+                    Arbitrary<String> mistypedFamily = twoTypos
+                            ? typos(typos(Arbitraries.just(a.familyName())))
+                            : typos(Arbitraries.just(a.familyName()));
                     Arbitrary<String> mistypedGiven = typos(Arbitraries.just(a.givenNames()));
                     return switch (kind) {
                         case 0 -> mistypedFamily.map(f -> Tuple.of(applicants, row(null, null, null, f, a.givenNames(), a.dateOfBirth())));
@@ -654,7 +660,8 @@ class IdentityMatcherTest {
         Assume.that(a.mccCandidateCode() != null);
         String code = a.mccCandidateCode();
         String partial = code.substring(0, dropped) + code.substring(dropped + 1);
-        ListRow r = ownName ? row(null, null, partial, a.familyName(), a.givenNames(), a.dateOfBirth())
+        ListRow r = ownName
+                ? row(null, null, partial, a.familyName(), a.givenNames(), a.dateOfBirth())
                 : row(null, null, partial, "Zzyzx", "Qwerty", a.dateOfBirth());
         assertThat(r.mccPartial()).isTrue();
 
@@ -672,7 +679,8 @@ class IdentityMatcherTest {
     private static final int UNKNOWN_MINC_DIGITS = 9_999_999;
     private static final String UNKNOWN_MCC = "9999999999";
 
-    private static final List<String> FAMILIES = List.of("Tremblay", "Lévesque", "O'Brien", "Côté", "Nguyen", "Saint-Pierre", "van der Berg",
+    private static final List<String> FAMILIES = List.of("Tremblay", "Lévesque", "O'Brien", "Côté", "Nguyen", "Saint-Pierre",
+            "van der Berg",
             "Gagnon", "Tremblai", "Roy", "García López", "Müller", "Haddad");
     private static final List<String> GIVENS = List.of("Marie", "Jean-François", "Jean", "Marie-Ève", "Zoë", "Wei", "Amira", "Liam",
             "Jean François Marie", "Mari", "Siobhán", "Ana");
@@ -693,16 +701,19 @@ class IdentityMatcherTest {
 
     /** The names with one typing error: a letter replaced, dropped, doubled, or swapped with the next. */
     private static Arbitrary<String> typos(Arbitrary<String> names) {
-        return names.flatMap(name -> Combinators.combine(Arbitraries.integers().between(0, name.length() - 1), Arbitraries.integers().between(0, 3),
-                Arbitraries.chars().range('a', 'z')).as((at, kind, letter) -> {
-                    String typed = switch (kind) {
-                        case 0 -> name.substring(0, at) + letter + name.substring(at + 1);
-                        case 1 -> name.substring(0, at) + name.substring(at + 1);
-                        case 2 -> name.substring(0, at + 1) + name.substring(at);
-                        default -> at + 1 < name.length() ? name.substring(0, at) + name.charAt(at + 1) + name.charAt(at) + name.substring(at + 2) : name;
-                    };
-                    return typed.isBlank() ? name : typed;
-                }));
+        return names.flatMap(
+                name -> Combinators.combine(Arbitraries.integers().between(0, name.length() - 1), Arbitraries.integers().between(0, 3),
+                        Arbitraries.chars().range('a', 'z')).as((at, kind, letter) -> {
+                            String typed = switch (kind) {
+                                case 0 -> name.substring(0, at) + letter + name.substring(at + 1);
+                                case 1 -> name.substring(0, at) + name.substring(at + 1);
+                                case 2 -> name.substring(0, at + 1) + name.substring(at);
+                                default -> at + 1 < name.length()
+                                        ? name.substring(0, at) + name.charAt(at + 1) + name.charAt(at) + name.substring(at + 2)
+                                        : name;
+                            };
+                            return typed.isBlank() ? name : typed;
+                        }));
     }
 
     @Provide
@@ -715,8 +726,9 @@ class IdentityMatcherTest {
     @Provide
     Arbitrary<List<KnownApplicant>> registers() {
         Arbitrary<int[]> person = Combinators.combine(Arbitraries.integers().between(0, FAMILIES.size() - 1),
-                Arbitraries.integers().between(0, GIVENS.size() - 1), Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 3))
-                .as((f, g, d, keys) -> new int[] {f, g, d, keys});
+                Arbitraries.integers().between(0, GIVENS.size() - 1), Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, 3))
+                .as((f, g, d, keys) -> new int[]{f, g, d, keys});
         Arbitrary<List<Integer>> mincDigits = Arbitraries.integers().between(0, UNKNOWN_MINC_DIGITS - 1).list().ofSize(8).uniqueElements();
         Arbitrary<List<Long>> mccCodes = Arbitraries.longs().between(0, 8_999_999_999L).list().ofSize(8).uniqueElements();
         return Combinators.combine(person.list().ofMinSize(1).ofMaxSize(8), mincDigits, mccCodes).as((people, mincs, mccs) -> {
@@ -775,7 +787,8 @@ class IdentityMatcherTest {
             if (mccValue != null && partialMcc) mccValue = mccValue.substring(0, dropped) + mccValue.substring(dropped + 1);
             KnownApplicant named = name == NONE ? null : at(applicants, name);
             KnownApplicant born = birth == NONE ? null : at(applicants, birth);
-            return row(idValue, mincValue, mccValue, named == null ? family : named.familyName(), named == null ? given : named.givenNames(),
+            return row(idValue, mincValue, mccValue, named == null ? family : named.familyName(),
+                    named == null ? given : named.givenNames(),
                     born == null ? dob : born.dateOfBirth());
         }
 
@@ -786,14 +799,17 @@ class IdentityMatcherTest {
 
     @Provide
     Arbitrary<RowSeed> rowSeeds() {
-        Arbitrary<Integer> key = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(RowSeed.NONE)), Tuple.of(1, Arbitraries.just(RowSeed.UNKNOWN)),
+        Arbitrary<Integer> key = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(RowSeed.NONE)),
+                Tuple.of(1, Arbitraries.just(RowSeed.UNKNOWN)),
                 Tuple.of(3, Arbitraries.integers().between(0, 7)));
         Arbitrary<Integer> person = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(RowSeed.NONE)),
                 Tuple.of(3, Arbitraries.integers().between(0, 7)));
-        Arbitrary<int[]> sources = Combinators.combine(key, key, key, Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 9),
-                person, person).as((id, minc, mcc, partial, dropped, name, birth) -> new int[] {id, minc, mcc, partial, dropped, name, birth});
-        return Combinators.combine(sources, families(), givens(), birthDates()).as((p, family, given, dob) ->
-                new RowSeed(p[0], p[1], p[2], p[3] == 1, p[4], p[5], p[6], family, given, dob));
+        Arbitrary<int[]> sources = Combinators
+                .combine(key, key, key, Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 9),
+                        person, person)
+                .as((id, minc, mcc, partial, dropped, name, birth) -> new int[]{id, minc, mcc, partial, dropped, name, birth});
+        return Combinators.combine(sources, families(), givens(), birthDates())
+                .as((p, family, given, dob) -> new RowSeed(p[0], p[1], p[2], p[3] == 1, p[4], p[5], p[6], family, given, dob));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -125,25 +125,32 @@ class ListCommitCrashTest {
                 services.database().jdbi().useHandle(h -> {
                     assertThat(members(h, 1)).isEqualTo(TestApplicants.members(ROWS, 0));
                     // A version torn by the kill (H2 only) is voided at start; its audit row may have survived the tear.
-                    int torn = count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'list.torn-version-voided' AND target = 'list:' || ? || '/AIMG'");
+                    int torn = count(h,
+                            "SELECT COUNT(*) FROM audit_log WHERE action = 'list.torn-version-voided' AND target = 'list:' || ? || '/AIMG'");
                     tornVersions[0] = torn;
                     if (torn > 0) log("version 2 was torn by the kill and voided at start");
-                    assertThat(count(h, "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = 2 AND status = 'COMMITTED'"))
+                    assertThat(count(h,
+                            "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = 2 AND status = 'COMMITTED'"))
                             .isEqualTo(v2Exists ? 1 : 0);
-                    assertThat(count(h, "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = 2")).isEqualTo(v2Exists || torn > 0 ? 1 : 0);
+                    assertThat(count(h, "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = 2"))
+                            .isEqualTo(v2Exists || torn > 0 ? 1 : 0);
                     if (v2Exists || torn == 0) assertThat(members(h, 2)).isEqualTo(v2Exists ? TestApplicants.members(ROWS, 1) : Map.of());
-                    int committedRows = count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'list.committed' AND target = 'list:' || ? || '/AIMG' "
-                            + "AND details LIKE 'version 2 %'");
+                    int committedRows = count(h,
+                            "SELECT COUNT(*) FROM audit_log WHERE action = 'list.committed' AND target = 'list:' || ? || '/AIMG' "
+                                    + "AND details LIKE 'version 2 %'");
                     auditedCommitsOfV2[0] = committedRows;
                     if (v2Exists) assertThat(committedRows).isEqualTo(1);
-                    else assertThat(committedRows).isLessThanOrEqualTo(torn);
-                    assertThat(count(h, "SELECT COUNT(*) FROM list_upload WHERE cycle_id = ? AND status = 'COMMITTED' AND committed_version = 2"))
+                    else
+                        assertThat(committedRows).isLessThanOrEqualTo(torn);
+                    assertThat(count(h,
+                            "SELECT COUNT(*) FROM list_upload WHERE cycle_id = ? AND status = 'COMMITTED' AND committed_version = 2"))
                             .isEqualTo(v2Exists ? 1 : 0);
                 });
                 // Effects the kill may have left pending are finished by the next pass, and then none are left.
                 services.listVersions().applyAllPendingEffects();
                 services.database().jdbi().useHandle(h -> assertThat(count(h,
-                        "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND status = 'COMMITTED' AND effects_applied_at IS NULL")).isZero());
+                        "SELECT COUNT(*) FROM list_version WHERE cycle_id = ? AND status = 'COMMITTED' AND effects_applied_at IS NULL"))
+                        .isZero());
             }
 
             if (!v2Exists) {
@@ -161,8 +168,10 @@ class ListCommitCrashTest {
                     services.database().jdbi().useHandle(h -> {
                         assertThat(members(h, 1)).isEqualTo(TestApplicants.members(ROWS, 0));
                         assertThat(members(h, next)).isEqualTo(TestApplicants.members(ROWS, 1));
-                        assertThat(count(h, "SELECT COUNT(*) FROM audit_log WHERE action = 'list.committed' AND target = 'list:' || ? || '/AIMG' "
-                                + "AND details LIKE 'version " + next + " %'")).isEqualTo(next == 2 ? auditedCommitsOfV2[0] + 1 : 1);
+                        assertThat(count(h,
+                                "SELECT COUNT(*) FROM audit_log WHERE action = 'list.committed' AND target = 'list:' || ? || '/AIMG' "
+                                        + "AND details LIKE 'version " + next + " %'"))
+                                .isEqualTo(next == 2 ? auditedCommitsOfV2[0] + 1 : 1);
                     });
                 }
             }
@@ -175,7 +184,8 @@ class ListCommitCrashTest {
         try (Services services = Services.start(TestDatabase.fresh())) {
             new DemoData(services).seedIfEmpty();
             List<String> applicants = services.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT applicant_id FROM applicant_profile WHERE cycle_id = :c ORDER BY applicant_id").bind("c", CYCLE).mapTo(String.class).list());
+                    "SELECT applicant_id FROM applicant_profile WHERE cycle_id = :c ORDER BY applicant_id").bind("c", CYCLE)
+                    .mapTo(String.class).list());
             WebServer server = new WebServer(services, new WebConfig(TOKEN, false)).start(0);
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
@@ -205,9 +215,11 @@ class ListCommitCrashTest {
                     long winnerId = JSON.readTree(winner.body()).get("uploadId").asLong();
                     long loserId = winnerId == a ? b : a;
                     services.database().jdbi().useHandle(h -> {
-                        assertThat(h.createQuery("SELECT status FROM list_upload WHERE id = :id").bind("id", winnerId).mapTo(String.class).one())
+                        assertThat(h.createQuery("SELECT status FROM list_upload WHERE id = :id").bind("id", winnerId).mapTo(String.class)
+                                .one())
                                 .isEqualTo("COMMITTED");
-                        assertThat(h.createQuery("SELECT status FROM list_upload WHERE id = :id").bind("id", loserId).mapTo(String.class).one())
+                        assertThat(h.createQuery("SELECT status FROM list_upload WHERE id = :id").bind("id", loserId).mapTo(String.class)
+                                .one())
                                 .isIn("SUPERSEDED", "DRAFT");
                         assertThat(h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'list.committed' AND details LIKE :d")
                                 .bind("d", "version " + (current + 1) + " %").mapTo(Integer.class).one()).isEqualTo(1);
@@ -231,9 +243,10 @@ class ListCommitCrashTest {
     }
 
     private static long uploadId(String base, byte[] file) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles/" + CYCLE + "/lists/AIMG/uploads?fileName=x.csv"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP
+                .send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles/" + CYCLE + "/lists/AIMG/uploads?fileName=x.csv"))
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body()).get("uploadId").asLong();
     }

@@ -16,7 +16,8 @@ import org.residencymatch.eligibility.ListKind;
  */
 final class ListFileContract {
 
-    private ListFileContract() {}
+    private ListFileContract() {
+    }
 
     /** Reads the file as every list kind would be, as an upload of that kind does. */
     static void readAsEveryKind(String fileName, byte[] content) {

@@ -50,10 +50,12 @@ class ListFileReaderTest {
         String header = "Family name,Given names,Date of birth";
         ListFileException override = catchThrowableOfType(ListFileException.class, () -> ListFileReader.read(ListKind.QIMG, "qimg.csv",
                 (header + ",Contingent\nHaddad,\u202EAmira,1988-02-29,Régulier").getBytes(StandardCharsets.UTF_8)));
-        assertThat(override.problems()).extracting(p -> p.row() + " " + p.column() + " " + p.code()).containsExactly("2 Given names DIRECTION_OVERRIDE");
+        assertThat(override.problems()).extracting(p -> p.row() + " " + p.column() + " " + p.code())
+                .containsExactly("2 Given names DIRECTION_OVERRIDE");
         ListFileException c1 = catchThrowableOfType(ListFileException.class, () -> ListFileReader.read(ListKind.QIMG, "qimg.csv",
                 (header + ",Contingent\nHad\u0085dad,Amira,1988-02-29,Régulier").getBytes(StandardCharsets.UTF_8)));
-        assertThat(c1.problems()).extracting(p -> p.row() + " " + p.column() + " " + p.code()).containsExactly("2 Family name CONTROL_CHARACTER");
+        assertThat(c1.problems()).extracting(p -> p.row() + " " + p.column() + " " + p.code())
+                .containsExactly("2 Family name CONTROL_CHARACTER");
 
         ListFileReader.Result read = ListFileReader.read(ListKind.QIMG, "qimg.csv",
                 (header + ",Contingent\nHad\u200Bdad,Le\u0301a,1988-02-29,Régulier").getBytes(StandardCharsets.UTF_8));
@@ -65,20 +67,24 @@ class ListFileReaderTest {
 
     @Test
     void aRowWithADayAbove12SettlesHowTheOtherDatesAreReadAndTheResultSaysWhich() throws Exception {
-        String csv = String.join("\n", "Family name,Given names,Date of birth", "Roy,Ana,03/04/1990", "Xu,Yi,25/12/1991", "Li,Jo,1992-01-02");
+        String csv = String.join("\n", "Family name,Given names,Date of birth", "Roy,Ana,03/04/1990", "Xu,Yi,25/12/1991",
+                "Li,Jo,1992-01-02");
 
         ListFileReader.Result read = ListFileReader.read(ListKind.AIMG, "aimg.csv", csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(read.rows()).extracting(ListRow::dateOfBirth).containsExactly(java.time.LocalDate.of(1990, 4, 3),
                 java.time.LocalDate.of(1991, 12, 25), java.time.LocalDate.of(1992, 1, 2));
-        assertThat(read.dateOrder()).isEqualTo(new DateOrderPolicy.Decision(DateOrder.DAY_MONTH, DateOrderPolicy.Reason.FILE, 3, "25/12/1991"));
-        ListFileReader.Result said = ListFileReader.read(ListKind.AIMG, "aimg.csv", csv.getBytes(StandardCharsets.UTF_8), DateOrder.DAY_MONTH);
+        assertThat(read.dateOrder())
+                .isEqualTo(new DateOrderPolicy.Decision(DateOrder.DAY_MONTH, DateOrderPolicy.Reason.FILE, 3, "25/12/1991"));
+        ListFileReader.Result said = ListFileReader.read(ListKind.AIMG, "aimg.csv", csv.getBytes(StandardCharsets.UTF_8),
+                DateOrder.DAY_MONTH);
         assertThat(said.dateOrder().reason()).isEqualTo(DateOrderPolicy.Reason.STATED);
 
         ListFileException mixed = catchThrowableOfType(ListFileException.class, () -> ListFileReader.read(ListKind.AIMG, "aimg.csv",
                 (csv + "\nMa,Al,12/25/1993").getBytes(StandardCharsets.UTF_8)));
         // Both orders proved: the file is refused once for it, and its ambiguous date once more, never guessed.
-        assertThat(mixed.problems()).extracting(p -> p.row() + " " + p.code()).containsExactly("0 DATE_ORDERS_CONFLICT", "2 AMBIGUOUS_DATE");
+        assertThat(mixed.problems()).extracting(p -> p.row() + " " + p.code()).containsExactly("0 DATE_ORDERS_CONFLICT",
+                "2 AMBIGUOUS_DATE");
         ListFileException contradicted = catchThrowableOfType(ListFileException.class, () -> ListFileReader.read(ListKind.AIMG, "aimg.csv",
                 csv.getBytes(StandardCharsets.UTF_8), DateOrder.MONTH_DAY));
         assertThat(contradicted.problems()).extracting(p -> p.row() + " " + p.code()).containsExactly("3 DATE_NOT_MONTH_DAY");

@@ -87,7 +87,8 @@ class ListUploadServiceTest {
         assertThat(version).isEqualTo(2);
         CatalogueEntry after = quebecDecision("A-2005");
         assertThat(after.decision().decision()).isEqualTo(Decision.SELECTABLE);
-        assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status()).containsExactly(CaseStatus.CLOSED_AUTOMATICALLY);
+        assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status())
+                .containsExactly(CaseStatus.CLOSED_AUTOMATICALLY);
         assertThat(services.outbox().pendingCount()).isEqualTo(1);
         // Someone still not on the list is told so by version 2 of the list.
         assertThat(quebecDecision("A-2001").decision().reasons())
@@ -105,14 +106,16 @@ class ListUploadServiceTest {
         var committed = services.listVersions().commitVersion(CYCLE, preview.uploadId(), "user:bci");
 
         assertThat(committed).isEqualTo(new ListVersionService.Committed(ListKind.QIMG, 2, 5));
-        assertThat(quebecDecision("A-2005").decision().decision()).as("decisions read the new version at once").isEqualTo(Decision.SELECTABLE);
+        assertThat(quebecDecision("A-2005").decision().decision()).as("decisions read the new version at once")
+                .isEqualTo(Decision.SELECTABLE);
         assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status()).containsExactly(CaseStatus.OPEN);
         assertThat(services.outbox().pendingCount()).isZero();
 
         assertThat(services.listVersions().applyAllPendingEffects()).isEqualTo(1);
         assertThat(services.listVersions().applyAllPendingEffects()).as("a second pass finds nothing left").isZero();
 
-        assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status()).containsExactly(CaseStatus.CLOSED_AUTOMATICALLY);
+        assertThat(services.reconciliation().casesOf(CYCLE, "A-2005")).extracting(c -> c.status())
+                .containsExactly(CaseStatus.CLOSED_AUTOMATICALLY);
         assertThat(services.outbox().pendingCount()).isEqualTo(1);
     }
 
@@ -157,7 +160,8 @@ class ListUploadServiceTest {
         assertThat(services.listVersions().voidTornVersions()).as("an intact database has none").isZero();
         // What H2 can leave when the process dies while committing: part of the members are missing.
         services.database().jdbi().useHandle(h -> h.execute(
-                "DELETE FROM list_membership WHERE cycle_id = ? AND kind = 'QIMG' AND version = 2 AND applicant_id IN ('A-2005', 'A-2022')", CYCLE));
+                "DELETE FROM list_membership WHERE cycle_id = ? AND kind = 'QIMG' AND version = 2 AND applicant_id IN ('A-2005', 'A-2022')",
+                CYCLE));
 
         // The service starting again on the same database (Services keeps nothing else).
         services = Services.start(services.database());
@@ -165,7 +169,8 @@ class ListUploadServiceTest {
         assertThat(services.listVersions().history(CYCLE, ListKind.QIMG)).extracting(ListVersionInfo::version).containsExactly(1);
         assertThat(services.listUploads().preview(CYCLE, preview.uploadId()).status()).isEqualTo("DRAFT");
         assertThat(auditActions()).contains("list.torn-version-voided");
-        assertThat(services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci")).as("committed anew, whole, under a new number").isEqualTo(3);
+        assertThat(services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci")).as("committed anew, whole, under a new number")
+                .isEqualTo(3);
         assertThat(services.listVersions().history(CYCLE, ListKind.QIMG).get(0).members()).isEqualTo(5);
     }
 
@@ -206,7 +211,8 @@ class ListUploadServiceTest {
         String near = ";" + "Chem" + ";" + chen.givenNames() + ";" + chen.dateOfBirth() + ";Régulier";
         // A MINC of one applicant with another's name: a conflict.
         Identity kim = identity("A-2008");
-        String conflict = identity("A-2001").minc() + ";" + kim.familyName() + ";" + kim.givenNames() + ";" + kim.dateOfBirth() + ";Régulier";
+        String conflict = identity("A-2001").minc() + ";" + kim.familyName() + ";" + kim.givenNames() + ";" + kim.dateOfBirth()
+                + ";Régulier";
         String stranger = ";Inconnu;Personne;1980-01-01;Régulier";
         byte[] file = frenchExcel(QIMG_HEADER, qimgRow("A-2004", true), near, conflict, stranger);
 
@@ -252,10 +258,12 @@ class ListUploadServiceTest {
     @Test
     void twoCommitsRacingFromTheSameVersionLeaveExactlyOneWinner() throws Exception {
         Preview a = services.listUploads().upload(CYCLE, ListKind.BCIMG, "a.csv",
-                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2003")).getBytes(StandardCharsets.UTF_8), "user:ubc").preview();
+                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2003")).getBytes(StandardCharsets.UTF_8), "user:ubc")
+                .preview();
         // A second upload made before the first commit, committed "at the same time": simulate by resetting its status.
         Preview b = services.listUploads().upload(CYCLE, ListKind.BCIMG, "b.csv",
-                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2021")).getBytes(StandardCharsets.UTF_8), "user:ubc").preview();
+                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2021")).getBytes(StandardCharsets.UTF_8), "user:ubc")
+                .preview();
         services.listVersions().commit(CYCLE, a.uploadId(), "user:ubc");
         services.database().jdbi().useHandle(h -> h.execute("UPDATE list_upload SET status = 'DRAFT' WHERE id = ?", b.uploadId()));
 
@@ -270,7 +278,8 @@ class ListUploadServiceTest {
         var preview = services.listUploads().upload(CYCLE, ListKind.QIMG, "bci-corrections.csv", file, "user:bci").preview();
         // As a defect between matching and commit would leave it: list_membership has no per-row foreign key (V19).
         services.database().jdbi().useHandle(h -> h.execute(
-                "UPDATE list_upload_row SET applicant_id = 'A-NOBODY' WHERE upload_id = ? AND applicant_id = 'A-2005'", preview.uploadId()));
+                "UPDATE list_upload_row SET applicant_id = 'A-NOBODY' WHERE upload_id = ? AND applicant_id = 'A-2005'",
+                preview.uploadId()));
 
         assertThatThrownBy(() -> services.listVersions().commit(CYCLE, preview.uploadId(), "user:bci"))
                 .hasMessageContaining("1 row(s) of upload " + preview.uploadId() + " name no known applicant");
@@ -304,7 +313,8 @@ class ListUploadServiceTest {
     @Test
     void aRevertIsANewVersionWithTheOldMembers() throws Exception {
         Preview a = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv",
-                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+                ("Family name,Given names,Date of birth,Applicant ID\n" + row("A-2002")).getBytes(StandardCharsets.UTF_8), "user:aimg")
+                .preview();
         services.listVersions().commit(CYCLE, a.uploadId(), "user:aimg");
 
         int version = services.listVersions().revert(CYCLE, ListKind.AIMG, 1, "user:operator");
@@ -325,7 +335,8 @@ class ListUploadServiceTest {
                 CYCLE, albertaImg, LocalDate.of(2024, 10, 15).atStartOfDay()));
         String header = "Family name,Given names,Date of birth,Applicant ID\n";
 
-        Preview without = services.listUploads().upload(CYCLE, ListKind.AIMG, "a.csv", (header + row("A-2009")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
+        Preview without = services.listUploads()
+                .upload(CYCLE, ListKind.AIMG, "a.csv", (header + row("A-2009")).getBytes(StandardCharsets.UTF_8), "user:aimg").preview();
         services.listVersions().commit(CYCLE, without.uploadId(), "user:aimg");
 
         var flagged = services.applications().applicationsOf(CYCLE, 1, "A-2002");
@@ -357,12 +368,14 @@ class ListUploadServiceTest {
         assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X;Y;1990-04-03;Régulier\n;x;y;1990-04-03;Régulier\n", "DUPLICATE_ROW", 3);
         assertRefused(ListKind.QIMG, QIMG_HEADER + "\n;X\u0007;Y;1990-04-03;Régulier\n", "CONTROL_CHARACTER", 2);
         assertRefused(ListKind.QIMG, QIMG_HEADER + "\n", "NO_ROWS", 0);
-        int uploads = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM list_upload").mapTo(Integer.class).one());
+        int uploads = services.database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM list_upload").mapTo(Integer.class).one());
         assertThat(uploads).isZero();
     }
 
     private void assertRefused(ListKind kind, String content, String code, int row) {
-        assertThatThrownBy(() -> services.listUploads().upload(CYCLE, kind, "bad.csv", content.getBytes(StandardCharsets.UTF_8), "user:test"))
+        assertThatThrownBy(
+                () -> services.listUploads().upload(CYCLE, kind, "bad.csv", content.getBytes(StandardCharsets.UTF_8), "user:test"))
                 .as(code)
                 .isInstanceOfSatisfying(ListFileException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> {
@@ -372,7 +385,8 @@ class ListUploadServiceTest {
     }
 
     private List<String> auditActions() {
-        return services.database().jdbi().withHandle(h -> h.createQuery("SELECT action FROM audit_log ORDER BY id").mapTo(String.class).list());
+        return services.database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT action FROM audit_log ORDER BY id").mapTo(String.class).list());
     }
 
     @Test

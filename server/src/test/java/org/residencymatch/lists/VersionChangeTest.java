@@ -19,7 +19,8 @@ class VersionChangeTest {
         var change = new VersionChange("2025-R1", ListKind.QIMG, 2, 3, Map.of("A-1", PARTICULIER, "A-2", ListMember.of("A-2"), "A-3",
                 ListMember.of("A-3")), Map.of("A-1", REGULIER, "A-2", ListMember.of("A-2"), "A-4", ListMember.of("A-4")));
 
-        assertThat(change.diff()).isEqualTo(new VersionChange.Diff(java.util.List.of("A-4"), java.util.List.of("A-3"), java.util.List.of("A-1")));
+        assertThat(change.diff())
+                .isEqualTo(new VersionChange.Diff(java.util.List.of("A-4"), java.util.List.of("A-3"), java.util.List.of("A-1")));
         // A-2's entry is the same in both versions: nothing of theirs can change.
         assertThat(change.affected()).containsExactly("A-1", "A-3", "A-4");
         ListsSnapshot others = new ListsSnapshot(new EnumMap<>(Map.of(ListKind.AIMG, 1)), new EnumMap<>(Map.of(ListKind.AIMG, Map.of("A-1",

@@ -30,7 +30,8 @@ class XlsxPartsListFuzzTest {
             "\" t=\"e\">", "\" t=\"n\">", "\" s=\"1\"", "<v>", "</v>", "<f>", "</f>", "<is><t>", "</t></is>", "<si><t>",
             "</t></si>", "</c>", "</row>", "<sheetData>", "</sheetData>", "numFmtId=\"", "formatCode=\"", "<xf ",
             "<numFmt ", "<cellXfs", "<sheet name=\"", "r:id=\"rId3\"", "Target=\"", "<!DOCTYPE", "<!ENTITY",
-            "&amp;", "&#x", "XFD1048576", "XFE1", "ZZZZZZ1", "A1048577", "<?xml version=\"1.0\"?>", "<r><t>", "</t></r>", "date1904=\"true\""})
+            "&amp;", "&#x", "XFD1048576", "XFE1", "ZZZZZZ1", "A1048577", "<?xml version=\"1.0\"?>", "<r><t>", "</t></r>",
+            "date1904=\"true\""})
     void parts(byte[] parts) throws IOException {
         ListFileContract.readAsEveryKind("list.xlsx", workbook(parts));
     }

@@ -93,17 +93,20 @@ class AcknowledgedWritesKillTest {
             int before = currentVersion(child);
             long upload = upload(child, TestApplicants.csv(HISTORY_ROWS, 0));
             assertThat(commit(child, upload)).isEqualTo(before + 1);
-            HttpResponse<String> reverted = child.send(child.request("/api/v1/cycles/" + CYCLE + "/lists/AIMG/revert").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"toVersion\": " + before + "}")).build());
+            HttpResponse<String> reverted = child
+                    .send(child.request("/api/v1/cycles/" + CYCLE + "/lists/AIMG/revert").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"toVersion\": " + before + "}")).build());
             assertThat(reverted.statusCode()).as(reverted.body()).isEqualTo(200);
             Random random = new Random(1);
             for (int i = 0; i < SMALL_COMMITS; i++) submit(child, i % APPLYING, applied, random);
-            JsonNode page = JSON.readTree(child.get("/api/v1/cycles/" + CYCLE + "/applicants/" + APPLICANT_ID + "/catalogue?decision=NOT_ELIGIBLE&pageSize="
-                    + repetitions).body());
+            JsonNode page = JSON.readTree(
+                    child.get("/api/v1/cycles/" + CYCLE + "/applicants/" + APPLICANT_ID + "/catalogue?decision=NOT_ELIGIBLE&pageSize="
+                            + repetitions).body());
             List<String> streams = new ArrayList<>();
             page.get("items").forEach(e -> streams.add(e.get("stream").get("id").asText()));
             assertThat(streams).hasSize(repetitions);
-            log("history: a %,d-row list committed and reverted, %d submissions, in %.1f s", HISTORY_ROWS, SMALL_COMMITS, (System.nanoTime() - t) / 1e9);
+            log("history: a %,d-row list committed and reverted, %d submissions, in %.1f s", HISTORY_ROWS, SMALL_COMMITS,
+                    (System.nanoTime() - t) / 1e9);
             return streams;
         } finally {
             child.stop();
@@ -129,15 +132,21 @@ class AcknowledgedWritesKillTest {
             Handle h = services.database().jdbi().open();
             try (h) {
                 missing += check(tokenPresent(h, tokenId), "round %d: API token %d", rep, tokenId);
-                missing += check(new ListRepository().members(h, CYCLE, ListKind.AIMG, listVersion).equals(TestApplicants.members(LIST_ROWS, rep))
-                        && "COMMITTED".equals(text(h, "SELECT status FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = ?", CYCLE, listVersion)),
+                missing += check(
+                        new ListRepository().members(h, CYCLE, ListKind.AIMG, listVersion).equals(TestApplicants.members(LIST_ROWS, rep))
+                                && "COMMITTED".equals(
+                                        text(h, "SELECT status FROM list_version WHERE cycle_id = ? AND kind = 'AIMG' AND version = ?",
+                                                CYCLE, listVersion)),
                         "round %d: AIMG list version %d with its %d members", rep, listVersion, LIST_ROWS);
-                missing += check(submitted.streams().equals(h.createQuery("SELECT e.item FROM rank_list r JOIN rank_list_entry e ON e.rank_list_id = r.id "
+                missing += check(submitted.streams()
+                        .equals(h.createQuery("SELECT e.item FROM rank_list r JOIN rank_list_entry e ON e.rank_list_id = r.id "
                                 + "WHERE r.cycle_id = :c AND r.iteration = 1 AND r.owner_kind = 'APPLICANT' AND r.owner_id = :o AND r.version = :v "
-                                + "AND r.status = 'SUBMITTED' ORDER BY e.position").bind("c", CYCLE).bind("o", submitted.applicant()).bind("v", submitted.version())
+                                + "AND r.status = 'SUBMITTED' ORDER BY e.position").bind("c", CYCLE).bind("o", submitted.applicant())
+                                .bind("v", submitted.version())
                                 .mapTo(String.class).list()),
                         "round %d: %s's rank order list version %d", rep, submitted.applicant(), submitted.version());
-                missing += check(helpStream.equals(text(h, "SELECT stream_id FROM help_case WHERE id = ?", helpCase)), "round %d: help case %d", rep, helpCase);
+                missing += check(helpStream.equals(text(h, "SELECT stream_id FROM help_case WHERE id = ?", helpCase)),
+                        "round %d: help case %d", rep, helpCase);
             }
         }
         return missing;
@@ -148,8 +157,9 @@ class AcknowledgedWritesKillTest {
         ServiceProcess child = ServiceProcess.startRetrying(db, temp, TOKEN, 3);
         long runId, tokenId;
         try {
-            HttpResponse<String> run = child.send(child.request("/api/v1/cycles/" + CYCLE + "/iterations/1/match-runs").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"seed\": 7}")).build());
+            HttpResponse<String> run = child
+                    .send(child.request("/api/v1/cycles/" + CYCLE + "/iterations/1/match-runs").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"seed\": 7}")).build());
             assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
             runId = JSON.readTree(run.body()).get("id").asLong();
             tokenId = issueToken(child, "match round " + rep);
@@ -177,7 +187,8 @@ class AcknowledgedWritesKillTest {
     }
 
     private static boolean tokenPresent(Handle h, long id) {
-        return h.createQuery("SELECT COUNT(*) FROM api_token WHERE id = :id AND revoked_at IS NULL").bind("id", id).mapTo(Integer.class).one() == 1;
+        return h.createQuery("SELECT COUNT(*) FROM api_token WHERE id = :id AND revoked_at IS NULL").bind("id", id).mapTo(Integer.class)
+                .one() == 1;
     }
 
     private static String text(Handle h, String sql, Object... args) {
@@ -192,14 +203,16 @@ class AcknowledgedWritesKillTest {
         JsonNode accounts = JSON.readTree(child.get("/api/v1/accounts").body()).get("accounts");
         long operator = -1;
         for (JsonNode a : accounts) if ("OPERATOR".equals(a.get("role").asText())) operator = a.get("id").asLong();
-        HttpResponse<String> r = child.send(child.request("/api/v1/accounts/" + operator + "/tokens").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("label", label)))).build());
+        HttpResponse<String> r = child
+                .send(child.request("/api/v1/accounts/" + operator + "/tokens").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("label", label)))).build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body()).get("id").asLong();
     }
 
     private static int currentVersion(ServiceProcess child) throws Exception {
-        return JSON.readTree(child.get("/api/v1/cycles/" + CYCLE + "/lists/AIMG/versions").body()).get("versions").get(0).get("version").asInt();
+        return JSON.readTree(child.get("/api/v1/cycles/" + CYCLE + "/lists/AIMG/versions").body()).get("versions").get(0).get("version")
+                .asInt();
     }
 
     private static long upload(ServiceProcess child, byte[] csv) throws Exception {
@@ -217,12 +230,14 @@ class AcknowledgedWritesKillTest {
         return JSON.readTree(r.body()).get("version").asInt();
     }
 
-    record Submitted(String applicant, int version, List<String> streams) {}
+    record Submitted(String applicant, int version, List<String> streams) {
+    }
 
     private static Submitted submit(ServiceProcess child, int i, List<List<String>> applied, Random random) throws Exception {
         List<String> order = new ArrayList<>(applied.get(i));
         Collections.shuffle(order, random);
-        HttpResponse<String> r = child.send(child.request("/api/v1/cycles/" + CYCLE + "/iterations/1/applicants/" + TestApplicants.id(i) + "/rank-list")
+        HttpResponse<String> r = child.send(child
+                .request("/api/v1/cycles/" + CYCLE + "/iterations/1/applicants/" + TestApplicants.id(i) + "/rank-list")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("streams", order, "submit", true)))).build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -235,19 +250,25 @@ class AcknowledgedWritesKillTest {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         Pattern csrfField = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        Matcher csrf = csrfField.matcher(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        Matcher csrf = csrfField.matcher(
+                browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(csrf.find()).isTrue();
-        String form = "_csrf=" + csrf.group(1) + "&next=%2F&email=" + URLEncoder.encode(APPLICANT_EMAIL, StandardCharsets.UTF_8) + "&password="
+        String form = "_csrf=" + csrf.group(1) + "&next=%2F&email=" + URLEncoder.encode(APPLICANT_EMAIL, StandardCharsets.UTF_8)
+                + "&password="
                 + URLEncoder.encode(DemoData.PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser
+                .send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        Matcher pageCsrf = csrfField.matcher(browser.send(HttpRequest.newBuilder(URI.create(base + "/help/contact")).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        Matcher pageCsrf = csrfField
+                .matcher(browser.send(HttpRequest.newBuilder(URI.create(base + "/help/contact")).header("Accept", "text/html").build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
         assertThat(pageCsrf.find()).isTrue();
-        HttpResponse<String> opened = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles/" + CYCLE + "/applicants/" + APPLICANT_ID + "/help-cases"))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", pageCsrf.group(1))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("streamId", stream)))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> opened = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles/" + CYCLE + "/applicants/" + APPLICANT_ID + "/help-cases"))
+                        .header("Content-Type", "application/json").header("X-CSRF-Token", pageCsrf.group(1))
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("streamId", stream)))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         return JSON.readTree(opened.body()).get("id").asLong();
     }

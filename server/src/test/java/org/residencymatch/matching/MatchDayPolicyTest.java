@@ -32,7 +32,8 @@ class MatchDayPolicyTest {
         assertThat(after.code()).isEqualTo("ALREADY_RELEASED");
         assertThat(after.reasonKey()).isEqualTo("matchDay.refused.released");
         MatchDayPolicy.State second = new MatchDayPolicy.State(2, Phase.MATCH, MATCH_OPENS, RELEASE_OPENS, null, false);
-        assertThat(MatchDayPolicy.run(second).code()).as("the second iteration waits for the first's release").isEqualTo("FIRST_ITERATION_NOT_RELEASED");
+        assertThat(MatchDayPolicy.run(second).code()).as("the second iteration waits for the first's release")
+                .isEqualTo("FIRST_ITERATION_NOT_RELEASED");
     }
 
     @Test
@@ -55,7 +56,8 @@ class MatchDayPolicyTest {
 
     @Test
     void theResultsFilterFindsANameWithOrWithoutAccentsAndNarrowsByOutcomeAndCategory() {
-        var emilie = new MatchResultsRepository.Row("A-1", "Émilie", "Côté", "CMG", "S1", "Stream", "Site", "Surgery", "Laval", "Laval", "QC", 3);
+        var emilie = new MatchResultsRepository.Row("A-1", "Émilie", "Côté", "CMG", "S1", "Stream", "Site", "Surgery", "Laval", "Laval",
+                "QC", 3);
         var omar = new MatchResultsRepository.Row("A-2", "Omar", "Haddad", "IMG", null, null, null, null, null, null, null, 2);
         var rows = java.util.List.of(emilie, omar);
         assertThat(new ResultFilter("emilie cote", null, null).apply(rows)).containsExactly(emilie);
@@ -64,6 +66,7 @@ class MatchDayPolicyTest {
         assertThat(new ResultFilter(null, "unmatched", null).apply(rows)).containsExactly(omar);
         assertThat(new ResultFilter(null, "MATCHED", "IMG").apply(rows)).isEmpty();
         assertThat(new ResultFilter(null, null, "CMG").apply(rows)).containsExactly(emilie);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ResultFilter(null, "MAYBE", null)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ResultFilter(null, "MAYBE", null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

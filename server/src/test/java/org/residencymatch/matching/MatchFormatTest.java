@@ -92,7 +92,8 @@ class MatchFormatTest {
 
     @Test
     void aGeneratedInstanceRoundTripsByteForByte() throws IOException {
-        MatchInstance generated = InstanceGenerator.generate(GeneratorSpec.of(400, 50, 12, 3), (phase, done, total) -> { });
+        MatchInstance generated = InstanceGenerator.generate(GeneratorSpec.of(400, 50, 12, 3), (phase, done, total) -> {
+        });
         byte[] written = write(generated);
 
         MatchInstance read = MatchFormat.readInstance(new ByteArrayInputStream(written));
@@ -186,10 +187,10 @@ class MatchFormatTest {
                 problem("{ \"programs\": [], \"applicants\": [ { \"id\": [\"A1\"] } ] }",
                         "applicant \"[\"A1\"]\", field id: must be a string, was [\"A1\"]"),
                 problem("{ \"programs\": [], \"applicants\": [ {\"id\": \"A1\"}, {\"id\": \"A2\"} ], "
-                                + "\"couples\": [ { \"id\": \"C1\", \"first\": 1, \"second\": \"A2\" } ] }",
+                        + "\"couples\": [ { \"id\": \"C1\", \"first\": 1, \"second\": \"A2\" } ] }",
                         "couple \"C1\", field first: must be a string, was 1"),
                 problem("{ \"programs\": [], \"applicants\": [ {\"id\": \"A1\"}, {\"id\": \"A2\"} ], "
-                                + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": {\"id\": \"A2\"} } ] }",
+                        + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": {\"id\": \"A2\"} } ] }",
                         "couple \"C1\", field second: must be a string, was {\"id\":\"A2\"}"),
                 // quotas
                 problem("{ \"programs\": [ { \"id\": \"P1\" } ], \"applicants\": [] }",
@@ -216,19 +217,19 @@ class MatchFormatTest {
                         "applicant \"A1\", field rol[0]: must be an id (string), was [\"P1\"]"),
                 // couples' pairs
                 problem("{ \"programs\": [], \"applicants\": [ {\"id\": \"A1\"}, {\"id\": \"A2\"} ], "
-                                + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": \"A2\", \"rol\": \"P1\" } ] }",
+                        + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": \"A2\", \"rol\": \"P1\" } ] }",
                         "couple \"C1\", field rol: must be an array of pairs [first, second]"),
                 problem("{ \"programs\": [ {\"id\": \"P1\", \"quota\": 1} ], \"applicants\": [ {\"id\": \"A1\"}, {\"id\": \"A2\"} ], "
-                                + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": \"A2\", "
-                                + "\"rol\": [[\"P1\"], [\"P1\", null, null], [], \"P1\", {\"first\": \"P1\"}] } ] }",
+                        + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": \"A2\", "
+                        + "\"rol\": [[\"P1\"], [\"P1\", null, null], [], \"P1\", {\"first\": \"P1\"}] } ] }",
                         "couple \"C1\", field rol[0]: must be a pair [program for first, program for second] (null for no match), was [\"P1\"]",
                         "couple \"C1\", field rol[1]: must be a pair [program for first, program for second] (null for no match), was [\"P1\",null,null]",
                         "couple \"C1\", field rol[2]: must be a pair [program for first, program for second] (null for no match), was []",
                         "couple \"C1\", field rol[3]: must be a pair [program for first, program for second] (null for no match), was \"P1\"",
                         "couple \"C1\", field rol[4]: must be a pair [program for first, program for second] (null for no match), was {\"first\":\"P1\"}"),
                 problem("{ \"programs\": [ {\"id\": \"P1\", \"quota\": 1} ], \"applicants\": [ {\"id\": \"A1\"}, {\"id\": \"A2\"} ], "
-                                + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": \"A2\", "
-                                + "\"rol\": [[1, \"P1\"], [\"P1\", [\"P1\"]], [true, false]] } ] }",
+                        + "\"couples\": [ { \"id\": \"C1\", \"first\": \"A1\", \"second\": \"A2\", "
+                        + "\"rol\": [[1, \"P1\"], [\"P1\", [\"P1\"]], [true, false]] } ] }",
                         "couple \"C1\", field rol[0][0]: must be a program id (string) or null, was 1",
                         "couple \"C1\", field rol[1][1]: must be a program id (string) or null, was [\"P1\"]",
                         "couple \"C1\", field rol[2][0]: must be a program id (string) or null, was true",
@@ -337,7 +338,8 @@ class MatchFormatTest {
     @Test
     void theStreamingReaderAgreesWithTheTreeReadingOnMangledFiles() throws IOException {
         SplittableRandom random = new SplittableRandom(20261128L);
-        MatchInstance generated = InstanceGenerator.generate(GeneratorSpec.of(30, 6, 3, 9), (phase, done, total) -> { });
+        MatchInstance generated = InstanceGenerator.generate(GeneratorSpec.of(30, 6, 3, 9), (phase, done, total) -> {
+        });
         JsonNode base = JSON.readTree(write(generated));
         JsonNode small = JSON.readTree(SMALL);
         int read = 0;
@@ -370,8 +372,8 @@ class MatchFormatTest {
 
     @Test
     void malformedBytesAreRefusedAlike() {
-        assertSameAsTreeReading(new byte[] {'{', '"', 'p', '"', ':', '"', (byte) 0xC3, '"', '}'});
-        assertSameAsTreeReading(new byte[] {'{', '"', 'u', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'});
+        assertSameAsTreeReading(new byte[]{'{', '"', 'p', '"', ':', '"', (byte) 0xC3, '"', '}'});
+        assertSameAsTreeReading(new byte[]{'{', '"', 'u', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'});
         assertSameAsTreeReading("{ \"x\": \"\\q\" }".getBytes(StandardCharsets.UTF_8));
         assertSameAsTreeReading("{ \"x\": 01 }".getBytes(StandardCharsets.UTF_8));
         assertSameAsTreeReading("{ \"x\": [1, 2,] }".getBytes(StandardCharsets.UTF_8));
@@ -386,7 +388,10 @@ class MatchFormatTest {
         byte[] file = "\0\0\0\0t\": \"residency-match/instance@1\"".getBytes(StandardCharsets.UTF_8);
 
         for (Reading reading : List.<Reading>of(() -> MatchFormat.readInstance(new ByteArrayInputStream(file)),
-                () -> { MatchFormat.readResult(new ByteArrayInputStream(file)); return null; })) {
+                () -> {
+                    MatchFormat.readResult(new ByteArrayInputStream(file));
+                    return null;
+                })) {
             Throwable thrown = catchThrowable(reading::read);
             assertThat(thrown).isInstanceOf(InvalidInstanceException.class);
             assertThat(((InvalidInstanceException) thrown).problems()).singleElement().satisfies(problem -> {
@@ -442,16 +447,25 @@ class MatchFormatTest {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         String[] ids = {"A1", "A3", "A4", "A7", "27447", "27416", "C1", "", " ", "A0001", "S0001", "é\"\\"};
         switch (random.nextInt(depth > 0 ? 12 : 9)) {
-            case 0: return nodes.textNode(ids[random.nextInt(ids.length)]);
-            case 1: return nodes.numberNode(random.nextInt(-3, 5));
-            case 2: return nodes.numberNode(random.nextDouble() * 10);
-            case 3: return nodes.numberNode(3_000_000_000L + random.nextInt(5));
-            case 4: return nodes.numberNode(new java.math.BigInteger("123456789012345678901234567890"));
-            case 5: return nodes.nullNode();
-            case 6: return nodes.booleanNode(random.nextBoolean());
-            case 7: return nodes.textNode("residency-match/instance@1");
-            case 8: return nodes.numberNode(random.nextInt(0, 3));
-            case 9: {
+            case 0 :
+                return nodes.textNode(ids[random.nextInt(ids.length)]);
+            case 1 :
+                return nodes.numberNode(random.nextInt(-3, 5));
+            case 2 :
+                return nodes.numberNode(random.nextDouble() * 10);
+            case 3 :
+                return nodes.numberNode(3_000_000_000L + random.nextInt(5));
+            case 4 :
+                return nodes.numberNode(new java.math.BigInteger("123456789012345678901234567890"));
+            case 5 :
+                return nodes.nullNode();
+            case 6 :
+                return nodes.booleanNode(random.nextBoolean());
+            case 7 :
+                return nodes.textNode("residency-match/instance@1");
+            case 8 :
+                return nodes.numberNode(random.nextInt(0, 3));
+            case 9 : {
                 ArrayNode array = nodes.arrayNode();
                 int size = random.nextInt(4);
                 for (int i = 0; i < size; i++) {
@@ -459,13 +473,13 @@ class MatchFormatTest {
                 }
                 return array;
             }
-            case 10: {
+            case 10 : {
                 ArrayNode pair = nodes.arrayNode();
                 pair.add(random.nextBoolean() ? nodes.textNode(ids[random.nextInt(6)]) : nodes.nullNode());
                 pair.add(random.nextBoolean() ? nodes.textNode(ids[random.nextInt(6)]) : nodes.nullNode());
                 return pair;
             }
-            default: {
+            default : {
                 ObjectNode object = nodes.objectNode();
                 String[] names = {"id", "quota", "rol", "first", "second", "x"};
                 int size = random.nextInt(4);

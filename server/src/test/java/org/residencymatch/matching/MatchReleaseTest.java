@@ -69,8 +69,9 @@ class MatchReleaseTest {
         pool.shutdown();
 
         assertThat(results).containsExactlyInAnyOrder("RELEASED", "ALREADY_RELEASED");
-        int releases = services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_release WHERE cycle_id = :c AND iteration = 1")
-                .bind("c", CYCLE).mapTo(Integer.class).one());
+        int releases = services.database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_release WHERE cycle_id = :c AND iteration = 1")
+                        .bind("c", CYCLE).mapTo(Integer.class).one());
         assertThat(releases).isEqualTo(1);
         assertThat(services.matchRuns().runs(CYCLE, 1)).filteredOn(MatchRun::released).hasSize(1);
         assertThat(services.matchRuns().releasedRun(CYCLE, 1).orElseThrow().id()).isIn(first.id(), second.id());
@@ -90,6 +91,7 @@ class MatchReleaseTest {
                 .anySatisfy(m -> assertThat(org.residencymatch.notification.EmailTexts.render(m, "").body())
                         .contains("You matched to " + stream.streamName("en") + " (" + stream.facultyName("en") + ")")
                         .contains("https://match.example.ca/applicant"))
-                .allSatisfy(m -> assertThat(m.body()).as("the link, kept beside the arguments").isEqualTo("https://match.example.ca/applicant"));
+                .allSatisfy(m -> assertThat(m.body()).as("the link, kept beside the arguments")
+                        .isEqualTo("https://match.example.ca/applicant"));
     }
 }

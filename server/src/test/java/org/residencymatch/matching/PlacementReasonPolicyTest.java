@@ -39,12 +39,14 @@ class PlacementReasonPolicyTest {
     @Test
     void aProgramThatDidNotRankTheApplicantSaysSo() {
         assertThat(single(new Program(List.of("A-2", "A-3"), 1, Set.of("A-2")))).isEqualTo(Reason.DID_NOT_RANK_YOU);
-        assertThat(single(new Program(List.of(), 3, Set.of()))).as("a program without a list in force ranked nobody").isEqualTo(Reason.DID_NOT_RANK_YOU);
+        assertThat(single(new Program(List.of(), 3, Set.of()))).as("a program without a list in force ranked nobody")
+                .isEqualTo(Reason.DID_NOT_RANK_YOU);
     }
 
     @Test
     void aProgramFilledWithApplicantsItRankedAboveSaysSo() {
-        assertThat(single(new Program(List.of("A-2", "A-3", ME, "A-4"), 2, Set.of("A-2", "A-3")))).isEqualTo(Reason.FILLED_WITH_APPLICANTS_RANKED_ABOVE_YOU);
+        assertThat(single(new Program(List.of("A-2", "A-3", ME, "A-4"), 2, Set.of("A-2", "A-3"))))
+                .isEqualTo(Reason.FILLED_WITH_APPLICANTS_RANKED_ABOVE_YOU);
     }
 
     @Test
@@ -78,8 +80,10 @@ class PlacementReasonPolicyTest {
                 org.assertj.core.groups.Tuple.tuple("S", "X", Reason.PAIR_NOT_PLACED_TOGETHER),
                 org.assertj.core.groups.Tuple.tuple("T", "X", Reason.DID_NOT_RANK_YOU),
                 org.assertj.core.groups.Tuple.tuple("U", "Y", Reason.FILLED_WITH_APPLICANTS_RANKED_ABOVE_YOU));
-        assertThat(explanations).as("up to the pair the couple was placed at, which put this partner at no match").allMatch(Explanation::couple);
-        assertThat(PlacementReasonPolicy.couple(ME, pairs, programs, Set.of("S", "T", "U"), null)).as("placed nowhere: every pair with a program of theirs")
+        assertThat(explanations).as("up to the pair the couple was placed at, which put this partner at no match")
+                .allMatch(Explanation::couple);
+        assertThat(PlacementReasonPolicy.couple(ME, pairs, programs, Set.of("S", "T", "U"), null))
+                .as("placed nowhere: every pair with a program of theirs")
                 .extracting(Explanation::streamId).containsExactly("S", "T", "U", "S");
     }
 
@@ -104,7 +108,8 @@ class PlacementReasonPolicyTest {
             int mine = ranked.indexOf(ME);
             assertThat(mine).as("ranked").isNotNegative();
             assertThat(matched.size()).as("no free position").isGreaterThanOrEqualTo(program.positions()).isPositive();
-            assertThat(matched).as("everyone placed was ranked above").allMatch(other -> ranked.contains(other) && ranked.indexOf(other) < mine);
+            assertThat(matched).as("everyone placed was ranked above")
+                    .allMatch(other -> ranked.contains(other) && ranked.indexOf(other) < mine);
         }
         assertThat(reason == Reason.DID_NOT_RANK_YOU).isEqualTo(!ranked.contains(ME));
     }
@@ -147,7 +152,8 @@ class PlacementReasonPolicyTest {
         result.assignments().forEach((applicant, stream) -> {
             if (stream != null) placed.computeIfAbsent(stream, s -> new HashSet<>()).add(applicant);
         });
-        for (String stream : streams) programs.put(stream, new Program(programLists.get(stream), positions.get(stream), placed.getOrDefault(stream, Set.of())));
+        for (String stream : streams)
+            programs.put(stream, new Program(programLists.get(stream), positions.get(stream), placed.getOrDefault(stream, Set.of())));
 
         for (String applicant : applicants) {
             if (result.assignments().get(applicant) != null) continue;
@@ -155,7 +161,8 @@ class PlacementReasonPolicyTest {
             var explanations = PlacementReasonPolicy.single(applicant, list, programs, new HashSet<>(list));
             assertThat(explanations).extracting(Explanation::streamId).containsExactlyElementsOf(list);
             assertThat(explanations).extracting(Explanation::reason)
-                    .allMatch(r -> r == Reason.DID_NOT_RANK_YOU || r == Reason.NO_POSITIONS || r == Reason.FILLED_WITH_APPLICANTS_RANKED_ABOVE_YOU);
+                    .allMatch(r -> r == Reason.DID_NOT_RANK_YOU || r == Reason.NO_POSITIONS
+                            || r == Reason.FILLED_WITH_APPLICANTS_RANKED_ABOVE_YOU);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.residencymatch.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +56,8 @@ class ServiceKillTest {
     @TempDir
     Path temp;
 
-    record Acknowledged(String applicant, int version, List<String> streams) {}
+    record Acknowledged(String applicant, int version, List<String> streams) {
+    }
 
     @Test
     void submissionsCutShortByAKillAreWholeOrAbsent() throws Exception {
@@ -75,7 +75,7 @@ class ServiceKillTest {
                     int worker = w;
                     threads.submit(() -> {
                         Random random = new Random(worker);
-                        for (int n = 0; ; n++) {
+                        for (int n = 0;; n++) {
                             int i = worker + 4 * (n % (APPLICANTS / 4));
                             List<String> order = new ArrayList<>(applied.get(i));
                             Collections.shuffle(order, random);
@@ -86,7 +86,8 @@ class ServiceKillTest {
                                 return null;
                             }
                             if (r.statusCode() != 200) throw new AssertionError(r.statusCode() + " " + r.body());
-                            acknowledged.add(new Acknowledged(TestApplicants.id(i), JSON.readTree(r.body()).get("latest").get("version").asInt(), order));
+                            acknowledged.add(new Acknowledged(TestApplicants.id(i),
+                                    JSON.readTree(r.body()).get("latest").get("version").asInt(), order));
                         }
                     });
                 }
@@ -106,16 +107,19 @@ class ServiceKillTest {
                 // The restarted service takes submissions again.
                 HttpResponse<String> again = child.send(rankList(child, TestApplicants.id(0), applied.get(0)));
                 assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-                acknowledged.add(new Acknowledged(TestApplicants.id(0), JSON.readTree(again.body()).get("latest").get("version").asInt(), applied.get(0)));
+                acknowledged.add(new Acknowledged(TestApplicants.id(0), JSON.readTree(again.body()).get("latest").get("version").asInt(),
+                        applied.get(0)));
             } finally {
                 child.stop();
             }
             try (Services services = Services.start(db.open())) {
                 services.database().jdbi().useHandle(h -> {
                     for (Acknowledged a : acknowledged) {
-                        assertThat(h.createQuery("SELECT e.item FROM rank_list r JOIN rank_list_entry e ON e.rank_list_id = r.id WHERE r.cycle_id = :c "
+                        assertThat(h.createQuery(
+                                "SELECT e.item FROM rank_list r JOIN rank_list_entry e ON e.rank_list_id = r.id WHERE r.cycle_id = :c "
                                         + "AND r.iteration = 1 AND r.owner_kind = 'APPLICANT' AND r.owner_id = :o AND r.version = :v AND r.status = 'SUBMITTED' "
-                                        + "ORDER BY e.position").bind("c", CYCLE).bind("o", a.applicant()).bind("v", a.version()).mapTo(String.class).list())
+                                        + "ORDER BY e.position")
+                                .bind("c", CYCLE).bind("o", a.applicant()).bind("v", a.version()).mapTo(String.class).list())
                                 .as("acknowledged %s", a).isEqualTo(a.streams());
                     }
                     assertEveryListWhole(h);
@@ -149,7 +153,7 @@ class ServiceKillTest {
             }
             // Two kills, each late in a run, where it stores its assignments: in the warm service, then in the restarted
             // (cold) one. The invariants hold wherever a kill lands; the output says where they did.
-            for (long delay : new long[] {Math.max(20, warm * 4 / 5), Math.max(20, cold * 4 / 5)}) {
+            for (long delay : new long[]{Math.max(20, warm * 4 / 5), Math.max(20, cold * 4 / 5)}) {
                 try {
                     CompletableFuture<HttpResponse<String>> run = child.sendAsync(matchRun(child));
                     Thread.sleep(delay);
@@ -173,22 +177,28 @@ class ServiceKillTest {
                 services.database().jdbi().useHandle(h -> {
                     List<Long> runs = h.createQuery("SELECT id FROM match_run ORDER BY id").mapTo(Long.class).list();
                     // Two whole runs, the two killed ones (each whole or absent), the run after the restarts.
-                    log("match runs after the restarts: %s (%d of the 2 killed runs are whole, none is partly there)", runs, runs.size() - 3);
+                    log("match runs after the restarts: %s (%d of the 2 killed runs are whole, none is partly there)", runs,
+                            runs.size() - 3);
                     assertThat(runs).hasSizeBetween(3 + answeredRuns, 5).contains(firstRun);
                     Map<String, String> expected = assignments(h, firstRun);
                     assertThat(expected).isNotEmpty();
                     for (long run : runs) {
-                        Map<String, Object> row = h.createQuery("SELECT applicants, matched FROM match_run WHERE id = :r").bind("r", run).mapToMap().one();
+                        Map<String, Object> row = h.createQuery("SELECT applicants, matched FROM match_run WHERE id = :r").bind("r", run)
+                                .mapToMap().one();
                         Map<String, String> assigned = assignments(h, run);
                         assertThat(assigned).as("run %d has every assignment", run).hasSize(((Number) row.get("applicants")).intValue());
-                        assertThat(assigned.values().stream().filter(s -> s != null).count()).isEqualTo(((Number) row.get("matched")).longValue());
+                        assertThat(assigned.values().stream().filter(s -> s != null).count())
+                                .isEqualTo(((Number) row.get("matched")).longValue());
                         // The same lists and the same seed: the same result.
                         assertThat(assigned).as("run %d gives the first run's result", run).isEqualTo(expected);
-                        assertThat(h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'match.run' AND target = :t").bind("t", "match-run:" + run)
+                        assertThat(h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'match.run' AND target = :t")
+                                .bind("t", "match-run:" + run)
                                 .mapTo(Integer.class).one()).as("run %d has its audit row", run).isEqualTo(1);
                     }
-                    assertThat(h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'match.run'").mapTo(Integer.class).one()).isEqualTo(runs.size());
-                    assertThat(h.createQuery("SELECT COUNT(*) FROM match_assignment WHERE run_id NOT IN (SELECT id FROM match_run)").mapTo(Integer.class).one()).isZero();
+                    assertThat(h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'match.run'").mapTo(Integer.class).one())
+                            .isEqualTo(runs.size());
+                    assertThat(h.createQuery("SELECT COUNT(*) FROM match_assignment WHERE run_id NOT IN (SELECT id FROM match_run)")
+                            .mapTo(Integer.class).one()).isZero();
                 });
             }
         }
@@ -197,13 +207,16 @@ class ServiceKillTest {
     /** Every stored list has as many ranks as its audit row (written in the same transaction) says, and every audit row has its list. */
     private static void assertEveryListWhole(Handle h) {
         List<Map<String, Object>> lists = h.createQuery("SELECT r.owner_id, r.version, COUNT(e.position) AS ranks FROM rank_list r "
-                + "LEFT JOIN rank_list_entry e ON e.rank_list_id = r.id WHERE r.owner_kind = 'APPLICANT' GROUP BY r.id, r.owner_id, r.version").mapToMap().list();
+                + "LEFT JOIN rank_list_entry e ON e.rank_list_id = r.id WHERE r.owner_kind = 'APPLICANT' GROUP BY r.id, r.owner_id, r.version")
+                .mapToMap().list();
         Map<String, Integer> audited = new java.util.HashMap<>();
-        h.createQuery("SELECT target, details FROM audit_log WHERE action IN ('rank-list.submitted', 'rank-list.saved') AND target LIKE 'applicant:%'")
+        h.createQuery(
+                "SELECT target, details FROM audit_log WHERE action IN ('rank-list.submitted', 'rank-list.saved') AND target LIKE 'applicant:%'")
                 .map((rs, ctx) -> {
                     Matcher m = AUDITED_RANKS.matcher(rs.getString("details"));
                     assertThat(m.find()).as(rs.getString("details")).isTrue();
-                    return Map.entry(rs.getString("target").substring("applicant:".length()) + "#" + m.group(1), Integer.parseInt(m.group(2)));
+                    return Map.entry(rs.getString("target").substring("applicant:".length()) + "#" + m.group(1),
+                            Integer.parseInt(m.group(2)));
                 }).forEach(e -> assertThat(audited.put(e.getKey(), e.getValue())).as("one audit row for %s", e.getKey()).isNull());
         for (Map<String, Object> list : lists) {
             String key = list.get("owner_id") + "#" + list.get("version");
@@ -216,12 +229,13 @@ class ServiceKillTest {
     private static Map<String, String> assignments(Handle h, long run) {
         Map<String, String> assigned = new java.util.HashMap<>();
         h.createQuery("SELECT applicant_id, stream_id FROM match_assignment WHERE run_id = :r").bind("r", run)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).forEach(a -> assigned.put(a[0], a[1]));
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).forEach(a -> assigned.put(a[0], a[1]));
         return assigned;
     }
 
     private static HttpRequest rankList(ServiceProcess child, String applicant, List<String> streams) throws Exception {
-        return child.request("/api/v1/cycles/" + CYCLE + "/iterations/1/applicants/" + applicant + "/rank-list").header("Content-Type", "application/json")
+        return child.request("/api/v1/cycles/" + CYCLE + "/iterations/1/applicants/" + applicant + "/rank-list")
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("streams", streams, "submit", true)))).build();
     }
 
@@ -243,10 +257,12 @@ class ServiceKillTest {
             TestApplicants.seedApplicants(services, applicants);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
             services.database().jdbi().useTransaction(h -> {
-                List<String> streams = h.createQuery("SELECT id FROM program_stream WHERE cycle_id = :c AND quota > 0 ORDER BY id").bind("c", CYCLE)
+                List<String> streams = h.createQuery("SELECT id FROM program_stream WHERE cycle_id = :c AND quota > 0 ORDER BY id")
+                        .bind("c", CYCLE)
                         .mapTo(String.class).list();
                 Random random = new Random(2025);
-                var applications = h.prepareBatch("INSERT INTO application (cycle_id, iteration, applicant_id, stream_id, status, applied_at) VALUES (?, 1, ?, ?, 'ACTIVE', ?)");
+                var applications = h.prepareBatch(
+                        "INSERT INTO application (cycle_id, iteration, applicant_id, stream_id, status, applied_at) VALUES (?, 1, ?, ?, 'ACTIVE', ?)");
                 Map<String, List<String>> byStream = new java.util.TreeMap<>();
                 for (int i = 0; i < applying; i++) {
                     List<String> own = new ArrayList<>(streams);
@@ -261,8 +277,9 @@ class ServiceKillTest {
                 applications.execute();
                 if (!withLists) return;
                 long next = 1;
-                var lists = h.prepareBatch("INSERT INTO rank_list (id, cycle_id, iteration, owner_kind, owner_id, version, status, saved_at, saved_by) "
-                        + "VALUES (?, ?, 1, ?, ?, 1, 'SUBMITTED', ?, 'seed')");
+                var lists = h.prepareBatch(
+                        "INSERT INTO rank_list (id, cycle_id, iteration, owner_kind, owner_id, version, status, saved_at, saved_by) "
+                                + "VALUES (?, ?, 1, ?, ?, 1, 'SUBMITTED', ?, 'seed')");
                 var entries = h.prepareBatch("INSERT INTO rank_list_entry (rank_list_id, position, item) VALUES (?, ?, ?)");
                 for (int i = 0; i < applying; i++, next++) {
                     lists.add(next, CYCLE, "APPLICANT", TestApplicants.id(i), now);
@@ -279,10 +296,12 @@ class ServiceKillTest {
                 entries.execute();
                 // Ids were given explicitly: move the identity on, so that the service's own lists get new ones.
                 if (services.database().isPostgres()) h.execute("SELECT setval(pg_get_serial_sequence('rank_list', 'id'), ?)", next);
-                else h.execute("ALTER TABLE rank_list ALTER COLUMN id RESTART WITH " + next);
+                else
+                    h.execute("ALTER TABLE rank_list ALTER COLUMN id RESTART WITH " + next);
             });
         }
-        log("seeded %,d applicants%s in %.1f s", applicants, withLists ? " with their lists and the streams' lists" : "", (System.nanoTime() - t) / 1e9);
+        log("seeded %,d applicants%s in %.1f s", applicants, withLists ? " with their lists and the streams' lists" : "",
+                (System.nanoTime() - t) / 1e9);
         return applied;
     }
 
@@ -296,9 +315,11 @@ class ServiceKillTest {
                 LocalDateTime start = h.createQuery("SELECT starts_at FROM phase WHERE cycle_id = :c AND iteration = 1 AND phase = :p")
                         .bind("c", CYCLE).bind("p", phase.name()).mapTo(LocalDateTime.class).one();
                 Duration offset = Duration.between(start, LocalDateTime.now(ZoneOffset.UTC).minusHours(1));
-                for (Map<String, Object> p : h.createQuery("SELECT iteration, phase, starts_at FROM phase WHERE cycle_id = :c").bind("c", CYCLE).mapToMap().list()) {
+                for (Map<String, Object> p : h.createQuery("SELECT iteration, phase, starts_at FROM phase WHERE cycle_id = :c")
+                        .bind("c", CYCLE).mapToMap().list()) {
                     h.execute("UPDATE phase SET starts_at = ? WHERE cycle_id = ? AND iteration = ? AND phase = ?",
-                            ((java.sql.Timestamp) p.get("starts_at")).toLocalDateTime().plus(offset), CYCLE, ((Number) p.get("iteration")).intValue(), p.get("phase"));
+                            ((java.sql.Timestamp) p.get("starts_at")).toLocalDateTime().plus(offset), CYCLE,
+                            ((Number) p.get("iteration")).intValue(), p.get("phase"));
                 }
             });
         }

@@ -70,7 +70,8 @@ class EmailTextsTest {
         EmailTexts.Rendered fr = EmailTexts.render(refused, "fr", "https://match.example.ca");
         assertThat(fr.body()).contains("Citoyenneté ou résidence permanente").contains("La carte est expirée.")
                 .contains("https://match.example.ca/applicant/profile");
-        Email invited = Email.of(EmailKind.CAP_INVITED, "/applicant/follow-ups", "respondByTime", "2025-03-20T21:00-04:00[America/Toronto]");
+        Email invited = Email.of(EmailKind.CAP_INVITED, "/applicant/follow-ups", "respondByTime",
+                "2025-03-20T21:00-04:00[America/Toronto]");
         assertThat(EmailTexts.render(invited, "en", "https://m.example").body()).contains("March 20, 2025, 9:00").contains("EDT")
                 .contains("https://m.example/applicant/follow-ups");
         assertThat(EmailTexts.render(invited, "fr", "https://m.example").body()).contains("20 mars 2025, 21 h 00");

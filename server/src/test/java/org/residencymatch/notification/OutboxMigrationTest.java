@@ -13,7 +13,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.residencymatch.store.Database;
 import org.residencymatch.store.DatabaseTest;
-import org.residencymatch.store.TestDatabase;
 
 /**
  * V29 moves the two old outboxes into the one table: every message, sent or not, keeps its content and
@@ -41,7 +40,8 @@ class OutboxMigrationTest {
         flyway.load().migrate();
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             if (schema != null) c.setSchema(schema);
-            s.execute("INSERT INTO applicant (id, family_name, given_names, created_at) VALUES ('A-1', 'Lovelace', 'Ada', TIMESTAMP '2024-10-01 10:00:00')");
+            s.execute(
+                    "INSERT INTO applicant (id, family_name, given_names, created_at) VALUES ('A-1', 'Lovelace', 'Ada', TIMESTAMP '2024-10-01 10:00:00')");
             s.execute("INSERT INTO notification_outbox (applicant_id, kind, subject_key, details, created_at, sent_at) VALUES "
                     + "('A-1', 'ELIGIBILITY_CHANGED', 'notification.eligibilityChanged', 'QIMG list version 2', TIMESTAMP '2024-10-02 10:00:00', NULL), "
                     + "('A-1', 'ELIGIBILITY_CHANGED', 'notification.eligibilityChanged', 'QIMG list version 1', TIMESTAMP '2024-10-01 10:00:00', TIMESTAMP '2024-10-01 10:00:05')");
@@ -51,20 +51,23 @@ class OutboxMigrationTest {
         Database db = schema == null ? Database.open(url, user, password, null) : Database.open(url, user, password, schema);
         try {
             List<String> rows = db.jdbi().withHandle(h -> h.createQuery("""
-                            SELECT channel, COALESCE(applicant_id, recipient) AS addressee, kind, subject_key, body, language, attempts,
-                                   sent_at IS NOT NULL AS sent, next_attempt_at = created_at AS due_at_creation
-                            FROM outbox_message ORDER BY created_at""")
+                    SELECT channel, COALESCE(applicant_id, recipient) AS addressee, kind, subject_key, body, language, attempts,
+                           sent_at IS NOT NULL AS sent, next_attempt_at = created_at AS due_at_creation
+                    FROM outbox_message ORDER BY created_at""")
                     .map((rs, ctx) -> row(rs)).list());
             assertThat(rows).containsExactly(
                     "APPLICANT A-1 ELIGIBILITY_CHANGED notification.eligibilityChanged QIMG list version 1 null 0 true true",
                     "APPLICANT A-1 ELIGIBILITY_CHANGED notification.eligibilityChanged QIMG list version 2 null 0 false true",
                     "EMAIL ada@example.org EMAIL email.confirm https://x/confirm?token=t fr 0 false true");
             List<String> delivered = new ArrayList<>();
-            assertThat(new Outbox(db.jdbi(), java.time.Clock.systemUTC()).deliverPending(m -> delivered.add(m.channel() + " " + m.body()), 10)).isEqualTo(2);
+            assertThat(
+                    new Outbox(db.jdbi(), java.time.Clock.systemUTC()).deliverPending(m -> delivered.add(m.channel() + " " + m.body()), 10))
+                    .isEqualTo(2);
             assertThat(delivered).containsExactly("APPLICANT QIMG list version 2", "EMAIL https://x/confirm?token=t");
             boolean oldTablesGone = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) IN ('notification_outbox', 'email_outbox')"
-                            + (schema == null ? "" : " AND table_schema = :s")).bindMap(schema == null ? java.util.Map.of() : java.util.Map.of("s", schema))
+                            + (schema == null ? "" : " AND table_schema = :s"))
+                    .bindMap(schema == null ? java.util.Map.of() : java.util.Map.of("s", schema))
                     .mapTo(Integer.class).one() == 0);
             assertThat(oldTablesGone).isTrue();
         } finally {

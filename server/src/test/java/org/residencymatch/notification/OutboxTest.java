@@ -27,10 +27,12 @@ import org.residencymatch.store.TestDatabase;
 class OutboxTest {
 
     static final LocalDateTime START = LocalDateTime.of(2025, 1, 20, 9, 0);
-    static final Outbox.RetryPolicy POLICY = new Outbox.RetryPolicy(3, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(30));
+    static final Outbox.RetryPolicy POLICY = new Outbox.RetryPolicy(3, Duration.ofMinutes(5), Duration.ofSeconds(10),
+            Duration.ofMinutes(30));
 
     /** A crash of the sending process, as far as the outbox can tell: nothing after the send runs. */
-    static final class SimulatedCrash extends Error {}
+    static final class SimulatedCrash extends Error {
+    }
 
     @Test
     void theBackOffDoublesUpToItsMaximum() {
@@ -150,7 +152,10 @@ class OutboxTest {
         Clock clock = Clock.systemUTC();
         int messages = 300;
         instances.get(0).jdbi().useTransaction(h -> {
-            for (int i = 0; i < messages; i++) Outbox.enqueueEmail(h, "person" + i + "@example.org", org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM, "link " + i), "en", LocalDateTime.now(clock));
+            for (int i = 0; i < messages; i++)
+                Outbox.enqueueEmail(h, "person" + i + "@example.org",
+                        org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM, "link " + i), "en",
+                        LocalDateTime.now(clock));
         });
         Map<Long, AtomicInteger> sends = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(6);
@@ -183,15 +188,17 @@ class OutboxTest {
 
     private static long email(Database db, Clock clock, String recipient) {
         return db.jdbi().inTransaction(h -> {
-            Outbox.enqueueEmail(h, recipient, org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM, "https://example.org/confirm?token=t"), "en", LocalDateTime.now(clock));
+            Outbox.enqueueEmail(h, recipient, org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.CONFIRM,
+                    "https://example.org/confirm?token=t"), "en", LocalDateTime.now(clock));
             return h.createQuery("SELECT MAX(id) FROM outbox_message").mapTo(Long.class).one();
         });
     }
 
     private static Map<String, Object> row(Database db, long id) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT attempts, sent_at, parked_at FROM outbox_message WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> Map.<String, Object>of("attempts", rs.getInt("attempts"), "sent", rs.getObject("sent_at") != null,
-                        "parked", rs.getObject("parked_at") != null))
-                .one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT attempts, sent_at, parked_at FROM outbox_message WHERE id = :id").bind("id", id)
+                        .map((rs, ctx) -> Map.<String, Object>of("attempts", rs.getInt("attempts"), "sent", rs.getObject("sent_at") != null,
+                                "parked", rs.getObject("parked_at") != null))
+                        .one());
     }
 }

@@ -82,7 +82,8 @@ class BackupRestoreTest {
     private static String operatorToken(Services services) {
         Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
         return services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
-                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(), "backup test"));
+                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(),
+                "backup test"));
     }
 
     /** Each applicant's whole catalogue as the API serves it, through a web server on the given services. */

@@ -73,12 +73,14 @@ class LogPrivacyTest {
     void anEmailIsLoggedByItsIdAndKindNeverByItsLinkAddressOrBody() throws Exception {
         services.database().jdbi().useTransaction(h -> org.residencymatch.notification.Outbox.enqueueEmail(h, "zelda.log@example.org",
                 org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.RESET,
-                        "https://example.org/password/reset?token=SECRET-RESET-TOKEN"), "fr", LocalDateTime.now(clock)));
+                        "https://example.org/password/reset?token=SECRET-RESET-TOKEN"),
+                "fr", LocalDateTime.now(clock)));
         List<String> lines = captureLogs(() -> services.outbox().deliverPending(org.residencymatch.notification.Outbox.LOG_SENDER, 10_000))
                 .stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).as("the email was delivered and logged").anyMatch(line -> line.contains("email.reset"));
-        assertThat(lines).noneMatch(line -> line.contains("SECRET-RESET-TOKEN") || line.contains("zelda.log") || line.contains("password/reset")
-                || line.contains("Réinitialisez"));
+        assertThat(lines)
+                .noneMatch(line -> line.contains("SECRET-RESET-TOKEN") || line.contains("zelda.log") || line.contains("password/reset")
+                        || line.contains("Réinitialisez"));
     }
 
     @Test
@@ -123,8 +125,10 @@ class LogPrivacyTest {
     private static HttpResponse<String> registerByApi(String email, String given, String family, String born) throws Exception {
         String body = "{\"email\":" + json(email) + ",\"password\":\"a long password\",\"givenNames\":" + json(given)
                 + ",\"familyName\":" + json(family) + ",\"dateOfBirth\":" + json(born) + "}";
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/registrations"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/registrations"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** Registers through the page's form; returns the session id and CSRF token it used, which the log must not hold either. */
@@ -132,7 +136,8 @@ class LogPrivacyTest {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         URI register = URI.create("http://localhost:" + server.port() + "/register");
-        String page = browser.send(HttpRequest.newBuilder(register).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).body();
+        String page = browser
+                .send(HttpRequest.newBuilder(register).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
         Map<String, String> fields = Map.of("_csrf", csrf.group(1), "email", email, "password", "a long password", "givenNames", given,
@@ -184,7 +189,8 @@ class LogPrivacyTest {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : events) {
             lines.add(new String(json.encode(event), StandardCharsets.UTF_8));
-            lines.add(event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())));
+            lines.add(event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())));
         }
         return lines;
     }

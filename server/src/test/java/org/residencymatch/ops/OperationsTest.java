@@ -106,7 +106,8 @@ class OperationsTest {
         String after = scrape();
         assertThat(sample(after, "http_server_requests_seconds_count", route, "status=\"200\"", "method=\"GET\"")).isEqualTo(before + 1);
         assertThat(sample(after, "http_server_requests_seconds_count", route, "status=\"400\"")).isGreaterThanOrEqualTo(1);
-        assertThat(sample(after, "http_server_requests_seconds_bucket", route, "status=\"200\"", "le=\"10.0\"")).isGreaterThanOrEqualTo(before + 1);
+        assertThat(sample(after, "http_server_requests_seconds_bucket", route, "status=\"200\"", "le=\"10.0\""))
+                .isGreaterThanOrEqualTo(before + 1);
         assertThat(sample(after, "http_server_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"")).isGreaterThanOrEqualTo(1);
         assertThat(after).as("no series names an applicant, a query or a raw path").doesNotContain("A-2017").doesNotContain("Calgary");
     }
@@ -121,7 +122,8 @@ class OperationsTest {
         long upload = web.services().listUploads().upload(DemoData.CYCLE, ListKind.QIMG, "qimg.csv", file, "user:bci").preview().uploadId();
 
         web.services().listVersions().commit(DemoData.CYCLE, upload, "user:bci");
-        assertThatThrownBy(() -> web.services().listVersions().commit(DemoData.CYCLE, upload, "user:bci")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> web.services().listVersions().commit(DemoData.CYCLE, upload, "user:bci"))
+                .isInstanceOf(ConflictException.class);
 
         String afterCommits = scrape();
         assertThat(sample(afterCommits, "residency_list_commits_seconds_count", "outcome=\"committed\"")).isEqualTo(committed + 1);
@@ -145,7 +147,8 @@ class OperationsTest {
         assertThat(kept.headers().firstValue(RequestObserver.REQUEST_ID_HEADER)).hasValue("lb-7f3a.2");
         // An id that could carry text into the log (an email, spaces, a forged log line) is replaced.
         HttpResponse<Void> replaced = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/health"))
-                .header(RequestObserver.REQUEST_ID_HEADER, "amira.haddad@applicant.example status=500").build(), HttpResponse.BodyHandlers.discarding());
+                .header(RequestObserver.REQUEST_ID_HEADER, "amira.haddad@applicant.example status=500").build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(replaced.headers().firstValue(RequestObserver.REQUEST_ID_HEADER)).get().asString().matches("[0-9a-f]{16}");
     }
 

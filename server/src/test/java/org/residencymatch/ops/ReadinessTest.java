@@ -36,7 +36,8 @@ class ReadinessTest {
     void readyIsFalseWhileTheDatabaseIsUnreachableAndTrueAgainWhenItIsBack() throws Exception {
         Server tcp = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
         int port = tcp.getPort();
-        String url = "jdbc:h2:tcp://localhost:" + port + "/mem:ready-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + Database.H2_POSTGRES_MODE;
+        String url = "jdbc:h2:tcp://localhost:" + port + "/mem:ready-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
+                + Database.H2_POSTGRES_MODE;
         try (Services services = Services.start(Database.open(url, "sa", "", null));
                 WebServer server = new WebServer(services, new WebConfig(null, false)).start(0)) {
             assertThat(status(server, "/ready")).isEqualTo(200);

@@ -89,8 +89,10 @@ class WriteReadinessTest {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path output = temp.resolve("serve.log");
-        Process serve = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "org.residencymatch.cli.ResidencyMatchCli",
-                "serve", "--data", disk.toString(), "--port", String.valueOf(port))).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process serve = new ProcessBuilder(
+                List.of(java, "-cp", System.getProperty("java.class.path"), "org.residencymatch.cli.ResidencyMatchCli",
+                        "serve", "--data", disk.toString(), "--port", String.valueOf(port)))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             assertThat(serve.waitFor(2, TimeUnit.MINUTES)).as("the service stopped by itself").isTrue();
         } finally {
@@ -111,7 +113,8 @@ class WriteReadinessTest {
     }
 
     private static HttpResponse<String> get(WebServer server, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int run(String... command) throws Exception {

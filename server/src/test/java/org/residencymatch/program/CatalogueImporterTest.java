@@ -49,7 +49,8 @@ class CatalogueImporterTest {
 
     @Test
     void importsThe815RealStreamsWithTypesAndProvinces() throws Exception {
-        var summary = services.catalogueImporter().importFile("2025-R1", "r1-2025-program-streams.csv", resource("r1-2025-program-streams.csv"), "test");
+        var summary = services.catalogueImporter().importFile("2025-R1", "r1-2025-program-streams.csv",
+                resource("r1-2025-program-streams.csv"), "test");
 
         assertThat(summary.created()).isEqualTo(815);
         List<ProgramStream> streams = streams();
@@ -71,7 +72,8 @@ class CatalogueImporterTest {
         services.catalogueImporter().importFile("2025-R1", "r1-2025-program-streams.csv", resource("r1-2025-program-streams.csv"), "test");
         List<ProgramStream> fromCsv = streams();
 
-        var summary = services.catalogueImporter().importFile("2025-R1", "r1-2025-program-streams.xlsx", resource("r1-2025-program-streams.xlsx"), "test");
+        var summary = services.catalogueImporter().importFile("2025-R1", "r1-2025-program-streams.xlsx",
+                resource("r1-2025-program-streams.xlsx"), "test");
 
         assertThat(summary.rows()).isEqualTo(815);
         assertThat(summary.unchanged()).isEqualTo(815);
@@ -82,7 +84,8 @@ class CatalogueImporterTest {
     void importingAgainUpdatesAndNeverDuplicates() throws Exception {
         byte[] csv = resource("r1-2025-program-streams.csv");
         services.catalogueImporter().importFile("2025-R1", "a.csv", csv, "test");
-        String changed = new String(csv, StandardCharsets.UTF_8).replace(",27447,St. John's - CMG Stream for CMG,", ",27447,St. John's - CMG Stream for CMG (renamed),");
+        String changed = new String(csv, StandardCharsets.UTF_8).replace(",27447,St. John's - CMG Stream for CMG,",
+                ",27447,St. John's - CMG Stream for CMG (renamed),");
 
         var summary = services.catalogueImporter().importFile("2025-R1", "a.csv", changed.getBytes(StandardCharsets.UTF_8), "test");
 
@@ -101,7 +104,8 @@ class CatalogueImporterTest {
         services.catalogueImporter().importFile("2025-R1", "q.csv", withQuota.getBytes(StandardCharsets.UTF_8), "test");
         assertThat(streams()).singleElement().satisfies(s -> assertThat(s.quota()).isEqualTo(4));
 
-        services.catalogueImporter().importFile("2025-R1", "q.csv", withQuota.replace(";quota", "").replace(";4", "").getBytes(StandardCharsets.UTF_8), "test");
+        services.catalogueImporter().importFile("2025-R1", "q.csv",
+                withQuota.replace(";quota", "").replace(";4", "").getBytes(StandardCharsets.UTF_8), "test");
         assertThat(streams()).singleElement().satisfies(s -> assertThat(s.quota()).isEqualTo(4));
     }
 
@@ -116,11 +120,14 @@ class CatalogueImporterTest {
                 13,Anesthesiology,1,Memorial University of Newfoundland,9001,St. John's,CMG Stream for CMG
                 """;
 
-        assertThatThrownBy(() -> services.catalogueImporter().importFile("2025-R1", "bad.csv", bad.getBytes(StandardCharsets.UTF_8), "test"))
+        assertThatThrownBy(
+                () -> services.catalogueImporter().importFile("2025-R1", "bad.csv", bad.getBytes(StandardCharsets.UTF_8), "test"))
                 .isInstanceOfSatisfying(CatalogueImportException.class, e -> assertThat(e.problems()).containsExactly(
-                        new RowProblem("bad.csv", 3, "school_name", "unknown faculty \"Hogwarts School of Medicine\"; the known faculties are the 18 Canadian faculties of medicine"),
+                        new RowProblem("bad.csv", 3, "school_name",
+                                "unknown faculty \"Hogwarts School of Medicine\"; the known faculties are the 18 Canadian faculties of medicine"),
                         new RowProblem("bad.csv", 4, "discipline_id", "\"x13\" is not a whole number"),
-                        new RowProblem("bad.csv", 5, "program_stream", "unknown stream name \"Wizard Stream for All\"; add it to program/stream-names.csv with its stream type"),
+                        new RowProblem("bad.csv", 5, "program_stream",
+                                "unknown stream name \"Wizard Stream for All\"; add it to program/stream-names.csv with its stream type"),
                         new RowProblem("bad.csv", 6, "program_stream_id", "program stream 9001 already appears in row 2")));
         assertThat(count("program_stream")).isZero();
         assertThat(count("cycle")).isZero();
@@ -133,7 +140,8 @@ class CatalogueImporterTest {
                 + "13,Anesthesi\u0085ology,1,Memorial University of Newfoundland,9002,St. John's,CMG Stream for CMG\n";
         assertThatThrownBy(() -> services.catalogueImporter().importFile("2025-R1", "c.csv", bad.getBytes(StandardCharsets.UTF_8), "test"))
                 .isInstanceOfSatisfying(CatalogueImportException.class, e -> assertThat(e.problems()).containsExactly(
-                        new RowProblem("c.csv", 2, "program_site", "holds an invisible character that reverses the direction of the text (U+202E); retype it"),
+                        new RowProblem("c.csv", 2, "program_site",
+                                "holds an invisible character that reverses the direction of the text (U+202E); retype it"),
                         new RowProblem("c.csv", 3, "discipline_name", "holds an invisible control character (U+0085); retype it")));
         assertThat(count("program_stream")).isZero();
 
@@ -149,7 +157,8 @@ class CatalogueImporterTest {
     void refusesAFileWithAMissingColumn() {
         String missing = "discipline_id,discipline_name,school_name,program_stream_id,program_site,program_stream\n13,A,Dalhousie University,1,Halifax,CMG Stream for CMG\n";
 
-        assertThatThrownBy(() -> services.catalogueImporter().importFile("2025-R1", "m.csv", missing.getBytes(StandardCharsets.UTF_8), "test"))
+        assertThatThrownBy(
+                () -> services.catalogueImporter().importFile("2025-R1", "m.csv", missing.getBytes(StandardCharsets.UTF_8), "test"))
                 .isInstanceOfSatisfying(CatalogueImportException.class, e -> assertThat(e.problems())
                         .containsExactly(new RowProblem("m.csv", 1, "school_id", "this column is missing")));
     }

@@ -13,4 +13,5 @@ import org.junit.jupiter.api.Tag;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("database")
-public @interface DatabaseTest {}
+public @interface DatabaseTest {
+}

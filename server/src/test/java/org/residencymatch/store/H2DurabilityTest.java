@@ -31,7 +31,8 @@ class H2DurabilityTest {
         assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(child.exitValue()).as(Files.readString(temp.resolve("child.log"))).isEqualTo(Writer.HALTED);
         try (Database db = Database.open(url, "sa", "", null)) {
-            List<Integer> ids = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM durability_probe ORDER BY id").mapTo(Integer.class).list());
+            List<Integer> ids = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT id FROM durability_probe ORDER BY id").mapTo(Integer.class).list());
             assertThat(ids).hasSize(Writer.ROWS);
         }
     }

@@ -82,7 +82,8 @@ public final class ServiceProcess {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, maxHeap, "-cp", System.getProperty("java.class.path"),
-                "org.residencymatch.cli.ResidencyMatchCli", "serve", "--db-url", db.url(), "--port", String.valueOf(port), "--insecure-cookies"));
+                "org.residencymatch.cli.ResidencyMatchCli", "serve", "--db-url", db.url(), "--port", String.valueOf(port),
+                "--insecure-cookies"));
         if (db.user() != null && !db.user().isEmpty()) command.addAll(List.of("--db-user", db.user()));
         if (db.password() != null && !db.password().isEmpty()) command.addAll(List.of("--db-password", db.password()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -100,10 +101,11 @@ public final class ServiceProcess {
      * start-up: restart it as a supervisor would (the output says so).
      */
     public static ServiceProcess startRetrying(Target db, Path temp, String token, int attempts) throws Exception {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 ServiceProcess child = start(db, temp, token);
-                if (attempt > 1) System.out.printf(Locale.ROOT, "ServiceProcess: the service started at attempt %d after the kill%n", attempt);
+                if (attempt > 1)
+                    System.out.printf(Locale.ROOT, "ServiceProcess: the service started at attempt %d after the kill%n", attempt);
                 return child;
             } catch (IllegalStateException exited) {
                 if (attempt >= attempts) throw exited;
@@ -119,7 +121,8 @@ public final class ServiceProcess {
             if (!process.isAlive()) throw new IllegalStateException("the service exited: " + Files.readString(temp.resolve("child.log")));
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
+                    return;
             } catch (IOException notYet) {
                 // not listening yet
             }

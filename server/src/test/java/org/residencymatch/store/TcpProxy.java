@@ -66,7 +66,7 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; (n = in.read(buffer)) >= 0;) {
                 out.write(buffer, 0, n);
                 out.flush();
             }

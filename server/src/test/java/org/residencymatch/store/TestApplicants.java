@@ -97,5 +97,6 @@ public final class TestApplicants {
         return members;
     }
 
-    private TestApplicants() {}
+    private TestApplicants() {
+    }
 }

@@ -28,7 +28,8 @@ public final class TestDatabase {
     /** Per template key, the SQL script of the template (H2's SCRIPT), written once per JVM. */
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
 
-    private TestDatabase() {}
+    private TestDatabase() {
+    }
 
     public static boolean onPostgres() {
         String url = System.getProperty("test.db.url", "");
@@ -37,7 +38,8 @@ public final class TestDatabase {
 
     public static Database fresh() {
         if (onPostgres()) return freshShared(1).get(0);
-        return fromTemplate("migrated", template -> {});
+        return fromTemplate("migrated", template -> {
+        });
     }
 
     /**

@@ -37,7 +37,8 @@ class CsvExportTest {
 
     /** Any cells, with either separator, read back by a CSV parser as the same cells, none of them a formula. */
     @Property(tries = 500)
-    void anyRowReadsBackAsItsCellsAndNeverAsAFormula(@ForAll("cells") List<String> cells, @ForAll("separators") char separator) throws IOException {
+    void anyRowReadsBackAsItsCellsAndNeverAsAFormula(@ForAll("cells") List<String> cells, @ForAll("separators") char separator)
+            throws IOException {
         String line = CsvExport.row(separator, cells);
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(line), format)) {

@@ -67,7 +67,7 @@ class TableReaderTest {
 
     @Test
     void refusesTheOldXlsFormatAndAFileThatOnlyPretendsToBeXlsx() {
-        assertThatThrownBy(() -> TableReader.read("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}))
+        assertThatThrownBy(() -> TableReader.read("old.xls", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}))
                 .hasMessageContaining(".xls format is not supported");
         assertThatThrownBy(() -> TableReader.read("fake.xlsx", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("the content is not one");
@@ -121,15 +121,18 @@ class TableReaderTest {
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                     + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
                     + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-            part(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
-                    + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            part(zip, "_rels/.rels",
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                            + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
             part(zip, "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
                     + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"AIMG\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            part(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
-                    + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
-            part(zip, "xl/worksheets/sheet1.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                    + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Family name</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>MMI score</t></is></c></row>"
-                    + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Haddad</t></is></c><c r=\"B2\"><v>88.5</v></c></row></sheetData></worksheet>");
+            part(zip, "xl/_rels/workbook.xml.rels",
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                            + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            part(zip, "xl/worksheets/sheet1.xml",
+                    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Family name</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>MMI score</t></is></c></row>"
+                            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Haddad</t></is></c><c r=\"B2\"><v>88.5</v></c></row></sheetData></worksheet>");
         }
 
         Table table = TableReader.read("aimg.xlsx", out.toByteArray());
@@ -215,7 +218,7 @@ class TableReaderTest {
         assertThat(TableReader.isBinary("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).isTrue();
         assertThat(TableReader.isBinary("Nom;Prénom\r\nRoy;Ana\r\n".getBytes(StandardCharsets.UTF_8))).isFalse();
         assertThat(TableReader.isBinary("\uFEFFNom;Prénom".getBytes(StandardCharsets.UTF_16LE))).isFalse();
-        assertThatThrownBy(() -> TableReader.read("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}))
+        assertThatThrownBy(() -> TableReader.read("old.xls", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}))
                 .isInstanceOfSatisfying(TableReadException.class, e -> assertThat(e.reason()).isEqualTo(TableReadException.Reason.OLD_XLS));
     }
 }

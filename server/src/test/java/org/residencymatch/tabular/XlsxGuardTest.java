@@ -100,7 +100,7 @@ class XlsxGuardTest {
         // refusal is still the one a read of the whole part before its cells gives, whether the part is the
         // sheet read for the table or another one, only inspected.
         String badCellFirst = "<worksheet><sheetData><row r=\"1\"><c r=\"ZZZZZZ1\"/></row>" + "<row><c/></row>".repeat(20_000);
-        for (String part : new String[] {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}) {
+        for (String part : new String[]{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}) {
             byte[] doctypeAfter = workbook(part, badCellFirst + "<!DOCTYPE x></sheetData></worksheet>");
             byte[] bombAfter = workbook(part, badCellFirst + " ".repeat(20_000_000) + "</sheetData></worksheet>");
             byte[] badCellOnly = workbook(part, badCellFirst + "</sheetData></worksheet>");
@@ -121,8 +121,8 @@ class XlsxGuardTest {
     Arbitrary<String> references() {
         Arbitrary<String> near = Arbitraries.strings().withChars("$$AaDdFfXxZz0123456789 -é").ofMaxLength(12);
         Arbitrary<String> formed = net.jqwik.api.Combinators.combine(
-                        Arbitraries.of("", "$"), Arbitraries.strings().withChars("AaBDdFfXxZz").ofMinLength(1).ofMaxLength(4),
-                        Arbitraries.of("", "$"), Arbitraries.of("0", "1", "01", "9", "1048576", "1048577", "0001048", "9999999", "10000000"))
+                Arbitraries.of("", "$"), Arbitraries.strings().withChars("AaBDdFfXxZz").ofMinLength(1).ofMaxLength(4),
+                Arbitraries.of("", "$"), Arbitraries.of("0", "1", "01", "9", "1048576", "1048577", "0001048", "9999999", "10000000"))
                 .as((a, letters, b, digits) -> a + letters + b + digits);
         return Arbitraries.oneOf(near, formed, Arbitraries.of("XFD1", "XFE1", "xfd1048576", "$A$1", "A", "1", "", "$", "A$", "$1"));
     }

@@ -29,10 +29,10 @@ class XlsxReaderTest {
     @Test
     void readsSharedStringsAsExcelShowsThemRichTextJoinedPhoneticGuidesLeftOutEscapesDecoded() throws Exception {
         byte[] xlsx = workbook(Map.of("xl/sharedStrings.xml", "<sst " + MAIN + ">"
-                        + "<si><t>Family name</t></si>"
-                        + "<si><r><t>O'Brien-</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">Lévesque</t></r></si>"
-                        + "<si><t>山田</t><rPh sb=\"0\" eb=\"2\"><t>やまだ</t></rPh></si>"
-                        + "<si><t>line_x000D_break and _x005F_x0041_ kept</t></si></sst>"),
+                + "<si><t>Family name</t></si>"
+                + "<si><r><t>O'Brien-</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">Lévesque</t></r></si>"
+                + "<si><t>山田</t><rPh sb=\"0\" eb=\"2\"><t>やまだ</t></rPh></si>"
+                + "<si><t>line_x000D_break and _x005F_x0041_ kept</t></si></sst>"),
                 "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
                         + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row>"
                         + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>2</v></c></row>"
@@ -76,7 +76,8 @@ class XlsxReaderTest {
         assertThat(TableReader.read("w.xlsx", workbook(Map.of("xl/styles.xml", styles), rows)).rows().get(0).cells())
                 // 60 is the 29 February 1900 Excel counts and that never was; style 99 does not exist.
                 .containsExactly("1990-03-04", "1990-03-04", "1.5", "0.5", "32936", "60", "32936");
-        byte[] in1904 = workbook(Map.of("xl/styles.xml", styles, "xl/workbook.xml", workbookPart("<workbookPr date1904=\"1\"/>", "Sheet1")), rows);
+        byte[] in1904 = workbook(Map.of("xl/styles.xml", styles, "xl/workbook.xml", workbookPart("<workbookPr date1904=\"1\"/>", "Sheet1")),
+                rows);
         assertThat(TableReader.read("w.xlsx", in1904).rows().get(0).cell(0)).isEqualTo("1994-03-05");
     }
 
@@ -114,7 +115,8 @@ class XlsxReaderTest {
     void findsThePartsThroughThePackagesRelationshipsWhereverTheyAreAndInAnyCase() throws Exception {
         // The first sheet is the workbook's first, whatever its part is called; targets may be absolute.
         Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("_rels/.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"" + TYPES + "officeDocument\" Target=\"book/Main.xml\"/></Relationships>");
+        parts.put("_rels/.rels",
+                "<Relationships><Relationship Id=\"rId1\" Type=\"" + TYPES + "officeDocument\" Target=\"book/Main.xml\"/></Relationships>");
         parts.put("book/Main.xml", workbookPart("", "List", "Other"));
         parts.put("book/_rels/Main.xml.rels", "<Relationships>"
                 + "<Relationship Id=\"rId1\" Type=\"" + TYPES + "worksheet\" Target=\"/Sheets/Second.xml\"/>"
@@ -132,9 +134,10 @@ class XlsxReaderTest {
 
     @Test
     void placesCellsByTheirReferencesOrOneAfterTheOtherAndLeavesBlankRowsOut() throws Exception {
-        byte[] xlsx = workbook(Map.of(), "<row r=\"2\"><c t=\"inlineStr\"><is><t>a</t></is></c><c r=\"C2\" t=\"inlineStr\"><is><t>c</t></is></c></row>"
-                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t> </t></is></c></row>"
-                + "<row r=\"5\"><c r=\"B5\"><v>2</v></c><c><v>3</v></c></row>");
+        byte[] xlsx = workbook(Map.of(),
+                "<row r=\"2\"><c t=\"inlineStr\"><is><t>a</t></is></c><c r=\"C2\" t=\"inlineStr\"><is><t>c</t></is></c></row>"
+                        + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t> </t></is></c></row>"
+                        + "<row r=\"5\"><c r=\"B5\"><v>2</v></c><c><v>3</v></c></row>");
 
         Table table = TableReader.read("w.xlsx", xlsx);
 
@@ -151,9 +154,11 @@ class XlsxReaderTest {
 
         assertThatThrownBy(() -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"B2\"><v>12,5</v></c></row>")))
                 .hasMessage("w.xlsx: not a readable Excel workbook (cell B2 should hold a number but holds \"12,5\")");
-        assertThatThrownBy(() -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"AB2\" t=\"s\"><v>7</v></c></row>")))
+        assertThatThrownBy(
+                () -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"AB2\" t=\"s\"><v>7</v></c></row>")))
                 .hasMessageContaining("cell AB2 refers to a shared text the workbook does not have");
-        assertThatThrownBy(() -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"A2\" t=\"x\"><v>1</v></c></row>")))
+        assertThatThrownBy(
+                () -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"A2\" t=\"x\"><v>1</v></c></row>")))
                 .hasMessageContaining("cell A2 is of a type Excel does not write (\"x\")");
         assertThatThrownBy(() -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")))
                 .hasMessageContaining("its rows are out of order (row 1 after row 1)");
@@ -173,7 +178,9 @@ class XlsxReaderTest {
                 + "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"A2\"/></row>"
                 + "<row r=\"3\"><c r=\"A3\"><v>1</v></c><c r=\"A3\"><v>2</v></c></row>";
         byte[] xlsx = zip(Map.of("xl/workbook.xml", workbookPart("", "Sheet1"),
-                "xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"" + TYPES + "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+                "xl/_rels/workbook.xml.rels",
+                "<Relationships><Relationship Id=\"rId1\" Type=\"" + TYPES
+                        + "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
                 "xl/worksheets/sheet1.xml", "<worksheet " + MAIN + "><row r=\"9\"><c><v>before</v></c></row><sheetData>" + rows
                         + "</sheetData><row r=\"5\"><c><v>after</v></c></row></worksheet>"));
 
@@ -187,15 +194,18 @@ class XlsxReaderTest {
 
     @Test
     void readsTheFirstSheetEvenWhenItIsBrokenRatherThanTheFirstWholeOne() throws Exception {
-        String relationships = "<Relationships><Relationship Id=\"rId1\" Type=\"" + TYPES + "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+        String relationships = "<Relationships><Relationship Id=\"rId1\" Type=\"" + TYPES
+                + "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
         String sheet = sheet("<row><c t=\"inlineStr\"><is><t>h</t></is></c></row>");
         byte[] firstHasNoPart = zip(Map.of("xl/workbook.xml", "<workbook " + MAIN + "><sheets><sheet name=\"A\" sheetId=\"1\"/>"
                 + "<sheet name=\"B\" sheetId=\"2\" r:id=\"rId1\"/></sheets></workbook>", "xl/_rels/workbook.xml.rels", relationships,
                 "xl/worksheets/sheet1.xml", sheet));
-        byte[] firstHasNoName = zip(Map.of("xl/workbook.xml", "<workbook " + MAIN + "><sheets><sheet sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
-                "xl/_rels/workbook.xml.rels", relationships, "xl/worksheets/sheet1.xml", sheet));
+        byte[] firstHasNoName = zip(
+                Map.of("xl/workbook.xml", "<workbook " + MAIN + "><sheets><sheet sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+                        "xl/_rels/workbook.xml.rels", relationships, "xl/worksheets/sheet1.xml", sheet));
 
-        assertThatThrownBy(() -> TableReader.read("w.xlsx", firstHasNoPart)).hasMessageContaining("the sheet \"A\" has no part in the workbook");
+        assertThatThrownBy(() -> TableReader.read("w.xlsx", firstHasNoPart))
+                .hasMessageContaining("the sheet \"A\" has no part in the workbook");
         assertThat(TableReader.read("w.xlsx", firstHasNoPart, "B").headers()).containsExactly("h");
         assertThat(TableReader.read("w.xlsx", firstHasNoName).headers()).containsExactly("h");
     }
@@ -207,7 +217,8 @@ class XlsxReaderTest {
                 + "<c t=\"b\"><v>true</v></c></row>");
 
         assertThat(TableReader.read("w.xlsx", dates).rows().get(0).cells()).containsExactly("1990-03-04", "1990-03-04", "TRUE");
-        assertThatThrownBy(() -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"C2\" t=\"b\"><v>2</v></c></row>")))
+        assertThatThrownBy(
+                () -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"C2\" t=\"b\"><v>2</v></c></row>")))
                 .hasMessageContaining("cell C2 should hold TRUE or FALSE but holds \"2\"");
         assertThatThrownBy(() -> TableReader.read("w.xlsx", workbook(Map.of(), header + "<row r=\"2\"><c r=\"A2\"><v>1<b/></v></c></row>")))
                 .hasMessageContaining("an element <v> holds markup where Excel writes only text");
@@ -219,7 +230,8 @@ class XlsxReaderTest {
     @Test
     void refusesTextThatIsNotUtf8AsUnreadable() throws Exception {
         // Found by fuzzing: the parser reads text lazily and says what is wrong with it unchecked.
-        byte[] xlsx = workbook(Map.of("xl/sharedStrings.bin.xml", "<sst><si><t>L\u00e9vesque</t></si></sst>"), "<row><c t=\"s\"><v>0</v></c></row>");
+        byte[] xlsx = workbook(Map.of("xl/sharedStrings.bin.xml", "<sst><si><t>L\u00e9vesque</t></si></sst>"),
+                "<row><c t=\"s\"><v>0</v></c></row>");
 
         assertThatThrownBy(() -> TableReader.read("w.xlsx", xlsx)).isInstanceOf(TableReadException.class)
                 .hasMessageContaining("not a readable Excel workbook (xl/sharedStrings.xml: ").hasMessageContaining("UTF-8");
@@ -227,14 +239,16 @@ class XlsxReaderTest {
 
     @Test
     void refusesSharedStringsOfFarMoreTextOrMoreStringsThanAList() throws Exception {
-        String longStrings = "<sst>" + ("<si><t>" + "x".repeat(1_000) + "</t></si>").repeat(XlsxReader.MAX_SHARED_STRING_CHARS / 1_000 + 1) + "</sst>";
+        String longStrings = "<sst>" + ("<si><t>" + "x".repeat(1_000) + "</t></si>").repeat(XlsxReader.MAX_SHARED_STRING_CHARS / 1_000 + 1)
+                + "</sst>";
         String manyStrings = "<sst>" + "<si><t>x</t></si>".repeat(TableReader.MAX_CELLS + 1) + "</sst>";
 
-        for (String sharedStrings : new String[] {longStrings, manyStrings}) {
+        for (String sharedStrings : new String[]{longStrings, manyStrings}) {
             // Text this repetitive compresses so well that it would be taken for a zip bomb without a part that does not.
             byte[] noise = new byte[400 * 1024];
             new java.util.Random(1).nextBytes(noise);
-            Map<String, String> parts = Map.of("xl/sharedStrings.xml", sharedStrings, "xl/media/noise.bin", new String(noise, StandardCharsets.ISO_8859_1));
+            Map<String, String> parts = Map.of("xl/sharedStrings.xml", sharedStrings, "xl/media/noise.bin",
+                    new String(noise, StandardCharsets.ISO_8859_1));
             byte[] xlsx = workbook(parts, "<row><c t=\"s\"><v>0</v></c></row>");
 
             assertThatThrownBy(() -> TableReader.read("w.xlsx", xlsx)).hasMessageContaining("far more text than a list");
@@ -245,7 +259,7 @@ class XlsxReaderTest {
     void refusesAPartCompressedInAWayExcelDoesNotUse() throws Exception {
         // Found by fuzzing: commons-compress hands a zstd part to a decompressor that is not on the class path.
         byte[] xlsx = workbook(Map.of(), "<row><c t=\"inlineStr\"><is><t>h</t></is></c></row>");
-        for (int method : new int[] {12, 93, 95}) { // bzip2, zstd, xz
+        for (int method : new int[]{12, 93, 95}) { // bzip2, zstd, xz
             byte[] other = withEveryPartsMethod(xlsx, method);
 
             assertThatThrownBy(() -> TableReader.read("w.xlsx", other)).as("method %d", method)
@@ -281,7 +295,8 @@ class XlsxReaderTest {
     private static String workbookPart(String properties, String... sheetNames) {
         StringBuilder sheets = new StringBuilder();
         for (int i = 0; i < sheetNames.length; i++) {
-            sheets.append("<sheet name=\"").append(sheetNames[i]).append("\" sheetId=\"").append(i + 1).append("\" r:id=\"rId").append(i + 1).append("\"/>");
+            sheets.append("<sheet name=\"").append(sheetNames[i]).append("\" sheetId=\"").append(i + 1).append("\" r:id=\"rId")
+                    .append(i + 1).append("\"/>");
         }
         return "<workbook " + MAIN + ">" + properties + "<sheets>" + sheets + "</sheets></workbook>";
     }

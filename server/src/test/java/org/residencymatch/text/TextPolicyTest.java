@@ -12,7 +12,7 @@ class TextPolicyTest {
     @Test
     void controlCharactersAreRefusedWithTheFirstOneAndWhere() {
         assertThat(TextPolicy.decide(Field.LINE, "Ada\u0000Lovelace")).isEqualTo(new Refused(TextPolicy.CONTROL_CHARACTER, 0, 3));
-        for (int c : new int[] {0x01, 0x07, 0x0A, 0x0D, 0x09, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9F}) {
+        for (int c : new int[]{0x01, 0x07, 0x0A, 0x0D, 0x09, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9F}) {
             assertThat(TextPolicy.decide(Field.LINE, "a" + Character.toString(c))).as("U+%04X", c).isInstanceOf(Refused.class);
         }
         // Indexes count characters as people do, not UTF-16 units.
@@ -34,7 +34,8 @@ class TextPolicyTest {
                     .isEqualTo(new Refused(TextPolicy.DIRECTION_OVERRIDE, c, 7));
         }
         for (int c = 0x2066; c <= 0x2069; c++) {
-            assertThat(TextPolicy.decide(Field.LINE, Character.toString(c) + "x")).isEqualTo(new Refused(TextPolicy.DIRECTION_OVERRIDE, c, 0));
+            assertThat(TextPolicy.decide(Field.LINE, Character.toString(c) + "x"))
+                    .isEqualTo(new Refused(TextPolicy.DIRECTION_OVERRIDE, c, 0));
         }
         // The marks that only hint a direction (LRM, RLM) are ordinary in right-to-left names.
         assertThat(TextPolicy.decide(Field.LINE, "\u200Fحداد")).isInstanceOf(Accepted.class);

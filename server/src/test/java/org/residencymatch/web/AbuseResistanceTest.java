@@ -87,7 +87,8 @@ class AbuseResistanceTest {
         int requests = 0;
         for (int i = 0; i < 60; i++) {
             BrowserlessSession visitor = new BrowserlessSession(direct.port());
-            for (String page : List.of("/login", "/register", "/password/forgot", "/password/reset?token=made-up", "/help/contact?lang=fr")) {
+            for (String page : List.of("/login", "/register", "/password/forgot", "/password/reset?token=made-up",
+                    "/help/contact?lang=fr")) {
                 assertThat(visitor.get(page).statusCode()).as(page).isEqualTo(200);
                 requests++;
             }
@@ -95,7 +96,8 @@ class AbuseResistanceTest {
             // Forms refused: without the form's token, an invalid registration, an unknown reset link; and the language switch.
             assertThat(visitor.postRaw("/login", Map.of("email", "x@y.example", "password", "whatever")).statusCode()).isEqualTo(403);
             assertThat(visitor.post("/register", Map.of("email", "not-an-email")).statusCode()).isEqualTo(422);
-            assertThat(visitor.post("/password/reset", Map.of("token", "made-up", "password", "a long enough password")).statusCode()).isEqualTo(400);
+            assertThat(visitor.post("/password/reset", Map.of("token", "made-up", "password", "a long enough password")).statusCode())
+                    .isEqualTo(400);
             assertThat(visitor.post("/language", Map.of("lang", "fr", "next", "/login")).statusCode()).isEqualTo(302);
             assertThat(visitor.get("/login").body()).as("the choice is remembered without a session").contains("<html lang=\"fr\"");
             requests += 6;
@@ -128,7 +130,8 @@ class AbuseResistanceTest {
         new BrowserlessSession(direct.port()).signIn("nobody@made-up.example", "wrong");
         AccountSweep sweep = new AccountSweep(services.database().jdbi(), clock);
         sweep.run();
-        assertThat(count("SELECT COUNT(*) FROM web_session WHERE id_hash = ?", org.residencymatch.account.SecretTokens.hash(amira.sessionCookie())))
+        assertThat(count("SELECT COUNT(*) FROM web_session WHERE id_hash = ?",
+                org.residencymatch.account.SecretTokens.hash(amira.sessionCookie())))
                 .as("a live session stays").isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM throttle_counter")).isEqualTo(2);
 
@@ -144,7 +147,8 @@ class AbuseResistanceTest {
         for (int i = 0; i < 40; i++) {
             assertThat(new BrowserlessSession(direct.port()).signIn("guess@made-up.example", "guess-" + i).statusCode()).isIn(401, 429);
         }
-        assertThat(count("SELECT COUNT(*) FROM throttle_counter") - before).as("one row per (account, address) and one per address").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM throttle_counter") - before).as("one row per (account, address) and one per address")
+                .isEqualTo(2);
     }
 
     // ---------------------------------------------------------------- 3. throttling that cannot be turned against users
@@ -156,7 +160,8 @@ class AbuseResistanceTest {
         String cookies = "";
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + balanced.port() + "/login"))
                 .header("Accept", "text/html").header("X-Forwarded-For", address).build(), HttpResponse.BodyHandlers.ofString());
-        cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+        cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';')))
+                .collect(Collectors.joining("; "));
         String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         body = form(Map.of("_csrf", csrf, "email", email, "password", password, "next", "/"));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + balanced.port() + "/login"))
@@ -205,7 +210,9 @@ class AbuseResistanceTest {
         }
         HttpResponse<String> next = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port() + "/api/v1/session"))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", "192.0.2.200")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"amira.haddad@applicant.example\",\"password\":\"" + DemoData.PASSWORD + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers
+                        .ofString("{\"email\":\"amira.haddad@applicant.example\",\"password\":\"" + DemoData.PASSWORD + "\"}"))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(next.statusCode()).as("a made-up header does not make another client").isEqualTo(429);
     }
@@ -227,7 +234,8 @@ class AbuseResistanceTest {
     static int askForReset(String email, String address) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + balanced.port() + "/password/forgot"))
                 .header("Accept", "text/html").header("X-Forwarded-For", address).build(), HttpResponse.BodyHandlers.ofString());
-        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';')))
+                .collect(Collectors.joining("; "));
         String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + balanced.port() + "/password/forgot"))
                 .header("Accept", "text/html").header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
@@ -260,11 +268,13 @@ class AbuseResistanceTest {
     @Test
     void resetEmailsAreLimitedPerAccountAndPerAddress() throws Exception {
         String email = "yusuf.demir@applicant.example";
-        long sentBefore = count("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = ? AND subject_key = 'email.reset'", email);
+        long sentBefore = count(
+                "SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = ? AND subject_key = 'email.reset'", email);
         for (int i = 0; i < Registration.RESET_EMAILS_PER_ACCOUNT + 2; i++) {
             assertThat(askForReset(email, "198.51.100." + (60 + i))).as("the same answer every time").isEqualTo(200);
         }
-        assertThat(count("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = ? AND subject_key = 'email.reset'", email) - sentBefore)
+        assertThat(count("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = ? AND subject_key = 'email.reset'",
+                email) - sentBefore)
                 .isEqualTo(Registration.RESET_EMAILS_PER_ACCOUNT);
         for (int i = 0; i < Registration.RESET_REQUESTS_PER_ADDRESS; i++) {
             assertThat(askForReset("someone-" + i + "@made-up.example", "203.0.113.99")).isEqualTo(200);
@@ -292,9 +302,11 @@ class AbuseResistanceTest {
         for (RouteAccessTest.Route route : RouteAccessTest.routes(direct)) {
             if (!route.method().equals("GET")) continue;
             String path = RouteAccessTest.address(route.path());
-            for (String cookie : new String[] {null, Authentication.SESSION_COOKIE + "=" + operator.sessionCookie()}) {
-                HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port() + path)).header("Accept", "text/html");
-                HttpRequest.Builder head = HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port() + path)).header("Accept", "text/html")
+            for (String cookie : new String[]{null, Authentication.SESSION_COOKIE + "=" + operator.sessionCookie()}) {
+                HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port() + path)).header("Accept",
+                        "text/html");
+                HttpRequest.Builder head = HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port() + path))
+                        .header("Accept", "text/html")
                         .method("HEAD", HttpRequest.BodyPublishers.noBody());
                 if (cookie != null) {
                     get.header("Cookie", cookie);
@@ -303,7 +315,8 @@ class AbuseResistanceTest {
                 int getStatus = http.send(get.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 HttpResponse<String> headResponse = http.send(head.build(), HttpResponse.BodyHandlers.ofString());
                 if (headResponse.statusCode() != getStatus || !headResponse.body().isEmpty()) {
-                    wrong.add("HEAD " + path + (cookie == null ? "" : " (operator)") + " -> " + headResponse.statusCode() + " (GET " + getStatus + ")");
+                    wrong.add("HEAD " + path + (cookie == null ? "" : " (operator)") + " -> " + headResponse.statusCode() + " (GET "
+                            + getStatus + ")");
                 }
                 checked++;
             }
@@ -319,7 +332,8 @@ class AbuseResistanceTest {
                 "/\u200b/evil.example", "/x\u0000", "")) {
             assertThat(SignInRoutes.safeNext(hostile)).as(hostile.replaceAll("\\p{Cntrl}", "?")).isEqualTo("/");
         }
-        assertThat(SignInRoutes.safeNext("/applicant/catalogue?province=QC&q=family+medicine")).isEqualTo("/applicant/catalogue?province=QC&q=family+medicine");
+        assertThat(SignInRoutes.safeNext("/applicant/catalogue?province=QC&q=family+medicine"))
+                .isEqualTo("/applicant/catalogue?province=QC&q=family+medicine");
 
         BrowserlessSession visitor = new BrowserlessSession(direct.port());
         // A control character in any field, a redirect target included, is refused by the text policy: no redirect at all.
@@ -329,16 +343,20 @@ class AbuseResistanceTest {
         assertThat(visitor.get("/login?next=//evil.example").body()).contains("name=\"next\" value=\"/\"");
         assertThat(visitor.post("/login", Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD,
                 "next", "/\t/evil.example")).statusCode()).isEqualTo(400);
-        HttpResponse<String> signedIn = visitor.post("/login", Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD,
-                "next", "/\\evil.example"));
+        HttpResponse<String> signedIn = visitor.post("/login",
+                Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD,
+                        "next", "/\\evil.example"));
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
         visitor.get("/help/contact");
-        assertThat(visitor.post("/language", Map.of("lang", "fr", "next", "/%09/evil.example")).headers().firstValue("Location")).hasValue("/%09/evil.example");
-        assertThat(visitor.post("/language", Map.of("lang", "en", "next", "//evil.example")).headers().firstValue("Location")).hasValue("/");
+        assertThat(visitor.post("/language", Map.of("lang", "fr", "next", "/%09/evil.example")).headers().firstValue("Location"))
+                .hasValue("/%09/evil.example");
+        assertThat(visitor.post("/language", Map.of("lang", "en", "next", "//evil.example")).headers().firstValue("Location"))
+                .hasValue("/");
         assertThat(visitor.post("/language", Map.of("lang", "en", "next", "/\t/evil.example")).statusCode()).isEqualTo(400);
     }
 
-    static HttpResponse<String> post(WebServer server, String path, String contentType, String accept, HttpRequest.BodyPublisher body) throws Exception {
+    static HttpResponse<String> post(WebServer server, String path, String contentType, String accept, HttpRequest.BodyPublisher body)
+            throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).header("Content-Type", contentType)
                 .header("Accept", accept).POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -362,7 +380,8 @@ class AbuseResistanceTest {
     @Test
     void bodiesOverTheirLimitAreRefusedWith413BeforeBeingParsed() throws Exception {
         String bigJson = "{\"email\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"password\":\"p\"}";
-        HttpResponse<String> json = post(direct, "/api/v1/session", "application/json", "application/json", HttpRequest.BodyPublishers.ofString(bigJson));
+        HttpResponse<String> json = post(direct, "/api/v1/session", "application/json", "application/json",
+                HttpRequest.BodyPublishers.ofString(bigJson));
         assertThat(json.statusCode()).isEqualTo(413);
         assertThat(json.body()).contains("\"code\":\"TOO_LARGE\"");
         HttpResponse<String> streamed = post(direct, "/api/v1/registrations", "application/json", "application/json",
@@ -375,15 +394,17 @@ class AbuseResistanceTest {
         assertThat(page.body()).contains("<html").contains("too large");
         // Just under the limit is read as usual.
         String fits = "{\"email\":\"" + "x".repeat(900 * 1024) + "\",\"password\":\"p\"}";
-        assertThat(post(direct, "/api/v1/session", "application/json", "application/json", HttpRequest.BodyPublishers.ofString(fits)).statusCode())
+        assertThat(post(direct, "/api/v1/session", "application/json", "application/json", HttpRequest.BodyPublishers.ofString(fits))
+                .statusCode())
                 .isEqualTo(401);
 
         // A list upload may be larger than 1 MiB: this one is read, and refused for what it holds.
         String token = operatorToken();
         HttpResponse<String> largeList = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port()
-                        + "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=large.csv"))
+                + "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=large.csv"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("not,a,list\n" + "x,y,z\n".repeat(400_000))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("not,a,list\n" + "x,y,z\n".repeat(400_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(largeList.statusCode()).as(largeList.body()).isEqualTo(400);
         assertThat(largeList.body()).contains("\"code\":\"LIST_REFUSED\"");
 
@@ -392,9 +413,10 @@ class AbuseResistanceTest {
         long tooLarge = services.listUploads().maxBytes() + 2 * 1024 * 1024;
         try (java.net.Socket socket = new java.net.Socket("localhost", direct.port())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("POST /api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=big.csv HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Type: text/csv\r\nContent-Length: " + tooLarge
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(
+                    ("POST /api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=big.csv HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                            + "Authorization: Bearer " + token + "\r\nContent-Type: text/csv\r\nContent-Length: " + tooLarge
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readNBytes(2000), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 413").contains("\"code\":\"TOO_LARGE\"");
@@ -404,7 +426,8 @@ class AbuseResistanceTest {
     static String operatorToken() {
         var accounts = new org.residencymatch.account.Accounts(services.database().jdbi(), services.clock());
         return services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
-                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(), "abuse"));
+                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(),
+                "abuse"));
     }
 
     @Test
@@ -415,7 +438,8 @@ class AbuseResistanceTest {
             assertThat(operator.get(path).headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
         }
         String token = operatorToken();
-        for (String path : List.of("/api/v1/cycles/2025-R1/applicants/A-2001", "/api/v1/cycles/2025-R1/lists/QIMG/versions/1/members.csv")) {
+        for (String path : List.of("/api/v1/cycles/2025-R1/applicants/A-2001",
+                "/api/v1/cycles/2025-R1/lists/QIMG/versions/1/members.csv")) {
             HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + direct.port() + path))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(api.statusCode()).as(path).isEqualTo(200);

@@ -22,8 +22,10 @@ class AccountPagesTest {
     static final TestServer web = TestServer.demo();
 
     static int apiStatus(String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/api/v1/cycles/2025-R1/cases"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/api/v1/cycles/2025-R1/cases"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -31,8 +33,9 @@ class AccountPagesTest {
         BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         operator.get("/operator/accounts");
-        HttpResponse<String> refused = operator.post("/operator/accounts", Map.of("displayName", "McGill staff", "email", "staff@mcgill.example",
-                "password", "a long enough secret", "role", "PROGRAM_STAFF", "facultyId", "NOWHERE"));
+        HttpResponse<String> refused = operator.post("/operator/accounts",
+                Map.of("displayName", "McGill staff", "email", "staff@mcgill.example",
+                        "password", "a long enough secret", "role", "PROGRAM_STAFF", "facultyId", "NOWHERE"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Enter the id of an existing faculty");
         operator.get("/operator/accounts");
@@ -55,12 +58,14 @@ class AccountPagesTest {
         String refreshed = operator.get("/operator/accounts?issued=1").body();
         assertThat(refreshed).as("a refresh shows the token no more, and says so").doesNotContain(token.group(1))
                 .contains("A token was issued and shown once");
-        long issuedTokens = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_token WHERE label = 'nightly export'")
-                .mapTo(Long.class).one());
+        long issuedTokens = web.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_token WHERE label = 'nightly export'")
+                        .mapTo(Long.class).one());
         assertThat(issuedTokens).as("one token, however often the page is shown").isEqualTo(1);
         assertThat(operator.get("/operator/accounts").body()).contains("nightly export").doesNotContain(token.group(1));
 
-        long tokenId = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM api_token WHERE label = 'nightly export'").mapTo(Long.class).one());
+        long tokenId = web.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM api_token WHERE label = 'nightly export'").mapTo(Long.class).one());
         assertThat(operator.post("/operator/tokens/" + tokenId + "/revoke", Map.of()).statusCode()).isEqualTo(302);
         assertThat(apiStatus(token.group(1))).isEqualTo(401);
     }

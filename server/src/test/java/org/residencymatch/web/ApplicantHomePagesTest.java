@@ -25,11 +25,13 @@ class ApplicantHomePagesTest {
         String home = fatima.get("/applicant").body().replaceAll("\\s+", " ");
         assertThat(home).doesNotContain("Rank the programs you applied to")
                 .contains("You applied to no program stream in this iteration.")
-                .contains("<span class=\"state\">Done:</span> <a href=\"/applicant/profile\">Your profile is filled in; it can no longer be changed in this phase.</a>");
+                .contains(
+                        "<span class=\"state\">Done:</span> <a href=\"/applicant/profile\">Your profile is filled in; it can no longer be changed in this phase.</a>");
         assertThat(home).as("nothing on the profile is asked").doesNotContain("To do now:</span> <a href=\"/applicant/profile\"");
 
         String french = checklist(fatima.get("/applicant?lang=fr").body());
-        assertThat(french).doesNotContain("href=\"/applicant/rank-list\"").contains("Vous n’avez postulé à aucun volet de programme dans ce tour.");
+        assertThat(french).doesNotContain("href=\"/applicant/rank-list\"")
+                .contains("Vous n’avez postulé à aucun volet de programme dans ce tour.");
         assertThat(checklist(home)).doesNotContain("href=\"/applicant/rank-list\"");
     }
 

@@ -26,12 +26,14 @@ class ApplicantJourneyPagesTest {
         amira.signIn("amira.haddad@applicant.example", DemoData.PASSWORD);
         String catalogue = amira.get("/applicant/catalogue?province=ON&streamType=IMG&discipline=13").body();
         assertThat(catalogue).contains("Program selection is open until").contains("aria-label=\"Apply to Anesthesiology");
-        for (String stream : new String[] {MCMASTER_IMG, OTTAWA_IMG}) {
+        for (String stream : new String[]{MCMASTER_IMG, OTTAWA_IMG}) {
             amira.get("/applicant/catalogue?province=ON");
-            HttpResponse<String> applied = amira.post("/applicant/applications", Map.of("streamId", stream, "next", "/applicant/catalogue?province=ON"));
+            HttpResponse<String> applied = amira.post("/applicant/applications",
+                    Map.of("streamId", stream, "next", "/applicant/catalogue?province=ON"));
             assertThat(applied.statusCode()).isEqualTo(302);
         }
-        assertThat(amira.get("/applicant/applications").body()).contains("#" + MCMASTER_IMG).contains("#" + OTTAWA_IMG).contains("Withdraw");
+        assertThat(amira.get("/applicant/applications").body()).contains("#" + MCMASTER_IMG).contains("#" + OTTAWA_IMG)
+                .contains("Withdraw");
         amira.get("/applicant/catalogue");
         HttpResponse<String> refused = amira.post("/applicant/applications", Map.of("streamId", "27447", "next", "/applicant/catalogue"));
         assertThat(refused.statusCode()).isEqualTo(409);

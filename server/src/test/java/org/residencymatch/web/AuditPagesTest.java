@@ -47,7 +47,8 @@ class AuditPagesTest {
 
         String first = operator.get("/operator/audit?action=t.&target=t%3A2025-R1%2FQIMG").body();
         assertThat(first).contains("<label for=\"actor\">").contains("<select id=\"action\" name=\"action\">")
-                .contains("<option value=\"t.uploaded\"").contains("<option value=\"t.\" selected>Every t. action</option>").contains("55 entries").contains("Page 1 of 2")
+                .contains("<option value=\"t.uploaded\"").contains("<option value=\"t.\" selected>Every t. action</option>")
+                .contains("55 entries").contains("Page 1 of 2")
                 .contains("t:2025-R1/QIMG/v55").contains("t:2025-R1/QIMG/v6").doesNotContain("t:2025-R1/QIMG/v5<")
                 .doesNotContain("t:case/1");
         assertThat(first.indexOf("QIMG/v55")).as("newest first").isLessThan(first.indexOf("QIMG/v54"));
@@ -85,9 +86,11 @@ class AuditPagesTest {
     @Test
     void badFiltersAreRefusedAndOnlyTheOperatorSeesTheLog() throws Exception {
         BrowserlessSession operator = operator();
-        HttpResponse<String> badDate = operator.get("/operator/audit?from=" + java.net.URLEncoder.encode(HOSTILE, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> badDate = operator
+                .get("/operator/audit?from=" + java.net.URLEncoder.encode(HOSTILE, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(badDate.statusCode()).isEqualTo(400);
-        assertThat(badDate.body()).contains("<p id=\"error-field\">The field to correct: From (UTC)</p>").doesNotContain("<script>alert(1)");
+        assertThat(badDate.body()).contains("<p id=\"error-field\">The field to correct: From (UTC)</p>")
+                .doesNotContain("<script>alert(1)");
         assertThat(operator.get("/operator/audit?pageSize=500").statusCode()).isEqualTo(400);
 
         BrowserlessSession applicant = new BrowserlessSession(web.port());

@@ -86,7 +86,8 @@ class CouplePagesTest {
                 .contains("value=\"" + kept + "\"");
 
         BrowserlessSession emilie = signedIn(EMILIE, "fr");
-        String french = emilie.get(emilie.postFields("/applicant/couple/" + coupleId + "/rank-list", "iteration", "1", "mine", "", "partner", "", "action", "add:")
+        String french = emilie.get(emilie
+                .postFields("/applicant/couple/" + coupleId + "/rank-list", "iteration", "1", "mine", "", "partner", "", "action", "add:")
                 .headers().firstValue("Location").orElseThrow()).body();
         assertThat(french).contains("Choisissez un programme pour au moins l’un de vous");
     }
@@ -135,12 +136,14 @@ class CouplePagesTest {
         long changedBefore = outbox("applicant_id = ? AND kind = 'COUPLE_LIST_CHANGED'", LIAM);
         long changedEmailsBefore = outbox("recipient = ? AND subject_key = 'email.coupleList.changed'", email(LIAM));
         for (int save = 0; save < 3; save++) {
-            emilie.postFields("/applicant/couple/" + coupleId + "/rank-list", "iteration", "1", "item", pair, "item", "|" + his.get(1), "action", "save");
+            emilie.postFields("/applicant/couple/" + coupleId + "/rank-list", "iteration", "1", "item", pair, "item", "|" + his.get(1),
+                    "action", "save");
         }
         assertThat(outbox("applicant_id = ? AND kind = 'COUPLE_LIST_CHANGED'", LIAM)).isEqualTo(changedBefore + 1);
         assertThat(outbox("recipient = ? AND subject_key = 'email.coupleList.changed'", email(LIAM))).isEqualTo(changedEmailsBefore + 1);
         liam.get("/applicant/rank-list?lang=fr");
-        assertThat(liam.get("/applicant/rank-list").body()).contains("Émilie Tremblay a modifié cette liste de paires (brouillon enregistré le ");
+        assertThat(liam.get("/applicant/rank-list").body())
+                .contains("Émilie Tremblay a modifié cette liste de paires (brouillon enregistré le ");
     }
 
     @Test

@@ -45,7 +45,9 @@ class CsrfAndSessionTest {
 
     static HttpResponse<String> send(String method, String path, String sessionId, String csrf) throws Exception {
         boolean api = path.startsWith("/api/");
-        String body = api ? "{\"body\":\"forged\"}" : "resolution=forged&body=forged&lang=fr&next=%2F&email=x%40y.example&password=forged-forged";
+        String body = api
+                ? "{\"body\":\"forged\"}"
+                : "resolution=forged&body=forged&lang=fr&next=%2F&email=x%40y.example&password=forged-forged";
         if (csrf != null) body = api ? body : body + "&_csrf=" + csrf;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + path))
                 .header("Cookie", Authentication.SESSION_COOKIE + "=" + sessionId)
@@ -91,10 +93,11 @@ class CsrfAndSessionTest {
             if (route.method().equals("GET")) continue;
             BrowserlessSession browser = browserFor(route, signedIn);
             String path = RouteAccessTest.address(route.path());
-            for (String token : new String[] {null, attackersToken, ""}) {
+            for (String token : new String[]{null, attackersToken, ""}) {
                 HttpResponse<String> response = send(route.method(), path, browser.sessionCookie(), token);
                 if (response.statusCode() != 403 || !response.body().contains("\"code\":\"CSRF\"")) {
-                    accepted.add(route.method() + " " + route.path() + " with token " + (token == null ? "none" : token.isEmpty() ? "empty" : "of another session")
+                    accepted.add(route.method() + " " + route.path() + " with token "
+                            + (token == null ? "none" : token.isEmpty() ? "empty" : "of another session")
                             + " -> " + response.statusCode() + " " + response.body());
                 }
                 checked++;
@@ -119,7 +122,8 @@ class CsrfAndSessionTest {
 
         BrowserlessSession victim = attacker.sameCookiesOn(web.port());
         victim.get("/login");
-        HttpResponse<String> login = victim.post("/login", Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD, "next", "/"));
+        HttpResponse<String> login = victim.post("/login",
+                Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD, "next", "/"));
         assertThat(login.statusCode()).isEqualTo(302);
         String issued = victim.sessionCookie();
         assertThat(issued).isNotNull().isNotEqualTo(planted);
@@ -128,7 +132,8 @@ class CsrfAndSessionTest {
         HttpResponse<String> withPlanted = get("/applicant/catalogue", planted);
         assertThat(withPlanted.statusCode()).as("the planted id signs nobody in").isEqualTo(302);
         assertThat(withPlanted.headers().firstValue("Location")).get().asString().startsWith("/login");
-        String hashes = web.services().database().jdbi().withHandle(h -> String.join(",", h.createQuery("SELECT id_hash FROM web_session").mapTo(String.class).list()));
+        String hashes = web.services().database().jdbi()
+                .withHandle(h -> String.join(",", h.createQuery("SELECT id_hash FROM web_session").mapTo(String.class).list()));
         assertThat(hashes).as("the planted session is deleted").doesNotContain(org.residencymatch.account.SecretTokens.hash(planted));
 
         // A made-up id planted the same way is ignored: sign-in issues a new one.
@@ -152,7 +157,8 @@ class CsrfAndSessionTest {
         assertThat(mei.post("/language", Map.of("lang", "fr", "next", "/applicant/catalogue")).statusCode()).isEqualTo(302);
         mei.get("/applicant/catalogue");
         assertThat(mei.post("/logout", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(mei.get("/login").body()).as("the sign-in page after signing out, in the language she chose").contains("<html lang=\"fr\"");
+        assertThat(mei.get("/login").body()).as("the sign-in page after signing out, in the language she chose")
+                .contains("<html lang=\"fr\"");
     }
 
     static HttpResponse<String> get(String path, String sessionId) throws Exception {

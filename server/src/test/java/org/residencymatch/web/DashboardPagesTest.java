@@ -53,8 +53,10 @@ class DashboardPagesTest {
 
     /** Counted here from the lists and profiles directly, not through the dashboard's query. */
     static int imgOn(ListKind kind, Set<String> imgApplicants) {
-        return (int) imgApplicants.stream().filter(a -> web.services().database().jdbi().withHandle(h -> web.services().lists().forApplicant(h, DemoData.CYCLE, a))
-                .state(kind).isMember()).count();
+        return (int) imgApplicants.stream()
+                .filter(a -> web.services().database().jdbi().withHandle(h -> web.services().lists().forApplicant(h, DemoData.CYCLE, a))
+                        .state(kind).isMember())
+                .count();
     }
 
     @Test
@@ -71,19 +73,27 @@ class DashboardPagesTest {
         assertThat(page).as("nothing the content security policy refuses").doesNotContain("style=").doesNotContain("<script");
 
         assertThat(run.matched()).isPositive();
-        int ontarioPositions = web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
+        int ontarioPositions = web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE))
+                .stream()
                 .filter(s -> s.province() == Province.ON).mapToInt(s -> s.quota()).sum();
         NumberFormat percent = NumberFormat.getPercentInstance(Messages.ENGLISH);
         percent.setMaximumFractionDigits(1);
         String ontarioRate = percent.format((double) run.matched() / ontarioPositions);
-        assertThat(chart(page, "fill-province")).contains(row("Ontario", run.matched() + " of " + String.format(Messages.ENGLISH, "%,d", ontarioPositions) + " (" + ontarioRate + ")"))
-                .contains(row("Québec", "0 of " + String.format(Messages.ENGLISH, "%,d", web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
-                        .filter(s -> s.province() == Province.QC).mapToInt(s -> s.quota()).sum()) + " (0%)"));
+        assertThat(chart(page, "fill-province"))
+                .contains(row("Ontario",
+                        run.matched() + " of " + String.format(Messages.ENGLISH, "%,d", ontarioPositions) + " (" + ontarioRate + ")"))
+                .contains(row("Québec",
+                        "0 of " + String.format(Messages.ENGLISH, "%,d",
+                                web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE))
+                                        .stream()
+                                        .filter(s -> s.province() == Province.QC).mapToInt(s -> s.quota()).sum())
+                                + " (0%)"));
         assertThat(chart(page, "matched-category")).contains(row("Canadian medical graduates (CMG)", "0"))
                 .contains(row("International medical graduates (IMG)", String.valueOf(run.matched())));
 
         Set<String> img = Set.copyOf(web.services().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT applicant_id FROM applicant_profile WHERE cycle_id = :c AND category = 'IMG'").bind("c", DemoData.CYCLE).mapTo(String.class).list()));
+                "SELECT applicant_id FROM applicant_profile WHERE cycle_id = :c AND category = 'IMG'").bind("c", DemoData.CYCLE)
+                .mapTo(String.class).list()));
         String coverage = chart(page, "list-coverage");
         assertThat(coverage).contains("How many of the " + img.size() + " IMG applicants");
         for (ListKind kind : ListKind.values()) {

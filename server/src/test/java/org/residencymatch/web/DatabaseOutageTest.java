@@ -61,11 +61,13 @@ class DatabaseOutageTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration HANG = Duration.ofSeconds(60);
 
-    record Acknowledged(String applicant, int version, List<String> streams) {}
+    record Acknowledged(String applicant, int version, List<String> streams) {
+    }
 
     @Test
     void theServiceReportsTheOutageRecoversByItselfAndLosesNoAcknowledgedSubmission() throws Exception {
-        assumeTrue(TestDatabase.onPostgres(), "needs PostgreSQL (-Dtest.db.url=jdbc:postgresql://...): the outage is a TCP proxy in front of the server");
+        assumeTrue(TestDatabase.onPostgres(),
+                "needs PostgreSQL (-Dtest.db.url=jdbc:postgresql://...): the outage is a TCP proxy in front of the server");
         String base = System.getProperty("test.db.url"), user = System.getProperty("test.db.user", "postgres"),
                 password = System.getProperty("test.db.password", "");
         Matcher hostPort = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/").matcher(base);
@@ -81,9 +83,11 @@ class DatabaseOutageTest {
             new DemoData(services).seedIfEmpty();
             List<String> applicants = new ArrayList<>();
             List<List<String>> streams = new ArrayList<>();
-            for (String id : services.database().jdbi().withHandle(h -> h.createQuery("SELECT applicant_id FROM applicant_profile ORDER BY applicant_id")
-                    .mapTo(String.class).list())) {
-                List<String> open = services.catalogue().catalogue(CYCLE, id, 1, new CatalogueFilter(null, null, null, Decision.SELECTABLE, null), 1, 5)
+            for (String id : services.database().jdbi()
+                    .withHandle(h -> h.createQuery("SELECT applicant_id FROM applicant_profile ORDER BY applicant_id")
+                            .mapTo(String.class).list())) {
+                List<String> open = services.catalogue()
+                        .catalogue(CYCLE, id, 1, new CatalogueFilter(null, null, null, Decision.SELECTABLE, null), 1, 5)
                         .entries().stream().map(CatalogueEntry::stream).map(s -> s.streamId()).toList();
                 if (open.size() < 3) continue;
                 for (String s : open) services.applications().apply(CYCLE, 1, id, s, "test");
@@ -137,7 +141,8 @@ class DatabaseOutageTest {
                 assertThat(JSON.readTree(ready.body()).get("status").asText()).isEqualTo("DATABASE_UNREACHABLE");
                 t = System.nanoTime();
                 HttpResponse<String> refused = submit(url, applicants.get(0), streams.get(0));
-                log("a submission during the outage: %d %s in %d ms", refused.statusCode(), refused.body(), (System.nanoTime() - t) / 1_000_000);
+                log("a submission during the outage: %d %s in %d ms", refused.statusCode(), refused.body(),
+                        (System.nanoTime() - t) / 1_000_000);
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
                 assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
@@ -158,7 +163,8 @@ class DatabaseOutageTest {
                         throw new IllegalStateException(e);
                     }
                 }, "/ready saying 200 again", workers);
-                log("ready again %d ms after the proxy was restored (%d probes), without a restart", (System.nanoTime() - t) / 1_000_000, probes[0]);
+                log("ready again %d ms after the proxy was restored (%d probes), without a restart", (System.nanoTime() - t) / 1_000_000,
+                        probes[0]);
                 await(() -> acknowledged.size() >= duringOutage + 20, "20 more acknowledged submissions after the outage", workers);
                 stop.set(true);
                 for (Future<?> f : workers) f.get(HANG.toSeconds(), TimeUnit.SECONDS);
@@ -210,15 +216,18 @@ class DatabaseOutageTest {
     }
 
     private static HttpResponse<String> get(String url, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + TOKEN).timeout(HANG).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + TOKEN).timeout(HANG).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> submit(String url, String applicant, List<String> streams) throws Exception {
         String body = JSON.writeValueAsString(Map.of("streams", streams, "submit", true));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/cycles/" + CYCLE + "/iterations/1/applicants/" + applicant + "/rank-list"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").timeout(HANG)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/v1/cycles/" + CYCLE + "/iterations/1/applicants/" + applicant + "/rank-list"))
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").timeout(HANG)
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void log(String format, Object... args) {

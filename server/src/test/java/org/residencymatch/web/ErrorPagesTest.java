@@ -36,7 +36,8 @@ class ErrorPagesTest {
     static final TestServer web = TestServer.demo(clock);
 
     /** What no page may show: the service's codes and its English details, and any trace of an exception. */
-    private static final List<String> INTERNAL = List.of("INVALID_FIELD", "OUTSIDE_PHASE", "FORBIDDEN", "NOT_FOUND", "TOO_LARGE", "INTERNAL",
+    private static final List<String> INTERNAL = List.of("INVALID_FIELD", "OUTSIDE_PHASE", "FORBIDDEN", "NOT_FOUND", "TOO_LARGE",
+            "INTERNAL",
             "NOT_ELIGIBLE", "Exception", "choose a program stream", "your role may not do this", "no couple", "ROL_OPEN", "of 2025-R1",
             "the request body is larger", "a secret detail", "an applicant cannot form a couple alone", "Endpoint GET");
 
@@ -44,7 +45,9 @@ class ErrorPagesTest {
     static void aRouteThatFails() {
         // A bug, as a route would meet one: the page must say something went wrong, and nothing of the bug.
         web.server().javalin().unsafe.internalRouter.addHttpEndpoint(new Endpoint(HandlerType.GET, "/applicant/failing-for-a-test",
-                ctx -> { throw new IllegalStateException("a secret detail A-2001"); }, Set.of(new Roles(Set.of(Access.APPLICANT)))));
+                ctx -> {
+                    throw new IllegalStateException("a secret detail A-2001");
+                }, Set.of(new Roles(Set.of(Access.APPLICANT)))));
     }
 
     private static BrowserlessSession applicant(String email, String language) throws Exception {
@@ -94,20 +97,21 @@ class ErrorPagesTest {
         LocalDateTime before = LocalDateTime.now(clock);
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
         try {
-        for (String language : List.of("en", "fr")) {
-            BrowserlessSession emilie = applicant(web.services().profiles().identity("A-1001").orElseThrow().email(), language);
-            emilie.get("/applicant/rank-list?iteration=1");
-            HttpResponse<String> added = emilie.post("/applicant/couple/" + couple.id() + "/rank-list",
-                    Map.of("action", "add:", "mine", "", "partner", ""));
-            assertThat(added.statusCode()).isEqualTo(302);
-            String back = added.headers().firstValue("Location").orElseThrow();
-            assertThat(back).contains("error=bothNoMatch");
-            HttpResponse<String> page = emilie.get(back);
-            assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("<html lang=\"" + language + "\"")
-                    .contains("id=\"pair-error\" role=\"alert\">" + Messages.of(language).t("couple.error.bothNoMatch").split("[\"«]")[0])
-                    .contains("aria-describedby=\"pair-error\"").contains("aria-invalid=\"true\"");
-        }
+            for (String language : List.of("en", "fr")) {
+                BrowserlessSession emilie = applicant(web.services().profiles().identity("A-1001").orElseThrow().email(), language);
+                emilie.get("/applicant/rank-list?iteration=1");
+                HttpResponse<String> added = emilie.post("/applicant/couple/" + couple.id() + "/rank-list",
+                        Map.of("action", "add:", "mine", "", "partner", ""));
+                assertThat(added.statusCode()).isEqualTo(302);
+                String back = added.headers().firstValue("Location").orElseThrow();
+                assertThat(back).contains("error=bothNoMatch");
+                HttpResponse<String> page = emilie.get(back);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("<html lang=\"" + language + "\"")
+                        .contains(
+                                "id=\"pair-error\" role=\"alert\">" + Messages.of(language).t("couple.error.bothNoMatch").split("[\"«]")[0])
+                        .contains("aria-describedby=\"pair-error\"").contains("aria-invalid=\"true\"");
+            }
         } finally {
             clock.set(before);
         }
@@ -150,7 +154,8 @@ class ErrorPagesTest {
         BrowserlessSession staff = new BrowserlessSession(web.port());
         staff.signIn("staff@ubc.example", DemoData.PASSWORD);
         staff.get("/staff/streams/" + ubcStream + "?iteration=1&lang=" + language);
-        HttpResponse<String> staffEarly = staff.post("/staff/streams/" + ubcStream + "/rank-list", Map.of("iteration", "1", "action", "submit"));
+        HttpResponse<String> staffEarly = staff.post("/staff/streams/" + ubcStream + "/rank-list",
+                Map.of("iteration", "1", "action", "submit"));
         friendly(staffEarly, 409, language);
         assertThat(staffEarly.body()).contains(m.t("phase.name.ROL_OPEN"));
     }
@@ -184,12 +189,14 @@ class ErrorPagesTest {
     @Test
     void scriptsAndTheApiStillGetJson() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/api/v1/cycles/2025-R1/no-such-route"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = http
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/api/v1/cycles/2025-R1/no-such-route"))
+                        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.body()).doesNotContain("<html");
-        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/applicant/no-such-page"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> script = http
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + "/applicant/no-such-page"))
+                        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(script.statusCode()).isEqualTo(404);
         assertThat(script.body()).doesNotContain("<html");
     }

@@ -39,7 +39,8 @@ class FacultyVerificationPagesTest {
                 .contains("data-applicant=\"" + DemoData.CHLOE + "\" data-fact=\"DEGREE\"")
                 .doesNotContain("data-applicant=\"A-2025\"").contains("href=\"/staff/verification\"")
                 .contains("No document sent: confirm it from your faculty's records.");
-        assertThat(staff.get("/staff/verification?lang=fr").body()).contains("Vérifier vos étudiants").contains("Faits en attente de votre vérification");
+        assertThat(staff.get("/staff/verification?lang=fr").body()).contains("Vérifier vos étudiants")
+                .contains("Faits en attente de votre vérification");
         staff.get("/staff/verification?lang=en");
 
         // A refusal without its reasons in both languages changes nothing and says why, beside the fact.
@@ -51,18 +52,22 @@ class FacultyVerificationPagesTest {
         assertThat(staff.post("/staff/verification/A-2001/facts/CATEGORY", Map.of("decision", "ACCEPTED")).statusCode()).isEqualTo(404);
         assertThat(staff.post("/staff/verification/" + DemoData.CHLOE + "/facts/CITIZENSHIP", Map.of("decision", "ACCEPTED")).statusCode())
                 .isEqualTo(404);
-        assertThat(web.services().profiles().profile(DemoData.CYCLE, DemoData.CHLOE).orElseThrow().checks().status(ProfileFact.CATEGORY).state())
+        assertThat(web.services().profiles().profile(DemoData.CYCLE, DemoData.CHLOE).orElseThrow().checks().status(ProfileFact.CATEGORY)
+                .state())
                 .isEqualTo(FactStatus.State.AWAITING_VERIFICATION);
 
-        HttpResponse<String> verified = staff.post("/staff/verification/" + DemoData.CHLOE + "/facts/CATEGORY", Map.of("decision", "ACCEPTED"));
+        HttpResponse<String> verified = staff.post("/staff/verification/" + DemoData.CHLOE + "/facts/CATEGORY",
+                Map.of("decision", "ACCEPTED"));
         assertThat(verified.statusCode()).isEqualTo(302);
         assertThat(verified.headers().firstValue("Location")).hasValue("/staff/verification?decided=ACCEPTED");
-        FactStatus status = web.services().profiles().profile(DemoData.CYCLE, DemoData.CHLOE).orElseThrow().checks().status(ProfileFact.CATEGORY);
+        FactStatus status = web.services().profiles().profile(DemoData.CYCLE, DemoData.CHLOE).orElseThrow().checks()
+                .status(ProfileFact.CATEGORY);
         assertThat(status.isVerified()).isTrue();
         assertThat(status.verifier()).isEqualTo(Verifier.FACULTY);
         assertThat(status.decidedBy()).isEqualTo("University of British Columbia");
         String after = staff.get("/staff/verification?decided=ACCEPTED").body();
-        assertThat(after).contains("The fact is verified under your faculty's name").doesNotContain("data-applicant=\"" + DemoData.CHLOE + "\" data-fact=\"CATEGORY\"")
+        assertThat(after).contains("The fact is verified under your faculty's name")
+                .doesNotContain("data-applicant=\"" + DemoData.CHLOE + "\" data-fact=\"CATEGORY\"")
                 .contains("data-applicant=\"" + DemoData.CHLOE + "\" data-fact=\"DEGREE\"");
     }
 
@@ -72,11 +77,14 @@ class FacultyVerificationPagesTest {
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         String ravi = operator.get("/operator/applicants/A-2025").body();
         assertThat(ravi).contains("id=\"documents\"").contains("passport-ravi-iyer.pdf").contains("md-diploma-ravi-iyer.pdf")
-                .contains("data-status=\"AWAITING\"").containsPattern("href=\"/api/v1/cycles/2025-R1/applicants/A-2025/documents/\\d+/file\" download");
+                .contains("data-status=\"AWAITING\"")
+                .containsPattern("href=\"/api/v1/cycles/2025-R1/applicants/A-2025/documents/\\d+/file\" download");
         String nadia = operator.get("/operator/applicants/A-2026").body();
-        assertThat(nadia).contains("data-status=\"REFUSED\"").contains("Refused by the match operator on").contains("birth certificate from outside Canada");
+        assertThat(nadia).contains("data-status=\"REFUSED\"").contains("Refused by the match operator on")
+                .contains("birth certificate from outside Canada");
         assertThat(operator.get("/operator/applicants/A-2001").body()).contains("The applicant has sent no document.");
-        assertThat(operator.get("/operator/applicants/" + DemoData.CHLOE).body()).contains("id=\"medical-school\">University of British Columbia<");
+        assertThat(operator.get("/operator/applicants/" + DemoData.CHLOE).body())
+                .contains("id=\"medical-school\">University of British Columbia<");
     }
 
     @Test

@@ -63,7 +63,8 @@ class FollowUpPagesTest {
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/operator/cap").body()).contains("A-2002").contains("Not invited");
 
-        HttpResponse<String> invited = operator.post("/operator/cap/invite", Map.of("applicantId", "A-2002", "respondBy", "2025-03-20T17:00", "limit", "10"));
+        HttpResponse<String> invited = operator.post("/operator/cap/invite",
+                Map.of("applicantId", "A-2002", "respondBy", "2025-03-20T17:00", "limit", "10"));
         assertThat(invited.statusCode()).isEqualTo(302);
 
         BrowserlessSession patel = new BrowserlessSession(web.port());

@@ -71,14 +71,16 @@ class FrenchPagesTest {
     /** Applicants in different situations (the couple, a draft list, a case, a refused document, new, not eligible...). */
     static final List<String> APPLICANTS = List.of("A-1001", "A-1002", "A-1008", "A-2001", "A-2002", "A-2003", "A-2005", "A-2007", "A-2025",
             "A-2026");
-    static final List<String> OTHERS = List.of(DemoData.OPERATOR_EMAIL, "staff@ubc.example", "aimg@partner.example", "bc-cap@partner.example",
+    static final List<String> OTHERS = List.of(DemoData.OPERATOR_EMAIL, "staff@ubc.example", "aimg@partner.example",
+            "bc-cap@partner.example",
             "bci@partner.example");
     /** Pages of one kind (same path once numbers and ids are set aside, same query parameters) looked at per account. */
     static final int SAMPLES_PER_KIND = 2;
     static final int MAX_PAGES_PER_ACCOUNT = 120;
 
     static final Pattern HREF = Pattern.compile("\\shref=\"(/[^\"#]*)");
-    static final Pattern GET_FORM = Pattern.compile("<form(?![^>]*method=\"post\")[^>]*action=\"(/[^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    static final Pattern GET_FORM = Pattern.compile("<form(?![^>]*method=\"post\")[^>]*action=\"(/[^\"]*)\"[^>]*>(.*?)</form>",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     static final Pattern INPUT = Pattern.compile("<(input|select)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     static final Pattern NAME_ATTR = Pattern.compile("\\sname=\"([^\"]+)\"");
     static final Pattern VALUE_ATTR = Pattern.compile("\\svalue=\"([^\"]*)\"");
@@ -149,7 +151,8 @@ class FrenchPagesTest {
         String after = revert.headers().firstValue("Location").orElseThrow();
         if (after.startsWith("/jobs/")) operator.followProgress(after);
         bci.get("/partner/lists");
-        assertThat(bci.postFile("/partner/lists/QIMG/upload", "bci-2.csv", qimgFile("A-2004", "A-2015", "A-2018")).statusCode()).isEqualTo(302);
+        assertThat(bci.postFile("/partner/lists/QIMG/upload", "bci-2.csv", qimgFile("A-2004", "A-2015", "A-2018")).statusCode())
+                .isEqualTo(302);
     }
 
     private static byte[] qimgFile(String... applicantIds) {
@@ -165,8 +168,9 @@ class FrenchPagesTest {
     void everyPageReachableByGetAsEveryRoleIsInFrench() throws Exception {
         Set<String> accounts = new LinkedHashSet<>(OTHERS);
         for (String applicantId : APPLICANTS) {
-            accounts.add(web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT email FROM user_account WHERE applicant_id = :a")
-                    .bind("a", applicantId).mapTo(String.class).one()));
+            accounts.add(
+                    web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT email FROM user_account WHERE applicant_id = :a")
+                            .bind("a", applicantId).mapTo(String.class).one()));
         }
         List<String> actions = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log")
                 .mapTo(String.class).list());
@@ -174,14 +178,16 @@ class FrenchPagesTest {
         for (String email : accounts) pages += walk(email, actions);
 
         StringBuilder report = new StringBuilder();
-        findings.forEach((what, where) -> report.append(what).append("\n    on ").append(String.join(", ", where.stream().limit(4).toList()))
-                .append(where.size() > 4 ? " and " + (where.size() - 4) + " more" : "").append('\n'));
+        findings.forEach(
+                (what, where) -> report.append(what).append("\n    on ").append(String.join(", ", where.stream().limit(4).toList()))
+                        .append(where.size() > 4 ? " and " + (where.size() - 4) + " more" : "").append('\n'));
         Files.writeString(Path.of("target", "french-pages-findings.txt"), pages + " pages\n" + report);
         Files.write(Path.of("target", "french-pages-walked.txt"), walked);
         assertThat(pages).as("pages walked").isGreaterThan(100);
         // The pages #16 named, each reached: a partner's preview with rows to review, the revert's preview, the audit
         // log, the reconciliation cases, a verified profile, a receipt.
-        for (String page : List.of("bci@partner.example /partner/lists/QIMG/uploads/", DemoData.OPERATOR_EMAIL + " /partner/lists/QIMG/revert?toVersion=",
+        for (String page : List.of("bci@partner.example /partner/lists/QIMG/uploads/",
+                DemoData.OPERATOR_EMAIL + " /partner/lists/QIMG/revert?toVersion=",
                 DemoData.OPERATOR_EMAIL + " /operator/audit", DemoData.OPERATOR_EMAIL + " /operator/cases", "/applicant/profile",
                 "/rank-list/receipt")) {
             assertThat(walked).as("walked").anyMatch(w -> w.contains(page));
@@ -221,7 +227,8 @@ class FrenchPagesTest {
             read++;
             walked.add((email == null ? "visitor" : email) + " " + address);
             String html = page.body();
-            String where = (email == null ? "visitor" : email.substring(0, email.indexOf('@'))) + " " + address + " (" + page.statusCode() + ")";
+            String where = (email == null ? "visitor" : email.substring(0, email.indexOf('@'))) + " " + address + " (" + page.statusCode()
+                    + ")";
             if (!html.contains("<html lang=\"fr\"")) finding("page not in French", where);
             check(visibleText(html), actions, where);
             Matcher link = HREF.matcher(html);
@@ -308,7 +315,8 @@ class FrenchPagesTest {
         findings.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(where);
     }
 
-    static final Pattern DROPPED = Pattern.compile("<(script|style|template)\\b.*?</\\1>|<!--.*?-->", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    static final Pattern DROPPED = Pattern.compile("<(script|style|template)\\b.*?</\\1>|<!--.*?-->",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|</[^>]+>", Pattern.DOTALL);
     static final Pattern READ_ATTRIBUTE = Pattern.compile("\\s(title|placeholder|aria-label|alt|data-confirm)=\"([^\"]*)\"");
     static final Pattern BUTTON_VALUE = Pattern.compile("type=\"(submit|button|reset)\"");
@@ -317,7 +325,8 @@ class FrenchPagesTest {
     static List<String> visibleText(String html) {
         String body = DROPPED.matcher(html).replaceAll(" ");
         for (String kind : ENGLISH_BY_DESIGN.keySet()) {
-            body = Pattern.compile("<(\\w+)\\b[^>]*\\bclass=\"" + kind + "\"[^>]*\\blang=\"en\"[^>]*>.*?</\\1>", Pattern.DOTALL).matcher(body).replaceAll(" ");
+            body = Pattern.compile("<(\\w+)\\b[^>]*\\bclass=\"" + kind + "\"[^>]*\\blang=\"en\"[^>]*>.*?</\\1>", Pattern.DOTALL)
+                    .matcher(body).replaceAll(" ");
         }
         int head = body.indexOf("</head>");
         String title = "";
@@ -333,7 +342,9 @@ class FrenchPagesTest {
             run.append(body, last, tag.start());
             last = tag.end();
             String name = tag.group(1);
-            boolean inline = name == null ? isInline(body.substring(tag.start() + 2, Math.min(body.length(), tag.start() + 12))) : isInline(name);
+            boolean inline = name == null
+                    ? isInline(body.substring(tag.start() + 2, Math.min(body.length(), tag.start() + 12)))
+                    : isInline(name);
             if (!inline) {
                 add(texts, run.toString());
                 run.setLength(0);
@@ -356,7 +367,8 @@ class FrenchPagesTest {
 
     private static boolean isInline(String nameOrRest) {
         String name = nameOrRest.replaceAll("(?s)[^a-zA-Z0-9].*$", "").toLowerCase(java.util.Locale.ROOT);
-        return Set.of("a", "strong", "em", "b", "i", "span", "code", "abbr", "time", "small", "mark", "q", "kbd", "var", "sub", "sup", "bdi")
+        return Set
+                .of("a", "strong", "em", "b", "i", "span", "code", "abbr", "time", "small", "mark", "q", "kbd", "var", "sub", "sup", "bdi")
                 .contains(name);
     }
 
@@ -377,7 +389,8 @@ class FrenchPagesTest {
                 case "quot" -> "\"";
                 case "apos" -> "'";
                 case "nbsp" -> " ";
-                default -> e.startsWith("#x") ? new String(Character.toChars(Integer.parseInt(e.substring(2), 16)))
+                default -> e.startsWith("#x")
+                        ? new String(Character.toChars(Integer.parseInt(e.substring(2), 16)))
                         : e.startsWith("#") ? new String(Character.toChars(Integer.parseInt(e.substring(1)))) : entity.group();
             };
             entity.appendReplacement(out, Matcher.quoteReplacement(replacement));

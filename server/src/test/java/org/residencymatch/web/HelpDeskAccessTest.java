@@ -62,13 +62,15 @@ class HelpDeskAccessTest {
         String found = desk.get("/operator/applicants?q=francois+levesque").body();
         assertThat(found).contains("/operator/applicants/A-2004");
         assertThat(found).as("the help desk's sections: the search and the help requests, nothing of the operator's")
-                .contains("href=\"/operator/help\"").doesNotContain("href=\"/operator/match\"").doesNotContain("href=\"/operator/calendar\"")
+                .contains("href=\"/operator/help\"").doesNotContain("href=\"/operator/match\"")
+                .doesNotContain("href=\"/operator/calendar\"")
                 .doesNotContain("href=\"/operator/verification\"");
         var page = desk.get("/operator/applicants/A-2004");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Lévesque").as("read-only: no form acts on the applicant").doesNotContain("action=\"/operator/");
 
-        HelpCase help = web.services().help().open(DemoData.CYCLE, "A-2005", 1, "27032", "I cannot see Québec programs.", "applicant:A-2005");
+        HelpCase help = web.services().help().open(DemoData.CYCLE, "A-2005", 1, "27032", "I cannot see Québec programs.",
+                "applicant:A-2005");
         assertThat(desk.get("/operator/help").body()).contains("/operator/help/" + help.id());
         assertThat(desk.get("/operator/help/" + help.id()).statusCode()).isEqualTo(200);
         assertThat(desk.post("/operator/help/" + help.id() + "/answer", Map.of("body", "We asked BCI to check its list.")).statusCode())
@@ -83,18 +85,18 @@ class HelpDeskAccessTest {
         BrowserlessSession desk = new BrowserlessSession(web.port());
         desk.signIn(DemoData.HELP_DESK_EMAIL, DemoData.PASSWORD);
         desk.get("/operator/applicants");
-        for (String refusedPage : new String[] {"/operator/match", "/operator/calendar", "/operator/verification", "/operator/cases",
+        for (String refusedPage : new String[]{"/operator/match", "/operator/calendar", "/operator/verification", "/operator/cases",
                 "/operator/accounts", "/partner/lists"}) {
             assertThat(desk.get(refusedPage).statusCode()).as(refusedPage).isEqualTo(403);
         }
-        for (String refusedForm : new String[] {"/operator/match/run", "/operator/match/1/release", "/operator/calendar",
+        for (String refusedForm : new String[]{"/operator/match/run", "/operator/match/1/release", "/operator/calendar",
                 "/partner/lists/AIMG/uploads/1/commit", "/operator/verification/A-2025/documents/1"}) {
             assertThat(desk.post(refusedForm, Map.of("confirm", "1")).statusCode()).as(refusedForm).isEqualTo(403);
         }
         String token = RouteAccessTestTokens.issue(web, DemoData.HELP_DESK_EMAIL);
         assertThat(api("GET", "/api/v1/cycles/2025-R1/applicants?q=haddad", token)).isEqualTo(200);
         assertThat(api("GET", "/api/v1/cycles/2025-R1/help-cases", token)).isEqualTo(200);
-        for (String[] refused : new String[][] {
+        for (String[] refused : new String[][]{
                 {"POST", "/api/v1/cycles/2025-R1/iterations/1/match-runs"},
                 {"POST", "/api/v1/cycles/2025-R1/iterations/1/match-runs/1/release"},
                 {"PUT", "/api/v1/cycles/2025-R1/iterations/1/calendar"},
@@ -117,7 +119,8 @@ class HelpDeskAccessTest {
         static String issue(TestServer server, String email) {
             var accounts = new org.residencymatch.account.Accounts(server.services().database().jdbi(), server.services().clock());
             return server.services().database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
-                    h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", email).mapTo(Long.class).one(), "help desk test"));
+                    h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", email).mapTo(Long.class).one(),
+                    "help desk test"));
         }
     }
 }

@@ -43,7 +43,8 @@ class HelpPagesTest {
 
         BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
-        assertThat(operator.get("/operator/help").body()).contains("/operator/help/" + help.id()).contains("A-2005").contains(help.reasonCodes().get(0));
+        assertThat(operator.get("/operator/help").body()).contains("/operator/help/" + help.id()).contains("A-2005")
+                .contains(help.reasonCodes().get(0));
         String detail = operator.get("/operator/help/" + help.id()).body();
         assertThat(detail).contains("cannot see &lt;b&gt;Québec&lt;/b&gt; programs.");
         for (var reason : help.reasons()) {
@@ -53,7 +54,9 @@ class HelpPagesTest {
         assertThat(detail).as("her reconciliation case, opened by the lists").contains("QUEBEC_REGULIER_NOT_ON_LIST");
 
         assertThat(operator.post("/operator/help/" + help.id() + "/answer", Map.of("body", " ")).statusCode()).isEqualTo(400);
-        assertThat(operator.post("/operator/help/" + help.id() + "/answer", Map.of("body", "BCI left you off by mistake; a corrected list is coming.")).statusCode())
+        assertThat(operator
+                .post("/operator/help/" + help.id() + "/answer", Map.of("body", "BCI left you off by mistake; a corrected list is coming."))
+                .statusCode())
                 .isEqualTo(302);
         assertThat(fatima.get("/applicant/catalogue").body()).as("where she lands, the answer is announced")
                 .contains("<p class=\"notice\" id=\"help-answered\">The operator answered your help request.");
@@ -79,7 +82,8 @@ class HelpPagesTest {
         amira.get("/applicant/catalogue");
         assertThat(amira.postRaw("/applicant/help", Map.of("streamId", LAVAL_ANESTHESIOLOGY)).statusCode()).isEqualTo(403);
         assertThat(amira.post("/applicant/help", Map.of("streamId", "27039")).statusCode()).as("selectable: nothing to ask").isEqualTo(409);
-        assertThat(amira.post("/applicant/help", Map.of("streamId", LAVAL_ANESTHESIOLOGY, "message", "x".repeat(2001))).statusCode()).isEqualTo(400);
+        assertThat(amira.post("/applicant/help", Map.of("streamId", LAVAL_ANESTHESIOLOGY, "message", "x".repeat(2001))).statusCode())
+                .isEqualTo(400);
         assertThat(web.services().help().casesOf(DemoData.CYCLE, "A-2001")).isEmpty();
     }
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.demo.DemoData;
-import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.lists.UploadRow;
 import org.residencymatch.reconciliation.CaseStatus;
 import org.residencymatch.store.DatabaseTest;
@@ -54,7 +53,8 @@ class HostileInputTest {
         // The demo's own date: program selection, when profiles may change.
         Accounts accounts = new Accounts(web.services().database().jdbi(), web.services().clock());
         operatorToken = web.services().database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
-                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(), "hostile"));
+                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(),
+                "hostile"));
     }
 
     static BrowserlessSession signedIn(String email) throws Exception {
@@ -155,8 +155,10 @@ class HostileInputTest {
         String html = operator.get("/operator/cases").body();
         for (String text : MARKUP) assertShownEscaped(html, text);
 
-        assertThat(operator.post("/operator/cases/" + caseId + "/resolve", Map.of("resolution", SQL.get(0) + " " + SCRIPT)).statusCode()).isEqualTo(302);
-        assertThat(web.services().reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().resolution()).isEqualTo(SQL.get(0) + " " + SCRIPT);
+        assertThat(operator.post("/operator/cases/" + caseId + "/resolve", Map.of("resolution", SQL.get(0) + " " + SCRIPT)).statusCode())
+                .isEqualTo(302);
+        assertThat(web.services().reconciliation().find(DemoData.CYCLE, caseId).orElseThrow().resolution())
+                .isEqualTo(SQL.get(0) + " " + SCRIPT);
         assertShownEscaped(operator.get("/operator/cases?status=RESOLVED").body(), SQL.get(0) + " " + SCRIPT);
         assertThat(count("applicant")).isPositive();
     }
@@ -202,11 +204,13 @@ class HostileInputTest {
         List<String> names = concat(SQL, MARKUP);
         // A date of birth of its own per row: some names are the same person once punctuation is set aside.
         for (int i = 0; i < names.size(); i++) {
-            csv.append(csvField(names.get(i))).append(';').append(csvField(QUOTES)).append(";1990-01-").append(10 + i).append(";Régulier\r\n");
+            csv.append(csvField(names.get(i))).append(';').append(csvField(QUOTES)).append(";1990-01-").append(10 + i)
+                    .append(";Régulier\r\n");
         }
         long membersBefore = count("list_membership");
 
-        HttpResponse<String> upload = bci.postFile("/partner/lists/QIMG/upload", SCRIPT + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> upload = bci.postFile("/partner/lists/QIMG/upload", SCRIPT + ".csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(302);
         String previewPath = upload.headers().firstValue("Location").orElseThrow();
         long uploadId = Long.parseLong(previewPath.replaceAll(".*/uploads/(\\d+).*", "$1"));
@@ -242,8 +246,9 @@ class HostileInputTest {
             HttpResponse<String> registered = browser.post("/register", Map.of("email", email, "password", "long-enough-password",
                     "givenNames", name, "familyName", name, "dateOfBirth", "1990-05-01"));
             assertThat(registered.statusCode()).as(name).isEqualTo(200);
-            String stored = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT family_name FROM applicant WHERE email = :e")
-                    .bind("e", email).mapTo(String.class).one());
+            String stored = web.services().database().jdbi()
+                    .withHandle(h -> h.createQuery("SELECT family_name FROM applicant WHERE email = :e")
+                            .bind("e", email).mapTo(String.class).one());
             assertThat(stored).isEqualTo(name);
         }
         assertThat(count("applicant")).isGreaterThan(n);
@@ -262,12 +267,14 @@ class HostileInputTest {
             long userId = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e")
                     .bind("e", email).mapTo(Long.class).one());
             operator.get("/operator/accounts");
-            assertThat(operator.post("/operator/accounts/" + userId + "/tokens", Map.of("label", name)).statusCode()).as(name).isEqualTo(302);
+            assertThat(operator.post("/operator/accounts/" + userId + "/tokens", Map.of("label", name)).statusCode()).as(name)
+                    .isEqualTo(302);
         }
         String html = operator.get("/operator/accounts").body();
         for (String name : MARKUP) assertShownEscaped(html, name);
-        List<String> stored = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT display_name FROM user_account WHERE email LIKE '%@hostile.example'")
-                .mapTo(String.class).list());
+        List<String> stored = web.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT display_name FROM user_account WHERE email LIKE '%@hostile.example'")
+                        .mapTo(String.class).list());
         assertThat(stored).containsExactlyInAnyOrderElementsOf(concat(SQL, MARKUP));
     }
 

@@ -52,7 +52,8 @@ class LargeUploadsHeapTest {
                 int accepted = 0, deferred = 0;
                 for (CompletableFuture<HttpResponse<String>> answer : sent) {
                     HttpResponse<String> r = answer.join();
-                    System.out.printf(Locale.ROOT, "LargeUploadsHeapTest: %d %s%n", r.statusCode(), r.body().lines().findFirst().orElse(""));
+                    System.out.printf(Locale.ROOT, "LargeUploadsHeapTest: %d %s%n", r.statusCode(),
+                            r.body().lines().findFirst().orElse(""));
                     assertThat(r.statusCode()).as(r.body()).isIn(201, 503);
                     if (r.statusCode() == 201) accepted++;
                     else {

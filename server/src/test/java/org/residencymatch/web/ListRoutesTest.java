@@ -62,11 +62,13 @@ class ListRoutesTest {
 
     @Test
     void aPartnerUploadsOnlyItsOwnListAndARefusalIsAudited() throws Exception {
-        HttpResponse<String> refused = send(aimg, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=q.csv", qimgFile("A-2004"), "text/csv");
+        HttpResponse<String> refused = send(aimg, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=q.csv", qimgFile("A-2004"),
+                "text/csv");
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        int audited = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'list.refused'")
-                .mapTo(Integer.class).one());
+        int audited = web.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'list.refused'")
+                        .mapTo(Integer.class).one());
         assertThat(audited).isPositive();
         assertThat(send(aimg, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/versions", null, null).statusCode()).isEqualTo(403);
         assertThat(send(aimg, "GET", "/api/v1/cycles/2025-R1/lists/AIMG/versions", null, null).statusCode()).isEqualTo(200);
@@ -82,11 +84,14 @@ class ListRoutesTest {
         assertThat(preview.get("encoding").asText()).isEqualTo("windows-1252");
         // Without keys, name + date of birth only gives probable matches: a person confirms each.
         assertThat(preview.get("awaitingReview").asInt()).isEqualTo(5);
-        assertThat(send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/commit", null, null).statusCode()).isEqualTo(409);
+        assertThat(send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/commit", null, null).statusCode())
+                .isEqualTo(409);
 
-        JsonNode rows = json.readTree(send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/rows?outcome=PROBABLE", null, null).body());
+        JsonNode rows = json.readTree(
+                send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/rows?outcome=PROBABLE", null, null).body());
         for (JsonNode row : rows.get("rows")) {
-            HttpResponse<String> reviewed = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/rows/" + row.get("row").asInt() + "/review",
+            HttpResponse<String> reviewed = send(bci, "POST",
+                    "/api/v1/cycles/2025-R1/lists/QIMG/uploads/" + uploadId + "/rows/" + row.get("row").asInt() + "/review",
                     "{\"decision\":\"CONFIRM\"}".getBytes(StandardCharsets.UTF_8), "application/json");
             assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
         }
@@ -110,26 +115,30 @@ class ListRoutesTest {
         byte[] bad = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nTremblay;Émilie;03/04/1990;Particulier\r\n"
                 .getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> refused = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=bad.csv&lang=fr", bad, "text/csv");
+        HttpResponse<String> refused = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=bad.csv&lang=fr", bad,
+                "text/csv");
 
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode body = json.readTree(refused.body());
         assertThat(body.get("message").asText()).contains("rien n’a été modifié");
-        assertThat(body.get("problems")).extracting(p -> p.get("code").asText()).containsExactlyInAnyOrder("AMBIGUOUS_DATE", "PARTICULIER_ON_QIMG");
+        assertThat(body.get("problems")).extracting(p -> p.get("code").asText()).containsExactlyInAnyOrder("AMBIGUOUS_DATE",
+                "PARTICULIER_ON_QIMG");
         assertThat(body.get("problems")).allSatisfy(p -> assertThat(p.get("row").asInt()).isEqualTo(2));
         assertThat(body.get("problems").get(0).get("message").asText()).contains("03/04/1990");
     }
 
     @Test
     void theMembersExportNeutralisesFormulasAndTheOperatorCanReadIt() throws Exception {
-        web.services().database().jdbi().useHandle(h -> h.execute("UPDATE list_membership SET assessment_outcome = '=cmd|calc' WHERE kind = 'BCIMG'"));
+        web.services().database().jdbi()
+                .useHandle(h -> h.execute("UPDATE list_membership SET assessment_outcome = '=cmd|calc' WHERE kind = 'BCIMG'"));
 
         HttpResponse<String> export = send(operator, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/1/members.csv", null, null);
 
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body()).contains("A-2003,CAMD-").contains(",'=cmd|calc").doesNotContain(",=cmd");
         assertThat(send(bci, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/1/members.csv", null, null).statusCode()).isEqualTo(403);
-        assertThat(send(operator, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/9/members.csv", null, null).statusCode()).isEqualTo(404);
+        assertThat(send(operator, "GET", "/api/v1/cycles/2025-R1/lists/BCIMG/versions/9/members.csv", null, null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -144,8 +153,9 @@ class ListRoutesTest {
     void theFrenchTemplateIsWhatFrenchExcelOpensAndIsReadBack() throws Exception {
         HttpResponse<String> template = send(bci, "GET", "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=fr", null, null);
 
-        assertThat(template.body()).isEqualTo("\uFEFFNuméro de candidat;NIMC;Code de candidat du CMC;Nom de famille;Prénoms;Date de naissance;Contingent\r\n"
-                + "EXEMPLE;;;EXEMPLE - supprimez cette ligne;Marie Claire;1990-01-31;Régulier\r\n");
+        assertThat(template.body())
+                .isEqualTo("\uFEFFNuméro de candidat;NIMC;Code de candidat du CMC;Nom de famille;Prénoms;Date de naissance;Contingent\r\n"
+                        + "EXEMPLE;;;EXEMPLE - supprimez cette ligne;Marie Claire;1990-01-31;Régulier\r\n");
         // The example row left in: the file is refused, naming the row.
         HttpResponse<String> example = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=modele.csv",
                 template.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
@@ -154,7 +164,8 @@ class ListRoutesTest {
         // Filled in as a partner would (the example replaced), every header is recognised: the row is read, not refused for a missing column.
         String header = template.body().lines().findFirst().orElseThrow() + "\r\n";
         byte[] filled = (header + ";;;Tremblay;Luc;1990-04-13;Régulier\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> upload = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=modele.csv", filled, "text/csv");
+        HttpResponse<String> upload = send(bci, "POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=modele.csv", filled,
+                "text/csv");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         assertThat(json.readTree(upload.body()).get("outcomes").get("UNMATCHED").asInt()).isEqualTo(1);
 
@@ -166,12 +177,13 @@ class ListRoutesTest {
     @Test
     void theExcelTemplateHasTheFrenchColumnsAndIsReadBackAsAList() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port()
-                        + "/api/v1/cycles/2025-R1/lists/QIMG/template.xlsx?lang=fr"))
+                + "/api/v1/cycles/2025-R1/lists/QIMG/template.xlsx?lang=fr"))
                 .header("Authorization", "Bearer " + bci).GET().build();
         HttpResponse<byte[]> template = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(template.statusCode()).isEqualTo(200);
-        assertThat(template.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(template.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         org.residencymatch.tabular.Table table = org.residencymatch.tabular.TableReader.read("modele.xlsx", template.body());
         assertThat(table.headers()).containsExactly("Numéro de candidat", "NIMC", "Code de candidat du CMC", "Nom de famille", "Prénoms",
                 "Date de naissance", "Contingent");

@@ -67,7 +67,8 @@ class MessagesParityTest {
 
     @Test
     void theLiteralTextCheckFindsTextThatIsNotFromTheBundles() {
-        assertThat(visibleText("@param Page page\n@template.layout(page = page, content = @`\n<h1>${page.t(\"x\")}</h1><p>Hello there</p>\n`)"))
+        assertThat(visibleText(
+                "@param Page page\n@template.layout(page = page, content = @`\n<h1>${page.t(\"x\")}</h1><p>Hello there</p>\n`)"))
                 .containsExactly("Hello there");
     }
 

@@ -20,7 +20,8 @@ class MessagesTimeTest {
 
     @Test
     void summerTimeIsNamedAsSuch() {
-        assertThat(Messages.of("en").inZone(TORONTO).dateTime(LocalDateTime.of(2025, 7, 1, 15, 0))).isEqualTo("Jul. 1, 2025, 11:00 a.m. EDT");
+        assertThat(Messages.of("en").inZone(TORONTO).dateTime(LocalDateTime.of(2025, 7, 1, 15, 0)))
+                .isEqualTo("Jul. 1, 2025, 11:00 a.m. EDT");
         assertThat(Messages.of("fr").inZone(TORONTO).dateTime(LocalDateTime.of(2025, 7, 1, 15, 0))).endsWith("11 h 00 HAE");
     }
 

@@ -28,7 +28,8 @@ class OperatorCalendarPagesTest {
         Cycle cycle = web.services().cycles().find(DemoData.CYCLE).orElseThrow();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("iteration", "1");
-        for (Phase phase : Phase.values()) form.put(phase.name(), cycle.local(cycle.startOf(1, phase).orElseThrow()).plusDays(1).toLocalDateTime().toString());
+        for (Phase phase : Phase.values())
+            form.put(phase.name(), cycle.local(cycle.startOf(1, phase).orElseThrow()).plusDays(1).toLocalDateTime().toString());
         return form;
     }
 
@@ -47,7 +48,8 @@ class OperatorCalendarPagesTest {
         assertThat(saved.headers().firstValue("Location").orElseThrow()).isEqualTo("/operator/calendar?saved=1");
         assertThat(operator.get("/operator/calendar?saved=1").body()).contains("The calendar of iteration 1 is saved.");
         assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow().startOf(1, Phase.MATCH)).contains(match.plusDays(1));
-        assertThat(operator.get("/operator/calendar?lang=fr").body()).contains("Calendrier du jumelage").contains("Date limite des listes de classement");
+        assertThat(operator.get("/operator/calendar?lang=fr").body()).contains("Calendrier du jumelage")
+                .contains("Date limite des listes de classement");
     }
 
     @Test
@@ -61,10 +63,12 @@ class OperatorCalendarPagesTest {
         var refused = operator.post("/operator/calendar", form);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("aria-describedby=\"i1-MATCH-error\"")
-                .contains("<p class=\"error\" id=\"i1-MATCH-error\" role=\"alert\">This phase must start after “Rank order list deadline” starts.</p>")
+                .contains(
+                        "<p class=\"error\" id=\"i1-MATCH-error\" role=\"alert\">This phase must start after “Rank order list deadline” starts.</p>")
                 .contains("value=\"" + form.get("ROL_OPEN") + "\"");
         form.put("MATCH", "");
-        assertThat(operator.post("/operator/calendar", form).body()).contains("id=\"i1-MATCH-error\" role=\"alert\">Give this phase a start date and time.");
+        assertThat(operator.post("/operator/calendar", form).body())
+                .contains("id=\"i1-MATCH-error\" role=\"alert\">Give this phase a start date and time.");
         assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow()).isEqualTo(before);
     }
 
@@ -83,7 +87,8 @@ class OperatorCalendarPagesTest {
             LocalDateTime deadline = after.startOf(1, Phase.ROL_DEADLINE).orElseThrow();
             assertThat(operator.get("/operator/calendar?saved=zone").body()).contains("The time zone is saved.")
                     .as("a February time in Vancouver is 8 hours behind UTC")
-                    .contains("value=\"" + deadline.minusHours(8).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")) + "\"");
+                    .contains("value=\"" + deadline.minusHours(8).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))
+                            + "\"");
             assertThat(operator.post("/operator/calendar/time-zone", Map.of("timeZone", "Mars/Olympus")).statusCode()).isEqualTo(400);
             assertThat(web.services().cycles().find(DemoData.CYCLE).orElseThrow().timeZone().getId()).isEqualTo("America/Vancouver");
         } finally {
@@ -102,7 +107,8 @@ class OperatorCalendarPagesTest {
                     .contains("<p class=\"meta\" id=\"i1-PROGRAM_SELECTION-fixed\">This phase has started: its start is fixed.</p>")
                     .doesNotContain("id=\"i1-FILE_REVIEW-fixed\"").doesNotContain("id=\"i2-REGISTRATION-fixed\"");
             assertThat(page.substring(page.indexOf("id=\"i1-FILE_REVIEW\""))).as("a phase still to come is editable")
-                    .startsWith("id=\"i1-FILE_REVIEW\" name=\"FILE_REVIEW\" type=\"datetime-local\" required value=").doesNotStartWith("readonly");
+                    .startsWith("id=\"i1-FILE_REVIEW\" name=\"FILE_REVIEW\" type=\"datetime-local\" required value=")
+                    .doesNotStartWith("readonly");
         } finally {
             clock.set(BEFORE_THE_CYCLE);
         }

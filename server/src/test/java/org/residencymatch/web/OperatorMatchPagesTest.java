@@ -39,7 +39,8 @@ class OperatorMatchPagesTest {
         operator.get("/operator/match");
         var started = operator.post("/operator/match/run", Map.of("iteration", "1", "seed", "3"));
         assertThat(started.headers().firstValue("Location").orElseThrow()).as("the run goes to the background").startsWith("/jobs/");
-        assertThat(operator.followProgress(started.headers().firstValue("Location").orElseThrow())).isEqualTo("/operator/match?iteration=1");
+        assertThat(operator.followProgress(started.headers().firstValue("Location").orElseThrow()))
+                .isEqualTo("/operator/match?iteration=1");
         String page = operator.get("/operator/match").body();
         assertThat(page).contains("Stable: the independent audit found no blocking pair.").contains("Fill by province")
                 .as("no Release before the release date, and why").doesNotContain("Release these results")
@@ -50,19 +51,22 @@ class OperatorMatchPagesTest {
         assertThat(mei.get("/applicant/applications").body()).doesNotContain("Match result");
         var early = operator.post("/operator/match/" + runId + "/release", Map.of("confirm", String.valueOf(runId)));
         assertThat(early.statusCode()).as("not before match day").isEqualTo(409);
-        assertThat(early.body()).as("a page that says why, not a raw error").contains("Not done").contains("open only during results released, from Mar. 4, 2025")
+        assertThat(early.body()).as("a page that says why, not a raw error").contains("Not done")
+                .contains("open only during results released, from Mar. 4, 2025")
                 .contains("Nothing was changed.").contains("Back to the match");
 
         clock.set(LocalDateTime.of(2025, 3, 5, 12, 0));
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/operator/match").body()).contains("href=\"/operator/match/" + runId + "/release\"");
         String confirm = operator.get("/operator/match/" + runId + "/release").body();
-        assertThat(confirm).contains("Release cannot be undone").contains("Program staff see the applicants matched").contains("name=\"confirm\"");
+        assertThat(confirm).contains("Release cannot be undone").contains("Program staff see the applicants matched")
+                .contains("name=\"confirm\"");
         var wrong = operator.post("/operator/match/" + runId + "/release", Map.of("confirm", "999999"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("That is not the id of this run").contains("data-field=\"confirm\"");
         assertThat(web.services().matchRuns().releasedRun(DemoData.CYCLE, 1)).as("nothing released without the id").isEmpty();
-        assertThat(operator.post("/operator/match/" + runId + "/release", Map.of("confirm", String.valueOf(runId))).statusCode()).isEqualTo(302);
+        assertThat(operator.post("/operator/match/" + runId + "/release", Map.of("confirm", String.valueOf(runId))).statusCode())
+                .isEqualTo(302);
 
         String after = operator.get("/operator/match").body();
         assertThat(after).contains("The match of this iteration is final").doesNotContain("action=\"/operator/match/run\"")
@@ -73,13 +77,17 @@ class OperatorMatchPagesTest {
         assertThat(web.services().matchRuns().runs(DemoData.CYCLE, 1)).hasSize(1);
 
         String results = operator.get("/operator/match/" + runId + "/results?outcome=MATCHED").body();
-        assertThat(results).contains("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>").contains("Mei Wong").contains("/results.csv").contains("/results.xlsx");
+        assertThat(results).contains("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>").contains("Mei Wong")
+                .contains("/results.csv").contains("/results.xlsx");
         assertThat(operator.get("/operator/match/" + runId + "/results?q=AMIRA").body()).as("by name, case ignored")
-                .contains("<td><a href=\"/operator/applicants/A-2001\">A-2001</a></td>").doesNotContain("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>");
-        assertThat(operator.get("/operator/match/" + runId + "/results?outcome=UNMATCHED").body()).doesNotContain("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>");
+                .contains("<td><a href=\"/operator/applicants/A-2001\">A-2001</a></td>")
+                .doesNotContain("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>");
+        assertThat(operator.get("/operator/match/" + runId + "/results?outcome=UNMATCHED").body())
+                .doesNotContain("<td><a href=\"/operator/applicants/A-2024\">A-2024</a></td>");
         assertThat(operator.get("/operator/match/" + runId + "/results?outcome=MAYBE").statusCode()).isEqualTo(400);
         String report = operator.get("/operator/match/report?iteration=1").body();
-        assertThat(report).contains("Match report, 2025-R1, iteration 1").contains("carried to the second iteration").contains("report.csv");
+        assertThat(report).contains("Match report, 2025-R1, iteration 1").contains("carried to the second iteration")
+                .contains("report.csv");
 
         mei.signIn("mei.wong@applicant.example", DemoData.PASSWORD);
         String applications = mei.get("/applicant/applications").body();
@@ -103,7 +111,8 @@ class OperatorMatchPagesTest {
         BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
         assertThat(operator.get("/operator/match").body()).contains("Why unmatched applicants did not match")
-                .contains("Off: unmatched applicants see their result and what comes next only.").contains("name=\"enabled\" value=\"true\"");
+                .contains("Off: unmatched applicants see their result and what comes next only.")
+                .contains("name=\"enabled\" value=\"true\"");
         assertThat(operator.post("/operator/match/placement-reasons", Map.of("enabled", "maybe")).statusCode()).isEqualTo(400);
         assertThat(web.services().placementReasons().setting(DemoData.CYCLE).enabled()).isFalse();
 
@@ -115,7 +124,8 @@ class OperatorMatchPagesTest {
         operator.post("/operator/match/placement-reasons", Map.of("enabled", "false", "iteration", "1"));
         assertThat(web.services().placementReasons().setting(DemoData.CYCLE).enabled()).isFalse();
         int audited = web.services().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'match.placementReasons' AND target = :c").bind("c", DemoData.CYCLE).mapTo(Integer.class).one());
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'match.placementReasons' AND target = :c").bind("c", DemoData.CYCLE)
+                .mapTo(Integer.class).one());
         assertThat(audited).as("each change audited, the refused one not").isEqualTo(2);
     }
 }

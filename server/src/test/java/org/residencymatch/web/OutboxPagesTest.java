@@ -43,9 +43,11 @@ class OutboxPagesTest {
         assertThat(operator.get("/operator/outbox").body()).contains("id=\"outbox-none\"");
 
         Outbox outbox = services.outbox();
-        outbox.deliverPending(m -> { }, 10_000);
+        outbox.deliverPending(m -> {
+        }, 10_000);
         long id = services.database().jdbi().inTransaction(h -> {
-            Outbox.enqueueEmail(h, "bounce@example.org", org.residencymatch.notification.Email.of(org.residencymatch.notification.EmailKind.RESET, "https://example.org/reset?token=t"), "en", LocalDateTime.now(clock));
+            Outbox.enqueueEmail(h, "bounce@example.org", org.residencymatch.notification.Email.of(
+                    org.residencymatch.notification.EmailKind.RESET, "https://example.org/reset?token=t"), "en", LocalDateTime.now(clock));
             return h.createQuery("SELECT MAX(id) FROM outbox_message").mapTo(Long.class).one();
         });
         for (int attempt = 0; attempt < Outbox.RetryPolicy.STANDARD.maxAttempts(); attempt++) {

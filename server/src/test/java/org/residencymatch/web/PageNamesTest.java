@@ -23,7 +23,8 @@ class PageNamesTest {
     void aTranslatedNameIsShownInFrenchWithoutALangAttribute() {
         ProgramStream s = laval(13, "Anesthesiology", "Québec - Regular Stream for All");
         assertThat(FRENCH.discipline(s)).isEqualTo(new Page.Name("Anesthésiologie", null));
-        assertThat(FRENCH.streamName(s)).as("the site stays as published").isEqualTo(new Page.Name("Québec - Volet régulier, ouvert à tous", null));
+        assertThat(FRENCH.streamName(s)).as("the site stays as published")
+                .isEqualTo(new Page.Name("Québec - Volet régulier, ouvert à tous", null));
         assertThat(ENGLISH.discipline(s)).isEqualTo(new Page.Name("Anesthesiology", null));
         assertThat(ENGLISH.streamName(s)).isEqualTo(new Page.Name("Québec - Regular Stream for All", null));
     }
@@ -38,12 +39,14 @@ class PageNamesTest {
 
     @Test
     void everyDisciplineOfThe2025CatalogueAndEveryStreamNameHasAFrenchName() throws Exception {
-        var catalogue = new String(PageNamesTest.class.getResourceAsStream("/catalogue/r1-2025-disciplines.csv").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        var catalogue = new String(PageNamesTest.class.getResourceAsStream("/catalogue/r1-2025-disciplines.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
         catalogue.lines().skip(1).filter(l -> !l.isBlank()).forEach(line -> {
             int id = Integer.parseInt(line.substring(0, line.indexOf(',')).strip());
             assertThat(FrenchNames.discipline(id)).as("discipline %s", line).isPresent();
         });
-        var names = new String(PageNamesTest.class.getResourceAsStream("/program/stream-names.csv").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        var names = new String(PageNamesTest.class.getResourceAsStream("/program/stream-names.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
         names.lines().skip(1).forEach(line -> assertThat(FrenchNames.stream(line.substring(0, line.indexOf(',')))).as(line).isPresent());
     }
 }

@@ -26,7 +26,8 @@ class PagesTest {
         browser.get("/login");
         String before = browser.sessionCookie();
 
-        HttpResponse<String> login = browser.post("/login", Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD, "next", "/"));
+        HttpResponse<String> login = browser.post("/login",
+                Map.of("email", "amira.haddad@applicant.example", "password", DemoData.PASSWORD, "next", "/"));
 
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(browser.sessionCookie()).isNotNull().isNotEqualTo(before);
@@ -63,7 +64,8 @@ class PagesTest {
 
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(blocked.body()).contains("Too many failed sign-ins");
-        assertThat(browser().signIn("amira.haddad@applicant.example", DemoData.PASSWORD).statusCode()).as("other accounts are not affected").isEqualTo(302);
+        assertThat(browser().signIn("amira.haddad@applicant.example", DemoData.PASSWORD).statusCode()).as("other accounts are not affected")
+                .isEqualTo(302);
     }
 
     @Test
@@ -105,7 +107,8 @@ class PagesTest {
         assertThat(switched.statusCode()).isEqualTo(302);
         String html = browser.get("/applicant/catalogue?province=QC").body();
 
-        assertThat(html).contains("<html lang=\"fr\">").contains("Pourquoi ne puis-je pas postuler?").contains("QUEBEC_REGULIER_NOT_ON_LIST");
+        assertThat(html).contains("<html lang=\"fr\">").contains("Pourquoi ne puis-je pas postuler?")
+                .contains("QUEBEC_REGULIER_NOT_ON_LIST");
         assertThat(browser.get("/applicant/catalogue").body()).contains("<html lang=\"fr\">");
     }
 
@@ -118,9 +121,13 @@ class PagesTest {
         long caseId = web.services().reconciliation().cases(DemoData.CYCLE, org.residencymatch.reconciliation.CaseStatus.OPEN).stream()
                 .filter(c -> c.applicantId().equals("A-2005")).findFirst().orElseThrow().id();
 
-        assertThat(browser.post("/operator/cases/" + caseId + "/comment", Map.of("body", "Asked BCI <script>alert(1)</script>")).statusCode()).isEqualTo(302);
+        assertThat(
+                browser.post("/operator/cases/" + caseId + "/comment", Map.of("body", "Asked BCI <script>alert(1)</script>")).statusCode())
+                .isEqualTo(302);
         assertThat(browser.get("/operator/cases").body()).contains("Asked BCI &lt;script&gt;alert(1)&lt;/script&gt;");
-        assertThat(browser.post("/operator/cases/" + caseId + "/resolve", Map.of("resolution", "BCI will send a corrected list")).statusCode()).isEqualTo(302);
+        assertThat(
+                browser.post("/operator/cases/" + caseId + "/resolve", Map.of("resolution", "BCI will send a corrected list")).statusCode())
+                .isEqualTo(302);
 
         String resolved = browser.get("/operator/cases?status=RESOLVED").body();
         assertThat(resolved).contains("BCI will send a corrected list");
@@ -159,8 +166,9 @@ class PagesTest {
 
         assertThat(html).contains("Your program streams").contains("Competitive RoS Stream for All").doesNotContain("Université Laval");
         int rows = html.split("<tr data-stream=").length - 1;
-        assertThat(rows).isEqualTo(web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
-                .filter(s -> s.facultyId().equals("UBC")).count());
+        assertThat(rows)
+                .isEqualTo(web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
+                        .filter(s -> s.facultyId().equals("UBC")).count());
     }
 
     @Test

@@ -59,12 +59,14 @@ class PartnerPagesTest {
         assertThat(progress).matches("/jobs/\\d+");
         assertThat(bci.followProgress(progress)).isEqualTo("/partner/lists?notice=committed-QIMG-2");
         assertThat(bci.get("/partner/lists?notice=committed-QIMG-2").body()).contains("Version v2 of the QIMG list is now current.");
-        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision()).isEqualTo(Decision.SELECTABLE);
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-2005", "27032", 1).decision().decision())
+                .isEqualTo(Decision.SELECTABLE);
 
         // Going back to an older version takes a second, deliberate click that says what it does.
         BrowserlessSession operator = new BrowserlessSession(web.port());
         operator.signIn(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
-        assertThat(operator.get("/partner/lists").body()).contains("href=\"/partner/lists/QIMG/revert?toVersion=1\">Make v1 current again</a>")
+        assertThat(operator.get("/partner/lists").body())
+                .contains("href=\"/partner/lists/QIMG/revert?toVersion=1\">Make v1 current again</a>")
                 .doesNotContain("Yes, make v1 current again");
         // Before confirming, the operator reads who the revert takes off the list and who loses eligibility, where.
         String revert = operator.get("/partner/lists/QIMG/revert?toVersion=1").body();
@@ -85,7 +87,8 @@ class PartnerPagesTest {
         StringBuilder csv = new StringBuilder("Nom de famille;Prénom(s);Date de naissance;Contingent\r\n");
         for (String id : applicantIds) {
             Identity i = web.services().profiles().identity(id).orElseThrow();
-            csv.append(i.familyName()).append(';').append(i.givenNames()).append(';').append(format.format(i.dateOfBirth())).append(";Régulier\r\n");
+            csv.append(i.familyName()).append(';').append(i.givenNames()).append(';').append(format.format(i.dateOfBirth()))
+                    .append(";Régulier\r\n");
         }
         return csv.toString().getBytes(Charset.forName("windows-1252"));
     }
@@ -104,14 +107,16 @@ class PartnerPagesTest {
 
         assertThat(upload.statusCode()).isEqualTo(302);
         String preview = bci.get(upload.headers().firstValue("Location").orElseThrow()).body();
-        assertThat(preview).contains("<p id=\"date-order\">Les dates comme 03/04/1990 ont été lues jour/mois (31/12/1990), comme vous l’avez indiqué.</p>");
+        assertThat(preview).contains(
+                "<p id=\"date-order\">Les dates comme 03/04/1990 ont été lues jour/mois (31/12/1990), comme vous l’avez indiqué.</p>");
     }
 
     @Test
     void anEnglishUploaderReadsDatesMonthDayByDefaultAndARowThatCannotBeReadSoIsNamed() throws Exception {
         BrowserlessSession bci = new BrowserlessSession(web.port());
         bci.signIn("bci@partner.example", DemoData.PASSWORD);
-        assertThat(bci.get("/partner/lists?lang=en").body()).contains("<option value=\"MONTH_DAY\" selected>month/day (12/31/1990)</option>");
+        assertThat(bci.get("/partner/lists?lang=en").body())
+                .contains("<option value=\"MONTH_DAY\" selected>month/day (12/31/1990)</option>");
 
         HttpResponse<String> upload = bci.postFile("/partner/lists/QIMG/upload", "bci-en.csv",
                 qimgWithDates("MM/dd/yyyy", "A-2004", "A-2015", "A-2022", "A-2018", "A-2005"), Map.of("dateOrder", "MONTH_DAY"));
@@ -119,11 +124,13 @@ class PartnerPagesTest {
         assertThat(bci.get(upload.headers().firstValue("Location").orElseThrow()).body())
                 .contains("<p id=\"date-order\">Dates such as 03/04/1990 were read as month/day (12/31/1990), as you said.</p>");
 
-        byte[] french = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;25/04/1990;Régulier\r\n".getBytes(Charset.forName("windows-1252"));
+        byte[] french = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;25/04/1990;Régulier\r\n"
+                .getBytes(Charset.forName("windows-1252"));
         bci.get("/partner/lists");
         HttpResponse<String> refused = bci.postFile("/partner/lists/QIMG/upload", "french.csv", french, Map.of("dateOrder", "MONTH_DAY"));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Row 2, column \"Date de naissance\": \"25/04/1990\" cannot be read month/day, as you said the file writes dates: check the row, or choose day/month.");
+        assertThat(refused.body()).contains(
+                "Row 2, column \"Date de naissance\": \"25/04/1990\" cannot be read month/day, as you said the file writes dates: check the row, or choose day/month.");
     }
 
     /** The first bytes of a PNG image: its signature and the start of its header chunk. */
@@ -136,21 +143,26 @@ class PartnerPagesTest {
         bci.get("/partner/lists?lang=fr");
         HttpResponse<String> french = bci.postFile("/partner/lists/QIMG/upload", "liste.png", PNG);
         assertThat(french.statusCode()).isEqualTo(400);
-        assertThat(french.body()).contains("Fichier : liste.png n’est pas une liste : ce n’est ni un fichier CSV ni un classeur Excel (.xlsx).")
+        assertThat(french.body())
+                .contains("Fichier : liste.png n’est pas une liste : ce n’est ni un fichier CSV ni un classeur Excel (.xlsx).")
                 .doesNotContain("Exception").doesNotContain("neither text");
 
         bci.get("/partner/lists?lang=en");
-        HttpResponse<String> english = bci.postFile("/partner/lists/QIMG/upload", "list.xlsx", "Family name,Given names\n".getBytes(Charset.forName("UTF-8")));
+        HttpResponse<String> english = bci.postFile("/partner/lists/QIMG/upload", "list.xlsx",
+                "Family name,Given names\n".getBytes(Charset.forName("UTF-8")));
         assertThat(english.statusCode()).isEqualTo(400);
-        assertThat(english.body()).contains("list.xlsx is named as an Excel workbook (.xlsx), but it is not one").doesNotContain("the name says");
+        assertThat(english.body()).contains("list.xlsx is named as an Excel workbook (.xlsx), but it is not one")
+                .doesNotContain("the name says");
     }
 
     @Test
     void thePreviewCountsInFrenchAgreeInNumber() {
         Messages fr = Messages.of("fr");
-        assertThat(fr.t("lists.preview.diff", 0, 1, 2, 1)).isEqualTo("aucun ajout, 1 retiré, 2 aux détails modifiés\u00a0; le catalogue d’un candidat changerait.");
+        assertThat(fr.t("lists.preview.diff", 0, 1, 2, 1))
+                .isEqualTo("aucun ajout, 1 retiré, 2 aux détails modifiés\u00a0; le catalogue d’un candidat changerait.");
         assertThat(fr.t("lists.preview.diff", 1500, 0, 0, 0))
-                .isEqualTo(fr.number(1500) + " ajoutés, aucun retrait, aucun détail modifié\u00a0; le catalogue d’aucun candidat ne changerait.");
+                .isEqualTo(fr.number(1500)
+                        + " ajoutés, aucun retrait, aucun détail modifié\u00a0; le catalogue d’aucun candidat ne changerait.");
     }
 
     @Test
@@ -172,7 +184,8 @@ class PartnerPagesTest {
         BrowserlessSession bci = new BrowserlessSession(web.port());
         bci.signIn("bci@partner.example", DemoData.PASSWORD);
         bci.get("/partner/lists?lang=fr");
-        byte[] bad = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;03/04/1990;Particulier\r\n".getBytes(Charset.forName("windows-1252"));
+        byte[] bad = "Nom de famille;Prénom(s);Date de naissance;Contingent\r\nX;Y;03/04/1990;Particulier\r\n"
+                .getBytes(Charset.forName("windows-1252"));
 
         HttpResponse<String> refused = bci.postFile("/partner/lists/QIMG/upload", "mauvais.csv", bad);
 
@@ -202,20 +215,24 @@ class PartnerPagesTest {
     @Test
     void thePreviewShowsForEachChangedMemberWhatChangesOldAndNewInTheUploadersLanguage() throws Exception {
         var lists = web.services().lists();
-        Map<String, org.residencymatch.lists.ListMember> current = web.services().database().jdbi().withHandle(h -> lists.members(h, DemoData.CYCLE,
-                org.residencymatch.eligibility.ListKind.BCIMG, lists.currentVersion(h, DemoData.CYCLE, org.residencymatch.eligibility.ListKind.BCIMG)));
+        Map<String, org.residencymatch.lists.ListMember> current = web.services().database().jdbi()
+                .withHandle(h -> lists.members(h, DemoData.CYCLE,
+                        org.residencymatch.eligibility.ListKind.BCIMG,
+                        lists.currentVersion(h, DemoData.CYCLE, org.residencymatch.eligibility.ListKind.BCIMG)));
         assertThat(current).containsKey("A-2003");
         StringBuilder csv = new StringBuilder("Numéro de candidat;Nom de famille;Prénom(s);Date de naissance;Résultat de l'évaluation\r\n");
         for (var member : new java.util.TreeMap<>(current).values()) {
             Identity i = web.services().profiles().identity(member.applicantId()).orElseThrow();
             String outcome = member.applicantId().equals("A-2003") ? "Évaluation réussie" : member.assessmentOutcome();
-            csv.append(i.applicantId()).append(';').append(i.familyName()).append(';').append(i.givenNames()).append(';').append(i.dateOfBirth())
+            csv.append(i.applicantId()).append(';').append(i.familyName()).append(';').append(i.givenNames()).append(';')
+                    .append(i.dateOfBirth())
                     .append(';').append(outcome).append("\r\n");
         }
         BrowserlessSession bcCap = new BrowserlessSession(web.port());
         bcCap.signIn("bc-cap@partner.example", DemoData.PASSWORD);
         bcCap.get("/partner/lists?lang=fr");
-        HttpResponse<String> upload = bcCap.postFile("/partner/lists/BCIMG/upload", "bccap.csv", csv.toString().getBytes(Charset.forName("windows-1252")));
+        HttpResponse<String> upload = bcCap.postFile("/partner/lists/BCIMG/upload", "bccap.csv",
+                csv.toString().getBytes(Charset.forName("windows-1252")));
         assertThat(upload.statusCode()).isEqualTo(302);
 
         String preview = bcCap.get(upload.headers().firstValue("Location").orElseThrow()).body();
@@ -226,8 +243,11 @@ class PartnerPagesTest {
     }
 
     private static byte[] download(BrowserlessSession session, String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + web.port() + path))
-                .header("Cookie", Authentication.SESSION_COOKIE + "=" + session.sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + web.port() + path))
+                        .header("Cookie", Authentication.SESSION_COOKIE + "=" + session.sessionCookie()).build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     @Test
@@ -235,24 +255,31 @@ class PartnerPagesTest {
         BrowserlessSession bci = new BrowserlessSession(web.port());
         bci.signIn("bci@partner.example", DemoData.PASSWORD);
         bci.get("/partner/lists?lang=fr");
-        String csv = new String(download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=fr"), java.nio.charset.StandardCharsets.UTF_8);
+        String csv = new String(download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=fr"),
+                java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().toList()).hasSize(2);
         assertThat(csv.lines().toList().get(1)).startsWith("EXEMPLE;").contains("EXEMPLE - supprimez cette ligne").contains("1990-01-31");
-        String english = new String(download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=en"), java.nio.charset.StandardCharsets.UTF_8);
+        String english = new String(download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.csv?lang=en"),
+                java.nio.charset.StandardCharsets.UTF_8);
         assertThat(english.lines().toList().get(1)).startsWith("EXAMPLE,").contains("EXAMPLE - delete this row");
 
-        HttpResponse<String> asDownloaded = bci.postFile("/partner/lists/QIMG/upload", "modele.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> asDownloaded = bci.postFile("/partner/lists/QIMG/upload", "modele.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(asDownloaded.statusCode()).isEqualTo(400);
-        assertThat(asDownloaded.body()).contains("C’est la ligne d’exemple du modèle (EXEMPLE) : supprimez-la, puis déposez de nouveau le fichier.");
+        assertThat(asDownloaded.body())
+                .contains("C’est la ligne d’exemple du modèle (EXEMPLE) : supprimez-la, puis déposez de nouveau le fichier.");
         bci.get("/partner/lists?lang=fr");
-        HttpResponse<String> workbook = bci.postFile("/partner/lists/QIMG/upload", "modele.xlsx", download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.xlsx?lang=fr"));
+        HttpResponse<String> workbook = bci.postFile("/partner/lists/QIMG/upload", "modele.xlsx",
+                download(bci, "/api/v1/cycles/2025-R1/lists/QIMG/template.xlsx?lang=fr"));
         assertThat(workbook.statusCode()).isEqualTo(400);
         assertThat(workbook.body()).contains("C’est la ligne d’exemple du modèle (EXEMPLE)");
 
         // With the example row replaced by a real one, the same file is read.
         Identity listed = web.services().profiles().identity("A-2004").orElseThrow();
-        String real = csv.lines().findFirst().orElseThrow() + "\r\n" + ";;;" + listed.familyName() + ";" + listed.givenNames() + ";" + listed.dateOfBirth() + ";Régulier\r\n";
+        String real = csv.lines().findFirst().orElseThrow() + "\r\n" + ";;;" + listed.familyName() + ";" + listed.givenNames() + ";"
+                + listed.dateOfBirth() + ";Régulier\r\n";
         bci.get("/partner/lists?lang=fr");
-        assertThat(bci.postFile("/partner/lists/QIMG/upload", "liste.csv", real.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+        assertThat(bci.postFile("/partner/lists/QIMG/upload", "liste.csv", real.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(302);
     }
 }

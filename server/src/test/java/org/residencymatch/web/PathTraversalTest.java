@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.residencymatch.Services;
 import org.residencymatch.account.Accounts;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.store.DatabaseTest;
@@ -47,7 +46,8 @@ class PathTraversalTest {
         for (var account : java.util.Map.of(Access.OPERATOR, DemoData.OPERATOR_EMAIL, Access.APPLICANT, "amira.haddad@applicant.example",
                 Access.PARTNER, "bci@partner.example", Access.PROGRAM_STAFF, "staff@ubc.example").entrySet()) {
             tokens.put(account.getKey(), web.services().database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
-                    h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", account.getValue()).mapTo(Long.class).one(), "traversal")));
+                    h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", account.getValue()).mapTo(Long.class).one(),
+                    "traversal")));
         }
         operator = tokens.get(Access.OPERATOR);
         HttpResponse<String> upload = get("POST", "/api/v1/cycles/2025-R1/lists/QIMG/uploads?fileName=..%2F..%2Fetc%2Fpasswd",
@@ -63,7 +63,10 @@ class PathTraversalTest {
     static HttpResponse<String> get(String method, String rawPath, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + web.port() + rawPath))
                 .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) request.header("Content-Type", "text/csv");
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

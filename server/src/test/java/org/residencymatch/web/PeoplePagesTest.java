@@ -33,7 +33,8 @@ class PeoplePagesTest {
     @BeforeAll
     static void start() {
         var streams = web.services().quotas().streams(DemoData.CYCLE);
-        ubcCmgStream = streams.stream().filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId).orElseThrow();
+        ubcCmgStream = streams.stream().filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst()
+                .map(ProgramStream::streamId).orElseThrow();
         lavalStream = streams.stream().filter(s -> s.facultyId().equals("LAVAL")).findFirst().map(ProgramStream::streamId).orElseThrow();
         web.services().applications().apply(DemoData.CYCLE, 1, "A-2001", MCMASTER_IMG, "test");
         web.services().applications().apply(DemoData.CYCLE, 1, "A-1001", ubcCmgStream, "test");
@@ -43,7 +44,8 @@ class PeoplePagesTest {
         coupleId = web.services().couples().propose(DemoData.CYCLE, 1, "A-2002", "A-2003").id();
         web.services().couples().accept(DemoData.CYCLE, coupleId, "A-2003");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
-        web.services().rankLists().saveCoupleList(DemoData.CYCLE, 1, coupleId, List.of(java.util.Arrays.asList(MCMASTER_IMG, null)), true, "test");
+        web.services().rankLists().saveCoupleList(DemoData.CYCLE, 1, coupleId, List.of(java.util.Arrays.asList(MCMASTER_IMG, null)), true,
+                "test");
     }
 
     static BrowserlessSession signedIn(String email) throws Exception {
@@ -69,8 +71,10 @@ class PeoplePagesTest {
     @Test
     void theFileAndTheSearchReadInFrench() throws Exception {
         BrowserlessSession operator = signedIn(DemoData.OPERATOR_EMAIL);
-        assertThat(operator.get("/operator/applicants?q=levesque&lang=fr").body()).contains("Trouver un candidat").contains("2 candidats trouvés").doesNotContain("??");
-        assertThat(operator.get("/operator/applicants/A-2015?lang=fr").body()).contains("Listes partenaires").contains("en vigueur").doesNotContain("??");
+        assertThat(operator.get("/operator/applicants?q=levesque&lang=fr").body()).contains("Trouver un candidat")
+                .contains("2 candidats trouvés").doesNotContain("??");
+        assertThat(operator.get("/operator/applicants/A-2015?lang=fr").body()).contains("Listes partenaires").contains("en vigueur")
+                .doesNotContain("??");
     }
 
     @Test
@@ -82,7 +86,8 @@ class PeoplePagesTest {
         RankList stored = web.services().rankLists().lists(DemoData.CYCLE, 1, "APPLICANT", "A-2001").inForce().orElseThrow();
         String code = RankListReceipt.shown(RankListReceipt.code(DemoData.CYCLE, 1, stored));
 
-        assertThat(amira.get("/applicant/rank-list").body()).contains("/applicant/rank-list/receipt?iteration=1&version=" + stored.version());
+        assertThat(amira.get("/applicant/rank-list").body())
+                .contains("/applicant/rank-list/receipt?iteration=1&version=" + stored.version());
         String receipt = amira.get("/applicant/rank-list/receipt?iteration=1&version=" + stored.version()).body();
         assertThat(receipt).contains(code).contains("Haddad, Amira (A-2001)").contains("#" + MCMASTER_IMG)
                 .contains(" UTC").contains("(America/Toronto)").contains("One rank, first choice first");
@@ -91,8 +96,10 @@ class PeoplePagesTest {
                 .as("a draft has no receipt").isEqualTo(404);
 
         BrowserlessSession operator = signedIn(DemoData.OPERATOR_EMAIL);
-        String matches = operator.get("/operator/receipts?ownerKind=APPLICANT&ownerId=A-2001&iteration=1&code=" + code.toLowerCase()).body();
-        assertThat(matches).contains("This code matches submitted version " + stored.version() + " of this list").contains("#" + MCMASTER_IMG);
+        String matches = operator.get("/operator/receipts?ownerKind=APPLICANT&ownerId=A-2001&iteration=1&code=" + code.toLowerCase())
+                .body();
+        assertThat(matches).contains("This code matches submitted version " + stored.version() + " of this list")
+                .contains("#" + MCMASTER_IMG);
         String altered = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
         assertThat(operator.get("/operator/receipts?ownerKind=APPLICANT&ownerId=A-2001&iteration=1&code=" + altered).body())
                 .contains("This code matches no submitted version of this list");
@@ -107,8 +114,10 @@ class PeoplePagesTest {
     void programStaffGetTheReceiptOfTheirStreamsListWithTheApplicantsNamesAndNoOtherFacultys() throws Exception {
         BrowserlessSession staff = signedIn("staff@ubc.example");
         staff.get("/staff/streams/" + ubcCmgStream);
-        assertThat(staff.post("/staff/streams/" + ubcCmgStream + "/rank-list", Map.of("item", "A-1002", "action", "submit")).statusCode()).isEqualTo(302);
-        assertThat(staff.get("/staff/streams/" + ubcCmgStream).body()).contains("/staff/streams/" + ubcCmgStream + "/rank-list/receipt?iteration=1&version=1");
+        assertThat(staff.post("/staff/streams/" + ubcCmgStream + "/rank-list", Map.of("item", "A-1002", "action", "submit")).statusCode())
+                .isEqualTo(302);
+        assertThat(staff.get("/staff/streams/" + ubcCmgStream).body())
+                .contains("/staff/streams/" + ubcCmgStream + "/rank-list/receipt?iteration=1&version=1");
         String receipt = staff.get("/staff/streams/" + ubcCmgStream + "/rank-list/receipt?iteration=1").body();
         RankList stored = web.services().rankLists().lists(DemoData.CYCLE, 1, "STREAM", ubcCmgStream).inForce().orElseThrow();
         assertThat(receipt).contains(RankListReceipt.shown(RankListReceipt.code(DemoData.CYCLE, 1, stored))).contains("(A-1002)");
@@ -125,7 +134,8 @@ class PeoplePagesTest {
         assertThat(operator.get("/operator/help?status=ALL").body()).contains(link);
         long caseId = web.services().help().casesOf(DemoData.CYCLE, "A-2005").get(0).id();
         assertThat(operator.get("/operator/help/" + caseId).body()).contains(link);
-        web.services().database().jdbi().useTransaction(h -> web.services().auditLog().record(h, "user:1", "applicant.corrected", "applicant:A-2005", null));
+        web.services().database().jdbi()
+                .useTransaction(h -> web.services().auditLog().record(h, "user:1", "applicant.corrected", "applicant:A-2005", null));
         assertThat(operator.get("/operator/audit?target=applicant:A-2005").body()).contains(link);
         assertThat(operator.get("/operator/applicants/A-2005").body()).as("the file lists the case and the help request")
                 .contains("/operator/help/" + caseId).contains("/operator/cases?status=ALL#case-");
@@ -137,10 +147,13 @@ class PeoplePagesTest {
         String code = RankListReceipt.shown(RankListReceipt.code(DemoData.CYCLE, 1, stored));
         for (String partner : List.of("rajesh.patel@applicant.example", "wei.chen@applicant.example")) {
             String receipt = signedIn(partner).get("/applicant/couple/" + coupleId + "/rank-list/receipt").body();
-            assertThat(receipt).contains(code).contains("Patel, Rajesh (A-2002)").contains("Chen, Wei (A-2003)").contains("#" + MCMASTER_IMG + "  +  —");
+            assertThat(receipt).contains(code).contains("Patel, Rajesh (A-2002)").contains("Chen, Wei (A-2003)")
+                    .contains("#" + MCMASTER_IMG + "  +  —");
         }
-        assertThat(signedIn("amira.haddad@applicant.example").get("/applicant/couple/" + coupleId + "/rank-list/receipt").statusCode()).isEqualTo(404);
-        assertThat(signedIn(DemoData.OPERATOR_EMAIL).get("/operator/receipts?ownerKind=COUPLE&ownerId=" + coupleId + "&iteration=1&code=" + code).body())
+        assertThat(signedIn("amira.haddad@applicant.example").get("/applicant/couple/" + coupleId + "/rank-list/receipt").statusCode())
+                .isEqualTo(404);
+        assertThat(signedIn(DemoData.OPERATOR_EMAIL)
+                .get("/operator/receipts?ownerKind=COUPLE&ownerId=" + coupleId + "&iteration=1&code=" + code).body())
                 .contains("This code matches submitted version 1 of this list");
     }
 }

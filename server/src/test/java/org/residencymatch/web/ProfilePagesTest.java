@@ -38,8 +38,10 @@ class ProfilePagesTest {
         var facts = web.services().profiles().profile(DemoData.CYCLE, "A-2001").orElseThrow();
         assertThat(facts.cmqApproval()).isEqualTo(CmqApproval.REGULIER);
         assertThat(facts.citizenship()).as("a verified fact sent unchanged is accepted").isEqualTo(Citizenship.CITIZEN);
-        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-2001", "27032", 1).decision().reasonCodes()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
-        assertThat(web.services().reconciliation().casesOf(DemoData.CYCLE, "A-2001")).extracting(c -> c.code()).contains("QUEBEC_REGULIER_NOT_ON_LIST");
+        assertThat(web.services().catalogue().explain(DemoData.CYCLE, "A-2001", "27032", 1).decision().reasonCodes())
+                .contains("QUEBEC_REGULIER_NOT_ON_LIST");
+        assertThat(web.services().reconciliation().casesOf(DemoData.CYCLE, "A-2001")).extracting(c -> c.code())
+                .contains("QUEBEC_REGULIER_NOT_ON_LIST");
     }
 
     @Test
@@ -56,14 +58,16 @@ class ProfilePagesTest {
         HttpResponse<String> refused = olga.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "FINAL_YEAR_STUDENT",
                 "citizenship", "CITIZEN", "nac", "FAILED"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("role=\"alert\"").contains("Facts that others verify cannot be changed here, so nothing was saved.");
+        assertThat(refused.body()).contains("role=\"alert\"")
+                .contains("Facts that others verify cannot be changed here, so nothing was saved.");
         assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2007")).contains(before);
         assertThat(auditRows()).isEqualTo(audited);
 
         // Jean-François's CMQ approval is on BCI's QIMG list: verified, not in the form, not changeable.
         BrowserlessSession jf = new BrowserlessSession(web.port());
         jf.signIn("jean-francois.levesque@applicant.example", DemoData.PASSWORD);
-        assertThat(jf.get("/applicant/profile").body()).contains("From BCI's QIMG list (version 1).").doesNotContain("name=\"cmqApproval\"");
+        assertThat(jf.get("/applicant/profile").body()).contains("From BCI's QIMG list (version 1).")
+                .doesNotContain("name=\"cmqApproval\"");
         assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "cmqApproval", "NONE")).statusCode()).isEqualTo(422);
         assertThat(jf.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE", "graduationDate", "2024-05-31",
                 "citizenship", "CITIZEN")).statusCode()).isEqualTo(302);
@@ -78,7 +82,8 @@ class ProfilePagesTest {
         nadia.signIn("nadia.kowalski@applicant.example", DemoData.PASSWORD);
         String refused = nadia.get("/applicant/profile").body();
         assertThat(refused).contains("data-fact=\"CITIZENSHIP\" data-state=\"REFUSED\"").contains("Refused by the match operator on")
-                .contains("it proves neither citizenship nor permanent residence").contains("Upload a proof of citizenship or permanent residence")
+                .contains("it proves neither citizenship nor permanent residence")
+                .contains("Upload a proof of citizenship or permanent residence")
                 .contains("data-fact=\"CATEGORY\" data-state=\"VERIFIED\"")
                 // Her refused document, with the reason, and beside the fact the form to upload another.
                 .contains("birth-certificate.pdf").contains("data-status=\"REFUSED\"")
@@ -117,12 +122,14 @@ class ProfilePagesTest {
     void anApplicationToAStreamOpenOnlySubjectToVerificationIsMarkedSoOnTheApplicationsPage() throws Exception {
         clock.set(LocalDateTime.of(2024, 10, 15, 12, 0));
         // Yusuf's citizenship goes back to awaiting verification: an Ontario IMG stream stays selectable, provisionally.
-        web.services().database().jdbi().useTransaction(h -> web.services().applicants().reopen(h, DemoData.CYCLE, "A-2016", ProfileFact.CITIZENSHIP));
+        web.services().database().jdbi()
+                .useTransaction(h -> web.services().applicants().reopen(h, DemoData.CYCLE, "A-2016", ProfileFact.CITIZENSHIP));
         web.services().applications().apply(DemoData.CYCLE, 1, "A-2016", "27039", "applicant:A-2016");
         BrowserlessSession yusuf = new BrowserlessSession(web.port());
         yusuf.signIn("yusuf.demir@applicant.example", DemoData.PASSWORD);
 
-        assertThat(yusuf.get("/applicant/applications").body()).contains("Subject to verification: this application rests on facts not verified yet");
+        assertThat(yusuf.get("/applicant/applications").body())
+                .contains("Subject to verification: this application rests on facts not verified yet");
         assertThat(yusuf.get("/applicant/catalogue?province=ON&streamType=IMG").body()).contains("Subject to verification of your facts");
     }
 
@@ -136,14 +143,17 @@ class ProfilePagesTest {
         BrowserlessSession wei = new BrowserlessSession(web.port());
         wei.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
         wei.get("/applicant/profile");
-        HttpResponse<String> refused = wei.post("/applicant/profile", Map.of("category", "IMG", "graduationDate", "31/05/2024", "ontarioHighSchoolYears", "12"));
+        HttpResponse<String> refused = wei.post("/applicant/profile",
+                Map.of("category", "IMG", "graduationDate", "31/05/2024", "ontarioHighSchoolYears", "12"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("role=\"alert\"").contains("Your MD date is not a date: write it as year-month-day").contains("Enter a number of years from 0 to 6.");
+        assertThat(refused.body()).contains("role=\"alert\"").contains("Your MD date is not a date: write it as year-month-day")
+                .contains("Enter a number of years from 0 to 6.");
 
         clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
         BrowserlessSession later = new BrowserlessSession(web.port());
         later.signIn("wei.chen@applicant.example", DemoData.PASSWORD);
-        assertThat(later.get("/applicant/profile").body()).contains("can be changed only during registration and program selection").contains("<fieldset class=\"declared\" disabled>");
+        assertThat(later.get("/applicant/profile").body()).contains("can be changed only during registration and program selection")
+                .contains("<fieldset class=\"declared\" disabled>");
         assertThat(later.post("/applicant/profile", Map.of("category", "CMG")).statusCode()).isEqualTo(409);
     }
 
@@ -155,7 +165,8 @@ class ProfilePagesTest {
         String page = amira.get("/applicant/profile").body();
         assertThat(page).contains("<legend>Your medical degree</legend>").contains("<legend>Citizenship and Québec approval</legend>")
                 .contains("<legend>Training and practice since your MD</legend>").contains("<legend>Ties to a province</legend>");
-        for (String id : new String[] {"category", "studyStatus", "graduationDate", "citizenship", "priorPostgraduateTraining", "fellowshipCanadaUs",
+        for (String id : new String[]{"category", "studyStatus", "graduationDate", "citizenship", "priorPostgraduateTraining",
+                "fellowshipCanadaUs",
                 "militaryTrainingPlanMember", "latestClinicalActivityDate", "tie-NS", "tie-NB", "ontarioHighSchoolYears"}) {
             assertThat(page).as(id).contains("id=\"" + id + "\"").contains("<label for=\"" + id + "\">");
         }
@@ -175,14 +186,20 @@ class ProfilePagesTest {
                 "graduationDate", "2030-05-31", "latestClinicalActivityDate", "2031-01-01", "citizenship", "CITIZEN"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body())
-                .contains("<p class=\"error\" id=\"graduationDate-error\">You say you are a graduate, so your MD date cannot be in the future")
-                .contains("<p class=\"error\" id=\"latestClinicalActivityDate-error\">The end of your latest practice cannot be in the future")
+                .contains(
+                        "<p class=\"error\" id=\"graduationDate-error\">You say you are a graduate, so your MD date cannot be in the future")
+                .contains(
+                        "<p class=\"error\" id=\"latestClinicalActivityDate-error\">The end of your latest practice cannot be in the future")
                 .contains("aria-describedby=\"latestClinicalActivityDate-error\"").contains("<a href=\"#graduationDate\">");
         assertThat(web.services().profiles().profile(DemoData.CYCLE, "A-2001")).contains(before);
 
         amira.get("/applicant/profile?lang=fr");
-        assertThat(amira.post("/applicant/profile", Map.of("category", "IMG", "studyStatus", "GRADUATE", "latestClinicalActivityDate", "2031-01-01",
-                "citizenship", "CITIZEN")).body()).contains("La fin de votre dernière pratique ne peut pas être dans le futur");
+        assertThat(
+                amira.post("/applicant/profile",
+                        Map.of("category", "IMG", "studyStatus", "GRADUATE", "latestClinicalActivityDate", "2031-01-01",
+                                "citizenship", "CITIZEN"))
+                        .body())
+                .contains("La fin de votre dernière pratique ne peut pas être dans le futur");
         amira.get("/applicant/profile?lang=en");
     }
 }

@@ -33,8 +33,9 @@ class ProgramQuotaPagesTest {
     }
 
     static long auditRows() {
-        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'stream.quota-changed'")
-                .mapTo(Long.class).one());
+        return web.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'stream.quota-changed'")
+                        .mapTo(Long.class).one());
     }
 
     static Map<String, String> form(String quota) {
@@ -85,8 +86,10 @@ class ProgramQuotaPagesTest {
         HttpResponse<String> saved = operator.post("/operator/programs/" + MCMASTER_IMG + "/quota", form(String.valueOf(before + 2)));
         assertThat(saved.statusCode()).isEqualTo(302);
         String location = saved.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith("/operator/programs?").contains("province=ON").contains("q=McMaster").contains("changed=" + MCMASTER_IMG);
-        assertThat(operator.get(location.replaceFirst("#.*", "")).body()).contains("The quota of stream #" + MCMASTER_IMG + " is now " + (before + 2) + ".");
+        assertThat(location).startsWith("/operator/programs?").contains("province=ON").contains("q=McMaster")
+                .contains("changed=" + MCMASTER_IMG);
+        assertThat(operator.get(location.replaceFirst("#.*", "")).body())
+                .contains("The quota of stream #" + MCMASTER_IMG + " is now " + (before + 2) + ".");
         assertThat(quota(MCMASTER_IMG)).isEqualTo(before + 2);
         assertThat(auditRows()).isEqualTo(audits + 1);
 
@@ -103,7 +106,7 @@ class ProgramQuotaPagesTest {
 
         try {
             clock.set(LocalDateTime.of(2025, 2, 20, 12, 0));
-            operator = operator();  // the earlier session has expired by match day
+            operator = operator(); // the earlier session has expired by match day
             operator.get("/operator/programs");
             HttpResponse<String> frozen = operator.post("/operator/programs/" + MCMASTER_IMG + "/quota", form("1"));
             assertThat(frozen.statusCode()).isEqualTo(422);
@@ -127,8 +130,10 @@ class ProgramQuotaPagesTest {
         operator.get("/operator/programs");
         Map<String, String> form = form(String.valueOf(quota(MCMASTER_IMG)));
         form.put("q", HostileInputTest.SCRIPT);
-        String location = operator.post("/operator/programs/" + MCMASTER_IMG + "/quota", form).headers().firstValue("Location").orElseThrow();
-        assertThat(location).as("the filter is carried encoded").contains("q=" + HostileInputTest.q(HostileInputTest.SCRIPT)).doesNotContain("<");
+        String location = operator.post("/operator/programs/" + MCMASTER_IMG + "/quota", form).headers().firstValue("Location")
+                .orElseThrow();
+        assertThat(location).as("the filter is carried encoded").contains("q=" + HostileInputTest.q(HostileInputTest.SCRIPT))
+                .doesNotContain("<");
     }
 
     @Test

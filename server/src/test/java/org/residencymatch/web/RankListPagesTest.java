@@ -49,7 +49,8 @@ class RankListPagesTest {
     }
 
     static List<String> selectable(TestServer web, String applicantId, int count) {
-        return web.services().catalogue().catalogue(DemoData.CYCLE, applicantId, 1, new CatalogueFilter(null, null, null, Decision.SELECTABLE, null), 1, count)
+        return web.services().catalogue()
+                .catalogue(DemoData.CYCLE, applicantId, 1, new CatalogueFilter(null, null, null, Decision.SELECTABLE, null), 1, count)
                 .entries().stream().map(e -> e.stream().streamId()).toList();
     }
 
@@ -60,7 +61,8 @@ class RankListPagesTest {
     }
 
     static String status(String page) {
-        Matcher m = Pattern.compile("<div id=\"rank-status\">(.*?)</div>\\s*(<p class=\"receipt-link\"|<form)", Pattern.DOTALL).matcher(page);
+        Matcher m = Pattern.compile("<div id=\"rank-status\">(.*?)</div>\\s*(<p class=\"receipt-link\"|<form)", Pattern.DOTALL)
+                .matcher(page);
         assertThat(m.find()).as("the page has a status").isTrue();
         return m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
     }
@@ -89,7 +91,8 @@ class RankListPagesTest {
         HttpResponse<String> moved = amira.postFields("/applicant/rank-list", "iteration", "1",
                 "item", streams.get(0), "item", streams.get(1), "item", streams.get(2), "action", "down:" + streams.get(0));
         String location = moved.headers().firstValue("Location").orElseThrow();
-        assertThat(location).as("the moved item and its new place").contains("moved=" + streams.get(0)).contains("dir=down").as("the browser lands on its ↓ at its new place").endsWith("#down-2");
+        assertThat(location).as("the moved item and its new place").contains("moved=" + streams.get(0)).contains("dir=down")
+                .as("the browser lands on its ↓ at its new place").endsWith("#down-2");
 
         HttpResponse<String> shown = amira.get(location);
         assertThat(shown.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -127,7 +130,8 @@ class RankListPagesTest {
     void removingTheLastRankShowsAnEmptyUnsavedListNotTheSavedOne() throws Exception {
         BrowserlessSession amira = signedIn(AMIRA);
         amira.get("/applicant/rank-list");
-        String location = amira.postFields("/applicant/rank-list", "iteration", "1", "item", streams.get(0), "action", "remove:" + streams.get(0))
+        String location = amira
+                .postFields("/applicant/rank-list", "iteration", "1", "item", streams.get(0), "action", "remove:" + streams.get(0))
                 .headers().firstValue("Location").orElseThrow();
         String shown = amira.get(location).body();
         assertThat(shown).doesNotContain("data-rank-number>1<").contains("Your list is empty");
@@ -142,16 +146,19 @@ class RankListPagesTest {
         List<String> reversed = List.of(streams.get(2), streams.get(1), streams.get(0));
         for (int drag = 0; drag < 4; drag++) {
             List<String> order = drag % 2 == 0 ? reversed : streams;
-            amira.postFields("/applicant/rank-list", "iteration", "1", "item", order.get(0), "item", order.get(1), "item", order.get(2), "action", "save");
+            amira.postFields("/applicant/rank-list", "iteration", "1", "item", order.get(0), "item", order.get(1), "item", order.get(2),
+                    "action", "save");
         }
         assertThat(lists().latest().orElseThrow().version()).as("four drafts, one version").isEqualTo(first + 1);
         String draft = amira.get("/applicant/rank-list").body();
         // The time sits in brackets: the sentence never ends in "p.m.." however the time is written.
         assertThat(status(draft)).isEqualTo("You have changes that are NOT submitted. The list in force is version " + first
-                + " (submitted " + Messages.of("en").inZone(java.time.ZoneId.of("America/Toronto")).dateTime(lists().inForce().orElseThrow().savedAt())
+                + " (submitted "
+                + Messages.of("en").inZone(java.time.ZoneId.of("America/Toronto")).dateTime(lists().inForce().orElseThrow().savedAt())
                 + "). Submit to make your changes count.");
 
-        amira.postFields("/applicant/rank-list", "iteration", "1", "item", reversed.get(0), "item", reversed.get(1), "item", reversed.get(2), "action", "submit");
+        amira.postFields("/applicant/rank-list", "iteration", "1", "item", reversed.get(0), "item", reversed.get(1), "item",
+                reversed.get(2), "action", "submit");
         assertThat(lists().inForce().orElseThrow().version()).isEqualTo(first + 1);
         String submitted = amira.get("/applicant/rank-list").body();
         assertThat(status(submitted)).startsWith("Your list is submitted (version " + (first + 1) + ",").doesNotContain("..");

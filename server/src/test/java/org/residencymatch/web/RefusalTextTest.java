@@ -62,7 +62,8 @@ class RefusalTextTest {
         assertThat(Refusals.text(EN, "couple.yourId", List.of(12345))).contains("12,345");
         assertThat(Refusals.text(FR, "couple.yourId", List.of(12345))).doesNotContain("12,345").containsPattern("12[\\s\\u00a0\\u202f]345");
         assertThat(Refusals.text(FR, "couple.yourId", List.of(Phase.MATCH))).contains("le jumelage");
-        assertThat(Refusals.text(FR, "couple.yourId", List.of(new Refusal.Key("phase.name.ROL_OPEN")))).contains("les listes de classement");
+        assertThat(Refusals.text(FR, "couple.yourId", List.of(new Refusal.Key("phase.name.ROL_OPEN"))))
+                .contains("les listes de classement");
         // A stored time is UTC and shown in the cycle's zone, with the zone.
         assertThat(Refusals.text(EN, "couple.yourId", List.of(LocalDateTime.of(2025, 2, 17, 17, 0)))).contains("12:00").contains("EST");
         assertThat(Refusals.text(FR, "couple.yourId", List.of(java.time.LocalDate.of(2025, 2, 17)))).contains("février");

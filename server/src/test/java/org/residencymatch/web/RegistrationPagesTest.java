@@ -15,8 +15,8 @@ import org.residencymatch.store.DatabaseTest;
 class RegistrationPagesTest {
 
     /** Registration is open during registration and program selection; the demo's clock is in program selection. */
-    static final org.residencymatch.store.MutableClock clock =
-            new org.residencymatch.store.MutableClock(java.time.LocalDateTime.of(2024, 10, 15, 12, 0));
+    static final org.residencymatch.store.MutableClock clock = new org.residencymatch.store.MutableClock(
+            java.time.LocalDateTime.of(2024, 10, 15, 12, 0));
 
     @RegisterExtension
     static final TestServer web = TestServer.demo(clock);
@@ -24,13 +24,15 @@ class RegistrationPagesTest {
     /** The link of the newest queued email to this address, as the person would click it. */
     private static String lastLink(String email) {
         String link = web.services().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT body FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r ORDER BY id DESC").bind("r", email).setMaxRows(1).mapTo(String.class).one());
+                "SELECT body FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r ORDER BY id DESC").bind("r", email)
+                .setMaxRows(1).mapTo(String.class).one());
         return link.substring(link.indexOf("/", "http://".length()));
     }
 
     private static int emailsTo(String email) {
-        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r")
-                .bind("r", email).mapTo(Integer.class).one());
+        return web.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE channel = 'EMAIL' AND recipient = :r")
+                        .bind("r", email).mapTo(Integer.class).one());
     }
 
     @Test
@@ -66,7 +68,8 @@ class RegistrationPagesTest {
                 "givenNames", "N".repeat(201), "familyName", "El-Amin", "dateOfBirth", tomorrow));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("Your given names are too long: at most 200 characters.")
-                .contains("Your date of birth cannot be in the future.").doesNotContain("Enter your given names.").doesNotContain("Enter your date of birth.");
+                .contains("Your date of birth cannot be in the future.").doesNotContain("Enter your given names.")
+                .doesNotContain("Enter your date of birth.");
 
         person.get("/register?lang=fr");
         HttpResponse<String> french = person.post("/register", Map.of("email", "someone@example.org", "password", "a long enough secret",
@@ -81,12 +84,14 @@ class RegistrationPagesTest {
         BrowserlessSession stranger = new BrowserlessSession(web.port());
         stranger.get("/register");
 
-        HttpResponse<String> answer = stranger.post("/register", Map.of("email", "Amira.Haddad@applicant.example", "password", "another long secret",
-                "givenNames", "A", "familyName", "H", "dateOfBirth", "1990-01-01"));
+        HttpResponse<String> answer = stranger.post("/register",
+                Map.of("email", "Amira.Haddad@applicant.example", "password", "another long secret",
+                        "givenNames", "A", "familyName", "H", "dateOfBirth", "1990-01-01"));
 
         assertThat(answer.body()).contains("We sent a confirmation link");
         assertThat(emailsTo("amira.haddad@applicant.example")).isEqualTo(before + 1);
-        assertThat(new BrowserlessSession(web.port()).signIn("amira.haddad@applicant.example", DemoData.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(new BrowserlessSession(web.port()).signIn("amira.haddad@applicant.example", DemoData.PASSWORD).statusCode())
+                .isEqualTo(302);
     }
 
     @Test
@@ -97,26 +102,31 @@ class RegistrationPagesTest {
 
         BrowserlessSession person = new BrowserlessSession(web.port());
         person.get("/password/forgot");
-        assertThat(person.post("/password/forgot", Map.of("email", "wei.chen@applicant.example")).body()).contains("If this address has an account");
+        assertThat(person.post("/password/forgot", Map.of("email", "wei.chen@applicant.example")).body())
+                .contains("If this address has an account");
         person.get("/password/forgot");
-        assertThat(person.post("/password/forgot", Map.of("email", "nobody@nowhere.example")).body()).contains("If this address has an account");
+        assertThat(person.post("/password/forgot", Map.of("email", "nobody@nowhere.example")).body())
+                .contains("If this address has an account");
 
         String link = lastLink("wei.chen@applicant.example");
         assertThat(person.get(link).body()).contains("Choose a new password");
         String token = link.substring(link.indexOf("token=") + 6);
         assertThat(person.post("/password/reset", Map.of("token", token, "password", "short")).statusCode()).isEqualTo(422);
         person.get(link);
-        assertThat(person.post("/password/reset", Map.of("token", token, "password", "a brand new passphrase")).body()).contains("Your password is changed");
+        assertThat(person.post("/password/reset", Map.of("token", token, "password", "a brand new passphrase")).body())
+                .contains("Your password is changed");
 
         assertThat(signedIn.get("/applicant/catalogue").statusCode()).as("the old session ended").isEqualTo(302);
         assertThat(new BrowserlessSession(web.port()).signIn("wei.chen@applicant.example", DemoData.PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(new BrowserlessSession(web.port()).signIn("wei.chen@applicant.example", "a brand new passphrase").statusCode()).isEqualTo(302);
+        assertThat(new BrowserlessSession(web.port()).signIn("wei.chen@applicant.example", "a brand new passphrase").statusCode())
+                .isEqualTo(302);
         assertThat(List.of(auditCount("account.password-reset"))).containsExactly(1);
     }
 
     private static int auditCount(String action) {
-        return web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a").bind("a", action)
-                .mapTo(Integer.class).one());
+        return web.services().database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a").bind("a", action)
+                        .mapTo(Integer.class).one());
     }
 
     @Test

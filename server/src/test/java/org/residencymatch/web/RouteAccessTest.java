@@ -67,7 +67,8 @@ class RouteAccessTest {
                 h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", email).mapTo(Long.class).one(), "route walk"));
     }
 
-    record Route(String method, String path, Set<RouteRole> roles) {}
+    record Route(String method, String path, Set<RouteRole> roles) {
+    }
 
     static List<Route> routes(WebServer server) {
         List<Route> routes = new ArrayList<>();
@@ -99,8 +100,9 @@ class RouteAccessTest {
     /** With a signed-in browser's cookie and its valid CSRF token: what refuses is the role, not the form check. */
     static int callWithSession(Route route, BrowserlessSession browser) throws Exception {
         String csrf = browser.csrfToken();
-        return send(route, address(route.path()), request -> request.header("Cookie", Authentication.SESSION_COOKIE + "=" + browser.sessionCookie())
-                .header(Authentication.CSRF_HEADER, csrf));
+        return send(route, address(route.path()),
+                request -> request.header("Cookie", Authentication.SESSION_COOKIE + "=" + browser.sessionCookie())
+                        .header(Authentication.CSRF_HEADER, csrf));
     }
 
     static int send(Route route, String path, java.util.function.Consumer<HttpRequest.Builder> credentials) throws Exception {
@@ -132,7 +134,8 @@ class RouteAccessTest {
                 if (route.roles().contains(role.getKey())) continue;
                 for (var account : role.getValue().entrySet()) {
                     int status = call(route, path, account.getValue());
-                    if (status != 403) leaks.add(route.method() + " " + route.path() + " as " + account.getKey() + " (bearer) -> " + status);
+                    if (status != 403)
+                        leaks.add(route.method() + " " + route.path() + " as " + account.getKey() + " (bearer) -> " + status);
                     refusalsChecked++;
                 }
                 int status = callWithSession(route, sessions.get(role.getKey()));
@@ -182,7 +185,8 @@ class RouteAccessTest {
                 for (ListKind kind : ListKind.values()) {
                     if (kind == partnerKinds.get(partner.getKey())) continue;
                     int status = call(route, address(route.path(), kind.name()), partner.getValue());
-                    if (status != 403) leaks.add(route.method() + " " + route.path() + " on " + kind + " as " + partner.getKey() + " -> " + status);
+                    if (status != 403)
+                        leaks.add(route.method() + " " + route.path() + " on " + kind + " as " + partner.getKey() + " -> " + status);
                     refusalsChecked++;
                 }
             }

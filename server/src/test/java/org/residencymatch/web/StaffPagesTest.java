@@ -25,7 +25,8 @@ class StaffPagesTest {
     @BeforeAll
     static void start() {
         var streams = web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE));
-        ubcCmgStream = streams.stream().filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId).orElseThrow();
+        ubcCmgStream = streams.stream().filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst()
+                .map(ProgramStream::streamId).orElseThrow();
         lavalStream = streams.stream().filter(s -> s.facultyId().equals("LAVAL")).findFirst().map(ProgramStream::streamId).orElseThrow();
         web.services().applications().apply(DemoData.CYCLE, 1, "A-1001", ubcCmgStream, "test");
         web.services().applications().apply(DemoData.CYCLE, 1, "A-1002", ubcCmgStream, "test");
@@ -39,11 +40,13 @@ class StaffPagesTest {
         String page = staff.get("/staff/streams/" + ubcCmgStream).body();
         assertThat(page).contains("Tremblay, Émilie").contains("O'Connor, Liam").contains("Rank order lists are open until");
 
-        String moved = staff.post("/staff/streams/" + ubcCmgStream + "/rank-list", Map.of("action", "add:A-1002")).headers().firstValue("Location").orElseThrow();
+        String moved = staff.post("/staff/streams/" + ubcCmgStream + "/rank-list", Map.of("action", "add:A-1002")).headers()
+                .firstValue("Location").orElseThrow();
         staff.get(moved);
         staff.post("/staff/streams/" + ubcCmgStream + "/rank-list", Map.of("item", "A-1002", "action", "add:A-1001"));
         staff.get("/staff/streams/" + ubcCmgStream + "?item=A-1002&item=A-1001");
-        assertThat(staff.post("/staff/streams/" + ubcCmgStream + "/rank-list", Map.of("item", "A-1002", "action", "submit")).statusCode()).isEqualTo(302);
+        assertThat(staff.post("/staff/streams/" + ubcCmgStream + "/rank-list", Map.of("item", "A-1002", "action", "submit")).statusCode())
+                .isEqualTo(302);
 
         var inForce = web.services().rankLists().lists(DemoData.CYCLE, 1, "STREAM", ubcCmgStream).inForce().orElseThrow();
         assertThat(inForce.entries()).extracting(e -> e.item()).containsExactly("A-1002");
@@ -57,11 +60,15 @@ class StaffPagesTest {
         staff.signIn("staff@ubc.example", DemoData.PASSWORD);
         // A stream of theirs nobody applied to: no action needed.
         String list = staff.get("/staff/streams").body();
-        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr data-stream=\"" + ubcCmgStream + "\" data-status=\"([A-Z_]+)\">(.*?)</tr>",
-                java.util.regex.Pattern.DOTALL).matcher(list);
+        java.util.regex.Matcher row = java.util.regex.Pattern
+                .compile("<tr data-stream=\"" + ubcCmgStream + "\" data-status=\"([A-Z_]+)\">(.*?)</tr>",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(list);
         assertThat(row.find()).isTrue();
         var listState = web.services().rankLists().lists(DemoData.CYCLE, 1, "STREAM", ubcCmgStream);
-        String expected = listState.inForce().isEmpty() ? "NOT_RANKED" : listState.unsubmittedChanges() ? "CHANGES_NOT_SUBMITTED" : "SUBMITTED";
+        String expected = listState.inForce().isEmpty()
+                ? "NOT_RANKED"
+                : listState.unsubmittedChanges() ? "CHANGES_NOT_SUBMITTED" : "SUBMITTED";
         assertThat(row.group(1)).isEqualTo(expected);
         assertThat(row.group(2)).contains("<td>2</td>");
         assertThat(list).contains("data-status=\"NO_APPLICANTS\"").contains("id=\"needs-action-link\"");
@@ -69,7 +76,8 @@ class StaffPagesTest {
         String onlyAction = staff.get("/staff/streams?show=action").body();
         assertThat(onlyAction).doesNotContain("data-status=\"NO_APPLICANTS\"").contains("aria-current=\"page\">Needing action (");
         if (expected.equals("SUBMITTED")) assertThat(onlyAction).doesNotContain("data-stream=\"" + ubcCmgStream + "\"");
-        else assertThat(onlyAction).contains("data-stream=\"" + ubcCmgStream + "\"").contains("(needs action)");
+        else
+            assertThat(onlyAction).contains("data-stream=\"" + ubcCmgStream + "\"").contains("(needs action)");
 
         String french = staff.get("/staff/streams?lang=fr").body();
         assertThat(french).contains("<th scope=\"col\">Candidats</th>").contains("Aucun candidat à classer").contains("À traiter (");
@@ -89,7 +97,8 @@ class StaffPagesTest {
             staff = new BrowserlessSession(web.port());
             staff.signIn("staff@ubc.example", DemoData.PASSWORD);
             String after = staff.get("/staff/streams/" + ubcCmgStream).body();
-            assertThat(after).as("no form that the phase would refuse").doesNotContain("action=\"/staff/streams/" + ubcCmgStream + "/rank-list\"")
+            assertThat(after).as("no form that the phase would refuse")
+                    .doesNotContain("action=\"/staff/streams/" + ubcCmgStream + "/rank-list\"")
                     .doesNotContain("name=\"action\"")
                     .contains("id=\"read-only\">Rank order lists closed at the deadline, ").contains("Tremblay, Émilie");
             String french = staff.get("/staff/streams/" + ubcCmgStream + "?lang=fr").body();

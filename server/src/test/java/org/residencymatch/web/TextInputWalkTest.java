@@ -52,7 +52,9 @@ class TextInputWalkTest {
     static final String CYCLE = DemoData.CYCLE;
     static final String AMIRA = "amira.haddad@applicant.example";
 
-    enum Caller { ANONYMOUS_PAGE, APPLICANT_PAGE, OPERATOR_PAGE, ANONYMOUS_API, APPLICANT_API, OPERATOR_API }
+    enum Caller {
+        ANONYMOUS_PAGE, APPLICANT_PAGE, OPERATOR_PAGE, ANONYMOUS_API, APPLICANT_API, OPERATOR_API
+    }
 
     /** One field of one request: where it goes, who sends it, and the other fields the request carries. */
     record Input(Caller caller, String method, String path, String field, Map<String, String> others) {
@@ -88,12 +90,15 @@ class TextInputWalkTest {
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/audit", "actor", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/audit", "target", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/applicants", "q", Map.of()),
-            new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "ownerId", Map.of("ownerKind", "APPLICANT", "code", "AAAAA-AAAAA")),
+            new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "ownerId",
+                    Map.of("ownerKind", "APPLICANT", "code", "AAAAA-AAAAA")),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/receipts", "code", Map.of("ownerKind", "APPLICANT", "ownerId", "A-2001")),
             new Input(Caller.OPERATOR_PAGE, "POST", "/operator/match/1/release", "confirm", Map.of()),
             new Input(Caller.OPERATOR_PAGE, "GET", "/operator/match/1/results", "q", Map.of()),
-            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/verification/A-2025/documents/1", "reasonEn", Map.of("decision", "REFUSED", "reasonFr", "Non.")),
-            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/verification/A-2025/documents/1", "reasonFr", Map.of("decision", "REFUSED", "reasonEn", "No.")),
+            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/verification/A-2025/documents/1", "reasonEn",
+                    Map.of("decision", "REFUSED", "reasonFr", "Non.")),
+            new Input(Caller.OPERATOR_PAGE, "POST", "/operator/verification/A-2025/documents/1", "reasonFr",
+                    Map.of("decision", "REFUSED", "reasonEn", "No.")),
             // the API
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "email", Map.of()),
             new Input(Caller.ANONYMOUS_API, "POST", "/api/v1/registrations", "givenNames", Map.of()),
@@ -147,13 +152,16 @@ class TextInputWalkTest {
         server = new WebServer(services, new WebConfig(null, false)).start(0);
         Accounts accounts = new Accounts(services.database().jdbi(), services.clock());
         operatorToken = services.database().jdbi().inTransaction(h -> accounts.issueApiToken(h,
-                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(), "walk"));
-        me = services.database().jdbi().withHandle(h -> h.createQuery("SELECT applicant_id FROM user_account WHERE email = :e").bind("e", AMIRA)
-                .mapTo(String.class).one());
+                h.createQuery("SELECT id FROM user_account WHERE email = :e").bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one(),
+                "walk"));
+        me = services.database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT applicant_id FROM user_account WHERE email = :e").bind("e", AMIRA)
+                        .mapTo(String.class).one());
         applicantPage = signedIn(AMIRA);
         operatorPage = signedIn(DemoData.OPERATOR_EMAIL);
         HttpResponse<String> session = http.send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + AMIRA + "\",\"password\":\"" + DemoData.PASSWORD + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + AMIRA + "\",\"password\":\"" + DemoData.PASSWORD + "\"}"))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(session.statusCode()).isEqualTo(200);
         applicantCsrf = JSON.readTree(session.body()).get("csrfToken").asText();
@@ -183,7 +191,8 @@ class TextInputWalkTest {
         for (Input input : INPUTS) {
             for (String value : REFUSED) {
                 HttpResponse<String> answer = send(input, value);
-                String what = input.method() + " " + input.path() + " " + input.field() + " = " + value.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList();
+                String what = input.method() + " " + input.path() + " " + input.field() + " = "
+                        + value.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList();
                 assertThat(answer.statusCode()).as(what).isEqualTo(400);
                 if (input.api()) {
                     JsonNode error = JSON.readTree(answer.body());
@@ -215,10 +224,12 @@ class TextInputWalkTest {
     void multiLineFieldsKeepTheirLineBreaksAndNamesAreNormalised() throws Exception {
         // A message with line breaks and a tab is taken (the route then runs: 302 to the help requests).
         applicantPage.get("/applicant/help");
-        HttpResponse<String> help = applicantPage.post("/applicant/help", Map.of("streamId", "27032", "message", "Hello,\r\n\tI cannot apply."));
+        HttpResponse<String> help = applicantPage.post("/applicant/help",
+                Map.of("streamId", "27032", "message", "Hello,\r\n\tI cannot apply."));
         assertThat(help.statusCode()).isEqualTo(302);
-        List<String> messages = services.database().jdbi().withHandle(h -> h.createQuery("SELECT message FROM help_case WHERE applicant_id = :a")
-                .bind("a", me).mapTo(String.class).list());
+        List<String> messages = services.database().jdbi()
+                .withHandle(h -> h.createQuery("SELECT message FROM help_case WHERE applicant_id = :a")
+                        .bind("a", me).mapTo(String.class).list());
         assertThat(messages).contains("Hello,\r\n\tI cannot apply.");
         // A name with zero-width characters and a decomposed accent is stored without them, in NFC.
         String email = "zw-" + System.nanoTime() + "@example.org";
@@ -238,8 +249,10 @@ class TextInputWalkTest {
 
     @Test
     void aFieldNameWithAControlCharacterIsRefusedAndShownWithoutIt() throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/v1/registrations")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"e\\u0000mail\":\"ada@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/registrations")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"e\\u0000mail\":\"ada@example.org\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(answer.body()).get("field").asText()).isEqualTo("e?mail");
     }
@@ -247,8 +260,9 @@ class TextInputWalkTest {
     @Test
     void aFormOrJsonBodyIsReadOnlyUpToItsLimit() throws Exception {
         String big = "{\"email\":\"" + "a".repeat(TextInputFilter.MAX_TEXT_BODY) + "\"}";
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/v1/registrations")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http
+                .send(HttpRequest.newBuilder(uri("/api/v1/registrations")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(answer.body()).get("code").asText()).isEqualTo("TOO_LARGE");
     }
@@ -275,7 +289,8 @@ class TextInputWalkTest {
         assertThat(walked).containsAll(pageFields);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> openapi = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        Map<String, Object> openapi = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readValue(Path.of("src/main/resources/openapi.yaml").toFile(), Map.class);
         Set<String> apiFields = new TreeSet<>();
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) openapi.get("components")).get("schemas");
@@ -286,7 +301,8 @@ class TextInputWalkTest {
                 Map<String, Object> json = (Map<String, Object>) content.get("application/json");
                 if (json == null) continue;
                 Map<String, Object> schema = (Map<String, Object>) json.get("schema");
-                if (schema.containsKey("$ref")) schema = (Map<String, Object>) schemas.get(String.valueOf(schema.get("$ref")).replace("#/components/schemas/", ""));
+                if (schema.containsKey("$ref"))
+                    schema = (Map<String, Object>) schemas.get(String.valueOf(schema.get("$ref")).replace("#/components/schemas/", ""));
                 Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
                 properties.forEach((name, property) -> {
                     Map<String, Object> p = (Map<String, Object>) property;
@@ -301,7 +317,8 @@ class TextInputWalkTest {
     static Map<String, Long> counts(List<String> tables) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : tables) {
-            counts.put(table, services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one()));
+            counts.put(table,
+                    services.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one()));
         }
         return counts;
     }
@@ -318,20 +335,25 @@ class TextInputWalkTest {
                 default -> new BrowserlessSession(server.port());
             };
             if (input.method().equals("GET")) return browser.get(path + "?" + form(fields));
-            browser.get(input.caller() == Caller.ANONYMOUS_PAGE ? "/login" : input.caller() == Caller.APPLICANT_PAGE ? "/applicant/help" : "/operator/accounts");
+            browser.get(input.caller() == Caller.ANONYMOUS_PAGE
+                    ? "/login"
+                    : input.caller() == Caller.APPLICANT_PAGE ? "/applicant/help" : "/operator/accounts");
             return browser.post(path, fields);
         }
         HttpRequest.Builder request;
         if (input.method().equals("GET")) {
             request = HttpRequest.newBuilder(uri(path + "?" + form(fields))).GET();
         } else {
-            String body = fields.entrySet().stream().map(e -> json(e.getKey()) + ":" + json(e.getValue())).collect(Collectors.joining(",", "{", "}"));
-            request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").method(input.method(), HttpRequest.BodyPublishers.ofString(body));
+            String body = fields.entrySet().stream().map(e -> json(e.getKey()) + ":" + json(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+            request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").method(input.method(),
+                    HttpRequest.BodyPublishers.ofString(body));
         }
         switch (input.caller()) {
             case OPERATOR_API -> request.header("Authorization", "Bearer " + operatorToken);
             case APPLICANT_API -> request.header("Cookie", applicantCookie).header("X-CSRF-Token", applicantCsrf);
-            default -> { }
+            default -> {
+            }
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -346,7 +368,8 @@ class TextInputWalkTest {
     }
 
     static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return fields.entrySet().stream().map(
+                e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -355,7 +378,8 @@ class TextInputWalkTest {
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') out.append('\\').append(c);
             else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) out.append(String.format("\\u%04x", (int) c));
-            else out.append(c);
+            else
+                out.append(c);
         }
         return out.append('"').toString();
     }

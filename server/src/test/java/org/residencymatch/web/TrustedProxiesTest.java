@@ -16,7 +16,8 @@ class TrustedProxiesTest {
         // The client may write anything left of what the balancer appends.
         assertThat(BALANCERS.clientAddress("10.1.2.3", List.of("1.2.3.4, 198.51.100.7"))).isEqualTo("198.51.100.7");
         // Several balancers in a row: each appends its peer.
-        assertThat(BALANCERS.clientAddress("10.1.2.3", List.of("1.2.3.4, 198.51.100.7, 10.9.9.9", "192.168.1.10"))).isEqualTo("198.51.100.7");
+        assertThat(BALANCERS.clientAddress("10.1.2.3", List.of("1.2.3.4, 198.51.100.7, 10.9.9.9", "192.168.1.10")))
+                .isEqualTo("198.51.100.7");
         assertThat(BALANCERS.clientAddress("fd00::1", List.of("2001:db8::7"))).isEqualTo("2001:db8:0:0:0:0:0:7");
         assertThat(BALANCERS.clientAddress("10.1.2.3", List.of())).as("no header").isEqualTo("10.1.2.3");
     }

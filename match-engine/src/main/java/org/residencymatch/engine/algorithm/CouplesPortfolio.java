@@ -45,11 +45,8 @@ public final class CouplesPortfolio {
 
     /** The kinds of attempt of a round. */
     private enum Attempt {
-        KPR(Strategy.KOJIMA_PATHAK_ROTH),
-        KPR_RANDOMIZED_PASSES(Strategy.KOJIMA_PATHAK_ROTH),
-        ROTH_PERANSON(Strategy.ROTH_PERANSON),
-        PATHS_FROM_BEST(Strategy.RANDOM_PATHS),
-        PATHS_FROM_EMPTY(Strategy.RANDOM_PATHS);
+        KPR(Strategy.KOJIMA_PATHAK_ROTH), KPR_RANDOMIZED_PASSES(Strategy.KOJIMA_PATHAK_ROTH), ROTH_PERANSON(
+                Strategy.ROTH_PERANSON), PATHS_FROM_BEST(Strategy.RANDOM_PATHS), PATHS_FROM_EMPTY(Strategy.RANDOM_PATHS);
 
         final Strategy strategy;
 
@@ -60,10 +57,10 @@ public final class CouplesPortfolio {
 
     /** The first round: KPR as written first, in declaration order (the result most runs end with). */
     private static final Attempt[] FIRST_ROUND = {Attempt.KPR, Attempt.KPR_RANDOMIZED_PASSES, Attempt.ROTH_PERANSON,
-        Attempt.PATHS_FROM_BEST, Attempt.PATHS_FROM_EMPTY};
+            Attempt.PATHS_FROM_BEST, Attempt.PATHS_FROM_EMPTY};
     /** Later rounds, in shuffled orders: the randomized KPR, the one that settles most, twice. */
     private static final Attempt[] LATER_ROUNDS = {Attempt.KPR_RANDOMIZED_PASSES, Attempt.KPR_RANDOMIZED_PASSES,
-        Attempt.ROTH_PERANSON, Attempt.PATHS_FROM_BEST, Attempt.PATHS_FROM_EMPTY};
+            Attempt.ROTH_PERANSON, Attempt.PATHS_FROM_BEST, Attempt.PATHS_FROM_EMPTY};
 
     private CouplesPortfolio() {
     }

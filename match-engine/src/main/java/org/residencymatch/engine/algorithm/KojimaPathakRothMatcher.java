@@ -70,13 +70,13 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
     private boolean outOfTime;
 
     KojimaPathakRothMatcher(MatchInstance instance, CouplesByProgram couplesByProgram, Budget budget,
-                            ProgressListener progress, int maxApplicationsPerEntry) {
+            ProgressListener progress, int maxApplicationsPerEntry) {
         this(instance, couplesByProgram, budget, progress, maxApplicationsPerEntry, true);
     }
 
     /** @param skipUnchanged whether step 4 skips the agents that cannot block (false: as written) */
     KojimaPathakRothMatcher(MatchInstance instance, CouplesByProgram couplesByProgram, Budget budget,
-                            ProgressListener progress, int maxApplicationsPerEntry, boolean skipUnchanged) {
+            ProgressListener progress, int maxApplicationsPerEntry, boolean skipUnchanged) {
         this.skipUnchanged = skipUnchanged;
         this.instance = instance;
         this.applicants = instance.applicantCount();
@@ -115,7 +115,7 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
      * @param label        names the attempt in progress reports
      */
     AttemptOutcome run(Placement placement, int[] singlesOrder, int[] couplesOrder, SplittableRandom passOrders,
-                       boolean continueWhenDisplaced, String label) {
+            boolean continueWhenDisplaced, String label) {
         start(placement);
         if (afterSingles != null) {
             // Step 1 ends on the same matching, after the same applications, in every order
@@ -171,7 +171,7 @@ final class KojimaPathakRothMatcher implements Placement.Listener {
 
     /** Steps 5 and 6: while something blocks, everyone applies again from the top. */
     private AttemptOutcome reapply(int[] singlesOrder, int[] couplesOrder, SplittableRandom passOrders,
-                                   boolean continueWhenDisplaced, String label) {
+            boolean continueWhenDisplaced, String label) {
         long rounds = 0;
         Arrays.fill(mayBlock, true);
         tracking = skipUnchanged;

@@ -14,11 +14,11 @@ package org.residencymatch.engine.algorithm;
  * @param budgetExhausted    whether the time budget ended the run before a stable matching was found
  */
 public record MatchingOutcome(int[] programOfApplicant, boolean converged, int attempts, long rounds,
-                              long proposals, boolean cycleDetected, Strategy strategy, boolean budgetExhausted) {
+        long proposals, boolean cycleDetected, Strategy strategy, boolean budgetExhausted) {
 
     /** An outcome of one strategy alone (one attempt, within the budget). */
     MatchingOutcome(int[] programOfApplicant, boolean converged, int attempts, long rounds, long proposals,
-                    boolean cycleDetected) {
+            boolean cycleDetected) {
         this(programOfApplicant, converged, attempts, rounds, proposals, cycleDetected, Strategy.ROTH_PERANSON, false);
     }
 }

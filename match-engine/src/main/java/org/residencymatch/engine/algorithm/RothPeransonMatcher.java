@@ -100,7 +100,7 @@ final class RothPeransonMatcher {
      *         blocking agents) when the attempt does not settle
      */
     static MatchingOutcome attempt(MatchInstance instance, int[] coupleOrder, SplittableRandom random, int maxRounds,
-                                   Budget budget, ProgressListener progress, String label) {
+            Budget budget, ProgressListener progress, String label) {
         return new RothPeransonMatcher(instance, progress).run(coupleOrder, random, maxRounds, budget, label);
     }
 

@@ -16,7 +16,9 @@ import java.util.List;
 public record BlockingPair(Kind kind, String id, List<String> programs) {
 
     /** Who blocks. */
-    public enum Kind { SINGLE, COUPLE }
+    public enum Kind {
+        SINGLE, COUPLE
+    }
 
     public BlockingPair {
         // List.copyOf refuses nulls, and a couple's "no match" side is a null.

@@ -18,8 +18,8 @@ package org.residencymatch.engine.generate;
  * @param shape                how lists are drawn, see {@link Shape}
  */
 public record GeneratorSpec(int applicants, int programs, int couples, long seed, double meanRolLength,
-                            double programRankingShare, double positionsPerApplicant, double popularitySkew,
-                            Shape shape) {
+        double programRankingShare, double positionsPerApplicant, double popularitySkew,
+        Shape shape) {
 
     /** How the generator draws lists. */
     public enum Shape {
@@ -41,7 +41,7 @@ public record GeneratorSpec(int applicants, int programs, int couples, long seed
 
     /** A spec of the realistic shape. */
     public GeneratorSpec(int applicants, int programs, int couples, long seed, double meanRolLength,
-                         double programRankingShare, double positionsPerApplicant, double popularitySkew) {
+            double programRankingShare, double positionsPerApplicant, double popularitySkew) {
         this(applicants, programs, couples, seed, meanRolLength, programRankingShare, positionsPerApplicant,
                 popularitySkew, Shape.REALISTIC);
     }

@@ -207,16 +207,16 @@ public final class InstanceGenerator {
         for (int sum = 0; sum <= firstRol.length + secondRol.length - 2 && pairs.size() < maxPairs; sum++) {
             for (int i = Math.max(0, sum - secondRol.length + 1); i <= Math.min(sum, firstRol.length - 1)
                     && pairs.size() < maxPairs; i++) {
-                pairs.add(new int[] {firstRol[i], secondRol[sum - i]});
+                pairs.add(new int[]{firstRol[i], secondRol[sum - i]});
             }
         }
         if (random.nextDouble() < COUPLES_ACCEPTING_NO_MATCH_SIDE) {
             for (int i = 0; i < 2; i++) {
                 if (i < firstRol.length) {
-                    pairs.add(new int[] {firstRol[i], MatchInstance.NO_PROGRAM});
+                    pairs.add(new int[]{firstRol[i], MatchInstance.NO_PROGRAM});
                 }
                 if (i < secondRol.length) {
-                    pairs.add(new int[] {MatchInstance.NO_PROGRAM, secondRol[i]});
+                    pairs.add(new int[]{MatchInstance.NO_PROGRAM, secondRol[i]});
                 }
             }
         }
@@ -231,16 +231,16 @@ public final class InstanceGenerator {
         List<int[]> pairs = new ArrayList<>(firstRol.length * secondRol.length + 4);
         for (int first : firstRol) {
             for (int second : secondRol) {
-                pairs.add(new int[] {first, second});
+                pairs.add(new int[]{first, second});
             }
         }
         if (random.nextDouble() < COUPLES_ACCEPTING_NO_MATCH_SIDE) {
             for (int i = 0; i < 2; i++) {
                 if (i < firstRol.length) {
-                    pairs.add(new int[] {firstRol[i], MatchInstance.NO_PROGRAM});
+                    pairs.add(new int[]{firstRol[i], MatchInstance.NO_PROGRAM});
                 }
                 if (i < secondRol.length) {
-                    pairs.add(new int[] {MatchInstance.NO_PROGRAM, secondRol[i]});
+                    pairs.add(new int[]{MatchInstance.NO_PROGRAM, secondRol[i]});
                 }
             }
         }
@@ -350,7 +350,7 @@ public final class InstanceGenerator {
     }
 
     private MatchInstance assemble(int[] order, int[] coupleOf, int[][] singleRol, int[][][] couplePairs,
-                                   int[][] programRol, int[] quota) {
+            int[][] programRol, int[] quota) {
         String[] applicantIds = ids("A", spec.applicants());
         String[] programIds = ids("S", spec.programs());
         String[] coupleIds = ids("C", spec.couples());

@@ -46,14 +46,17 @@ class StabilityAuditTest {
         Map<String, String> matches = new LinkedHashMap<>();
         simple.applicants().forEach((applicant, rol) -> {
             int choice = random.nextInt(rol.size() + 2);
-            matches.put(applicant, choice < rol.size() ? rol.get(choice)
+            matches.put(applicant, choice < rol.size()
+                    ? rol.get(choice)
                     : choice == rol.size() ? null : programs.get(random.nextInt(programs.size())));
         });
         simple.couples().forEach((couple, details) -> {
             int choice = random.nextInt(details.pairs().size() + 2);
-            ProgramPair pair = choice < details.pairs().size() ? details.pairs().get(choice)
-                    : choice == details.pairs().size() ? ProgramPair.of(null, null)
-                    : ProgramPair.of(programs.get(random.nextInt(programs.size())), null);
+            ProgramPair pair = choice < details.pairs().size()
+                    ? details.pairs().get(choice)
+                    : choice == details.pairs().size()
+                            ? ProgramPair.of(null, null)
+                            : ProgramPair.of(programs.get(random.nextInt(programs.size())), null);
             matches.put(details.first(), pair.first());
             matches.put(details.second(), pair.second());
         });

@@ -49,7 +49,7 @@ public final class BruteForceStability {
                     problems.add("couple not at one of its pairs: " + couple);
                     current = details.pairs().size();
                 }
-                for (String[] side : new String[][] {{details.first(), atFirst}, {details.second(), atSecond}}) {
+                for (String[] side : new String[][]{{details.first(), atFirst}, {details.second(), atSecond}}) {
                     if (side[1] != null && !instance.programs().get(side[1]).rol().contains(side[0])) {
                         problems.add("not mutually acceptable: " + side[0] + " at " + side[1]);
                     }
@@ -80,7 +80,7 @@ public final class BruteForceStability {
      * slots, each free or held by someone (not in {@code present}) the program ranks below the mover.
      */
     private static boolean takes(SimpleInstance instance, Map<String, String> matches, String program,
-                                 List<String> movers, List<String> present) {
+            List<String> movers, List<String> present) {
         SimpleInstance.Program details = instance.programs().get(program);
         if (!movers.stream().allMatch(details.rol()::contains)) {
             return false;
@@ -98,7 +98,7 @@ public final class BruteForceStability {
     }
 
     private static boolean assign(SimpleInstance.Program details, List<String> movers, int next, List<String> slots,
-                                  boolean[] used, List<String> present) {
+            boolean[] used, List<String> present) {
         if (next == movers.size()) {
             return true;
         }

@@ -20,7 +20,7 @@ import org.residencymatch.engine.ProgramPair;
  * @param couples    couple id -> members and pairs
  */
 public record SimpleInstance(Map<String, Program> programs, Map<String, List<String>> applicants,
-                             Map<String, Couple> couples) {
+        Map<String, Couple> couples) {
 
     public record Program(int quota, List<String> rol) {
     }

@@ -68,7 +68,8 @@ public final class BarChart {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,60}");
 
-    private BarChart() {}
+    private BarChart() {
+    }
 
     /**
      * The chart's HTML: the SVG and its table, or the {@code empty} text when there are no bars.
@@ -78,7 +79,8 @@ public final class BarChart {
      *     every value is 0, every bar is empty). Values beyond {@code max} are drawn full length.
      */
     public static String render(String id, Texts texts, List<Bar> bars, double max) {
-        if (id == null || !ID.matcher(id).matches()) throw new IllegalArgumentException("a chart id is a letter then letters, digits, '-' or '_': " + id);
+        if (id == null || !ID.matcher(id).matches())
+            throw new IllegalArgumentException("a chart id is a letter then letters, digits, '-' or '_': " + id);
         if (bars.isEmpty()) return "<p class=\"chart-empty\" id=\"" + id + "\">" + escape(texts.empty()) + "</p>";
         double full = max > 0 ? max : bars.stream().mapToDouble(Bar::value).max().orElse(0);
         int height = TOP * 2 + ROW * bars.size();
@@ -97,9 +99,11 @@ public final class BarChart {
                     .append(lang(bar)).append('>').append(escape(bar.label())).append("</text>");
             out.append("<rect x=\"0\" y=\"").append(y + 18).append("\" width=\"").append(BAR_AREA).append("\" height=\"").append(BAR_HEIGHT)
                     .append("\" fill=\"").append(TRACK_COLOUR).append("\"/>");
-            out.append("<rect class=\"bar\" x=\"0\" y=\"").append(y + 18).append("\" width=\"").append(decimal(length)).append("\" height=\"")
+            out.append("<rect class=\"bar\" x=\"0\" y=\"").append(y + 18).append("\" width=\"").append(decimal(length))
+                    .append("\" height=\"")
                     .append(BAR_HEIGHT).append("\" fill=\"").append(BAR_COLOUR).append("\"/>");
-            out.append("<text x=\"").append(BAR_AREA + 8).append("\" y=\"").append(y + 30).append("\" font-size=\"13\" fill=\"").append(TEXT_COLOUR)
+            out.append("<text x=\"").append(BAR_AREA + 8).append("\" y=\"").append(y + 30).append("\" font-size=\"13\" fill=\"")
+                    .append(TEXT_COLOUR)
                     .append("\">").append(escape(bar.valueText())).append("</text>");
         }
         out.append("</svg>");

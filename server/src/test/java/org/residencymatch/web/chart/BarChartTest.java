@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class BarChartTest {
 
-    static final BarChart.Texts TEXTS = new BarChart.Texts("Fill rate", "Share of positions filled.", "Province", "Filled", "Show the table", "Nothing yet.");
+    static final BarChart.Texts TEXTS = new BarChart.Texts("Fill rate", "Share of positions filled.", "Province", "Filled",
+            "Show the table", "Nothing yet.");
 
     /** The widths of the coloured bars, in drawing order. */
     static List<String> barWidths(String html) {
@@ -45,7 +46,8 @@ class BarChartTest {
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; O&#39;Brien-Lévesque &amp; &quot;Fils&quot;");
         assertThat(html).contains("lang=\"en&quot;onload=&quot;x\"");
         assertThat(BarChart.render("x", new BarChart.Texts("t", "d", "l", "v", "s", name), List.of(), 0))
-                .isEqualTo("<p class=\"chart-empty\" id=\"x\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; O&#39;Brien-Lévesque &amp; &quot;Fils&quot;</p>");
+                .isEqualTo(
+                        "<p class=\"chart-empty\" id=\"x\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; O&#39;Brien-Lévesque &amp; &quot;Fils&quot;</p>");
     }
 
     @Test
@@ -59,9 +61,11 @@ class BarChartTest {
 
     @Test
     void withoutAMaximumTheLongestBarFillsTheAreaAndAllZeroBarsStayEmpty() {
-        assertThat(barWidths(BarChart.render("c", TEXTS, List.of(new BarChart.Bar("a", null, 3, "3"), new BarChart.Bar("b", null, 12, "12")), 0)))
+        assertThat(barWidths(
+                BarChart.render("c", TEXTS, List.of(new BarChart.Bar("a", null, 3, "3"), new BarChart.Bar("b", null, 12, "12")), 0)))
                 .containsExactly("110.0", "440.0");
-        assertThat(barWidths(BarChart.render("c", TEXTS, List.of(new BarChart.Bar("a", null, 0, "0"), new BarChart.Bar("b", null, 0, "0")), 0)))
+        assertThat(barWidths(
+                BarChart.render("c", TEXTS, List.of(new BarChart.Bar("a", null, 0, "0"), new BarChart.Bar("b", null, 0, "0")), 0)))
                 .containsExactly("0.0", "0.0");
     }
 
@@ -99,7 +103,8 @@ class BarChartTest {
 
     @Test
     void badInputIsRefused() {
-        assertThatThrownBy(() -> new BarChart.Bar("a", null, -1, "-1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        assertThatThrownBy(() -> new BarChart.Bar("a", null, -1, "-1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
         assertThatThrownBy(() -> new BarChart.Bar("a", null, Double.NaN, "?")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BarChart.render("1x", TEXTS, List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BarChart.render("a\"b", TEXTS, List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
