@@ -1,10 +1,5 @@
 package org.residencymatch.notification;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.residencymatch.text.MessageFiles;
 
 /**
  * Renders an {@link Email} into a subject and a plain-text body in the recipient's language ("en" or
@@ -26,7 +22,7 @@ public final class EmailTexts {
     public record Rendered(String subject, String body) {
     }
 
-    private static final Map<String, Properties> TEXTS = Map.of("en", load("en"), "fr", load("fr"));
+    private static final Map<String, Properties> TEXTS = Map.of("en", MessageFiles.load("en"), "fr", MessageFiles.load("fr"));
     private static final Map<String, Locale> LOCALES = Map.of("en", Locale.CANADA, "fr", Locale.CANADA_FRENCH);
     private static final Map<String, DateTimeFormatter> TIMES = Map.of(
             "en", DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a z", Locale.CANADA),
@@ -80,16 +76,5 @@ public final class EmailTexts {
         String text = TEXTS.get(lang).getProperty(key);
         if (text == null) throw new IllegalStateException("missing message " + key + " in messages_" + lang + ".properties");
         return text;
-    }
-
-    private static Properties load(String language) {
-        Properties texts = new Properties();
-        try (InputStream in = EmailTexts.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
-            if (in == null) throw new IllegalStateException("missing i18n/messages_" + language + ".properties");
-            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return texts;
     }
 }

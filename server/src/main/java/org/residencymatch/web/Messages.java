@@ -1,10 +1,5 @@
 package org.residencymatch.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -17,6 +12,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.residencymatch.text.MessageFiles;
 
 /**
  * The page texts in one language, from {@code i18n/messages_en.properties} and
@@ -64,14 +60,7 @@ public final class Messages {
     }
 
     private static Messages load(String language, Locale locale) {
-        Properties texts = new Properties();
-        try (InputStream in = Messages.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
-            if (in == null) throw new IllegalStateException("missing i18n/messages_" + language + ".properties");
-            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Messages(language, locale, texts, ZoneId.of("UTC"));
+        return new Messages(language, locale, MessageFiles.load(language), ZoneId.of("UTC"));
     }
 
     public String language() {
