@@ -155,36 +155,36 @@ public final class IdTable {
         return (int) ((packed * 0x9E3779B97F4A7C15L) >>> packedShift);
     }
 
-    private int internPacked(long packed, char[] buffer, int offset, int length) {
+    /** The slot that holds the packed id, or the empty slot where it would go. */
+    private int probePacked(long packed) {
         long[] table = packedSlots;
         int mask = table.length / 2 - 1;
         int slot = packedSlot(packed);
-        for (long taken = table[2 * slot + 1]; taken != 0; taken = table[2 * slot + 1]) {
-            if (table[2 * slot] == packed) {
-                return (int) taken - 1;
-            }
+        while (table[2 * slot + 1] != 0 && table[2 * slot] != packed) {
             slot = (slot + 1) & mask;
         }
+        return slot;
+    }
+
+    private int internPacked(long packed, char[] buffer, int offset, int length) {
+        int slot = probePacked(packed);
+        long taken = packedSlots[2 * slot + 1];
+        if (taken != 0) {
+            return (int) taken - 1;
+        }
         int symbol = add(0, buffer, offset, length);
-        table[2 * slot] = packed;
-        table[2 * slot + 1] = symbol + 1L;
-        if (++packedCount * 2 > mask + 1) {
-            rehashPacked(2 * (mask + 1));
+        packedSlots[2 * slot] = packed;
+        packedSlots[2 * slot + 1] = symbol + 1L;
+        int capacity = packedSlots.length / 2;
+        if (++packedCount * 2 > capacity) {
+            rehashPacked(2 * capacity);
         }
         return symbol;
     }
 
     private int findPacked(long packed) {
-        long[] table = packedSlots;
-        int mask = table.length / 2 - 1;
-        int slot = packedSlot(packed);
-        for (long taken = table[2 * slot + 1]; taken != 0; taken = table[2 * slot + 1]) {
-            if (table[2 * slot] == packed) {
-                return (int) taken - 1;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return NULL;
+        long taken = packedSlots[2 * probePacked(packed) + 1];
+        return taken == 0 ? NULL : (int) taken - 1;
     }
 
     private void rehashPacked(int capacity) {
