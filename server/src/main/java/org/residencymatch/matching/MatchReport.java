@@ -25,14 +25,22 @@ public record MatchReport(String cycleId, int iteration, long runId, int positio
     public record Section(String dimension, List<Line> lines) {
     }
 
-    /** Positions offered, matched, and left unfilled, under one label. */
-    public record Line(String label, int positions, int matched) {
+    /**
+     * Positions offered, matched, and left unfilled, under one label (as published: English names, province and
+     * stream type codes) and its French form for French pages (the project's names of disciplines and faculties).
+     */
+    public record Line(String label, String labelFr, int positions, int matched) {
         public int unfilled() {
             return Math.max(0, positions - matched);
         }
 
+        /** The label in a language ("en" or "fr"). */
+        public String label(String language) {
+            return "fr".equals(language) ? labelFr : label;
+        }
+
         Line plus(int morePositions, int moreMatched) {
-            return new Line(label, positions + morePositions, matched + moreMatched);
+            return new Line(label, labelFr, positions + morePositions, matched + moreMatched);
         }
     }
 
@@ -48,6 +56,8 @@ public record MatchReport(String cycleId, int iteration, long runId, int positio
         labels.put("province", s -> s.province().name());
         labels.put("faculty", ProgramStream::facultyName);
         labels.put("streamType", s -> s.type().name());
+        Map<String, Function<ProgramStream, String>> frenchLabels = Map.of("discipline", s -> s.disciplineName("fr"), "faculty",
+                s -> s.facultyName("fr"));
         List<Section> sections = new ArrayList<>();
         int totalPositions = 0, totalMatched = 0;
         for (ProgramStream s : streams) {
@@ -58,8 +68,9 @@ public record MatchReport(String cycleId, int iteration, long runId, int positio
             Map<String, Line> lines = new TreeMap<>();
             for (ProgramStream s : streams) {
                 String label = dimension.getValue().apply(s);
+                String labelFr = frenchLabels.getOrDefault(dimension.getKey(), dimension.getValue()).apply(s);
                 int p = Math.max(0, positions.getOrDefault(s.streamId(), 0)), m = matchedByStream.getOrDefault(s.streamId(), 0);
-                lines.merge(label, new Line(label, p, m), (a, b) -> a.plus(b.positions(), b.matched()));
+                lines.merge(label, new Line(label, labelFr, p, m), (a, b) -> a.plus(b.positions(), b.matched()));
             }
             sections.add(new Section(dimension.getKey(), List.copyOf(lines.values())));
         }

@@ -31,9 +31,12 @@ public final class MatchResultsRepository {
         }
     }
 
-    /** An applicant matched to one of a faculty's streams, with the email to reach them. */
+    /**
+     * An applicant matched to one of a faculty's streams, with the email to reach them; {@code sitesNamedInFrench} when the
+     * faculty names its sites in French (see {@link org.residencymatch.program.ProgramStream#sitesNamedInFrench()}).
+     */
     public record Matched(String streamId, String streamName, String site, String discipline, String applicantId, String givenNames,
-            String familyName, String email) {
+            String familyName, String email, boolean sitesNamedInFrench) {
     }
 
     /** A member of a partner list, with what became of them in each released iteration (empty where not released). */
@@ -69,11 +72,13 @@ public final class MatchResultsRepository {
 
     private static final String FACULTY_MATCHED = """
             SELECT m.stream_id, s.stream_name, s.site, d.name AS discipline, m.applicant_id, a.given_names, a.family_name,
-                   COALESCE(a.email, (SELECT MIN(u.email) FROM user_account u WHERE u.applicant_id = a.id)) AS email
+                   COALESCE(a.email, (SELECT MIN(u.email) FROM user_account u WHERE u.applicant_id = a.id)) AS email,
+                   f.name = f.name_fr AS sites_named_in_french
             FROM match_assignment m
             JOIN program_stream s ON s.cycle_id = :c AND s.id = m.stream_id
             JOIN program g ON g.cycle_id = :c AND g.id = s.program_id
             JOIN discipline d ON d.id = g.discipline_id
+            JOIN faculty f ON f.id = g.faculty_id
             LEFT JOIN applicant a ON a.id = m.applicant_id
             WHERE m.run_id = :r AND g.faculty_id = :f
             ORDER BY s.stream_name, s.site, m.stream_id, a.family_name, a.given_names, m.applicant_id""";
@@ -121,7 +126,8 @@ public final class MatchResultsRepository {
         return h.createQuery(FACULTY_MATCHED).bind("c", cycleId).bind("r", runId).bind("f", facultyId)
                 .map((rs, ctx) -> new Matched(rs.getString("stream_id"), rs.getString("stream_name"), rs.getString("site"),
                         rs.getString("discipline"),
-                        rs.getString("applicant_id"), rs.getString("given_names"), rs.getString("family_name"), rs.getString("email")))
+                        rs.getString("applicant_id"), rs.getString("given_names"), rs.getString("family_name"), rs.getString("email"),
+                        rs.getBoolean("sites_named_in_french")))
                 .list();
     }
 

@@ -12,17 +12,19 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The French names of the catalogue's disciplines and stream names. The catalogue is published in English
+ * The French names of the catalogue's disciplines, stream names and sites. The catalogue is published in English
  * only; these are the project's working translations ({@code program/discipline-names-fr.csv}, after the French
- * names of the specialties as the Royal College and the CFPC publish them, and the {@code stream_name_fr} column
- * of {@code program/stream-names.csv}), a data change to correct. A name without one is shown in English, marked
- * as English for screen readers.
+ * names of the specialties as the Royal College and the CFPC publish them, the {@code stream_name_fr} column
+ * of {@code program/stream-names.csv}, and {@code program/site-names-fr.csv} for the sites whose name is a French
+ * place name or plain words, such as "Prince Edward Island"), a data change to correct. A name without one is
+ * shown in English, marked as English for screen readers.
  */
 public final class FrenchNames {
 
     private static final Map<Integer, String> DISCIPLINES = loadDisciplines();
     /** The French names by the English names of the disciplines the service ships ({@code catalogue/r1-2025-disciplines.csv}). */
     private static final Map<String, String> BY_ENGLISH_NAME = loadByEnglishName();
+    private static final Map<String, String> SITES = loadSites();
 
     private FrenchNames() {
     }
@@ -38,6 +40,17 @@ public final class FrenchNames {
 
     public static Optional<String> stream(String englishName) {
         return StreamNames.standard().meaningOf(englishName).map(StreamNames.Meaning::frenchName).filter(name -> !name.isBlank());
+    }
+
+    /** The French name of a site as the catalogue publishes it, where the project has one. */
+    public static Optional<String> site(String englishName) {
+        return Optional.ofNullable(SITES.get(englishName));
+    }
+
+    private static Map<String, String> loadSites() {
+        Map<String, String> names = new HashMap<>();
+        for (CSVRecord record : csv("/program/site-names-fr.csv")) names.put(record.get("site").strip(), record.get("site_fr").strip());
+        return Map.copyOf(names);
     }
 
     private static Map<Integer, String> loadDisciplines() {

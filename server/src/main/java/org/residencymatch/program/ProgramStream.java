@@ -25,12 +25,36 @@ public record ProgramStream(
 
     /** The stream's name in a language, as {@link #disciplineName(String)}; a published name starts with its site ("Québec - "). */
     public String streamName(String language) {
-        if (!"fr".equals(language)) return streamName;
+        return streamName(streamName, site, language);
+    }
+
+    /** A stream's published name in a language, its site's part included, for pages that hold the name and the site only. */
+    public static String streamName(String published, String site, String language) {
+        if (!"fr".equals(language)) return published;
         String sitePrefix = site + " - ";
-        if (streamName.startsWith(sitePrefix)) {
-            return FrenchNames.stream(streamName.substring(sitePrefix.length())).map(french -> sitePrefix + french).orElse(streamName);
+        if (published.startsWith(sitePrefix)) {
+            String frenchSite = site(site, language);
+            return FrenchNames.stream(published.substring(sitePrefix.length())).map(french -> frenchSite + " - " + french)
+                    .orElse(published);
         }
-        return FrenchNames.stream(streamName).orElse(streamName);
+        return FrenchNames.stream(published).orElse(published);
+    }
+
+    /** The stream's site in a language: in French where the project has a translation ({@link FrenchNames#site}), else as published. */
+    public String site(String language) {
+        return site(site, language);
+    }
+
+    public static String site(String published, String language) {
+        return "fr".equals(language) ? FrenchNames.site(published).orElse(published) : published;
+    }
+
+    /**
+     * Whether the faculty names its sites in French (its name is the same in both languages: Laval, Montréal,
+     * Sherbrooke); the sites of the others are published in English.
+     */
+    public boolean sitesNamedInFrench() {
+        return facultyName.equals(facultyNameFr);
     }
 
     public String facultyName(String language) {

@@ -58,6 +58,25 @@ public record Page(Messages m, String csrfToken, Principal user, String path, St
         return name(s.streamName(m.language()), s.streamName());
     }
 
+    /** A stream's name as published with its site (a match result's row), as {@link #streamName(org.residencymatch.program.ProgramStream)}. */
+    public Name streamName(String published, String site) {
+        return name(org.residencymatch.program.ProgramStream.streamName(published, site, m.language()), published);
+    }
+
+    /**
+     * A stream's site in the reader's language: translated where the project has a French name for it, named by a
+     * faculty that names its sites in French, or else as the catalogue publishes it, in English, marked as such.
+     */
+    public Name site(org.residencymatch.program.ProgramStream s) {
+        return site(s.site(), s.sitesNamedInFrench());
+    }
+
+    /** A site as published, as {@link #site(org.residencymatch.program.ProgramStream)}; {@code namedInFrench} for Laval, Montréal, Sherbrooke. */
+    public Name site(String published, boolean namedInFrench) {
+        String shown = org.residencymatch.program.ProgramStream.site(published, m.language());
+        return new Name(shown, shown.equals(published) && !namedInFrench ? englishOnly() : null);
+    }
+
     /**
      * Why a partner's list row matched as it did, in the reader's language: the matcher's explanation is kept in
      * English ({@link org.residencymatch.lists.IdentityMatcher.Reason}); one it did not write is shown as stored, marked English.

@@ -61,14 +61,14 @@ final class PageRenderer {
         return new Page(m, csrf, Authentication.principal(ctx).orElse(null), here, m.t(titleKey));
     }
 
-    /** Keeps the visitor's choice of language: in their session, or without one in a cookie. */
+    /**
+     * Keeps the visitor's choice of language: in their session if they have one, and always in the browser's
+     * language cookie, so that it outlives the session however it ends (signing out, expiring) and the next
+     * person to sign in on this browser starts in it.
+     */
     void rememberLanguage(Context ctx, String language) {
-        Optional<Sessions.Session> session = Authentication.session(ctx);
-        if (session.isPresent()) {
-            sessions.setLocale(session.get().idHash(), language);
-        } else {
-            anonymousForms.rememberLanguage(ctx, language);
-        }
+        Authentication.session(ctx).ifPresent(session -> sessions.setLocale(session.idHash(), language));
+        anonymousForms.rememberLanguage(ctx, language);
     }
 
     /** The visitor's language: their session's, else the one they chose without signing in, else their browser's. */

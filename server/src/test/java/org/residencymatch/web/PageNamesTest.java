@@ -49,4 +49,27 @@ class PageNamesTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         names.lines().skip(1).forEach(line -> assertThat(FrenchNames.stream(line.substring(0, line.indexOf(',')))).as(line).isPresent());
     }
+
+    private static ProgramStream site(String facultyName, String facultyNameFr, String site) {
+        return new ProgramStream("2", "P", "F", facultyName, facultyNameFr, Province.PE, 27, "Family Medicine", site,
+                site + " - CMG Stream for CMG", StreamType.CMG, false, false, 1, null);
+    }
+
+    @Test
+    void aSiteIsShownInFrenchWhereTheProjectNamesItElseAsPublishedMarkedEnglishUnlessItsFacultyNamesItsSitesInFrench() {
+        ProgramStream pei = site("Dalhousie University", "Université Dalhousie", "Prince Edward Island");
+        assertThat(FRENCH.site(pei)).isEqualTo(new Page.Name("Île-du-Prince-Édouard", null));
+        assertThat(FRENCH.streamName(pei)).as("the stream's name starts with its site")
+                .isEqualTo(new Page.Name("Île-du-Prince-Édouard - Volet DMC, pour les DMC", null));
+        assertThat(ENGLISH.site(pei)).isEqualTo(new Page.Name("Prince Edward Island", null));
+        assertThat(ENGLISH.streamName(pei)).isEqualTo(new Page.Name("Prince Edward Island - CMG Stream for CMG", null));
+
+        ProgramStream network = site("University of Saskatchewan", "Université de la Saskatchewan", "U Saskatchewan_Network-U of Manitoba");
+        assertThat(FRENCH.site(network)).as("no French name: English, marked").isEqualTo(new Page.Name(network.site(), "en"));
+        assertThat(ENGLISH.site(network)).isEqualTo(new Page.Name(network.site(), null));
+
+        ProgramStream montreal = site("Université de Montréal", "Université de Montréal", "Hochelaga-Maisonneuve");
+        assertThat(FRENCH.site(montreal)).as("named in French by its faculty").isEqualTo(new Page.Name("Hochelaga-Maisonneuve", null));
+        assertThat(FRENCH.site("Urban and Rural", false)).isEqualTo(new Page.Name("Urbain et rural", null));
+    }
 }
