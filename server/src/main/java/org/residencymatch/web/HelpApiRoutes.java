@@ -111,7 +111,7 @@ final class HelpApiRoutes {
         json.put("streamId", c.streamId());
         json.put("streamLabel", c.streamLabel());
         json.put("decision", c.decision().name());
-        json.put("reasons", c.reasons().stream().map(ApiJson::reason).toList());
+        json.put("reasons", c.reasons().stream().map(ApiJson.Reason::of).toList());
         json.put("message", c.message());
         json.put("status", c.status().name());
         json.put("openedAt", c.openedAt());

@@ -74,7 +74,13 @@ class ApiJsonShapeTest {
 
     @Test
     void aCatalogueEntryWithItsStreamPositionsDecisionAndReasons() throws Exception {
-        assertThat(json(ApiJson.entry(ENTRY))).isEqualTo(ENTRY_JSON);
+        assertThat(json(ApiJson.CatalogueEntry.of(ENTRY))).isEqualTo(ENTRY_JSON);
+    }
+
+    @Test
+    void anEligibilityExplanationIsTheEntryAndItsIteration() throws Exception {
+        String entryFields = ENTRY_JSON.substring(0, ENTRY_JSON.length() - 1);
+        assertThat(json(ApiJson.EligibilityExplanation.of(ENTRY, 2))).isEqualTo(entryFields + ",\"iteration\":2}");
     }
 
     @Test
@@ -82,7 +88,7 @@ class ApiJsonShapeTest {
         Map<Decision, Integer> counts = new java.util.EnumMap<>(Decision.class);
         for (Decision d : Decision.values()) counts.put(d, d.ordinal());
         Catalogue catalogue = new Catalogue("2025-R1", "A-1", 2, List.of(ENTRY), 815, 1, 1, 50, counts);
-        assertThat(json(ApiJson.catalogue(catalogue))).isEqualTo("{\"cycle\":\"2025-R1\",\"applicantId\":\"A-1\",\"iteration\":2,\"page\":1,"
+        assertThat(json(ApiJson.Catalogue.of(catalogue))).isEqualTo("{\"cycle\":\"2025-R1\",\"applicantId\":\"A-1\",\"iteration\":2,\"page\":1,"
                 + "\"pageSize\":50,\"total\":1,\"counts\":{\"SELECTABLE\":0,\"PENDING\":1,\"APPLY_ELSEWHERE\":2,\"NOT_ELIGIBLE\":3},"
                 + "\"items\":[" + ENTRY_JSON + "]}");
     }
@@ -113,9 +119,7 @@ class ApiJsonShapeTest {
                 new FactLine(ProfileFact.CITIZENSHIP, citizenship, "VERIFIED", FactStatus.AWAITING, 4));
         List<VerifiedFacts.Fact> verified = List.of(new VerifiedFacts.Fact("mccqe1", VerifiedFacts.Source.MCC, 0),
                 new VerifiedFacts.Fact("category", VerifiedFacts.Source.QIMG_LIST, 4));
-        Map<String, Object> json = ApiJson.applicant("2025-R1", identity, facts, verified, checks);
-        json.put("medicalSchool", null);
-        assertThat(json(json)).isEqualTo(APPLICANT_JSON);
+        assertThat(json(ApiJson.ApplicantProfile.of("2025-R1", identity, facts, verified, checks, null))).isEqualTo(APPLICANT_JSON);
     }
 
     @Test
@@ -123,7 +127,9 @@ class ApiJsonShapeTest {
         ReconciliationCase open = new ReconciliationCase(9, "2025-R1", "A-1", "QC_REGULIER_QIMG_LIST", ListKind.QIMG, 3, CaseStatus.RESOLVED,
                 "Summary.", "Résumé.", LocalDateTime.of(2025, 1, 2, 3, 4, 5), LocalDateTime.of(2025, 1, 3, 0, 0), "ops", "Fixed.",
                 List.of(new ReconciliationCase.Comment("ops", LocalDateTime.of(2025, 1, 2, 10, 0, 30), "Looked.")));
-        assertThat(json(ApiJson.reconciliationCase(open))).isEqualTo(CASE_JSON);
+        assertThat(json(ApiJson.ReconciliationCase.of(open))).isEqualTo(CASE_JSON);
+        assertThat(json(new ApiJson.CaseList("2025-R1", List.of(ApiJson.ReconciliationCase.of(open)))))
+                .isEqualTo("{\"cycle\":\"2025-R1\",\"cases\":[" + CASE_JSON + "]}");
     }
 
     private static final String ENTRY_JSON = """
