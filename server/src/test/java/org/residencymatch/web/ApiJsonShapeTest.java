@@ -132,6 +132,55 @@ class ApiJsonShapeTest {
                 .isEqualTo("{\"cycle\":\"2025-R1\",\"cases\":[" + CASE_JSON + "]}");
     }
 
+    @Test
+    void aHelpCaseWithItsReasonsAndAnswers() throws Exception {
+        var answer = new org.residencymatch.help.HelpCase.Answer("desk", LocalDateTime.of(2025, 2, 1, 9, 30), "See the AIMG.");
+        var help = new org.residencymatch.help.HelpCase(3, "2025-R1", "A-1", 1, "1234", "Family Medicine - Toronto", Decision.APPLY_ELSEWHERE,
+                List.of(REASON), null, org.residencymatch.help.HelpCaseStatus.ANSWERED, LocalDateTime.of(2025, 2, 1, 8, 0), null, null,
+                List.of(answer));
+        String reason = json(ApiJson.Reason.of(REASON));
+        String expected = "{\"id\":3,\"cycle\":\"2025-R1\",\"applicantId\":\"A-1\",\"iteration\":1,\"streamId\":\"1234\","
+                + "\"streamLabel\":\"Family Medicine - Toronto\",\"decision\":\"APPLY_ELSEWHERE\",\"reasons\":[" + reason + "],"
+                + "\"message\":null,\"status\":\"ANSWERED\",\"openedAt\":\"2025-02-01T08:00:00\",\"closedAt\":null,\"closedBy\":null,"
+                + "\"answers\":[{\"author\":\"desk\",\"writtenAt\":\"2025-02-01T09:30:00\",\"body\":\"See the AIMG.\"}]}";
+        assertThat(json(HelpApiJson.HelpCase.of(help))).isEqualTo(expected);
+        assertThat(json(HelpApiJson.HelpCaseList.of("2025-R1", List.of(help)))).isEqualTo("{\"cycle\":\"2025-R1\",\"cases\":[" + expected + "]}");
+    }
+
+    @Test
+    void anApplicantSearchAndAReceiptCheck() throws Exception {
+        var hit = new org.residencymatch.applicant.ApplicantDirectory.Hit("A-1", "Tremblay", "Marie", null, "101", "IMG");
+        assertThat(json(PeopleApiJson.ApplicantSearchResults.of(new org.residencymatch.applicant.ApplicantDirectory.Results("trem",
+                List.of(hit), 0, 25, true)))).isEqualTo("{\"q\":\"trem\",\"offset\":0,\"limit\":25,\"more\":true,\"applicants\":["
+                        + "{\"applicantId\":\"A-1\",\"familyName\":\"Tremblay\",\"givenNames\":\"Marie\",\"email\":null,\"minc\":\"101\","
+                        + "\"category\":\"IMG\"}]}");
+        var list = new org.residencymatch.application.RankList(1, "APPLICANT", "A-1", 2, "SAVED", LocalDateTime.of(2025, 2, 3, 4, 5, 6), "A-1",
+                List.of(new org.residencymatch.application.RankList.Entry("1234", null)));
+        assertThat(json(PeopleApiJson.ReceiptCheck.of(new ReceiptPages.Check("ABCDEFGHIJ", java.util.Optional.of(list)))))
+                .isEqualTo("{\"code\":\"ABCDE-FGHIJ\",\"matches\":true,\"version\":2,\"savedAt\":\"2025-02-03T04:05:06\","
+                        + "\"entries\":[{\"item\":\"1234\",\"second\":null}]}");
+        assertThat(json(PeopleApiJson.ReceiptCheck.of(new ReceiptPages.Check("ABCDEFGHIJ", java.util.Optional.empty()))))
+                .isEqualTo("{\"code\":\"ABCDE-FGHIJ\",\"matches\":false,\"version\":null,\"savedAt\":null,\"entries\":null}");
+    }
+
+    @Test
+    void accountsTokensAuditEntriesAndQuotaChanges() throws Exception {
+        var account = new org.residencymatch.account.Accounts.Summary(5, "p@example.org", "Pat", org.residencymatch.account.Role.PARTNER, null,
+                null, "AIMG", true);
+        assertThat(json(new AccountJson.Accounts(List.of(AccountJson.Account.of(account))))).isEqualTo("{\"accounts\":[{\"id\":5,"
+                + "\"email\":\"p@example.org\",\"displayName\":\"Pat\",\"role\":\"PARTNER\",\"facultyId\":null,\"partnerBody\":\"AIMG\"}]}");
+        var token = new org.residencymatch.account.Accounts.TokenSummary(7, 5, "ci", LocalDateTime.of(2025, 1, 1, 0, 0, 1), null);
+        String tokenJson = "\"id\":7,\"userId\":5,\"label\":\"ci\",\"createdAt\":\"2025-01-01T00:00:01\",\"revokedAt\":null";
+        assertThat(json(new AccountJson.ApiTokens(List.of(AccountJson.ApiToken.of(token))))).isEqualTo("{\"tokens\":[{" + tokenJson + "}]}");
+        assertThat(json(AccountJson.IssuedApiToken.of(token, "secret"))).isEqualTo("{" + tokenJson + ",\"token\":\"secret\"}");
+        var entry = new org.residencymatch.audit.AuditEntry(11, LocalDateTime.of(2025, 1, 2, 3, 4, 5, 600_000_000), "ops", "quota.set", "1234", null);
+        assertThat(json(AuditJson.AuditEntryPage.of(new org.residencymatch.audit.AuditPage(List.of(entry), 1, 50, 1))))
+                .isEqualTo("{\"entries\":[{\"id\":11,\"at\":\"2025-01-02T03:04:05.6\",\"actor\":\"ops\",\"action\":\"quota.set\","
+                        + "\"target\":\"1234\",\"details\":null}],\"page\":1,\"pageSize\":50,\"total\":1,\"pageCount\":1}");
+        assertThat(json(ProgramQuotaJson.QuotaChange.of(new org.residencymatch.program.QuotaService.QuotaChange("2025-R1", "1234", 4, 6))))
+                .isEqualTo("{\"cycle\":\"2025-R1\",\"streamId\":\"1234\",\"previousQuota\":4,\"quota\":6}");
+    }
+
     private static final String ENTRY_JSON = """
             {"stream":{"id":"1234","programId":"P-12","facultyId":"UOFT","faculty":{"en":"University of Toronto",\
             "fr":"Université de Toronto"},"province":"ON","disciplineId":7,"discipline":"Family Medicine",\

@@ -45,4 +45,30 @@ class ApiRequestsTest {
             assertThat(refusal(body).getMessage()).as(body).isEqualTo("the body must be a JSON object");
         }
     }
+
+    @Test
+    void aFieldMaySayWhatItsWrongTypeMeans() {
+        for (String body : new String[] {"{\"quota\": 2.5}", "{\"quota\": \"3\"}", "{\"quota\": true}", "{\"quota\": 3000000000}",
+                "{\"quota\": null}", "{}"}) {
+            ApiException refusal = catchThrowableOfType(() -> ApiRequests.read(body, ProgramQuotaJson.QuotaRequest.class), ApiException.class);
+            assertThat(refusal).as(body).isNotNull();
+            assertThat(refusal.field()).as(body).isEqualTo("quota");
+            assertThat(refusal.getMessage()).as(body).isEqualTo("quota must be a whole number from 0 to 999");
+        }
+        assertThat(ApiRequests.read("{\"quota\": 12}", ProgramQuotaJson.QuotaRequest.class).quota()).isEqualTo(12);
+    }
+
+    @Test
+    void aHelpRequestNamesItsFirstFieldAtFault() {
+        assertThat(ApiRequests.read("{\"streamId\": \" 1234 \"}", HelpApiJson.HelpRequest.class))
+                .isEqualTo(new HelpApiJson.HelpRequest("1234", 1, null));
+        assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"streamId\": \"1\", \"iteration\": 3}", HelpApiJson.HelpRequest.class),
+                ApiException.class).getMessage()).isEqualTo("iteration must be 1 or 2");
+        assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"streamId\": \"1\", \"iteration\": \"2\"}", HelpApiJson.HelpRequest.class),
+                ApiException.class).getMessage()).isEqualTo("iteration must be 1 or 2");
+        assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"streamId\": \"1\", \"message\": 4}", HelpApiJson.HelpRequest.class),
+                ApiException.class).getMessage()).isEqualTo("message must be a string");
+        assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"message\": \"hi\"}", HelpApiJson.HelpRequest.class),
+                ApiException.class).getMessage()).isEqualTo("streamId is required");
+    }
 }
