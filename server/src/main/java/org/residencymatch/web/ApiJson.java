@@ -1,190 +1,195 @@
 package org.residencymatch.web;
 
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.residencymatch.catalogue.Catalogue;
-import org.residencymatch.catalogue.CatalogueEntry;
-import org.residencymatch.eligibility.ApplicantFacts;
-import org.residencymatch.eligibility.Contact;
-import org.residencymatch.eligibility.LocalizedText;
-import org.residencymatch.eligibility.Reason;
-import org.residencymatch.applicant.Identity;
 import org.residencymatch.applicant.FactVerificationService;
+import org.residencymatch.applicant.Identity;
 import org.residencymatch.applicant.VerifiedFacts;
-import org.residencymatch.program.ProgramStream;
-import org.residencymatch.reconciliation.ReconciliationCase;
+import org.residencymatch.eligibility.ApplicantCategory;
+import org.residencymatch.eligibility.ApplicantFacts;
+import org.residencymatch.eligibility.Citizenship;
+import org.residencymatch.eligibility.CmqApproval;
+import org.residencymatch.eligibility.Decision;
+import org.residencymatch.eligibility.DocumentKind;
+import org.residencymatch.eligibility.ExamResult;
+import org.residencymatch.eligibility.FactStatus;
+import org.residencymatch.eligibility.ListKind;
+import org.residencymatch.eligibility.ProfileFact;
+import org.residencymatch.eligibility.StudyStatus;
+import org.residencymatch.eligibility.VerificationPolicy;
+import org.residencymatch.eligibility.Verifier;
+import org.residencymatch.program.Province;
+import org.residencymatch.program.StreamType;
+import org.residencymatch.reconciliation.CaseStatus;
 
 /**
- * The JSON shapes of the API (documented in {@code openapi.yaml}), built as ordered maps so the
- * field order on the wire is the documented one and the domain records stay free of JSON concerns.
+ * The JSON shapes of {@link ApiRoutes} (the catalogue, eligibility, profiles and reconciliation cases), as
+ * records named after their schemas in {@code openapi.yaml}. Jackson writes a record's components in
+ * their declared order, which is the order on the wire; the domain records stay free of JSON concerns.
+ * Each shape is built from the domain by its {@code of} method; the requests validate themselves.
  */
 final class ApiJson {
 
     private ApiJson() {
     }
 
-    static Map<String, Object> catalogue(Catalogue c) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", c.cycleId());
-        json.put("applicantId", c.applicantId());
-        json.put("iteration", c.iteration());
-        json.put("page", c.page());
-        json.put("pageSize", c.pageSize());
-        json.put("total", c.matching());
-        json.put("counts", c.countsByDecision());
-        json.put("items", c.entries().stream().map(ApiJson::entry).toList());
-        return json;
+    /** A text in English and French. */
+    record LocalizedText(String en, String fr) {
+
+        static LocalizedText of(org.residencymatch.eligibility.LocalizedText text) {
+            return text == null ? null : new LocalizedText(text.en(), text.fr());
+        }
     }
 
-    static Map<String, Object> entry(CatalogueEntry e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("stream", stream(e.stream()));
-        Map<String, Object> positions = new LinkedHashMap<>();
-        positions.put("quota", e.positions().quota());
-        positions.put("left", e.positions().left());
-        json.put("positions", positions);
-        json.put("decision", e.decision().decision().name());
-        json.put("reasons", e.decision().reasons().stream().map(ApiJson::reason).toList());
-        return json;
+    static LocalizedText text(org.residencymatch.eligibility.LocalizedText text) {
+        return LocalizedText.of(text);
     }
 
-    static Map<String, Object> stream(ProgramStream s) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", s.streamId());
-        json.put("programId", s.programId());
-        json.put("facultyId", s.facultyId());
-        json.put("faculty", text(s.facultyName(), s.facultyNameFr()));
-        json.put("province", s.province().name());
-        json.put("disciplineId", s.disciplineId());
-        json.put("discipline", s.disciplineName());
-        json.put("site", s.site());
-        json.put("name", s.streamName());
-        json.put("streamType", s.type().name());
-        json.put("returnOfService", s.returnOfService());
-        json.put("includesMilitary", s.includesMilitary());
-        json.put("quota", s.quota());
-        json.put("url", s.url());
-        return json;
+    static LocalizedText text(String en, String fr) {
+        return new LocalizedText(en, fr);
     }
 
-    static Map<String, Object> reason(Reason r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", r.code());
-        json.put("outcome", r.outcome().name());
-        json.put("message", text(r.message()));
-        Map<String, Object> next = new LinkedHashMap<>();
-        next.put("action", text(r.nextStep().action()));
-        next.put("contact", contact(r.nextStep().contact()));
-        json.put("nextStep", next);
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("ruleId", r.provenance().ruleId());
-        provenance.put("rulesFile", r.provenance().rules().toString());
-        provenance.put("listKind", r.provenance().listKind() == null ? null : r.provenance().listKind().name());
-        provenance.put("listVersion", r.provenance().listVersion());
-        json.put("provenance", provenance);
-        return json;
+    record Catalogue(String cycle, String applicantId, int iteration, int page, int pageSize, int total, Map<Decision, Integer> counts,
+            List<CatalogueEntry> items) {
+
+        static Catalogue of(org.residencymatch.catalogue.Catalogue c) {
+            return new Catalogue(c.cycleId(), c.applicantId(), c.iteration(), c.page(), c.pageSize(), c.matching(), c.countsByDecision(),
+                    c.entries().stream().map(CatalogueEntry::of).toList());
+        }
     }
 
-    private static Map<String, Object> contact(Contact c) {
-        if (c == null) return null;
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", c.id());
-        json.put("name", text(c.name()));
-        json.put("link", c.link() == null ? null : text(c.link()));
-        return json;
+    record CatalogueEntry(ProgramStream stream, StreamPositions positions, Decision decision, List<Reason> reasons) {
+
+        static CatalogueEntry of(org.residencymatch.catalogue.CatalogueEntry e) {
+            return new CatalogueEntry(ProgramStream.of(e.stream()), new StreamPositions(e.positions().quota(), e.positions().left()),
+                    e.decision().decision(), e.decision().reasons().stream().map(Reason::of).toList());
+        }
     }
 
-    static Map<String, String> text(LocalizedText t) {
-        return text(t.en(), t.fr());
+    /** A catalogue entry explained on its own, for the iteration it was decided in. */
+    record EligibilityExplanation(ProgramStream stream, StreamPositions positions, Decision decision, List<Reason> reasons, int iteration) {
+
+        static EligibilityExplanation of(org.residencymatch.catalogue.CatalogueEntry e, int iteration) {
+            CatalogueEntry entry = CatalogueEntry.of(e);
+            return new EligibilityExplanation(entry.stream(), entry.positions(), entry.decision(), entry.reasons(), iteration);
+        }
     }
 
-    static Map<String, String> text(String en, String fr) {
-        Map<String, String> json = new LinkedHashMap<>();
-        json.put("en", en);
-        json.put("fr", fr);
-        return json;
+    record StreamPositions(int quota, Integer left) {
     }
 
-    static Map<String, Object> applicant(String cycleId, Identity i, ApplicantFacts f, List<VerifiedFacts.Fact> verified,
-            List<FactVerificationService.FactLine> checks) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", cycleId);
-        json.put("applicantId", i.applicantId());
-        json.put("familyName", i.familyName());
-        json.put("givenNames", i.givenNames());
-        json.put("dateOfBirth", i.dateOfBirth());
-        json.put("email", i.email());
-        json.put("minc", i.minc());
-        json.put("mccCandidateCode", i.mccCandidateCode());
-        json.put("category", f.category().name());
-        json.put("citizenship", f.citizenship().name());
-        json.put("studyStatus", f.status().name());
-        json.put("graduationDate", f.mdGraduationDate());
-        json.put("priorPostgraduateTraining", f.priorPostgraduateTraining());
-        json.put("fellowshipCanadaUs", f.fellowshipCanadaUs());
-        json.put("mccqe1", f.mccqe1().name());
-        json.put("nac", f.nac().name());
-        json.put("cmqApproval", f.cmqApproval().name());
-        json.put("militaryTrainingPlanMember", f.militaryTrainingPlanMember());
-        json.put("provincialTies", f.provincialTies().stream().map(Enum::name).sorted().toList());
-        Map<String, Integer> years = new LinkedHashMap<>();
-        f.highSchoolYears().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> years.put(e.getKey().name(), e.getValue()));
-        json.put("highSchoolYears", years);
-        json.put("latestClinicalActivityDate", f.latestClinicalActivityDate());
-        json.put("verified", verified.stream().map(v -> {
-            Map<String, Object> fact = new LinkedHashMap<>();
-            fact.put("field", v.field());
-            fact.put("source", v.source().name());
-            fact.put("listVersion", v.source() == VerifiedFacts.Source.QIMG_LIST ? v.listVersion() : null);
-            return fact;
-        }).toList());
-        json.put("facts", checks.stream().map(ApiJson::factCheck).toList());
-        return json;
+    record ProgramStream(String id, String programId, String facultyId, LocalizedText faculty, Province province, int disciplineId,
+            String discipline, String site, String name, StreamType streamType, boolean returnOfService, boolean includesMilitary, int quota,
+            String url) {
+
+        static ProgramStream of(org.residencymatch.program.ProgramStream s) {
+            return new ProgramStream(s.streamId(), s.programId(), s.facultyId(), text(s.facultyName(), s.facultyNameFr()), s.province(),
+                    s.disciplineId(), s.disciplineName(), s.site(), s.streamName(), s.type(), s.returnOfService(), s.includesMilitary(),
+                    s.quota(), s.url());
+        }
+    }
+
+    record Reason(String code, Decision outcome, LocalizedText message, NextStep nextStep, Provenance provenance) {
+
+        static Reason of(org.residencymatch.eligibility.Reason r) {
+            var contact = r.nextStep().contact();
+            var provenance = r.provenance();
+            return new Reason(r.code(), r.outcome(), text(r.message()),
+                    new NextStep(text(r.nextStep().action()),
+                            contact == null ? null : new Contact(contact.id(), text(contact.name()), text(contact.link()))),
+                    new Provenance(provenance.ruleId(), provenance.rules().toString(), provenance.listKind(), provenance.listVersion()));
+        }
+    }
+
+    record NextStep(LocalizedText action, Contact contact) {
+    }
+
+    record Contact(String id, LocalizedText name, LocalizedText link) {
+    }
+
+    record Provenance(String ruleId, String rulesFile, ListKind listKind, Integer listVersion) {
+    }
+
+    /** The applicant as the API gives them: identity, profile, verified facts, each fact's verification, and the medical school. */
+    record ApplicantProfile(String cycle, String applicantId, String familyName, String givenNames, LocalDate dateOfBirth, String email,
+            String minc, String mccCandidateCode, ApplicantCategory category, Citizenship citizenship, StudyStatus studyStatus,
+            LocalDate graduationDate, boolean priorPostgraduateTraining, boolean fellowshipCanadaUs, ExamResult mccqe1, ExamResult nac,
+            CmqApproval cmqApproval, boolean militaryTrainingPlanMember, List<Province> provincialTies, Map<Province, Integer> highSchoolYears,
+            LocalDate latestClinicalActivityDate, List<VerifiedFact> verified, List<FactCheck> facts, String medicalSchool) {
+
+        static ApplicantProfile of(String cycleId, Identity i, ApplicantFacts f, List<VerifiedFacts.Fact> verified,
+                List<FactVerificationService.FactLine> checks, String medicalSchool) {
+            // Ties sorted by code; high-school years in the order of Province (east to west), as the API has always given them.
+            List<Province> ties = f.provincialTies().stream().sorted(Comparator.comparing(Province::name)).toList();
+            Map<Province, Integer> years = new EnumMap<>(Province.class);
+            years.putAll(f.highSchoolYears());
+            return new ApplicantProfile(cycleId, i.applicantId(), i.familyName(), i.givenNames(), i.dateOfBirth(), i.email(), i.minc(),
+                    i.mccCandidateCode(), f.category(), f.citizenship(), f.status(), f.mdGraduationDate(), f.priorPostgraduateTraining(),
+                    f.fellowshipCanadaUs(), f.mccqe1(), f.nac(), f.cmqApproval(), f.militaryTrainingPlanMember(), ties, years,
+                    f.latestClinicalActivityDate(), verified.stream().map(VerifiedFact::of).toList(), checks.stream().map(FactCheck::of).toList(),
+                    medicalSchool);
+        }
+    }
+
+    /** A fact verified by a source; a partner list's version only for that source. */
+    record VerifiedFact(String field, VerifiedFacts.Source source, Integer listVersion) {
+
+        static VerifiedFact of(VerifiedFacts.Fact v) {
+            return new VerifiedFact(v.field(), v.source(), v.source() == VerifiedFacts.Source.QIMG_LIST ? v.listVersion() : null);
+        }
     }
 
     /** One fact's verification: the cycle's policy, where it stands, and what the applicant can do. */
-    static Map<String, Object> factCheck(FactVerificationService.FactLine line) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("fact", line.fact().name());
-        json.put("policy", line.policy().policy().name());
-        json.put("verifiedBy", line.policy().verifiedBy().stream().map(Enum::name).toList());
-        json.put("document", line.policy().document() == null ? null : line.policy().document().name());
-        json.put("state", line.state());
-        boolean decided = line.status().state() != org.residencymatch.eligibility.FactStatus.State.AWAITING_VERIFICATION;
-        json.put("verifier", line.qimgVersion() != null ? "PARTNER_LIST" : decided ? line.status().verifier().name() : null);
-        json.put("decidedBy",
-                line.qimgVersion() != null ? "BCI's QIMG list, version " + line.qimgVersion() : decided ? line.status().decidedBy() : null);
-        json.put("decidedOn", line.qimgVersion() == null && decided ? line.status().decidedOn() : null);
-        json.put("refusal", line.status().refusal() == null ? null : text(line.status().refusal()));
-        boolean open = line.state().equals("AWAITING_VERIFICATION") || line.state().equals("REFUSED");
-        json.put("code", open ? line.policy().unverified().code() : null);
-        json.put("nextStep", open ? text(line.policy().unverified().nextStep().action()) : null);
-        return json;
+    record FactCheck(ProfileFact fact, VerificationPolicy policy, List<Verifier> verifiedBy, DocumentKind document, String state,
+            Verifier verifier, String decidedBy, LocalDate decidedOn, LocalizedText refusal, String code, LocalizedText nextStep) {
+
+        static FactCheck of(FactVerificationService.FactLine line) {
+            boolean byList = line.qimgVersion() != null;
+            boolean decided = line.status().state() != FactStatus.State.AWAITING_VERIFICATION;
+            boolean open = line.state().equals("AWAITING_VERIFICATION") || line.state().equals("REFUSED");
+            var policy = line.policy();
+            return new FactCheck(line.fact(), policy.policy(), policy.verifiedBy(), policy.document(), line.state(),
+                    byList ? Verifier.PARTNER_LIST : decided ? line.status().verifier() : null,
+                    byList ? "BCI's QIMG list, version " + line.qimgVersion() : decided ? line.status().decidedBy() : null,
+                    !byList && decided ? line.status().decidedOn() : null, text(line.status().refusal()),
+                    open ? policy.unverified().code() : null, open ? text(policy.unverified().nextStep().action()) : null);
+        }
     }
 
-    static Map<String, Object> reconciliationCase(ReconciliationCase c) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", c.id());
-        json.put("cycle", c.cycleId());
-        json.put("applicantId", c.applicantId());
-        json.put("code", c.code());
-        json.put("listKind", c.listKind().name());
-        json.put("listVersion", c.listVersion());
-        json.put("status", c.status().name());
-        json.put("summary", text(c.summaryEn(), c.summaryFr()));
-        json.put("openedAt", c.openedAt());
-        json.put("closedAt", c.closedAt());
-        json.put("closedBy", c.closedBy());
-        json.put("resolution", c.resolution());
-        List<Map<String, Object>> comments = c.comments().stream().map(comment -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("author", comment.author());
-            m.put("writtenAt", comment.writtenAt());
-            m.put("body", comment.body());
-            return m;
-        }).toList();
-        json.put("comments", comments);
-        return json;
+    record CaseList(String cycle, List<ReconciliationCase> cases) {
+    }
+
+    record ReconciliationCase(long id, String cycle, String applicantId, String code, ListKind listKind, int listVersion, CaseStatus status,
+            LocalizedText summary, LocalDateTime openedAt, LocalDateTime closedAt, String closedBy, String resolution,
+            List<CaseCommentEntry> comments) {
+
+        static ReconciliationCase of(org.residencymatch.reconciliation.ReconciliationCase c) {
+            return new ReconciliationCase(c.id(), c.cycleId(), c.applicantId(), c.code(), c.listKind(), c.listVersion(), c.status(),
+                    text(c.summaryEn(), c.summaryFr()), c.openedAt(), c.closedAt(), c.closedBy(), c.resolution(),
+                    c.comments().stream().map(comment -> new CaseCommentEntry(comment.author(), comment.writtenAt(), comment.body())).toList());
+        }
+    }
+
+    record CaseCommentEntry(String author, LocalDateTime writtenAt, String body) {
+    }
+
+    /** The request to comment on a case. */
+    record CaseComment(String body) {
+
+        CaseComment {
+            body = ApiRequests.requiredText("body", body);
+        }
+    }
+
+    /** The request to resolve a case, with the resolution's note. */
+    record CaseResolution(String resolution) {
+
+        CaseResolution {
+            resolution = ApiRequests.requiredText("resolution", resolution);
+        }
     }
 }

@@ -65,13 +65,11 @@ final class ApiRoutes {
     }
 
     /** The applicant as the API gives them: identity, profile, verified facts, each fact's verification, and the medical school declared. */
-    static Map<String, Object> applicantJson(Services services, String cycle, org.residencymatch.applicant.Identity identity,
+    static ApiJson.ApplicantProfile applicantJson(Services services, String cycle, org.residencymatch.applicant.Identity identity,
             ApplicantFacts facts) {
         String applicantId = identity.applicantId();
-        Map<String, Object> json = ApiJson.applicant(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId),
-                services.factVerification().lines(cycle, applicantId));
-        json.put("medicalSchool", services.profiles().medicalSchool(cycle, applicantId).orElse(null));
-        return json;
+        return ApiJson.ApplicantProfile.of(cycle, identity, facts, services.profiles().verifiedFacts(cycle, applicantId),
+                services.factVerification().lines(cycle, applicantId), services.profiles().medicalSchool(cycle, applicantId).orElse(null));
     }
 
     /**
@@ -112,15 +110,13 @@ final class ApiRoutes {
         int page = intParam(ctx, "page", 1, 1, MAX_PAGE);
         int pageSize = intParam(ctx, "pageSize", 50, 1, MAX_PAGE_SIZE);
         Catalogue catalogue = services.catalogue().catalogue(ctx.pathParam("cycle"), applicantId, iteration(ctx), filter, page, pageSize);
-        ctx.json(ApiJson.catalogue(catalogue));
+        ctx.json(ApiJson.Catalogue.of(catalogue));
     }
 
     private void eligibility(Context ctx) {
         String applicantId = readableApplicant(ctx);
         var entry = services.catalogue().explain(ctx.pathParam("cycle"), applicantId, ctx.pathParam("streamId"), iteration(ctx));
-        var json = ApiJson.entry(entry);
-        json.put("iteration", iteration(ctx));
-        ctx.json(json);
+        ctx.json(ApiJson.EligibilityExplanation.of(entry, iteration(ctx)));
     }
 
     private void getApplicant(Context ctx) {
@@ -171,22 +167,24 @@ final class ApiRoutes {
         CaseStatus status = ctx.queryParam("status") == null
                 ? CaseStatus.OPEN
                 : "ALL".equalsIgnoreCase(ctx.queryParam("status")) ? null : enumParam(ctx, "status", CaseStatus.class);
-        ctx.json(Map.of("cycle", cycle, "cases",
-                services.reconciliation().cases(cycle, status).stream().map(ApiJson::reconciliationCase).toList()));
+        ctx.json(new ApiJson.CaseList(cycle,
+                services.reconciliation().cases(cycle, status).stream().map(ApiJson.ReconciliationCase::of).toList()));
     }
 
     private void comment(Context ctx) {
         String cycle = requireCycle(ctx);
         long caseId = longPathParam(ctx, "caseId");
-        services.reconciliation().comment(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "body"));
-        ctx.status(201).json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
+        var comment = ApiRequests.read(ctx, ApiJson.CaseComment.class);
+        services.reconciliation().comment(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), comment.body());
+        ctx.status(201).json(ApiJson.ReconciliationCase.of(services.reconciliation().find(cycle, caseId).orElseThrow()));
     }
 
     private void resolve(Context ctx) {
         String cycle = requireCycle(ctx);
         long caseId = longPathParam(ctx, "caseId");
-        services.reconciliation().resolve(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), textField(ctx, "resolution"));
-        ctx.json(ApiJson.reconciliationCase(services.reconciliation().find(cycle, caseId).orElseThrow()));
+        var resolution = ApiRequests.read(ctx, ApiJson.CaseResolution.class);
+        services.reconciliation().resolve(cycle, caseId, Authentication.requirePrincipal(ctx).auditName(), resolution.resolution());
+        ctx.json(ApiJson.ReconciliationCase.of(services.reconciliation().find(cycle, caseId).orElseThrow()));
     }
 
     private String requireCycle(Context ctx) {
@@ -242,13 +240,6 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest(name, name + " must be a whole number");
         }
-    }
-
-    private static String textField(Context ctx, String field) {
-        Object value = jsonObject(ctx).get(field);
-        if (!(value instanceof String text) || text.isBlank()) throw ApiException.badRequest(field, field + " is required");
-        if (text.length() > 2000) throw ApiException.badRequest(field, field + " is longer than 2000 characters");
-        return text.strip();
     }
 
     static int iteration(Context ctx) {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.residencymatch.Services;
-import org.residencymatch.audit.AuditEntry;
 import org.residencymatch.audit.AuditFilter;
 import org.residencymatch.audit.AuditPage;
 import org.residencymatch.audit.AuditTrail;
@@ -44,13 +43,7 @@ final class AuditRoutes {
 
     private void api(Context ctx) {
         AuditPage found = search(ctx);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("entries", found.entries().stream().map(AuditRoutes::json).toList());
-        json.put("page", found.page());
-        json.put("pageSize", found.pageSize());
-        json.put("total", found.total());
-        json.put("pageCount", found.pageCount());
-        ctx.json(json);
+        ctx.json(AuditJson.AuditEntryPage.of(found));
     }
 
     private void page(Context ctx) {
@@ -137,16 +130,5 @@ final class AuditRoutes {
 
     private static String pageLink(String filterQuery, int page, int pageSize) {
         return "/operator/audit?" + (filterQuery.isEmpty() ? "" : filterQuery + "&") + "page=" + page + "&pageSize=" + pageSize;
-    }
-
-    private static Map<String, Object> json(AuditEntry e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", e.id());
-        json.put("at", e.at());
-        json.put("actor", e.actor());
-        json.put("action", e.action());
-        json.put("target", e.target());
-        json.put("details", e.details());
-        return json;
     }
 }

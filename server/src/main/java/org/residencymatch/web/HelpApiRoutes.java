@@ -2,15 +2,11 @@ package org.residencymatch.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Services;
 import org.residencymatch.account.Principal;
 import org.residencymatch.help.HelpCase;
 import org.residencymatch.help.HelpCaseStatus;
-import org.residencymatch.help.HelpService;
 
 /**
  * {@code /api/v1} for help cases, shaped like the reconciliation cases' routes: the operator lists,
@@ -42,24 +38,16 @@ final class HelpApiRoutes {
     private void applicantCases(Context ctx) {
         String cycle = requireCycle(ctx);
         String applicantId = ApiRoutes.readableApplicant(ctx);
-        ctx.json(list(cycle, services.help().casesOf(cycle, applicantId)));
+        ctx.json(HelpApiJson.HelpCaseList.of(cycle, services.help().casesOf(cycle, applicantId)));
     }
 
     private void open(Context ctx) {
         String cycle = requireCycle(ctx);
         String applicantId = ApiRoutes.readableApplicant(ctx);
-        Map<?, ?> body = ApiRoutes.jsonObject(ctx);
-        if (!(body.get("streamId") instanceof String streamId) || streamId.isBlank())
-            throw ApiException.badRequest("streamId", "streamId is required");
-        Object iteration = body.get("iteration");
-        if (iteration != null && !(iteration instanceof Integer i && (i == 1 || i == 2)))
-            throw ApiException.badRequest("iteration", "iteration must be 1 or 2");
-        Object message = body.get("message");
-        if (message != null && !(message instanceof String)) throw ApiException.badRequest("message", "message must be a string");
-        String text = HelpPages.optionalText((String) message, "message", HelpService.MAX_MESSAGE);
-        HelpCase opened = services.help().open(cycle, applicantId, iteration == null ? 1 : (Integer) iteration, streamId.strip(), text,
+        var request = ApiRequests.read(ctx, HelpApiJson.HelpRequest.class);
+        HelpCase opened = services.help().open(cycle, applicantId, request.iteration(), request.streamId(), request.message(),
                 Authentication.requirePrincipal(ctx).auditName());
-        ctx.status(201).json(json(opened));
+        ctx.status(201).json(HelpApiJson.HelpCase.of(opened));
     }
 
     private void cases(Context ctx) {
@@ -68,25 +56,23 @@ final class HelpApiRoutes {
         HelpCaseStatus filter = status == null
                 ? HelpCaseStatus.OPEN
                 : "ALL".equalsIgnoreCase(status) ? null : ApiRoutes.enumValue("status", status, HelpCaseStatus.class);
-        ctx.json(list(cycle, services.help().cases(cycle, filter)));
+        ctx.json(HelpApiJson.HelpCaseList.of(cycle, services.help().cases(cycle, filter)));
     }
 
     private void one(Context ctx) {
-        ctx.json(json(readable(ctx, requireCycle(ctx))));
+        ctx.json(HelpApiJson.HelpCase.of(readable(ctx, requireCycle(ctx))));
     }
 
     private void answer(Context ctx) {
         String cycle = requireCycle(ctx);
-        Object body = ApiRoutes.jsonObject(ctx).get("body");
-        String text = body instanceof String s ? HelpPages.optionalText(s, "body", HelpService.MAX_ANSWER) : null;
-        if (text == null) throw ApiException.badRequest("body", "body is required");
-        ctx.status(201).json(json(services.help().answer(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"),
+        String text = ApiRequests.read(ctx, HelpApiJson.HelpAnswer.class).body();
+        ctx.status(201).json(HelpApiJson.HelpCase.of(services.help().answer(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"),
                 Authentication.requirePrincipal(ctx).auditName(), text)));
     }
 
     private void close(Context ctx) {
         String cycle = requireCycle(ctx);
-        ctx.json(json(services.help().close(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"),
+        ctx.json(HelpApiJson.HelpCase.of(services.help().close(cycle, ApiRoutes.longPathParam(ctx, "helpCaseId"),
                 Authentication.requirePrincipal(ctx).auditName())));
     }
 
@@ -96,34 +82,5 @@ final class HelpApiRoutes {
         Principal user = Authentication.requirePrincipal(ctx);
         return services.help().find(cycle, id).filter(c -> user.mayReadApplicant(c.applicantId()))
                 .orElseThrow(() -> new NotFoundException("help case", String.valueOf(id)));
-    }
-
-    private static Map<String, Object> list(String cycle, List<HelpCase> cases) {
-        return Map.of("cycle", cycle, "cases", cases.stream().map(HelpApiRoutes::json).toList());
-    }
-
-    static Map<String, Object> json(HelpCase c) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", c.id());
-        json.put("cycle", c.cycleId());
-        json.put("applicantId", c.applicantId());
-        json.put("iteration", c.iteration());
-        json.put("streamId", c.streamId());
-        json.put("streamLabel", c.streamLabel());
-        json.put("decision", c.decision().name());
-        json.put("reasons", c.reasons().stream().map(ApiJson::reason).toList());
-        json.put("message", c.message());
-        json.put("status", c.status().name());
-        json.put("openedAt", c.openedAt());
-        json.put("closedAt", c.closedAt());
-        json.put("closedBy", c.closedBy());
-        json.put("answers", c.answers().stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("author", a.author());
-            m.put("writtenAt", a.writtenAt());
-            m.put("body", a.body());
-            return m;
-        }).toList());
-        return json;
     }
 }

@@ -2,12 +2,8 @@ package org.residencymatch.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.residencymatch.applicant.ApplicantDirectory;
 import org.residencymatch.Services;
-import org.residencymatch.application.RankList;
-import org.residencymatch.application.RankListReceipt;
 
 /** {@code /api/v1}: the operator's applicant search and the check of a rank order list's receipt code. */
 final class PeopleApiRoutes {
@@ -30,22 +26,7 @@ final class PeopleApiRoutes {
         int offset = ApiRoutes.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE - ApplicantDirectory.MAX_LIMIT);
         int limit = ApiRoutes.intParam(ctx, "limit", 25, 1, ApplicantDirectory.MAX_LIMIT);
         ApplicantDirectory.Results results = services.directory().search(cycle, q, offset, limit);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("q", results.query());
-        json.put("offset", results.offset());
-        json.put("limit", results.limit());
-        json.put("more", results.more());
-        json.put("applicants", results.hits().stream().map(hit -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("applicantId", hit.applicantId());
-            row.put("familyName", hit.familyName());
-            row.put("givenNames", hit.givenNames());
-            row.put("email", hit.email());
-            row.put("minc", hit.minc());
-            row.put("category", hit.category());
-            return row;
-        }).toList());
-        ctx.json(json);
+        ctx.json(PeopleApiJson.ApplicantSearchResults.of(results));
     }
 
     private void checkReceipt(Context ctx) {
@@ -53,19 +34,7 @@ final class PeopleApiRoutes {
         int iteration = pathIteration(ctx);
         ReceiptPages.Check check = ReceiptPages.check(services, cycle, iteration, String.valueOf(ctx.queryParam("ownerKind")),
                 String.valueOf(ctx.queryParam("ownerId")).strip(), ctx.pathParam("code"));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", RankListReceipt.shown(check.code()));
-        json.put("matches", check.list().isPresent());
-        RankList list = check.list().orElse(null);
-        json.put("version", list == null ? null : list.version());
-        json.put("savedAt", list == null ? null : list.savedAt());
-        json.put("entries", list == null ? null : list.entries().stream().map(e -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("item", e.item());
-            entry.put("second", e.second());
-            return entry;
-        }).toList());
-        ctx.json(json);
+        ctx.json(PeopleApiJson.ReceiptCheck.of(check));
     }
 
     private static int pathIteration(Context ctx) {

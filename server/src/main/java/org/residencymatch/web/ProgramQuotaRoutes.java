@@ -42,23 +42,14 @@ public final class ProgramQuotaRoutes {
 
     private void apiSetQuota(Context ctx) {
         String cycle = ApiRoutes.requireCycle(services, ctx);
-        // Only a JSON integer: 2.5, "3" or a number beyond int are refused rather than rounded or parsed.
-        if (!(ApiRoutes.jsonObject(ctx).get("quota") instanceof Integer quota)) {
-            throw ApiException.badRequest("quota",
-                    "quota must be a whole number from " + QuotaService.MIN_QUOTA + " to " + QuotaService.MAX_QUOTA);
-        }
+        int quota = ApiRequests.read(ctx, ProgramQuotaJson.QuotaRequest.class).quota();
         QuotaService.QuotaChange change;
         try {
             change = services.quotas().setQuota(cycle, ctx.pathParam("streamId"), quota, Authentication.requirePrincipal(ctx).auditName());
         } catch (QuotaService.InvalidQuotaException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", change.cycleId());
-        json.put("streamId", change.streamId());
-        json.put("previousQuota", change.from());
-        json.put("quota", change.to());
-        ctx.json(json);
+        ctx.json(ProgramQuotaJson.QuotaChange.of(change));
     }
 
     /** The filter form's values as chosen (empty strings for "any"), carried through every quota form. */

@@ -39,6 +39,14 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
 
+    /**
+     * How the API writes and reads JSON: dates and times as ISO-8601 text, null fields written out (the
+     * contract documents them as nullable, not as absent). The API's shape tests use this same mapper.
+     */
+    static ObjectMapper apiJsonMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
     public WebServer(Services services, WebConfig config) {
         AccountFeature account = AccountFeature.open(services.database(), services.auditLog(), services.clock(), config.publicUrl());
         Accounts accounts = account.accounts();
@@ -54,9 +62,7 @@ public final class WebServer implements AutoCloseable {
         BodyLimits bodyLimits = new BodyLimits(Map.of(ListRoutes.UPLOAD_ROUTE, maxUpload, PartnerPages.UPLOAD_ROUTE, maxUpload,
                 DocumentRoutes.UPLOAD_ROUTE, maxDocument, DocumentPages.UPLOAD_ROUTE, maxDocument));
         UploadGate uploadGate = UploadGate.forHeap(Runtime.getRuntime().maxMemory(), maxUpload);
-        ObjectMapper json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper json = apiJsonMapper();
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = maxUpload;
