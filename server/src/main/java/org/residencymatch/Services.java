@@ -89,7 +89,7 @@ public final class Services implements AutoCloseable {
         // A change of facts, or of their verification, re-checks the applicant's applications in its own transaction.
         ProfileService.ProfileChangeListener recheck = (h, cycleId, applicantId) -> applications().recheckApplicant(h, cycleId,
                 applicantId);
-        this.profiles = new ProfileService(database.jdbi(), applicants, lists, reconciliation, auditLog, clock, recheck);
+        this.profiles = new ProfileService(database.jdbi(), cycles, applicants, lists, reconciliation, auditLog, clock, recheck);
         this.catalogue = new CatalogueService(database.jdbi(), cycles, programs, applicants, lists);
         this.outbox = new Outbox(database.jdbi(), clock);
         this.applications = new ApplicationService(database.jdbi(), cycles, catalogue, auditLog, clock);

@@ -9,6 +9,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
+import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.CycleAction;
+import org.residencymatch.cycle.CycleRepository;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.ProfileFact;
 import org.residencymatch.lists.ListRepository;
@@ -21,6 +24,7 @@ import org.residencymatch.reconciliation.ReconciliationService;
 public final class ProfileService {
 
     private final Jdbi jdbi;
+    private final CycleRepository cycles;
     private final ApplicantRepository applicants;
     private final ListRepository lists;
     private final ReconciliationService reconciliation;
@@ -38,14 +42,9 @@ public final class ProfileService {
     public record Saved(boolean created, List<ProfileFact> reopened) {
     }
 
-    public ProfileService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, ReconciliationService reconciliation,
-            AuditLog auditLog, Clock clock) {
-        this(jdbi, applicants, lists, reconciliation, auditLog, clock, (h, cycle, applicant) -> {
-        });
-    }
-
-    public ProfileService(Jdbi jdbi, ApplicantRepository applicants, ListRepository lists, ReconciliationService reconciliation,
-            AuditLog auditLog, Clock clock, ProfileChangeListener listener) {
+    public ProfileService(Jdbi jdbi, CycleRepository cycles, ApplicantRepository applicants, ListRepository lists,
+            ReconciliationService reconciliation, AuditLog auditLog, Clock clock, ProfileChangeListener listener) {
+        this.cycles = cycles;
         this.listener = listener;
         this.jdbi = jdbi;
         this.applicants = applicants;
@@ -108,6 +107,26 @@ public final class ProfileService {
     }
 
     /**
+     * Whether applicants may change the profile they declare now: during registration and program
+     * selection of the first iteration ({@link CycleAction#CHANGE_PROFILE}); a page shows it read-only otherwise.
+     */
+    public boolean declarable(String cycleId) {
+        return cycle(cycleId).isOpen(CycleAction.CHANGE_PROFILE, 1, LocalDateTime.now(clock));
+    }
+
+    /**
+     * Refuses a change to a declared profile outside its phases ({@code OUTSIDE_PHASE}); {@link #saveDeclared}
+     * checks it too, a request checks it first so that it is refused before its body is read.
+     */
+    public void requireDeclarable(String cycleId) {
+        cycle(cycleId).require(CycleAction.CHANGE_PROFILE, 1, LocalDateTime.now(clock));
+    }
+
+    private Cycle cycle(String cycleId) {
+        return cycles.find(cycleId).orElseThrow(() -> new NotFoundException("cycle", cycleId));
+    }
+
+    /**
      * The medical school an applicant declares: a Canadian faculty's id, or null for none. That faculty
      * verifies the facts the cycle lets a faculty verify ({@link FacultyVerification}).
      */
@@ -122,6 +141,7 @@ public final class ProfileService {
      * @throws IllegalArgumentException when the school is no Canadian faculty
      */
     public List<ProfileFact> saveDeclared(String cycleId, ApplicantFacts submitted, MedicalSchool school, String actor) {
+        requireDeclarable(cycleId);
         String applicantId = submitted.applicantId();
         return jdbi.inTransaction(h -> {
             Identity identity = applicants.findIdentity(h, applicantId).orElseThrow(() -> new NotFoundException("applicant", applicantId));

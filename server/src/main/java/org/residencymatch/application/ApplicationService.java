@@ -12,7 +12,7 @@ import org.residencymatch.catalogue.CatalogueEntry;
 import org.residencymatch.catalogue.CatalogueService;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.CycleRepository;
-import org.residencymatch.cycle.Phase;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.eligibility.EligibilityDecision;
 import org.residencymatch.eligibility.LocalizedText;
@@ -47,7 +47,7 @@ public final class ApplicationService {
 
     public void apply(String cycleId, int iteration, String applicantId, String streamId, String actor) {
         LocalDateTime now = LocalDateTime.now(clock);
-        cycle(cycleId).requirePhase(iteration, now, "Program selection", Phase.PROGRAM_SELECTION);
+        cycle(cycleId).require(CycleAction.SELECT_PROGRAMS, iteration, now);
         // The catalogue's own decision, match facts included: the page and the server never disagree.
         CatalogueEntry entry = catalogue.explain(cycleId, applicantId, streamId, iteration);
         if (entry.decision().decision() != Decision.SELECTABLE) {
@@ -88,7 +88,7 @@ public final class ApplicationService {
 
     public void withdraw(String cycleId, int iteration, String applicantId, String streamId, String actor) {
         LocalDateTime now = LocalDateTime.now(clock);
-        cycle(cycleId).requirePhase(iteration, now, "Changing applications", Phase.PROGRAM_SELECTION);
+        cycle(cycleId).require(CycleAction.WITHDRAW_APPLICATION, iteration, now);
         jdbi.useTransaction(h -> {
             int changed = h.execute("UPDATE application SET status = 'WITHDRAWN', withdrawn_at = ? "
                     + "WHERE cycle_id = ? AND iteration = ? AND applicant_id = ? AND stream_id = ? AND status = 'ACTIVE'",

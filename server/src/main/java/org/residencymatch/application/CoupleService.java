@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.audit.AuditLog;
-import org.residencymatch.cycle.Phase;
+import org.residencymatch.cycle.CycleAction;
 
 /**
  * Couples link by mutual consent: one applicant proposes, the other accepts; either may dissolve the
@@ -96,8 +96,7 @@ public final class CoupleService {
     }
 
     private void requireBeforeDeadline(String cycleId, int iteration) {
-        applications.cycle(cycleId).requirePhase(iteration, LocalDateTime.now(clock), "Forming or dissolving a couple",
-                Phase.REGISTRATION, Phase.PROGRAM_SELECTION, Phase.FILE_REVIEW, Phase.INTERVIEWS, Phase.ROL_OPEN);
+        applications.cycle(cycleId).require(CycleAction.FORM_COUPLE, iteration, LocalDateTime.now(clock));
     }
 
     private static boolean live(Handle h, String cycleId, int iteration, String applicantId) {

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
 import org.residencymatch.audit.AuditLog;
-import org.residencymatch.cycle.Phase;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.notification.Outbox;
 
 /**
@@ -229,7 +229,7 @@ public final class RankListService {
     }
 
     private void requireOpen(String cycleId, int iteration) {
-        applications.cycle(cycleId).requirePhase(iteration, LocalDateTime.now(clock), "Editing rank order lists", Phase.ROL_OPEN);
+        applications.cycle(cycleId).require(CycleAction.EDIT_RANK_LIST, iteration, LocalDateTime.now(clock));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.residencymatch.application;
 
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.cycle.Phase;
 
 /**
@@ -27,7 +28,7 @@ public final class StreamRanking {
     }
 
     public static Decision decide(int applicants, ListState list, Phase phase) {
-        boolean ranking = phase == Phase.INTERVIEWS || phase == Phase.ROL_OPEN;
+        boolean ranking = CycleAction.PREPARE_RANK_LIST.allows(phase);
         Status status = switch (list) {
             case NONE -> applicants == 0 ? Status.NO_APPLICANTS : Status.NOT_RANKED;
             case DRAFT_ONLY -> Status.DRAFT_NOT_SUBMITTED;

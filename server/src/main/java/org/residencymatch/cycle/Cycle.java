@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -57,41 +56,72 @@ public record Cycle(String id, String name, int matchYear, List<PhaseStart> phas
                 .map(PhaseStart::startsAt).min(LocalDateTime::compareTo);
     }
 
-    /**
-     * Refuses a registration outside its window, with the phases and their dates: applicants register
-     * while they can still declare a profile and select programs, during registration and program
-     * selection of the first iteration.
-     */
-    public void requireRegistrationOpen(LocalDateTime now) {
-        requirePhase(1, now, "Registering", Phase.REGISTRATION, Phase.PROGRAM_SELECTION);
+    /** The iteration whose phases decide an action asked about in an iteration ({@link CycleAction#firstIterationOnly}). */
+    private static int deciding(CycleAction action, int iteration) {
+        return action.firstIterationOnly() ? 1 : iteration;
+    }
+
+    /** Whether the phase table ({@link CycleAction}) allows an action in an iteration now. */
+    public boolean isOpen(CycleAction action, int iteration, LocalDateTime now) {
+        return action.allows(phaseAt(deciding(action, iteration), now).orElse(null));
+    }
+
+    /** When an action opens in an iteration: the start of its first phase, if the cycle dates it. */
+    public Optional<LocalDateTime> opens(CycleAction action, int iteration) {
+        return startOf(deciding(action, iteration), action.first());
+    }
+
+    /** When an action closes in an iteration: the end of its last phase (empty for one open to the iteration's end). */
+    public Optional<LocalDateTime> closes(CycleAction action, int iteration) {
+        return endOf(deciding(action, iteration), action.last());
     }
 
     /**
-     * Refuses, with the phase and its dates, an action that the iteration's current phase does not
-     * allow. The server enforces this; hiding a button in a page is not enough.
+     * Where an action stands in an iteration now, for a page to say plainly when it can be done.
+     *
+     * @param current the iteration's phase now, null before its first phase
      */
-    public void requirePhase(int iteration, LocalDateTime now, String action, Phase... allowed) {
-        Phase current = phaseAt(iteration, now).orElse(null);
-        if (current != null && Arrays.asList(allowed).contains(current)) return;
-        String windows = Arrays.stream(allowed)
-                .map(p -> p + " (" + startOf(iteration, p).map(Object::toString).orElse("?") + " to "
-                        + endOf(iteration, p).map(Object::toString).orElse("the end of the iteration") + ")")
+    public record Window(CycleAction action, boolean open, boolean notYetOpen, LocalDateTime opens, LocalDateTime closes, Phase current) {
+    }
+
+    public Window window(CycleAction action, int iteration, LocalDateTime now) {
+        Phase current = phaseAt(deciding(action, iteration), now).orElse(null);
+        return new Window(action, action.allows(current), action.notYetOpen(current), opens(action, iteration).orElse(null),
+                closes(action, iteration).orElse(null), current);
+    }
+
+    /**
+     * Refuses, with the phases and their dates, an action that the iteration's current phase does not
+     * allow ({@link CycleAction}). The server enforces this; hiding a button in a page is not enough.
+     *
+     * @throws ConflictException {@code OUTSIDE_PHASE}, saying when the action opens (or closed) in the reader's language
+     */
+    public void require(CycleAction action, int iteration, LocalDateTime now) {
+        int deciding = deciding(action, iteration);
+        Phase current = phaseAt(deciding, now).orElse(null);
+        if (action.allows(current)) return;
+        String windows = action.phases().stream()
+                .map(p -> p + " (" + startOf(deciding, p).map(Object::toString).orElse("?") + " to "
+                        + endOf(deciding, p).map(Object::toString).orElse("the end of the iteration") + ")")
                 .collect(Collectors.joining(", "));
-        throw new ConflictException(outsidePhase(iteration, current, allowed), action + " is open only during " + windows + " of iteration "
-                + iteration + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")");
+        throw new ConflictException(outsidePhase(deciding, current, action), action + " is open only during " + windows + " of iteration "
+                + deciding + " of " + id + "; it is now " + (current == null ? "before registration" : current.name()) + " (" + now + ")");
     }
 
     /**
-     * The refusal of an action outside its phases: when the first of them opens, when the last closes,
-     * the iteration and the phase now, each in the reader's words.
+     * The refusal of an action outside its phases: when its first phase opens, when its last closes, the
+     * iteration and the phase now, each in the reader's words; and what to do next: when it opens, while
+     * it is still to come.
      */
-    Refusal outsidePhase(int iteration, Phase current, Phase... allowed) {
-        Phase first = allowed[0], last = allowed[allowed.length - 1];
-        return Refusal.of("OUTSIDE_PHASE", "refusal.outsidePhase", phaseName(first),
-                startOf(iteration, first).<Object>map(this::local).orElse(new Refusal.Key("refusal.dateNotSet")),
-                endOf(iteration, last).<Object>map(this::local).orElse(new Refusal.Key("refusal.endOfIteration")), iteration,
-                current == null ? new Refusal.Key("phase.name.BEFORE") : phaseName(current))
-                .withNextStep("refusal.outsidePhase.next");
+    Refusal outsidePhase(int iteration, Phase current, CycleAction action) {
+        Optional<LocalDateTime> opens = startOf(iteration, action.first());
+        Refusal refusal = Refusal.of("OUTSIDE_PHASE", "refusal.outsidePhase", phaseName(action.first()),
+                opens.<Object>map(this::local).orElse(new Refusal.Key("refusal.dateNotSet")),
+                endOf(iteration, action.last()).<Object>map(this::local).orElse(new Refusal.Key("refusal.endOfIteration")), iteration,
+                current == null ? new Refusal.Key("phase.name.BEFORE") : phaseName(current));
+        return action.notYetOpen(current) && opens.isPresent()
+                ? refusal.withNextStep("refusal.outsidePhase.opensOn", local(opens.get()))
+                : refusal.withNextStep("refusal.outsidePhase.next");
     }
 
     /** A phase's name, as an argument of a refusal. */

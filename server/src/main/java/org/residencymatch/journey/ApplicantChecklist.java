@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.cycle.Phase;
 
 /**
@@ -60,13 +61,13 @@ public final class ApplicantChecklist {
 
     public static List<Step> steps(Situation s) {
         List<Step> steps = new ArrayList<>();
-        boolean selecting = s.phase() == null || s.phase() == Phase.REGISTRATION || s.phase() == Phase.PROGRAM_SELECTION;
-        boolean ranking = s.phase() == Phase.INTERVIEWS || s.phase() == Phase.ROL_OPEN;
-        boolean locked = s.phase() == Phase.ROL_DEADLINE || s.phase() == Phase.MATCH || s.phase() == Phase.RESULTS_RELEASE;
+        boolean selecting = !CycleAction.SELECT_PROGRAMS.closed(s.phase());
+        boolean ranking = CycleAction.PREPARE_RANK_LIST.allows(s.phase());
+        boolean locked = CycleAction.EDIT_RANK_LIST.closed(s.phase());
 
         // Never ask for what the phase forbids: the profile is declared during registration and program
         // selection, applications are made during program selection only.
-        boolean profileOpen = s.phase() == Phase.REGISTRATION || s.phase() == Phase.PROGRAM_SELECTION;
+        boolean profileOpen = CycleAction.CHANGE_PROFILE.allows(s.phase());
         if (s.hasProfile()) {
             steps.add(new Step(profileOpen ? "todo.profile.done" : "todo.profile.locked", List.of(), State.DONE, "/applicant/profile"));
         } else if (profileOpen) {
@@ -75,11 +76,11 @@ public final class ApplicantChecklist {
             steps.add(new Step(s.phase() == null ? "todo.profile.notYet" : "todo.profile.missed", List.of(),
                     s.phase() == null ? State.LATER : State.FACT, "/applicant/profile"));
         }
-        if (s.phase() == null || s.phase() == Phase.REGISTRATION) {
+        if (CycleAction.SELECT_PROGRAMS.notYetOpen(s.phase())) {
             steps.add(new Step("todo.apply.notYet", List.of(), State.LATER, "/applicant/catalogue"));
         } else if (selecting) {
             steps.add(new Step(s.applications() == 0 ? "todo.apply" : "todo.apply.some", List.of(s.applications()), s.applications() > 0,
-                    s.applications() == 0 && s.phase() == Phase.PROGRAM_SELECTION, "/applicant/catalogue"));
+                    s.applications() == 0 && CycleAction.SELECT_PROGRAMS.allows(s.phase()), "/applicant/catalogue"));
         } else {
             // Applications are closed: say what stands; nothing can change it now.
             steps.add(new Step(s.applications() == 0 ? "todo.applied.none" : "todo.applied", List.of(s.applications()),
@@ -93,7 +94,7 @@ public final class ApplicantChecklist {
                     ? (locked ? "todo.rank.missed" : "todo.rank")
                     : s.unsubmittedRankListChanges() ? (locked ? "todo.rank.lockedWithChanges" : "todo.rank.changes") : "todo.rank.done";
             // Lists are edited only while rank order lists are open: during interviews, that is still to come.
-            State state = done ? State.DONE : locked ? State.FACT : s.phase() == Phase.ROL_OPEN ? State.URGENT : State.LATER;
+            State state = done ? State.DONE : locked ? State.FACT : CycleAction.EDIT_RANK_LIST.allows(s.phase()) ? State.URGENT : State.LATER;
             steps.add(new Step(key, List.of(), state, "/applicant/rank-list"));
         }
         if (s.resultReleased()) steps.add(new Step("todo.result", List.of(), false, false, "/applicant/applications"));

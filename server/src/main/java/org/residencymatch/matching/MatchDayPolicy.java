@@ -3,6 +3,7 @@ package org.residencymatch.matching;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.residencymatch.Refusal;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.cycle.Phase;
 
 /**
@@ -60,7 +61,7 @@ public final class MatchDayPolicy {
             return Decision.refused("ALREADY_RELEASED", "matchDay.refused.released", state.iteration(),
                     String.valueOf(state.released().id()), state.released().releasedAt());
         }
-        if (state.current() != Phase.MATCH && state.current() != Phase.RESULTS_RELEASE) {
+        if (!CycleAction.RUN_MATCH.allows(state.current())) {
             return Decision.refused("OUTSIDE_PHASE", "matchDay.refused.runNotOpen", state.matchOpens());
         }
         if (!state.previousReleased()) return Decision.refused("FIRST_ITERATION_NOT_RELEASED", "matchDay.refused.firstNotReleased");
@@ -76,7 +77,7 @@ public final class MatchDayPolicy {
                     : Decision.refused("ALREADY_RELEASED", "matchDay.refused.otherReleased", String.valueOf(state.released().id()),
                             state.iteration());
         }
-        if (state.current() != Phase.RESULTS_RELEASE) {
+        if (!CycleAction.RELEASE_RESULTS.allows(state.current())) {
             return Decision.refused("OUTSIDE_PHASE", "matchDay.refused.releaseNotOpen", state.releaseOpens());
         }
         if (!run.stable()) return Decision.refused("NOT_STABLE", "matchDay.refused.notStable", String.valueOf(run.id()));

@@ -27,7 +27,7 @@ import org.residencymatch.audit.AuditLog;
 import org.residencymatch.catalogue.MatchFactsRepository;
 import org.residencymatch.cycle.Cycle;
 import org.residencymatch.cycle.CycleRepository;
-import org.residencymatch.cycle.Phase;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.jobs.Progress;
 import org.residencymatch.eligibility.ListKind;
 import org.residencymatch.lists.ListRepository;
@@ -216,20 +216,20 @@ public final class MatchRunService {
     private void requireRunnable(Handle h, String cycleId, int iteration) {
         Cycle cycle = cycle(cycleId);
         MatchDayPolicy.State state = state(h, cycle, iteration);
-        refuse(cycle, state, MatchDayPolicy.run(state), "Running the match", Phase.MATCH, Phase.RESULTS_RELEASE);
+        refuse(cycle, state, MatchDayPolicy.run(state), CycleAction.RUN_MATCH);
     }
 
     /** Where an iteration stands on match day, read now. */
     private MatchDayPolicy.State state(Handle h, Cycle cycle, int iteration) {
         return new MatchDayPolicy.State(iteration, cycle.phaseAt(iteration, LocalDateTime.now(clock)).orElse(null),
-                cycle.startOf(iteration, Phase.MATCH).orElse(null), cycle.startOf(iteration, Phase.RESULTS_RELEASE).orElse(null),
+                cycle.opens(CycleAction.RUN_MATCH, iteration).orElse(null), cycle.opens(CycleAction.RELEASE_RESULTS, iteration).orElse(null),
                 released(h, cycle.id(), iteration).orElse(null), iteration == 1 || released(h, cycle.id(), iteration - 1).isPresent());
     }
 
     /** Throws the refusal a decision makes: outside the phase with the phase's dates, else with the decision's reason. */
-    private void refuse(Cycle cycle, MatchDayPolicy.State state, MatchDayPolicy.Decision decision, String action, Phase... phases) {
+    private void refuse(Cycle cycle, MatchDayPolicy.State state, MatchDayPolicy.Decision decision, CycleAction action) {
         if (decision.allowed()) return;
-        if (decision.code().equals("OUTSIDE_PHASE")) cycle.requirePhase(state.iteration(), LocalDateTime.now(clock), action, phases);
+        if (decision.code().equals("OUTSIDE_PHASE")) cycle.require(action, state.iteration(), LocalDateTime.now(clock));
         String message = switch (decision.code()) {
             case "ALREADY_RELEASED" -> "iteration " + state.iteration() + " already has released results (run " + state.released().id()
                     + "); its match is final";
@@ -275,7 +275,7 @@ public final class MatchRunService {
             MatchRun run = find(h, cycleId, runId);
             Cycle cycle = cycle(cycleId);
             MatchDayPolicy.State state = state(h, cycle, run.iteration());
-            refuse(cycle, state, MatchDayPolicy.release(state, run), "Releasing results", Phase.RESULTS_RELEASE);
+            refuse(cycle, state, MatchDayPolicy.release(state, run), CycleAction.RELEASE_RESULTS);
             LocalDateTime now = LocalDateTime.now(clock);
             try {
                 h.execute("INSERT INTO match_release (cycle_id, iteration, run_id, released_at, released_by) VALUES (?, ?, ?, ?, ?)",
@@ -340,7 +340,7 @@ public final class MatchRunService {
         email = email.with(EmailKind.Paragraph.UNMATCHED);
         Optional<LocalDateTime> opens = cycle.phases().stream().filter(p -> p.iteration() == iteration + 1).map(Cycle.PhaseStart::startsAt)
                 .min(LocalDateTime::compareTo);
-        Optional<LocalDateTime> deadline = cycle.startOf(iteration + 1, Phase.ROL_DEADLINE);
+        Optional<LocalDateTime> deadline = cycle.closes(CycleAction.EDIT_RANK_LIST, iteration + 1);
         if (opens.isPresent() && deadline.isPresent()) {
             email = email.with(EmailKind.Paragraph.SECOND_ITERATION, "opensTime", zoned(cycle, opens.get()), "deadlineTime",
                     zoned(cycle, deadline.get()));

@@ -1,10 +1,9 @@
 package org.residencymatch.program;
 
 import java.time.LocalDateTime;
-import java.util.Optional;
 import org.residencymatch.Refusal;
 import org.residencymatch.cycle.Cycle;
-import org.residencymatch.cycle.Phase;
+import org.residencymatch.cycle.CycleAction;
 
 /**
  * Whether a stream's quota may still change. The first iteration's match reads the quotas, and the
@@ -31,11 +30,10 @@ public final class QuotaChangePolicy {
 
     /** {@code QUOTAS_FROZEN} from the first iteration's match phase on, saying since when and what the match is at now. */
     public static Decision decide(Cycle cycle, LocalDateTime now) {
-        Optional<Phase> phase = cycle.phaseAt(1, now);
-        if (phase.isEmpty() || phase.get().compareTo(Phase.MATCH) < 0) return Decision.allow();
-        // The match phase has a start here: the phase now is at or after it.
-        return new Decision(
-                Refusal.of("QUOTAS_FROZEN", "quota.refused.frozen", cycle.id(), cycle.local(cycle.startOf(1, Phase.MATCH).orElseThrow()),
-                        Cycle.phaseName(phase.get())).withNextStep("quota.refused.frozen.next"));
+        Cycle.Window window = cycle.window(CycleAction.CHANGE_QUOTAS, 1, now);
+        if (window.open()) return Decision.allow();
+        // Closed: a phase after the quotas' last has started, so their window has an end.
+        return new Decision(Refusal.of("QUOTAS_FROZEN", "quota.refused.frozen", cycle.id(), cycle.local(window.closes()),
+                Cycle.phaseName(window.current())).withNextStep("quota.refused.frozen.next"));
     }
 }

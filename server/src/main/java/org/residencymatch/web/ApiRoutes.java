@@ -146,7 +146,7 @@ final class ApiRoutes {
     private void declareProfile(Context ctx) {
         String applicantId = readableApplicant(ctx);
         String cycleId = requireCycle(ctx);
-        ProfilePages.requireEditable(services.cycles().find(cycleId).orElseThrow(), java.time.LocalDateTime.now(services.clock()));
+        services.profiles().requireDeclarable(cycleId);
         ApplicantFacts current = services.profiles().profile(cycleId, applicantId).orElse(null);
         List<VerifiedFacts.Fact> verified = services.profiles().verifiedFacts(cycleId, applicantId);
         ApplicantFacts facts = ProfileRequest.parseDeclared(applicantId, BodyLimits.text(ctx),

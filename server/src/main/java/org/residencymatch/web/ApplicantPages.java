@@ -17,7 +17,7 @@ import org.residencymatch.account.Principal;
 import org.residencymatch.application.RankList;
 import org.residencymatch.application.RankListService;
 import org.residencymatch.application.RankLists;
-import org.residencymatch.cycle.Phase;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.help.HelpCase;
 import org.residencymatch.help.HelpCaseStatus;
 
@@ -74,7 +74,7 @@ final class ApplicantPages {
         model.put("streams", streams);
         model.put("provisional", services.catalogue().provisionalStreams(cycle, user.applicantId(), iteration));
         model.put("iteration", iteration);
-        model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, CycleAction.SELECT_PROGRAMS));
         // Released results only: before match day this is empty and the page says nothing of them.
         model.put("result", ApplicantResultView.of(services, CurrentCycle.of(services), iteration, user.applicantId()));
         pages.render(ctx, "applicant/applications.jte", "applications.title", model);
@@ -105,7 +105,7 @@ final class ApplicantPages {
         model.put("error", "");
         model.put("unsaved", shown.unsaved());
         model.put("moved", shown.moved());
-        model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.ROL_OPEN));
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, CycleAction.EDIT_RANK_LIST));
         model.put("me", applicantId);
         // In an active couple the couple's paired list is the one in force, and the page shows it instead of the single list.
         model.put("couple", couples.view(ctx, cycle, iteration, applicantId));
@@ -159,7 +159,7 @@ final class ApplicantPages {
         model.put("queryWithoutPage", queryWithoutPage(ctx));
         model.put("applied", services.applications().applicationsOf(cycle, iteration, applicantId).stream()
                 .filter(a -> a.active()).map(a -> a.streamId()).collect(java.util.stream.Collectors.toSet()));
-        model.put("phase", PhaseBanner.of(services, cycle, iteration, Phase.PROGRAM_SELECTION));
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, CycleAction.SELECT_PROGRAMS));
         model.put("here", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
         // Streams the applicant already asked about (a case still open): the explanation links to it instead of a second request.
         List<HelpCase> help = services.help().casesOf(cycle, applicantId);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.residencymatch.Services;
 import org.residencymatch.cycle.Cycle;
-import org.residencymatch.cycle.Phase;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.matching.PlacementReasonPolicy;
 import org.residencymatch.program.ProgramStream;
 
@@ -51,7 +51,7 @@ public record ApplicantResultView(int iteration, ProgramStream matched, LocalDat
             if (stream == null && iteration == 1) {
                 opens = cycle.phases().stream().filter(p -> p.iteration() == 2).map(Cycle.PhaseStart::startsAt)
                         .min(LocalDateTime::compareTo).orElse(null);
-                deadline = cycle.startOf(2, Phase.ROL_DEADLINE).orElse(null);
+                deadline = cycle.closes(CycleAction.EDIT_RANK_LIST, 2).orElse(null);
             }
             if (stream == null) {
                 cap = services.clinicalAssessment().invitation(cycle.id(), applicantId).filter(i -> i.status().equals("INVITED"))

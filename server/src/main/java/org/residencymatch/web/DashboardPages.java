@@ -61,7 +61,7 @@ final class DashboardPages {
         model.put("cycle", cycle);
         model.put("iteration", iteration);
         model.put("run", latest.orElse(null));
-        model.put("matchOpens", CurrentCycle.of(services).startOf(iteration, org.residencymatch.cycle.Phase.MATCH).orElse(null));
+        model.put("matchOpens", CurrentCycle.of(services).opens(org.residencymatch.cycle.CycleAction.RUN_MATCH, iteration).orElse(null));
         model.put("charts", charts);
         pages.render(ctx, "operator/dashboard.jte", page, model);
     }

@@ -61,7 +61,7 @@ final class MatchDayPages {
                 .toList();
         pages.render(ctx, "operator/match.jte", "match.title", Map.of(
                 "cycle", cycle, "iteration", iteration, "runs", runs, "exactLimit", org.residencymatch.exact.ExactMatcher.MAX_APPLICANTS,
-                "phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.MATCH),
+                "phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.CycleAction.RUN_MATCH),
                 "flagged", services.applications().flagged(cycle), "offers", offers(ctx, cycle, iteration),
                 "placementReasons", services.placementReasons().setting(cycle)));
     }

@@ -3,7 +3,6 @@ package org.residencymatch.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import org.residencymatch.account.Principal;
 import org.residencymatch.applicant.ProfileService;
 import org.residencymatch.applicant.VerifiedFacts;
 import org.residencymatch.cycle.Cycle;
-import org.residencymatch.cycle.Phase;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
 import org.residencymatch.eligibility.Citizenship;
@@ -66,14 +64,13 @@ final class ProfilePages {
                 ? shown
                 : services.profiles().profile(cycle.id(), user.applicantId())
                         .orElse(ApplicantFacts.builder(user.applicantId(), ApplicantCategory.IMG).build());
-        Phase now = cycle.phaseAt(1, LocalDateTime.now(services.clock())).orElse(null);
         Map<String, Object> model = new HashMap<>();
         model.put("facts", facts);
         model.put("verified", services.profiles().verifiedFacts(cycle.id(), user.applicantId()));
         model.put("checks", services.factVerification().lines(cycle.id(), user.applicantId()));
         model.put("reopened", reopened(ctx.queryParam("reopened")));
         model.put("errors", errors);
-        model.put("editable", now == Phase.REGISTRATION || now == Phase.PROGRAM_SELECTION);
+        model.put("editable", services.profiles().declarable(cycle.id()));
         model.put("saved", "1".equals(ctx.queryParam("saved")));
         // The documents the applicant keeps, and an upload form beside each fact a document proves.
         model.put("documents", services.documents().list(cycle.id(), user.applicantId(), false));
@@ -91,7 +88,7 @@ final class ProfilePages {
     private void save(Context ctx) {
         Principal user = Authentication.requirePrincipal(ctx);
         Cycle cycle = cycle();
-        requireEditable(cycle, LocalDateTime.now(services.clock()));
+        services.profiles().requireDeclarable(cycle.id());
         ApplicantFacts current = services.profiles().profile(cycle.id(), user.applicantId()).orElse(null);
         List<String> errors = new ArrayList<>();
         ApplicantCategory category = choice(ctx, "category", ApplicantCategory.class, ApplicantCategory.IMG, errors);
@@ -164,11 +161,6 @@ final class ProfilePages {
             for (ProfileFact fact : ProfileFact.values()) if (fact.name().equals(name) && !facts.contains(fact)) facts.add(fact);
         }
         return facts;
-    }
-
-    /** Applicants change their profile during registration and program selection of the first iteration (the page and the API). */
-    static void requireEditable(Cycle cycle, LocalDateTime now) {
-        cycle.requirePhase(1, now, "Changing your profile", Phase.REGISTRATION, Phase.PROGRAM_SELECTION);
     }
 
     /** Whether BCI's QIMG list states this applicant's CMQ approval, so the form does not offer it. */

@@ -16,7 +16,7 @@ final class RegistrationPages {
 
     private final Runnable requireOpen;
 
-    /** @param requireOpen refuses a registration outside the current cycle's registration window (see {@code Cycle.requireRegistrationOpen}) */
+    /** @param requireOpen refuses a registration outside the current cycle's registration window ({@code CycleAction.REGISTER} in the phase table) */
     RegistrationPages(Registration registration, PageRenderer pages, Authentication authentication, Runnable requireOpen) {
         this.requireOpen = requireOpen;
         this.registration = registration;

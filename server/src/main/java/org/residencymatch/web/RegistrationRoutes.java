@@ -19,7 +19,7 @@ final class RegistrationRoutes {
     private final Registration registration;
     private final Runnable requireOpen;
 
-    /** @param requireOpen refuses a registration outside the current cycle's registration window (see {@code Cycle.requireRegistrationOpen}) */
+    /** @param requireOpen refuses a registration outside the current cycle's registration window ({@code CycleAction.REGISTER} in the phase table) */
     RegistrationRoutes(Registration registration, Runnable requireOpen) {
         this.registration = registration;
         this.requireOpen = requireOpen;

@@ -67,7 +67,7 @@ final class StaffPages {
         model.put("unranked", applied.stream().filter(a -> !order.contains(a)).toList());
         model.put("names", names);
         model.put("matched", services.matchRuns().matchedTo(cycle, iteration, stream.streamId()));
-        model.put("phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.Phase.ROL_OPEN));
+        model.put("phase", PhaseBanner.of(services, cycle, iteration, org.residencymatch.cycle.CycleAction.EDIT_RANK_LIST));
         model.put("unsaved", shown.unsaved());
         model.put("moved", shown.moved());
         pages.render(ctx, "staff/stream.jte", "staff.stream.title", model);

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
 import org.residencymatch.Refusal;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.Services;
 import org.residencymatch.account.AccountAdministration;
 import org.residencymatch.account.Accounts;
@@ -191,7 +192,7 @@ public final class WebServer implements AutoCloseable {
             Registration registration = account.registration();
             // Registration is open while a new applicant can still declare a profile and select programs (issue #18).
             Runnable registrationOpen = () -> services.cycles().currentCycleId().flatMap(services.cycles()::find)
-                    .ifPresent(cycle -> cycle.requireRegistrationOpen(java.time.LocalDateTime.now(services.clock())));
+                    .ifPresent(cycle -> cycle.require(CycleAction.REGISTER, 1, java.time.LocalDateTime.now(services.clock())));
             new RegistrationPages(registration, pages, authentication, registrationOpen).register(routes);
             new RegistrationRoutes(registration, registrationOpen).register(routes);
         });

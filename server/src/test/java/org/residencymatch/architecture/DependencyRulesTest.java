@@ -3,10 +3,13 @@ package org.residencymatch.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.residencymatch.cycle.Phase;
 
 /**
  * Dependencies point inward: the pure parts (the eligibility rules and the match engine) know nothing
@@ -18,6 +21,12 @@ class DependencyRulesTest {
     private static final JavaClasses PURE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.residencymatch.eligibility", "org.residencymatch.engine");
+
+    // The project's own classes (the server's, and the match engine's when built alongside), not the jars'; imported once.
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.residencymatch");
 
     @Test
     void thePurePartsImportNothingFromWebStoreOrCli() {
@@ -36,12 +45,7 @@ class DependencyRulesTest {
      */
     @Test
     void theFeaturePackagesDependOnEachOtherWithoutCycles() {
-        // The project's own classes (the server's, and the match engine's when built alongside), not the jars'.
-        JavaClasses all = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("org.residencymatch");
-        slices().matching("org.residencymatch.(*)..").should().beFreeOfCycles().check(all);
+        slices().matching("org.residencymatch.(*)..").should().beFreeOfCycles().check(ALL);
     }
 
     /**
@@ -63,5 +67,22 @@ class DependencyRulesTest {
         noClasses().that().resideInAPackage("org.residencymatch.engine..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.residencymatch.engine..", "java..")
                 .check(PURE);
+    }
+
+    /**
+     * A phase rule is written once, in the phase table ({@code cycle.CycleAction}): outside {@code cycle/}
+     * no class names a phase constant (which an {@code ==}, a switch or a date lookup by phase needs) or
+     * orders phases, so no service or page can keep a phase rule of its own. Listing every phase
+     * ({@code Phase.values()}, the calendar's editor) and passing the phase now along are fine.
+     */
+    @Test
+    void onlyTheCycleFeatureWritesPhaseRules() {
+        noClasses().that().resideOutsideOfPackage("org.residencymatch.cycle..")
+                .should().accessFieldWhere(DescribedPredicate.describe("a constant of Phase",
+                        access -> access.getTargetOwner().isEquivalentTo(Phase.class)))
+                .orShould().callMethodWhere(DescribedPredicate.describe("Phase's order (compareTo, ordinal)",
+                        call -> call.getTargetOwner().isEquivalentTo(Phase.class)
+                                && List.of("compareTo", "ordinal").contains(call.getTarget().getName())))
+                .check(ALL);
     }
 }

@@ -17,6 +17,7 @@ import org.residencymatch.Refusal;
 import org.residencymatch.cap.BcCapRegistrationPolicy;
 import org.residencymatch.cycle.CalendarPolicy;
 import org.residencymatch.cycle.Cycle;
+import org.residencymatch.cycle.CycleAction;
 import org.residencymatch.cycle.Phase;
 import org.residencymatch.eligibility.ApplicantCategory;
 import org.residencymatch.eligibility.ApplicantFacts;
@@ -130,17 +131,21 @@ class RefusalTextTest {
         Cycle cycle = cycle();
         LocalDateTime duringInterviews = REGISTRATION.plusMonths(Phase.INTERVIEWS.ordinal()).plusDays(1);
         ConflictException e = catchThrowableOfType(ConflictException.class,
-                () -> cycle.requirePhase(1, duringInterviews, "Program selection", Phase.PROGRAM_SELECTION));
+                () -> cycle.require(CycleAction.SELECT_PROGRAMS, 1, duringInterviews));
         assertThat(e.code()).isEqualTo("OUTSIDE_PHASE");
-        assertThat(e.getMessage()).contains("Program selection", "INTERVIEWS");
+        assertThat(e.getMessage()).contains("SELECT_PROGRAMS", "INTERVIEWS");
         saidInBothLanguages(e.refusal());
         assertThat(Refusals.message(FR, e.refusal())).contains("le choix des programmes", "les entrevues",
                 FR.dateTime(cycle.local(REGISTRATION.plusMonths(Phase.PROGRAM_SELECTION.ordinal()))));
         assertThat(Refusals.message(EN, e.refusal())).contains("program selection", "interviews");
 
         ConflictException early = catchThrowableOfType(ConflictException.class,
-                () -> cycle.requirePhase(1, REGISTRATION.minusDays(1), "Registering", Phase.REGISTRATION));
+                () -> cycle.require(CycleAction.REGISTER, 1, REGISTRATION.minusDays(1)));
         assertThat(Refusals.message(FR, early.refusal())).contains(FR.t("phase.name.BEFORE"));
+        // Still to come: the next step says when it opens, in the reader's language; once closed, where the calendar is.
+        assertThat(Refusals.nextStep(FR, early.refusal())).contains("ouvert le", FR.dateTime(cycle.local(REGISTRATION)));
+        assertThat(Refusals.nextStep(EN, early.refusal())).contains("opens on", EN.dateTime(cycle.local(REGISTRATION)));
+        assertThat(Refusals.nextStep(EN, e.refusal())).isEqualTo(EN.t("refusal.outsidePhase.next"));
     }
 
     @Test
