@@ -181,6 +181,30 @@ class ApiJsonShapeTest {
                 .isEqualTo("{\"cycle\":\"2025-R1\",\"streamId\":\"1234\",\"previousQuota\":4,\"quota\":6}");
     }
 
+    @Test
+    void anIterationsCalendarAndACyclesTimeZone() throws Exception {
+        var cycle = new org.residencymatch.cycle.Cycle("2025-R1", "R-1 2025", 2025,
+                List.of(new org.residencymatch.cycle.Cycle.PhaseStart(1, org.residencymatch.cycle.Phase.REGISTRATION, LocalDateTime.of(2024, 9, 1, 12, 0)),
+                        new org.residencymatch.cycle.Cycle.PhaseStart(2, org.residencymatch.cycle.Phase.REGISTRATION, LocalDateTime.of(2025, 3, 1, 12, 0))),
+                java.time.ZoneId.of("America/Halifax"));
+        assertThat(json(CalendarJson.Calendar.of(cycle, 1))).isEqualTo("{\"cycle\":\"2025-R1\",\"iteration\":1,\"timeZone\":\"America/Halifax\","
+                + "\"phases\":[{\"phase\":\"REGISTRATION\",\"startsAt\":\"2024-09-01T12:00:00\"}]}");
+        assertThat(json(new CalendarJson.CycleTimeZone("2025-R1", "UTC"))).isEqualTo("{\"cycle\":\"2025-R1\",\"timeZone\":\"UTC\"}");
+    }
+
+    @Test
+    void aParkedMessageLeavesOutWhatIsUnknownAndWritesItsTimesAsText() throws Exception {
+        var email = new org.residencymatch.notification.Outbox.Parked(4, org.residencymatch.notification.Outbox.Channel.EMAIL, null,
+                "a@example.org", "welcome", "email.welcome", 5, "SMTP 550", LocalDateTime.of(2025, 1, 1, 9, 0), LocalDateTime.of(2025, 1, 1, 9, 30, 15));
+        var notice = new org.residencymatch.notification.Outbox.Parked(5, org.residencymatch.notification.Outbox.Channel.APPLICANT, "A-1", null,
+                "result", "notice.result", 1, null, LocalDateTime.of(2025, 1, 1, 9, 0), LocalDateTime.of(2025, 1, 1, 9, 0));
+        assertThat(json(new OutboxJson.ParkedMessages(2, List.of(OutboxJson.ParkedMessage.of(email), OutboxJson.ParkedMessage.of(notice)))))
+                .isEqualTo("{\"pending\":2,\"parked\":[{\"id\":4,\"channel\":\"EMAIL\",\"recipient\":\"a@example.org\",\"kind\":\"welcome\","
+                        + "\"subjectKey\":\"email.welcome\",\"attempts\":5,\"lastFailure\":\"SMTP 550\",\"createdAt\":\"2025-01-01T09:00\","
+                        + "\"parkedAt\":\"2025-01-01T09:30:15\"},{\"id\":5,\"channel\":\"APPLICANT\",\"applicantId\":\"A-1\",\"kind\":\"result\","
+                        + "\"subjectKey\":\"notice.result\",\"attempts\":1,\"createdAt\":\"2025-01-01T09:00\",\"parkedAt\":\"2025-01-01T09:00\"}]}");
+    }
+
     private static final String ENTRY_JSON = """
             {"stream":{"id":"1234","programId":"P-12","facultyId":"UOFT","faculty":{"en":"University of Toronto",\
             "fr":"Université de Toronto"},"province":"ON","disciplineId":7,"discipline":"Family Medicine",\

@@ -71,4 +71,12 @@ class ApiRequestsTest {
         assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"message\": \"hi\"}", HelpApiJson.HelpRequest.class),
                 ApiException.class).getMessage()).isEqualTo("streamId is required");
     }
+
+    @Test
+    void aTimeZoneThatIsNotATextIsRefusedAsAnyUnknownZoneIs() {
+        ApiException refusal = catchThrowableOfType(() -> ApiRequests.read("{\"timeZone\": 5}", CalendarJson.TimeZoneRequest.class),
+                ApiException.class);
+        assertThat(refusal.getMessage()).isEqualTo(CalendarJson.TIME_ZONE_EXPECTED);
+        assertThat(ApiRequests.read("{}", CalendarJson.TimeZoneRequest.class).timeZone()).isNull();
+    }
 }
