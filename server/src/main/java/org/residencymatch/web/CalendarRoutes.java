@@ -108,7 +108,8 @@ final class CalendarRoutes {
         }
         try {
             ctx.json(CalendarJson.Calendar.of(
-                    services.calendar().replaceIteration(cycle, iteration, starts, Authentication.requirePrincipal(ctx).auditName()), iteration));
+                    services.calendar().replaceIteration(cycle, iteration, starts, Authentication.requirePrincipal(ctx).auditName()),
+                    iteration));
         } catch (CalendarService.InvalidCalendarException e) {
             throw ApiException.badRequest(e.decision().phase().name(), e.getMessage());
         }
