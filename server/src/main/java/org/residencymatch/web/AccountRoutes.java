@@ -24,7 +24,8 @@ final class AccountRoutes {
         routes.get("/api/v1/accounts", this::list, Access.OPERATOR);
         routes.post("/api/v1/accounts", this::create, Access.OPERATOR);
         routes.post("/api/v1/accounts/{userId}/tokens", this::issue, Access.OPERATOR);
-        routes.get("/api/v1/tokens", ctx -> ctx.json(new AccountJson.ApiTokens(accounts.tokens().stream().map(AccountJson.ApiToken::of).toList())),
+        routes.get("/api/v1/tokens",
+                ctx -> ctx.json(new AccountJson.ApiTokens(accounts.tokens().stream().map(AccountJson.ApiToken::of).toList())),
                 Access.OPERATOR);
         routes.post("/api/v1/tokens/{tokenId}/revoke", this::revoke, Access.OPERATOR);
     }
@@ -36,7 +37,8 @@ final class AccountRoutes {
     private void create(Context ctx) {
         Accounts.NewAccount requested = ApiRequests.read(ctx, AccountJson.AccountRequest.class).toNewAccount();
         try {
-            ctx.status(201).json(AccountJson.Account.of(administration.create(requested, Authentication.requirePrincipal(ctx).auditName())));
+            ctx.status(201)
+                    .json(AccountJson.Account.of(administration.create(requested, Authentication.requirePrincipal(ctx).auditName())));
         } catch (AccountAdministration.AccountRefusedException e) {
             throw ApiException.badRequest(e.refusal().field(), e.refusal().message());
         }

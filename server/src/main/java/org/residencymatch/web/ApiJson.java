@@ -83,7 +83,8 @@ final class ApiJson {
     }
 
     record ProgramStream(String id, String programId, String facultyId, LocalizedText faculty, Province province, int disciplineId,
-            String discipline, String site, String name, StreamType streamType, boolean returnOfService, boolean includesMilitary, int quota,
+            String discipline, String site, String name, StreamType streamType, boolean returnOfService, boolean includesMilitary,
+            int quota,
             String url) {
 
         static ProgramStream of(org.residencymatch.program.ProgramStream s) {
@@ -118,7 +119,8 @@ final class ApiJson {
     record ApplicantProfile(String cycle, String applicantId, String familyName, String givenNames, LocalDate dateOfBirth, String email,
             String minc, String mccCandidateCode, ApplicantCategory category, Citizenship citizenship, StudyStatus studyStatus,
             LocalDate graduationDate, boolean priorPostgraduateTraining, boolean fellowshipCanadaUs, ExamResult mccqe1, ExamResult nac,
-            CmqApproval cmqApproval, boolean militaryTrainingPlanMember, List<Province> provincialTies, Map<Province, Integer> highSchoolYears,
+            CmqApproval cmqApproval, boolean militaryTrainingPlanMember, List<Province> provincialTies,
+            Map<Province, Integer> highSchoolYears,
             LocalDate latestClinicalActivityDate, List<VerifiedFact> verified, List<FactCheck> facts, String medicalSchool) {
 
         static ApplicantProfile of(String cycleId, Identity i, ApplicantFacts f, List<VerifiedFacts.Fact> verified,
@@ -130,7 +132,8 @@ final class ApiJson {
             return new ApplicantProfile(cycleId, i.applicantId(), i.familyName(), i.givenNames(), i.dateOfBirth(), i.email(), i.minc(),
                     i.mccCandidateCode(), f.category(), f.citizenship(), f.status(), f.mdGraduationDate(), f.priorPostgraduateTraining(),
                     f.fellowshipCanadaUs(), f.mccqe1(), f.nac(), f.cmqApproval(), f.militaryTrainingPlanMember(), ties, years,
-                    f.latestClinicalActivityDate(), verified.stream().map(VerifiedFact::of).toList(), checks.stream().map(FactCheck::of).toList(),
+                    f.latestClinicalActivityDate(), verified.stream().map(VerifiedFact::of).toList(),
+                    checks.stream().map(FactCheck::of).toList(),
                     medicalSchool);
         }
     }
@@ -170,7 +173,8 @@ final class ApiJson {
         static ReconciliationCase of(org.residencymatch.reconciliation.ReconciliationCase c) {
             return new ReconciliationCase(c.id(), c.cycleId(), c.applicantId(), c.code(), c.listKind(), c.listVersion(), c.status(),
                     text(c.summaryEn(), c.summaryFr()), c.openedAt(), c.closedAt(), c.closedBy(), c.resolution(),
-                    c.comments().stream().map(comment -> new CaseCommentEntry(comment.author(), comment.writtenAt(), comment.body())).toList());
+                    c.comments().stream().map(comment -> new CaseCommentEntry(comment.author(), comment.writtenAt(), comment.body()))
+                            .toList());
         }
     }
 

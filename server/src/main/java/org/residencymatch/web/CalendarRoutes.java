@@ -60,17 +60,16 @@ final class CalendarRoutes {
 
     private void apiTimeZone(Context ctx) {
         String cycle = ApiRoutes.requireCycle(services, ctx);
-        Object value = ApiRoutes.jsonObject(ctx).get("timeZone");
-        ZoneId zone = zone(value == null ? null : String.valueOf(value))
-                .orElseThrow(() -> ApiException.badRequest("timeZone", "timeZone must be an IANA time zone such as America/Toronto"));
+        ZoneId zone = zone(ApiRequests.read(ctx, CalendarJson.TimeZoneRequest.class).timeZone())
+                .orElseThrow(() -> ApiException.badRequest("timeZone", CalendarJson.TIME_ZONE_EXPECTED));
         Cycle updated = services.calendar().setTimeZone(cycle, zone, Authentication.requirePrincipal(ctx).auditName());
-        ctx.json(Map.of("cycle", updated.id(), "timeZone", updated.timeZone().getId()));
+        ctx.json(new CalendarJson.CycleTimeZone(updated.id(), updated.timeZone().getId()));
     }
 
     private void submitTimeZone(Context ctx) {
         Cycle cycle = CurrentCycle.of(services);
         Optional<ZoneId> zone = zone(ctx.formParam("timeZone"));
-        if (zone.isEmpty()) throw ApiException.badRequest("timeZone", "timeZone must be an IANA time zone such as America/Toronto");
+        if (zone.isEmpty()) throw ApiException.badRequest("timeZone", CalendarJson.TIME_ZONE_EXPECTED);
         services.calendar().setTimeZone(cycle.id(), zone.get(), Authentication.requirePrincipal(ctx).auditName());
         ctx.redirect("/operator/calendar?saved=zone");
     }
@@ -89,7 +88,7 @@ final class CalendarRoutes {
     private void apiGet(Context ctx) {
         String cycle = ApiRoutes.requireCycle(services, ctx);
         int iteration = ApiRoutes.intPathParam(ctx, "iteration");
-        ctx.json(json(services.calendar().requireIteration(cycle, iteration), iteration));
+        ctx.json(CalendarJson.Calendar.of(services.calendar().requireIteration(cycle, iteration), iteration));
     }
 
     private void apiPut(Context ctx) {
@@ -108,25 +107,12 @@ final class CalendarRoutes {
             }
         }
         try {
-            ctx.json(json(services.calendar().replaceIteration(cycle, iteration, starts, Authentication.requirePrincipal(ctx).auditName()),
+            ctx.json(CalendarJson.Calendar.of(
+                    services.calendar().replaceIteration(cycle, iteration, starts, Authentication.requirePrincipal(ctx).auditName()),
                     iteration));
         } catch (CalendarService.InvalidCalendarException e) {
             throw ApiException.badRequest(e.decision().phase().name(), e.getMessage());
         }
-    }
-
-    private static Map<String, Object> json(Cycle cycle, int iteration) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cycle", cycle.id());
-        json.put("iteration", iteration);
-        json.put("timeZone", cycle.timeZone().getId());
-        json.put("phases", cycle.phases().stream().filter(p -> p.iteration() == iteration).map(p -> {
-            Map<String, Object> phase = new LinkedHashMap<>();
-            phase.put("phase", p.phase().name());
-            phase.put("startsAt", p.startsAt());
-            return phase;
-        }).toList());
-        return json;
     }
 
     // ---- page ----

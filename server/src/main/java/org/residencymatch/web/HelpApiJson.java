@@ -25,7 +25,8 @@ final class HelpApiJson {
 
         static HelpCase of(org.residencymatch.help.HelpCase c) {
             return new HelpCase(c.id(), c.cycleId(), c.applicantId(), c.iteration(), c.streamId(), c.streamLabel(), c.decision(),
-                    c.reasons().stream().map(ApiJson.Reason::of).toList(), c.message(), c.status(), c.openedAt(), c.closedAt(), c.closedBy(),
+                    c.reasons().stream().map(ApiJson.Reason::of).toList(), c.message(), c.status(), c.openedAt(), c.closedAt(),
+                    c.closedBy(),
                     c.answers().stream().map(a -> new HelpAnswerEntry(a.author(), a.writtenAt(), a.body())).toList());
         }
     }

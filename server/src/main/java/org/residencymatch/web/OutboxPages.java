@@ -2,10 +2,8 @@ package org.residencymatch.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.residencymatch.Services;
-import org.residencymatch.notification.Outbox;
 
 /** The messages the outbox gave up on (parked after their attempts), for the operator: a page and the API. */
 final class OutboxPages {
@@ -31,22 +29,8 @@ final class OutboxPages {
     }
 
     private void parked(Context ctx) {
-        ctx.json(Map.of("pending", services.outbox().pendingCount(), "parked",
-                services.outbox().parked(SHOWN).stream().map(OutboxPages::json).toList()));
+        ctx.json(new OutboxJson.ParkedMessages(services.outbox().pendingCount(),
+                services.outbox().parked(SHOWN).stream().map(OutboxJson.ParkedMessage::of).toList()));
     }
 
-    private static Map<String, Object> json(Outbox.Parked p) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", p.id());
-        json.put("channel", p.channel().name());
-        if (p.applicantId() != null) json.put("applicantId", p.applicantId());
-        if (p.recipient() != null) json.put("recipient", p.recipient());
-        json.put("kind", p.kind());
-        json.put("subjectKey", p.subjectKey());
-        json.put("attempts", p.attempts());
-        if (p.lastFailure() != null) json.put("lastFailure", p.lastFailure());
-        json.put("createdAt", p.createdAt().toString());
-        json.put("parkedAt", p.parkedAt().toString());
-        return json;
-    }
 }

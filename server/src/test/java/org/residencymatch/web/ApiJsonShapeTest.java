@@ -64,7 +64,8 @@ class ApiJsonShapeTest {
             "Non vérifié."), new NextStep(new LocalizedText("Upload proof.", "Téléversez une preuve."), OPERATOR),
             new Provenance("ALL-2", new RulesFileId("2025-R1", 1, 3), null, null));
     private static final Reason REFUSED = new Reason("CITIZENSHIP_REFUSED", Decision.NOT_ELIGIBLE, new LocalizedText("Refused.", "Refusé."),
-            new NextStep(new LocalizedText("Ask.", "Demandez."), OPERATOR), new Provenance("ALL-3", new RulesFileId("2025-R1", 1, 3), null, null));
+            new NextStep(new LocalizedText("Ask.", "Demandez."), OPERATOR),
+            new Provenance("ALL-3", new RulesFileId("2025-R1", 1, 3), null, null));
     private static final CatalogueEntry ENTRY = new CatalogueEntry(STREAM, new Positions(4, null),
             new EligibilityDecision(Decision.APPLY_ELSEWHERE, List.of(REASON, CONDITION)));
 
@@ -88,9 +89,10 @@ class ApiJsonShapeTest {
         Map<Decision, Integer> counts = new java.util.EnumMap<>(Decision.class);
         for (Decision d : Decision.values()) counts.put(d, d.ordinal());
         Catalogue catalogue = new Catalogue("2025-R1", "A-1", 2, List.of(ENTRY), 815, 1, 1, 50, counts);
-        assertThat(json(ApiJson.Catalogue.of(catalogue))).isEqualTo("{\"cycle\":\"2025-R1\",\"applicantId\":\"A-1\",\"iteration\":2,\"page\":1,"
-                + "\"pageSize\":50,\"total\":1,\"counts\":{\"SELECTABLE\":0,\"PENDING\":1,\"APPLY_ELSEWHERE\":2,\"NOT_ELIGIBLE\":3},"
-                + "\"items\":[" + ENTRY_JSON + "]}");
+        assertThat(json(ApiJson.Catalogue.of(catalogue)))
+                .isEqualTo("{\"cycle\":\"2025-R1\",\"applicantId\":\"A-1\",\"iteration\":2,\"page\":1,"
+                        + "\"pageSize\":50,\"total\":1,\"counts\":{\"SELECTABLE\":0,\"PENDING\":1,\"APPLY_ELSEWHERE\":2,\"NOT_ELIGIBLE\":3},"
+                        + "\"items\":[" + ENTRY_JSON + "]}");
     }
 
     @Test
@@ -112,10 +114,14 @@ class ApiJsonShapeTest {
                 .build();
         FactPolicy citizenship = new FactPolicy(ProfileFact.CITIZENSHIP, VerificationPolicy.PROVISIONAL, List.of(Verifier.OPERATOR),
                 DocumentKind.CITIZENSHIP_PROOF, CONDITION, REFUSED);
-        List<FactLine> checks = List.of(new FactLine(ProfileFact.CITIZENSHIP, citizenship, "AWAITING_VERIFICATION", FactStatus.AWAITING, null),
+        List<FactLine> checks = List.of(
+                new FactLine(ProfileFact.CITIZENSHIP, citizenship, "AWAITING_VERIFICATION", FactStatus.AWAITING, null),
                 new FactLine(ProfileFact.CITIZENSHIP, citizenship, "REFUSED",
-                        FactStatus.refused(Verifier.OPERATOR, "ops@example.org", LocalDate.of(2025, 1, 2), new LocalizedText("No.", "Non.")), null),
-                new FactLine(ProfileFact.CATEGORY, FactPolicy.selfDeclared(ProfileFact.CATEGORY), "SELF_DECLARED", FactStatus.AWAITING, null),
+                        FactStatus.refused(Verifier.OPERATOR, "ops@example.org", LocalDate.of(2025, 1, 2),
+                                new LocalizedText("No.", "Non.")),
+                        null),
+                new FactLine(ProfileFact.CATEGORY, FactPolicy.selfDeclared(ProfileFact.CATEGORY), "SELF_DECLARED", FactStatus.AWAITING,
+                        null),
                 new FactLine(ProfileFact.CITIZENSHIP, citizenship, "VERIFIED", FactStatus.AWAITING, 4));
         List<VerifiedFacts.Fact> verified = List.of(new VerifiedFacts.Fact("mccqe1", VerifiedFacts.Source.MCC, 0),
                 new VerifiedFacts.Fact("category", VerifiedFacts.Source.QIMG_LIST, 4));
@@ -124,7 +130,8 @@ class ApiJsonShapeTest {
 
     @Test
     void aReconciliationCaseWithItsComments() throws Exception {
-        ReconciliationCase open = new ReconciliationCase(9, "2025-R1", "A-1", "QC_REGULIER_QIMG_LIST", ListKind.QIMG, 3, CaseStatus.RESOLVED,
+        ReconciliationCase open = new ReconciliationCase(9, "2025-R1", "A-1", "QC_REGULIER_QIMG_LIST", ListKind.QIMG, 3,
+                CaseStatus.RESOLVED,
                 "Summary.", "Résumé.", LocalDateTime.of(2025, 1, 2, 3, 4, 5), LocalDateTime.of(2025, 1, 3, 0, 0), "ops", "Fixed.",
                 List.of(new ReconciliationCase.Comment("ops", LocalDateTime.of(2025, 1, 2, 10, 0, 30), "Looked.")));
         assertThat(json(ApiJson.ReconciliationCase.of(open))).isEqualTo(CASE_JSON);
@@ -135,7 +142,8 @@ class ApiJsonShapeTest {
     @Test
     void aHelpCaseWithItsReasonsAndAnswers() throws Exception {
         var answer = new org.residencymatch.help.HelpCase.Answer("desk", LocalDateTime.of(2025, 2, 1, 9, 30), "See the AIMG.");
-        var help = new org.residencymatch.help.HelpCase(3, "2025-R1", "A-1", 1, "1234", "Family Medicine - Toronto", Decision.APPLY_ELSEWHERE,
+        var help = new org.residencymatch.help.HelpCase(3, "2025-R1", "A-1", 1, "1234", "Family Medicine - Toronto",
+                Decision.APPLY_ELSEWHERE,
                 List.of(REASON), null, org.residencymatch.help.HelpCaseStatus.ANSWERED, LocalDateTime.of(2025, 2, 1, 8, 0), null, null,
                 List.of(answer));
         String reason = json(ApiJson.Reason.of(REASON));
@@ -144,7 +152,8 @@ class ApiJsonShapeTest {
                 + "\"message\":null,\"status\":\"ANSWERED\",\"openedAt\":\"2025-02-01T08:00:00\",\"closedAt\":null,\"closedBy\":null,"
                 + "\"answers\":[{\"author\":\"desk\",\"writtenAt\":\"2025-02-01T09:30:00\",\"body\":\"See the AIMG.\"}]}";
         assertThat(json(HelpApiJson.HelpCase.of(help))).isEqualTo(expected);
-        assertThat(json(HelpApiJson.HelpCaseList.of("2025-R1", List.of(help)))).isEqualTo("{\"cycle\":\"2025-R1\",\"cases\":[" + expected + "]}");
+        assertThat(json(HelpApiJson.HelpCaseList.of("2025-R1", List.of(help))))
+                .isEqualTo("{\"cycle\":\"2025-R1\",\"cases\":[" + expected + "]}");
     }
 
     @Test
@@ -154,7 +163,8 @@ class ApiJsonShapeTest {
                 List.of(hit), 0, 25, true)))).isEqualTo("{\"q\":\"trem\",\"offset\":0,\"limit\":25,\"more\":true,\"applicants\":["
                         + "{\"applicantId\":\"A-1\",\"familyName\":\"Tremblay\",\"givenNames\":\"Marie\",\"email\":null,\"minc\":\"101\","
                         + "\"category\":\"IMG\"}]}");
-        var list = new org.residencymatch.application.RankList(1, "APPLICANT", "A-1", 2, "SAVED", LocalDateTime.of(2025, 2, 3, 4, 5, 6), "A-1",
+        var list = new org.residencymatch.application.RankList(1, "APPLICANT", "A-1", 2, "SAVED", LocalDateTime.of(2025, 2, 3, 4, 5, 6),
+                "A-1",
                 List.of(new org.residencymatch.application.RankList.Entry("1234", null)));
         assertThat(json(PeopleApiJson.ReceiptCheck.of(new ReceiptPages.Check("ABCDEFGHIJ", java.util.Optional.of(list)))))
                 .isEqualTo("{\"code\":\"ABCDE-FGHIJ\",\"matches\":true,\"version\":2,\"savedAt\":\"2025-02-03T04:05:06\","
@@ -165,20 +175,53 @@ class ApiJsonShapeTest {
 
     @Test
     void accountsTokensAuditEntriesAndQuotaChanges() throws Exception {
-        var account = new org.residencymatch.account.Accounts.Summary(5, "p@example.org", "Pat", org.residencymatch.account.Role.PARTNER, null,
+        var account = new org.residencymatch.account.Accounts.Summary(5, "p@example.org", "Pat", org.residencymatch.account.Role.PARTNER,
+                null,
                 null, "AIMG", true);
         assertThat(json(new AccountJson.Accounts(List.of(AccountJson.Account.of(account))))).isEqualTo("{\"accounts\":[{\"id\":5,"
                 + "\"email\":\"p@example.org\",\"displayName\":\"Pat\",\"role\":\"PARTNER\",\"facultyId\":null,\"partnerBody\":\"AIMG\"}]}");
         var token = new org.residencymatch.account.Accounts.TokenSummary(7, 5, "ci", LocalDateTime.of(2025, 1, 1, 0, 0, 1), null);
         String tokenJson = "\"id\":7,\"userId\":5,\"label\":\"ci\",\"createdAt\":\"2025-01-01T00:00:01\",\"revokedAt\":null";
-        assertThat(json(new AccountJson.ApiTokens(List.of(AccountJson.ApiToken.of(token))))).isEqualTo("{\"tokens\":[{" + tokenJson + "}]}");
+        assertThat(json(new AccountJson.ApiTokens(List.of(AccountJson.ApiToken.of(token)))))
+                .isEqualTo("{\"tokens\":[{" + tokenJson + "}]}");
         assertThat(json(AccountJson.IssuedApiToken.of(token, "secret"))).isEqualTo("{" + tokenJson + ",\"token\":\"secret\"}");
-        var entry = new org.residencymatch.audit.AuditEntry(11, LocalDateTime.of(2025, 1, 2, 3, 4, 5, 600_000_000), "ops", "quota.set", "1234", null);
+        var entry = new org.residencymatch.audit.AuditEntry(11, LocalDateTime.of(2025, 1, 2, 3, 4, 5, 600_000_000), "ops", "quota.set",
+                "1234", null);
         assertThat(json(AuditJson.AuditEntryPage.of(new org.residencymatch.audit.AuditPage(List.of(entry), 1, 50, 1))))
                 .isEqualTo("{\"entries\":[{\"id\":11,\"at\":\"2025-01-02T03:04:05.6\",\"actor\":\"ops\",\"action\":\"quota.set\","
                         + "\"target\":\"1234\",\"details\":null}],\"page\":1,\"pageSize\":50,\"total\":1,\"pageCount\":1}");
         assertThat(json(ProgramQuotaJson.QuotaChange.of(new org.residencymatch.program.QuotaService.QuotaChange("2025-R1", "1234", 4, 6))))
                 .isEqualTo("{\"cycle\":\"2025-R1\",\"streamId\":\"1234\",\"previousQuota\":4,\"quota\":6}");
+    }
+
+    @Test
+    void anIterationsCalendarAndACyclesTimeZone() throws Exception {
+        var cycle = new org.residencymatch.cycle.Cycle("2025-R1", "R-1 2025", 2025,
+                List.of(new org.residencymatch.cycle.Cycle.PhaseStart(1, org.residencymatch.cycle.Phase.REGISTRATION,
+                        LocalDateTime.of(2024, 9, 1, 12, 0)),
+                        new org.residencymatch.cycle.Cycle.PhaseStart(2, org.residencymatch.cycle.Phase.REGISTRATION,
+                                LocalDateTime.of(2025, 3, 1, 12, 0))),
+                java.time.ZoneId.of("America/Halifax"));
+        assertThat(json(CalendarJson.Calendar.of(cycle, 1)))
+                .isEqualTo("{\"cycle\":\"2025-R1\",\"iteration\":1,\"timeZone\":\"America/Halifax\","
+                        + "\"phases\":[{\"phase\":\"REGISTRATION\",\"startsAt\":\"2024-09-01T12:00:00\"}]}");
+        assertThat(json(new CalendarJson.CycleTimeZone("2025-R1", "UTC"))).isEqualTo("{\"cycle\":\"2025-R1\",\"timeZone\":\"UTC\"}");
+    }
+
+    @Test
+    void aParkedMessageLeavesOutWhatIsUnknownAndWritesItsTimesAsText() throws Exception {
+        var email = new org.residencymatch.notification.Outbox.Parked(4, org.residencymatch.notification.Outbox.Channel.EMAIL, null,
+                "a@example.org", "welcome", "email.welcome", 5, "SMTP 550", LocalDateTime.of(2025, 1, 1, 9, 0),
+                LocalDateTime.of(2025, 1, 1, 9, 30, 15));
+        var notice = new org.residencymatch.notification.Outbox.Parked(5, org.residencymatch.notification.Outbox.Channel.APPLICANT, "A-1",
+                null,
+                "result", "notice.result", 1, null, LocalDateTime.of(2025, 1, 1, 9, 0), LocalDateTime.of(2025, 1, 1, 9, 0));
+        assertThat(json(new OutboxJson.ParkedMessages(2, List.of(OutboxJson.ParkedMessage.of(email), OutboxJson.ParkedMessage.of(notice)))))
+                .isEqualTo(
+                        "{\"pending\":2,\"parked\":[{\"id\":4,\"channel\":\"EMAIL\",\"recipient\":\"a@example.org\",\"kind\":\"welcome\","
+                                + "\"subjectKey\":\"email.welcome\",\"attempts\":5,\"lastFailure\":\"SMTP 550\",\"createdAt\":\"2025-01-01T09:00\","
+                                + "\"parkedAt\":\"2025-01-01T09:30:15\"},{\"id\":5,\"channel\":\"APPLICANT\",\"applicantId\":\"A-1\",\"kind\":\"result\","
+                                + "\"subjectKey\":\"notice.result\",\"attempts\":1,\"createdAt\":\"2025-01-01T09:00\",\"parkedAt\":\"2025-01-01T09:00\"}]}");
     }
 
     private static final String ENTRY_JSON = """

@@ -34,7 +34,8 @@ class ApiRecordsSchemaTest {
     private static final List<Class<?>> API_RECORDS = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ApiJson.class.getPackageName())
             .stream()
-            .filter(c -> c.getPackageName().equals(ApiJson.class.getPackageName()) && c.isTopLevelClass() && c.getSimpleName().endsWith("Json"))
+            .filter(c -> c.getPackageName().equals(ApiJson.class.getPackageName()) && c.isTopLevelClass()
+                    && c.getSimpleName().endsWith("Json"))
             .<Class<?>>map(JavaClass::reflect)
             .toList();
 
@@ -107,7 +108,8 @@ class ApiRecordsSchemaTest {
     /** The schema a property refers to, by name: directly or as the one part of an {@code allOf} (the way to make a reference nullable). */
     private static String ref(Schema property) {
         String ref = property.get$ref();
-        if (ref == null && property.getAllOf() != null && property.getAllOf().size() == 1) ref = ((Schema) property.getAllOf().get(0)).get$ref();
+        if (ref == null && property.getAllOf() != null && property.getAllOf().size() == 1)
+            ref = ((Schema) property.getAllOf().get(0)).get$ref();
         return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
     }
 

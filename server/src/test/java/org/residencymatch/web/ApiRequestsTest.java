@@ -20,7 +20,7 @@ class ApiRequestsTest {
 
     @Test
     void aMissingBlankOrMistypedFieldIsRefusedByName() {
-        for (String body : new String[] {"{}", "{\"body\": \"  \"}", "{\"body\": null}", "{\"body\": 5}", "{\"body\": true}",
+        for (String body : new String[]{"{}", "{\"body\": \"  \"}", "{\"body\": null}", "{\"body\": 5}", "{\"body\": true}",
                 "{\"body\": {\"x\": 1}}", "{\"body\": [\"a\"]}"}) {
             ApiException refusal = refusal(body);
             assertThat(refusal).as(body).isNotNull();
@@ -40,7 +40,7 @@ class ApiRequestsTest {
 
     @Test
     void aBodyThatIsNotAJsonObjectIsRefused() {
-        for (String body : new String[] {"", "null", "[]", "\"body\"", "{\"body\": ", "not json"}) {
+        for (String body : new String[]{"", "null", "[]", "\"body\"", "{\"body\": ", "not json"}) {
             assertThat(refusal(body)).as(body).isNotNull();
             assertThat(refusal(body).getMessage()).as(body).isEqualTo("the body must be a JSON object");
         }
@@ -48,9 +48,10 @@ class ApiRequestsTest {
 
     @Test
     void aFieldMaySayWhatItsWrongTypeMeans() {
-        for (String body : new String[] {"{\"quota\": 2.5}", "{\"quota\": \"3\"}", "{\"quota\": true}", "{\"quota\": 3000000000}",
+        for (String body : new String[]{"{\"quota\": 2.5}", "{\"quota\": \"3\"}", "{\"quota\": true}", "{\"quota\": 3000000000}",
                 "{\"quota\": null}", "{}"}) {
-            ApiException refusal = catchThrowableOfType(() -> ApiRequests.read(body, ProgramQuotaJson.QuotaRequest.class), ApiException.class);
+            ApiException refusal = catchThrowableOfType(() -> ApiRequests.read(body, ProgramQuotaJson.QuotaRequest.class),
+                    ApiException.class);
             assertThat(refusal).as(body).isNotNull();
             assertThat(refusal.field()).as(body).isEqualTo("quota");
             assertThat(refusal.getMessage()).as(body).isEqualTo("quota must be a whole number from 0 to 999");
@@ -64,11 +65,21 @@ class ApiRequestsTest {
                 .isEqualTo(new HelpApiJson.HelpRequest("1234", 1, null));
         assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"streamId\": \"1\", \"iteration\": 3}", HelpApiJson.HelpRequest.class),
                 ApiException.class).getMessage()).isEqualTo("iteration must be 1 or 2");
-        assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"streamId\": \"1\", \"iteration\": \"2\"}", HelpApiJson.HelpRequest.class),
-                ApiException.class).getMessage()).isEqualTo("iteration must be 1 or 2");
+        assertThat(
+                catchThrowableOfType(() -> ApiRequests.read("{\"streamId\": \"1\", \"iteration\": \"2\"}", HelpApiJson.HelpRequest.class),
+                        ApiException.class).getMessage())
+                .isEqualTo("iteration must be 1 or 2");
         assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"streamId\": \"1\", \"message\": 4}", HelpApiJson.HelpRequest.class),
                 ApiException.class).getMessage()).isEqualTo("message must be a string");
         assertThat(catchThrowableOfType(() -> ApiRequests.read("{\"message\": \"hi\"}", HelpApiJson.HelpRequest.class),
                 ApiException.class).getMessage()).isEqualTo("streamId is required");
+    }
+
+    @Test
+    void aTimeZoneThatIsNotATextIsRefusedAsAnyUnknownZoneIs() {
+        ApiException refusal = catchThrowableOfType(() -> ApiRequests.read("{\"timeZone\": 5}", CalendarJson.TimeZoneRequest.class),
+                ApiException.class);
+        assertThat(refusal.getMessage()).isEqualTo(CalendarJson.TIME_ZONE_EXPECTED);
+        assertThat(ApiRequests.read("{}", CalendarJson.TimeZoneRequest.class).timeZone()).isNull();
     }
 }
