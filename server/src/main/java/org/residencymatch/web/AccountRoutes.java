@@ -46,7 +46,7 @@ final class AccountRoutes {
         try {
             ctx.status(201).json(account(administration.create(requested, Authentication.requirePrincipal(ctx).auditName())));
         } catch (AccountAdministration.AccountRefusedException e) {
-            throw ApiException.badRequest(e.refusal().field(), e.refusal().message());
+            throw ApiException.refused(400, e.refusal().refusal(), e.refusal().field(), e.getMessage());
         }
     }
 
