@@ -1,6 +1,5 @@
 package org.residencymatch.account;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -101,7 +100,8 @@ public final class AccountAdministration {
                         throw new AccountRefusedException(refusal);
                     });
             if (accounts.emailExists(h, account.email()))
-                throw new ConflictException(Refusal.of("ACCOUNT_EXISTS", "accounts.error.exists"), "an account with this email exists already");
+                throw new ConflictException(Refusal.of("ACCOUNT_EXISTS", "accounts.error.exists"),
+                        "an account with this email exists already");
             long id = accounts.create(h, account);
             auditLog.record(h, actor, "account.created", "user:" + id, account.role().name());
             return accounts.summary(h, id).orElseThrow();
