@@ -1,11 +1,11 @@
 package org.residencymatch.account;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.residencymatch.ConflictException;
 import org.residencymatch.NotFoundException;
+import org.residencymatch.Refusal;
 import org.residencymatch.audit.AuditLog;
 import org.residencymatch.lists.PartnerBody;
 
@@ -20,20 +20,20 @@ public final class AccountAdministration {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MAX_LABEL_LENGTH = 100;
 
-    /** Why an account cannot be created: the field at fault, a message key for pages and an English message for the API. */
-    public record Refusal(String field, String messageKey, String message) {
+    /** Why an account cannot be created: the field at fault and the {@link Refusal} ({@code INVALID_FIELD}) that says so in the reader's language. */
+    public record FieldRefusal(String field, Refusal refusal) {
     }
 
     /** A new account the operator asked for was refused; nothing was created. */
     public static final class AccountRefusedException extends RuntimeException {
-        private final Refusal refusal;
+        private final FieldRefusal refusal;
 
-        AccountRefusedException(Refusal refusal) {
-            super(refusal.message());
+        AccountRefusedException(FieldRefusal refusal) {
+            super("account refused: " + refusal.field() + " (" + refusal.refusal().messageKey() + ")");
             this.refusal = refusal;
         }
 
-        public Refusal refusal() {
+        public FieldRefusal refusal() {
             return refusal;
         }
     }
@@ -56,32 +56,29 @@ public final class AccountAdministration {
      * The first problem of a new staff account, or none. Pure apart from {@code facultyExists}, which
      * says whether a faculty id is in the catalogue.
      */
-    public static Optional<Refusal> check(Accounts.NewAccount account, java.util.function.Predicate<String> facultyExists) {
-        if (account.role() == null) return refusal("role", "accounts.error.role", "role must be PARTNER, PROGRAM_STAFF or OPERATOR");
-        if (account.role() == Role.APPLICANT) return refusal("role", "accounts.error.applicant", "applicants register themselves");
+    public static Optional<FieldRefusal> check(Accounts.NewAccount account, java.util.function.Predicate<String> facultyExists) {
+        if (account.role() == null) return refusal("role", "accounts.error.role");
+        if (account.role() == Role.APPLICANT) return refusal("role", "accounts.error.applicant");
         if (account.email() == null || !EMAIL.matcher(account.email().strip()).matches()) {
-            return refusal("email", "register.error.email", "email must be an email address, such as name@example.com");
+            return refusal("email", "register.error.email");
         }
         if (account.displayName() == null || account.displayName().isBlank() || account.displayName().length() > 200) {
-            return refusal("displayName", "accounts.error.name", "displayName is required (up to 200 characters)");
+            return refusal("displayName", "accounts.error.name");
         }
         if (account.password() == null || account.password().length() < Registration.MIN_PASSWORD_LENGTH) {
-            return refusal("password", "register.error.password",
-                    "password must have at least " + Registration.MIN_PASSWORD_LENGTH + " characters");
+            return refusal("password", "register.error.password");
         }
         if (account.role() == Role.PARTNER && (account.partnerBody() == null || PartnerBody.parse(account.partnerBody()).isEmpty())) {
-            return refusal("partnerBody", "accounts.error.partnerBody",
-                    "a partner account needs partnerBody, one of " + List.of(PartnerBody.values()));
+            return refusal("partnerBody", "accounts.error.partnerBody");
         }
         if (account.role() == Role.PROGRAM_STAFF && (account.facultyId() == null || !facultyExists.test(account.facultyId()))) {
-            return refusal("facultyId", "accounts.error.faculty",
-                    "a program staff account needs the id of an existing faculty, such as UBC");
+            return refusal("facultyId", "accounts.error.faculty");
         }
         return Optional.empty();
     }
 
-    private static Optional<Refusal> refusal(String field, String key, String message) {
-        return Optional.of(new Refusal(field, key, message));
+    private static Optional<FieldRefusal> refusal(String field, String key) {
+        return Optional.of(new FieldRefusal(field, Refusal.of("INVALID_FIELD", key)));
     }
 
     /**
@@ -103,7 +100,8 @@ public final class AccountAdministration {
                         throw new AccountRefusedException(refusal);
                     });
             if (accounts.emailExists(h, account.email()))
-                throw new ConflictException("ACCOUNT_EXISTS", "an account with this email exists already");
+                throw new ConflictException(Refusal.of("ACCOUNT_EXISTS", "accounts.error.exists"),
+                        "an account with this email exists already");
             long id = accounts.create(h, account);
             auditLog.record(h, actor, "account.created", "user:" + id, account.role().name());
             return accounts.summary(h, id).orElseThrow();

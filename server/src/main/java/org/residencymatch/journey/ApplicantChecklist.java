@@ -94,7 +94,9 @@ public final class ApplicantChecklist {
                     ? (locked ? "todo.rank.missed" : "todo.rank")
                     : s.unsubmittedRankListChanges() ? (locked ? "todo.rank.lockedWithChanges" : "todo.rank.changes") : "todo.rank.done";
             // Lists are edited only while rank order lists are open: during interviews, that is still to come.
-            State state = done ? State.DONE : locked ? State.FACT : CycleAction.EDIT_RANK_LIST.allows(s.phase()) ? State.URGENT : State.LATER;
+            State state = done
+                    ? State.DONE
+                    : locked ? State.FACT : CycleAction.EDIT_RANK_LIST.allows(s.phase()) ? State.URGENT : State.LATER;
             steps.add(new Step(key, List.of(), state, "/applicant/rank-list"));
         }
         if (s.resultReleased()) steps.add(new Step("todo.result", List.of(), false, false, "/applicant/applications"));

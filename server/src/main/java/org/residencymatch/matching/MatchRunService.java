@@ -222,7 +222,8 @@ public final class MatchRunService {
     /** Where an iteration stands on match day, read now. */
     private MatchDayPolicy.State state(Handle h, Cycle cycle, int iteration) {
         return new MatchDayPolicy.State(iteration, cycle.phaseAt(iteration, LocalDateTime.now(clock)).orElse(null),
-                cycle.opens(CycleAction.RUN_MATCH, iteration).orElse(null), cycle.opens(CycleAction.RELEASE_RESULTS, iteration).orElse(null),
+                cycle.opens(CycleAction.RUN_MATCH, iteration).orElse(null),
+                cycle.opens(CycleAction.RELEASE_RESULTS, iteration).orElse(null),
                 released(h, cycle.id(), iteration).orElse(null), iteration == 1 || released(h, cycle.id(), iteration - 1).isPresent());
     }
 

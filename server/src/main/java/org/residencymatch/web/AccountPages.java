@@ -72,7 +72,7 @@ final class AccountPages {
             ctx.redirect("/operator/accounts");
             return;
         } catch (AccountAdministration.AccountRefusedException e) {
-            error = e.refusal().messageKey();
+            error = e.refusal().refusal().messageKey();
         } catch (ConflictException e) {
             error = "accounts.error.exists";
         }

@@ -40,7 +40,7 @@ final class AccountRoutes {
             ctx.status(201)
                     .json(AccountJson.Account.of(administration.create(requested, Authentication.requirePrincipal(ctx).auditName())));
         } catch (AccountAdministration.AccountRefusedException e) {
-            throw ApiException.badRequest(e.refusal().field(), e.refusal().message());
+            throw ApiException.refused(400, e.refusal().refusal(), e.refusal().field(), e.getMessage());
         }
     }
 

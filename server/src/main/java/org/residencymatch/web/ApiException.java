@@ -3,6 +3,7 @@ package org.residencymatch.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.residencymatch.Refusal;
 
 /**
  * An error answered as JSON {@code {"code": ..., "message": ..., "field": ..., "problems": [...]}} with an
@@ -15,16 +16,19 @@ public final class ApiException extends RuntimeException {
     private final String field;
     private final List<Map<String, Object>> problems;
     private final List<Problem> fieldProblems;
+    /** The refusal as a service or policy gave it, or null for one the code's general text explains. */
+    private final Refusal refusal;
 
     public ApiException(int status, String code, String message, String field) {
-        this(status, code, message, field, List.of(), List.of());
+        this(status, code, message, field, List.of(), List.of(), null);
     }
 
     private ApiException(int status, String code, String message, String field, List<Map<String, Object>> problems,
-            List<Problem> fieldProblems) {
+            List<Problem> fieldProblems, Refusal refusal) {
         super(message);
         this.status = status;
         this.code = code;
+        this.refusal = refusal;
         this.field = field;
         this.problems = problems;
         this.fieldProblems = fieldProblems;
@@ -47,7 +51,7 @@ public final class ApiException extends RuntimeException {
             return problem;
         }).toList();
         String english = String.join(" ", problems.stream().map(p -> Messages.of("en").t(p.messageKey(), p.args().toArray())).toList());
-        return new ApiException(400, code, english, problems.get(0).field(), json, problems);
+        return new ApiException(400, code, english, problems.get(0).field(), json, problems, null);
     }
 
     /** The problems as given, for a page to say them in its reader's language. */
@@ -67,9 +71,22 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, "INVALID_FIELD", message, field);
     }
 
-    /** The refusal a page says: the code's general text ({@code error.code.<code>}); the English detail stays in the JSON and the logs. */
-    public org.residencymatch.Refusal refusal() {
-        return org.residencymatch.Refusal.of(code);
+    /**
+     * A refusal of a service or policy, answered with its code and its text in the caller's language, as a
+     * page says it.
+     *
+     * @param detail for the logs (ids, values); the API's message only when the refusal has no text of its own
+     */
+    public static ApiException refused(int status, Refusal refusal, String field, String detail) {
+        return new ApiException(status, refusal.code(), detail, field, List.of(), List.of(), refusal);
+    }
+
+    /**
+     * The refusal the answer says, a page in its reader's language and the API in its caller's: the one given,
+     * else the code's general text ({@code error.code.<code>}), when the English detail stays the API's message.
+     */
+    public Refusal refusal() {
+        return refusal != null ? refusal : Refusal.of(code);
     }
 
     public int status() {

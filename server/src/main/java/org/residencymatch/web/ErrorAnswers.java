@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
+import java.util.function.Supplier;
 import org.residencymatch.Refusal;
 
 /**
@@ -18,10 +20,22 @@ final class ErrorAnswers {
 
     private final PageRenderer pages;
     private final Authentication authentication;
+    /** The zone the refusals' times are said in: the current cycle's. */
+    private final Supplier<ZoneId> zone;
 
-    ErrorAnswers(PageRenderer pages, Authentication authentication) {
+    ErrorAnswers(PageRenderer pages, Authentication authentication, Supplier<ZoneId> zone) {
         this.pages = pages;
         this.authentication = authentication;
+        this.zone = zone;
+    }
+
+    /**
+     * Answers a refusal to the API in the caller's language (the {@code lang} parameter, Accept-Language or the
+     * account's language, as pages choose it): the refusal's text and next step, or, for a refusal with no text
+     * of its own, the service's detail as before. A page says the refusal itself ({@link #page}).
+     */
+    void refuse(Context ctx, int status, Refusal refusal, String detail, String field) {
+        refuse(ctx, status, refusal, detail, field, List.of(), List.of());
     }
 
     /** Whether the request is a person's browser asking for a page (not the API, not a script). */
@@ -33,10 +47,10 @@ final class ErrorAnswers {
     /**
      * Answers a refusal.
      *
-     * @param apiMessage    the JSON's {@code message}: the detail, or the refusal's text in the language the API client asked for
+     * @param detail        the JSON's {@code message} when the refusal has no text of its own (English, for scripts and logs)
      * @param fieldProblems the fields to correct, said on the page in its reader's language
      */
-    void refuse(Context ctx, int status, Refusal refusal, String apiMessage, String field,
+    void refuse(Context ctx, int status, Refusal refusal, String detail, String field,
             List<Map<String, Object>> problems, List<ApiException.Problem> fieldProblems) {
         ctx.status(status);
         if (status == 503) ctx.header("Retry-After", String.valueOf(UploadGate.RETRY_AFTER_SECONDS));
@@ -44,7 +58,14 @@ final class ErrorAnswers {
             page(ctx, status, refusal, fieldProblems.isEmpty() ? field : null, fieldProblems);
             return;
         }
-        Map<String, Object> body = error(refusal.code(), apiMessage, field);
+        Map<String, Object> body;
+        if (refusal.message() == null) {
+            body = error(refusal.code(), detail, field);
+        } else {
+            Messages m = Messages.of(WebServer.readerLanguage(ctx)).inZone(zone.get());
+            body = error(refusal.code(), Refusals.message(m, refusal), field);
+            if (refusal.nextStep() != null) body.put("nextStep", Refusals.nextStep(m, refusal));
+        }
         if (!problems.isEmpty()) body.put("problems", problems);
         ctx.json(body);
     }

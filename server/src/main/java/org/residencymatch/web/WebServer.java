@@ -55,7 +55,7 @@ public final class WebServer implements AutoCloseable {
         AnonymousForms anonymousForms = new AnonymousForms(account.secrets().get("anonymous-form-key"), config);
         Authentication authentication = new Authentication(accounts, sessions, config, anonymousForms);
         PageRenderer pages = new PageRenderer(sessions, config, anonymousForms, services.cycles()::currentTimeZone);
-        ErrorAnswers errors = new ErrorAnswers(pages, authentication);
+        ErrorAnswers errors = new ErrorAnswers(pages, authentication, () -> services.cycles().currentTimeZone());
         // Room for the largest list file accepted, plus the multipart envelope.
         long maxUpload = services.listUploads().maxBytes() + 1024 * 1024;
         // An applicant's document: at most 10 MB, plus the multipart envelope (the route itself answers 413 above 10 MB exactly).
@@ -96,13 +96,7 @@ public final class WebServer implements AutoCloseable {
             // One answer for every refusal: JSON for the API and for scripts, a page for a person's browser.
             routes.exception(ApiException.class, (e, ctx) -> errors.refuse(ctx, e.status(), e.refusal(), e.getMessage(), e.field(),
                     e.problems(), e.fieldProblems()));
-            routes.exception(ConflictException.class, (e, ctx) -> {
-                // The API's message: the refusal's own text in the client's language, else the service's detail, as before.
-                String message = !e.explained()
-                        ? e.getMessage()
-                        : Refusals.message(Messages.of(readerLanguage(ctx)).inZone(services.cycles().currentTimeZone()), e.refusal());
-                errors.refuse(ctx, 409, e.refusal(), message, null, List.of(), List.of());
-            });
+            routes.exception(ConflictException.class, (e, ctx) -> errors.refuse(ctx, 409, e.refusal(), e.getMessage(), null));
             routes.exception(NotFoundException.class, (e, ctx) -> errors.refuse(ctx, 404, Refusal.of("NOT_FOUND"), e.getMessage(), null,
                     List.of(), List.of()));
             // Javalin's own refusals (a path no route serves, above all): a page for a browser, Javalin's answer otherwise.

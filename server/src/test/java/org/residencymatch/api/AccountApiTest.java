@@ -6,6 +6,7 @@ import static org.residencymatch.api.DemoApiServer.invalidField;
 import static org.residencymatch.api.DemoApiServer.notFound;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.residencymatch.api.client.api.ListsApi;
 import org.residencymatch.api.client.model.Account;
 import org.residencymatch.api.client.model.AccountRequest;
 import org.residencymatch.api.client.model.AccountRole;
+import org.residencymatch.api.client.model.ApiError;
 import org.residencymatch.api.client.model.ApiToken;
 import org.residencymatch.api.client.model.ApiTokenRequest;
 import org.residencymatch.api.client.model.IssuedApiToken;
@@ -115,6 +117,24 @@ class AccountApiTest {
         assertThat(failure(409, () -> operator.createAccount(account("STAFF@ubc.example", AccountRole.OPERATOR))).getCode())
                 .isEqualTo("ACCOUNT_EXISTS");
         assertThat(operator.listAccounts().getAccounts()).hasSize(before);
+    }
+
+    @Test
+    void aRefusedAccountIsExplainedInTheCallersLanguageUnderAStableCode() {
+        AccountRequest notAnEmail = account("not an email", AccountRole.OPERATOR);
+        ApiError english = failure(400, () -> operator.createAccount(notAnEmail));
+        assertThat(english.getCode()).isEqualTo("INVALID_FIELD");
+        assertThat(english.getField()).isEqualTo("email");
+        assertThat(english.getMessage()).isEqualTo("Enter an email address, such as name@example.com.");
+        ApiError french = failure(400, () -> operator.createAccount(notAnEmail, Map.of("Accept-Language", "fr-CA,fr;q=0.9")));
+        assertThat(french.getCode()).isEqualTo("INVALID_FIELD");
+        assertThat(french.getField()).isEqualTo("email");
+        assertThat(french.getMessage()).isEqualTo("Entrez une adresse courriel, comme nom@exemple.ca.");
+
+        ApiError exists = failure(409,
+                () -> operator.createAccount(account("STAFF@ubc.example", AccountRole.OPERATOR), Map.of("Accept-Language", "fr")));
+        assertThat(exists.getCode()).isEqualTo("ACCOUNT_EXISTS");
+        assertThat(exists.getMessage()).isEqualTo("Un compte avec ce courriel existe déjà.");
     }
 
     @Test

@@ -125,6 +125,7 @@ class JourneyApiTest {
                 () -> amira.apply(CYCLE, ITERATION, "A-2001", stream(ON_IMG_B), Map.of("Accept-Language", "fr-CA")));
         assertThat(enFrancais.getMessage()).contains("que pendant le choix des programmes").contains("8 h 00 HAE")
                 .contains("en est à : les listes de classement");
+        assertThat(enFrancais.getNextStep()).as("closed: where the calendar is").startsWith("Rien n’a été modifié.").contains("calendrier");
         assertThat(failure(409, () -> amira.withdrawApplication(CYCLE, ITERATION, "A-2001", ON_IMG_A)).getCode())
                 .isEqualTo("OUTSIDE_PHASE");
         assertThat(amira.listApplications(CYCLE, ITERATION, "A-2001").getApplications()).extracting(Application::getStreamId)
@@ -176,8 +177,11 @@ class JourneyApiTest {
         assertThat(failure(403, () -> new MatchRunsApi(demo.bearer(ubcStaff)).listMatchRuns(CYCLE, ITERATION)).getCode())
                 .isEqualTo("FORBIDDEN");
 
-        assertThat(failure(409, () -> staff.saveStreamRankList(CYCLE, ITERATION, ubcStream,
-                new StreamRankListRequest().applicants(List.of("A-2021")).submit(true))).getCode()).isEqualTo("OUTSIDE_PHASE");
+        ApiError early = failure(409, () -> staff.saveStreamRankList(CYCLE, ITERATION, ubcStream,
+                new StreamRankListRequest().applicants(List.of("A-2021")).submit(true), Map.of("Accept-Language", "fr-CA")));
+        assertThat(early.getCode()).isEqualTo("OUTSIDE_PHASE");
+        assertThat(early.getNextStep()).as("still to come: when it opens, in French and in the cycle's zone")
+                .startsWith("Rien n’a été modifié. Ce sera ouvert le").contains("2025").contains("HNE");
         clock.set(ROL_OPEN);
         notFound(() -> staff.saveStreamRankList(CYCLE, ITERATION, ON_IMG_A,
                 new StreamRankListRequest().applicants(List.of("A-2001")).submit(true)));
