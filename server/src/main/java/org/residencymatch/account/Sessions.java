@@ -93,7 +93,12 @@ public final class Sessions {
                 now.minus(IDLE_TIMEOUT), now.minus(ABSOLUTE_TIMEOUT)));
     }
 
+    /** The session's language, and its account's: the choice outlives the session, for emails written to someone signed out. */
     public void setLocale(String idHash, String locale) {
-        jdbi.useHandle(h -> h.execute("UPDATE web_session SET locale = ? WHERE id_hash = ?", locale, idHash));
+        jdbi.useTransaction(h -> {
+            h.execute("UPDATE web_session SET locale = ? WHERE id_hash = ?", locale, idHash);
+            h.execute("UPDATE user_account SET language = ? WHERE id = (SELECT user_id FROM web_session WHERE id_hash = ?)", locale,
+                    idHash);
+        });
     }
 }

@@ -10,7 +10,7 @@ import org.residencymatch.notification.Outbox;
 
 /**
  * Tells a partner that the other changed or submitted their couple's list: a notification and, when
- * the partner has an address, an email in their newest session's language, in the caller's transaction.
+ * the partner has an address, an email in the language they last chose (Outbox.addressOf), in the caller's transaction.
  */
 final class PartnerNotices {
 

@@ -357,18 +357,18 @@ public final class MatchRunService {
     }
 
     /**
-     * Each applicant of a run who has an address (their account's, else the one on file), their newest
-     * session's language and the stream they matched to (null: unmatched).
+     * Each applicant of a run who has an address (their account's, else the one on file), the language their
+     * account last chose (else their newest session's) and the stream they matched to (null: unmatched).
      */
     private static final String RECIPIENTS = """
-            SELECT m.applicant_id, m.stream_id, COALESCE(u.email, a.email) AS email,
-                   (SELECT MAX(w.locale) FROM web_session w WHERE w.user_id = u.id
-                    AND w.last_seen_at = (SELECT MAX(v.last_seen_at) FROM web_session v WHERE v.user_id = u.id)) AS locale
-            FROM match_assignment m
-            JOIN applicant a ON a.id = m.applicant_id
-            LEFT JOIN user_account u ON u.applicant_id = a.id
-            WHERE m.run_id = :r AND COALESCE(u.email, a.email) IS NOT NULL
-            ORDER BY m.applicant_id""";
+            SELECT m.applicant_id, m.stream_id, COALESCE(u.email, a.email) AS email, """
+            + Outbox.LANGUAGE_OF_ACCOUNT + """
+                     AS locale
+                    FROM match_assignment m
+                    JOIN applicant a ON a.id = m.applicant_id
+                    LEFT JOIN user_account u ON u.applicant_id = a.id
+                    WHERE m.run_id = :r AND COALESCE(u.email, a.email) IS NOT NULL
+                    ORDER BY m.applicant_id""";
 
     /** Every applicant of a run with their result (operator). */
     public List<MatchResultsRepository.Row> results(String cycleId, long runId) {

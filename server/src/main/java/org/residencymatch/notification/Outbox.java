@@ -165,16 +165,26 @@ public final class Outbox {
                 now, now);
     }
 
-    /** The applicant's address (their account's, else the one on file) and their newest session's language; empty without an address. */
+    /**
+     * The applicant's address (their account's, else the one on file) and the language their account last chose, else their
+     * newest session's (signing out ends the session, not the choice); empty without an address.
+     */
     public static java.util.Optional<Address> addressOf(Handle h, String applicantId) {
         return h.createQuery(ADDRESS).bind("a", applicantId)
                 .map((rs, ctx) -> new Address(rs.getString("email"), "fr".equals(rs.getString("locale")) ? "fr" : "en")).findFirst();
     }
 
+    /**
+     * SQL for the language to write to the account {@code u} (a user_account joined as u) in: the one it last chose,
+     * else its newest session's. Signing out ends a session, not the choice.
+     */
+    public static final String LANGUAGE_OF_ACCOUNT = """
+            COALESCE(u.language, (SELECT MAX(w.locale) FROM web_session w WHERE w.user_id = u.id
+                AND w.last_seen_at = (SELECT MAX(v.last_seen_at) FROM web_session v WHERE v.user_id = u.id)))""";
+
     private static final String ADDRESS = """
-            SELECT COALESCE(u.email, a.email) AS email,
-                   (SELECT MAX(w.locale) FROM web_session w WHERE w.user_id = u.id
-                    AND w.last_seen_at = (SELECT MAX(v.last_seen_at) FROM web_session v WHERE v.user_id = u.id)) AS locale
+            SELECT COALESCE(u.email, a.email) AS email, """ + LANGUAGE_OF_ACCOUNT + """
+             AS locale
             FROM applicant a
             LEFT JOIN user_account u ON u.applicant_id = a.id
             WHERE a.id = :a AND COALESCE(u.email, a.email) IS NOT NULL""";

@@ -47,10 +47,11 @@ final class PageRenderer {
 
     Page page(Context ctx, String titleKey) {
         Optional<Sessions.Session> session = Authentication.session(ctx);
-        // A link may ask for a language (?lang=fr, as the rules' contact links do); it is remembered.
+        // A link may ask for a language (?lang=fr, as the rules' contact links do); it is remembered, on the account
+        // too even when the session already reads it (the account's choice may differ: emails follow the account's).
         String asked = ctx.queryParam("lang");
         String language = language(ctx);
-        if (Messages.isSupported(asked) && !asked.equals(language)) {
+        if (Messages.isSupported(asked) && (!asked.equals(language) || session.isPresent())) {
             rememberLanguage(ctx, asked);
             language = asked;
         }

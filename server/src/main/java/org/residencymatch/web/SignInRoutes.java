@@ -78,7 +78,11 @@ final class SignInRoutes {
             showLogin(ctx, attempt.messageKey());
             return;
         }
-        startSession(ctx, attempt.user().get(), PageRenderer.language(ctx));
+        // A language chosen on this browser before signing in is the account's choice too (emails follow it); the
+        // browser's own preference is not a choice and leaves the account's as it was.
+        String chosen = AnonymousForms.chosenLanguage(ctx);
+        Sessions.Session session = startSession(ctx, attempt.user().get(), PageRenderer.language(ctx));
+        if (chosen != null) sessions.setLocale(session.idHash(), chosen);
         ctx.redirect(safeNext(ctx.formParam("next")));
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -23,7 +25,9 @@ import org.residencymatch.store.MutableClock;
 /**
  * Two applicants become a couple in the browser (one proposes, the other accepts), build their paired
  * list side by side with "no match" on one side, submit it, reorder it by dragging, and read it in
- * English and French; axe checks every page.
+ * English and French; axe checks every page. In each language: "no match" on both sides is explained beside the
+ * pair's selects, each partner is told on the page and by email when the other changes or submits the shared list, and
+ * dissolving asks first (issue #16, point 1).
  */
 @Tag("browser")
 class CoupleBrowserTest {
@@ -136,5 +140,98 @@ class CoupleBrowserTest {
 
     private static String email(String applicantId) {
         return web.services().profiles().identity(applicantId).orElseThrow().email();
+    }
+
+    /** What the couple's pages say in each language, written out. */
+    record Said(String bothNoMatch, String changedByHer, String submittedByHim, String dissolveTitle) {
+
+        static Said in(String lang) {
+            return lang.equals("fr")
+                    ? new Said("Choisissez un programme pour au moins l’un de vous", "Émilie Tremblay a modifié cette liste de paires",
+                            "Liam O'Connor a soumis cette liste de paires, version 1 (le ", "Dissoudre le couple?")
+                    : new Said("Choose a program for at least one of you: a pair with \"No match\" on both sides ranks nothing.",
+                            "Émilie Tremblay changed this paired list", "Liam O'Connor submitted this paired list, version 1 (on ",
+                            "Dissolve the couple?");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void noMatchOnBothSidesIsExplainedInPlaceEachPartnerIsToldOfTheOthersChangesAndDissolvingAsksFirst(String lang) {
+        Said said = Said.in(lang);
+        // A couple of their own, whatever the other tests left.
+        web.services().couples().couplesOf(DemoData.CYCLE, 1, EMILIE).stream().filter(c -> !c.status().equals("DISSOLVED"))
+                .forEach(c -> web.services().couples().dissolve(DemoData.CYCLE, c.id(), EMILIE));
+        Couple couple = web.services().couples().propose(DemoData.CYCLE, 1, EMILIE, LIAM);
+        web.services().couples().accept(DemoData.CYCLE, couple.id(), LIAM);
+        Browser browser = web.browser();
+        // Liam chooses this language, then signs out: his emails are still written in it.
+        RankListBrowserTest.signIn(browser, email(LIAM));
+        browser.open("/applicant/rank-list?lang=" + lang);
+        signOut(browser);
+
+        RankListBrowserTest.signIn(browser, email(EMILIE));
+        browser.open("/applicant/rank-list?lang=" + lang);
+        addPair(browser, "", "");
+        assertThat(browser.text(By.id("pair-error"))).startsWith(said.bothNoMatch());
+        assertThat(browser.find(By.id("pair-mine")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findAll(By.cssSelector("table.pairs tbody tr"))).isEmpty();
+        assertThat(coupleLists(couple.id()).latest()).as("nothing was saved").isEmpty();
+        browser.checkAccessibility();
+
+        long changedBefore = outbox("applicant_id = ? AND kind = 'COUPLE_LIST_CHANGED'", LIAM);
+        long changedEmailsBefore = outbox("recipient = ? AND subject_key = 'email.coupleList.changed' AND language = ?", email(LIAM), lang);
+        addPair(browser, hers.get(0), his.get(0));
+        browser.clickAndLoad(By.cssSelector("#ranks button[value=save]"));
+        assertThat(outbox("applicant_id = ? AND kind = 'COUPLE_LIST_CHANGED'", LIAM)).isEqualTo(changedBefore + 1);
+        assertThat(outbox("recipient = ? AND subject_key = 'email.coupleList.changed' AND language = ?", email(LIAM), lang))
+                .as("an email to Liam in the language he chose before signing out").isEqualTo(changedEmailsBefore + 1);
+        signOut(browser);
+
+        // Liam is told on his page, submits, and Émilie is told in turn.
+        RankListBrowserTest.signIn(browser, email(LIAM));
+        browser.open("/applicant/rank-list?lang=" + lang);
+        assertThat(browser.text(By.id("partner-notice"))).startsWith(said.changedByHer());
+        long emailsBefore = outbox("recipient = ? AND subject_key = 'email.coupleList.submitted' AND language = ?", email(EMILIE), lang);
+        browser.clickAndLoad(By.cssSelector("#ranks button[value=submit]"));
+        assertThat(coupleLists(couple.id()).inForce().orElseThrow().version()).isEqualTo(1);
+        assertThat(outbox("recipient = ? AND subject_key = 'email.coupleList.submitted' AND language = ?", email(EMILIE), lang))
+                .isEqualTo(emailsBefore + 1);
+        signOut(browser);
+
+        RankListBrowserTest.signIn(browser, email(EMILIE));
+        browser.open("/applicant/rank-list?lang=" + lang);
+        assertThat(browser.text(By.id("partner-notice"))).startsWith(said.submittedByHim());
+
+        // Dissolving asks first; "no" keeps the couple, "yes" dissolves it.
+        browser.clickAndLoad(By.cssSelector("form[action$='/dissolve'] button"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo(said.dissolveTitle());
+        browser.clickAndLoad(By.cssSelector("main a[href^='/applicant/rank-list']"));
+        assertThat(status(couple.id())).isEqualTo("ACTIVE");
+        browser.clickAndLoad(By.cssSelector("form[action$='/dissolve'] button"));
+        browser.clickAndLoad(By.cssSelector("form[action$='/dissolve'] button"));
+        assertThat(status(couple.id())).isEqualTo("DISSOLVED");
+        assertThat(browser.language()).isEqualTo(lang);
+    }
+
+    private static void signOut(Browser browser) {
+        browser.clickAndLoad(By.cssSelector("form[action='/logout'] button"));
+    }
+
+    private static String status(long coupleId) {
+        return web.services().couples().couplesOf(DemoData.CYCLE, 1, EMILIE).stream().filter(c -> c.id() == coupleId).map(Couple::status)
+                .findFirst().orElseThrow();
+    }
+
+    private static RankLists coupleLists(long coupleId) {
+        return web.services().rankLists().lists(DemoData.CYCLE, 1, RankListService.COUPLE, String.valueOf(coupleId));
+    }
+
+    private static long outbox(String where, Object... args) {
+        return web.services().database().jdbi().withHandle(h -> {
+            var query = h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE " + where);
+            for (int i = 0; i < args.length; i++) query.bind(i, args[i]);
+            return query.mapTo(Long.class).one();
+        });
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -23,7 +25,12 @@ import org.residencymatch.demo.DemoData;
 import org.residencymatch.eligibility.Decision;
 import org.residencymatch.store.MutableClock;
 
-/** An applicant reorders a submitted rank order list by dragging (saved at once as a draft, announced) and by keyboard. */
+/**
+ * An applicant reorders a submitted rank order list by dragging (saved at once as a draft, announced) and by keyboard; the
+ * versions follow each other without gaps, every time shown carries the cycle's zone and the calendar, the deadline and
+ * the receipt agree, the page is never cached; in January the to-do list asks for nothing the applicant cannot do
+ * (issue #16, points 1, 3 and 7), in English and French.
+ */
 @Tag("browser")
 class RankListBrowserTest {
 
@@ -184,5 +191,93 @@ class RankListBrowserTest {
                 .startsWith("Brouillon : vos modifications ci-dessous ne sont PAS encore enregistrées.");
         browser.checkAccessibility();
         browser.open("/applicant/rank-list?lang=en");
+    }
+
+    /** What the pages say in each language, written out: the test fails if the feature or its translation is missing. */
+    record Said(String lang, String submitted, String draftNotInForce, String deadline, String savedAt, String zoneName,
+            String receiptLink, String profileLocked, String appliedNone, String rank) {
+
+        static Said in(String lang) {
+            return lang.equals("fr")
+                    ? new Said("fr", "Votre liste est soumise (version %d, %s).", "La liste en vigueur est la version %d (soumise le %s).",
+                            "11 févr. 2025 10 h 00 HNE", "20 janv. 2025 07 h 00 HNE", "heure de l’Est (America/Toronto)",
+                            "Imprimer la confirmation de la version %d",
+                            "Fait : Votre profil est rempli; il ne peut plus être modifié dans cette phase.",
+                            "À noter : Vous n’avez postulé à aucun volet de programme dans ce tour.", "Classez")
+                    : new Said("en", "Your list is submitted (version %d, %s).", "The list in force is version %d (submitted %s).",
+                            "Feb. 11, 2025, 10:00 a.m. EST", "Jan. 20, 2025, 7:00 a.m. EST", "Eastern Time (America/Toronto)",
+                            "Print the confirmation of version %d",
+                            "Done: Your profile is filled in; it can no longer be changed in this phase.",
+                            "Note: You applied to no program stream in this iteration.", "Rank");
+        }
+    }
+
+    /** The Cache-Control header of the page as the browser itself receives it. */
+    static String cacheControl(Browser browser, String path) {
+        return String.valueOf(browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.headers.get('Cache-Control')), e => done('failed: ' + e));",
+                path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void versionsFollowWithoutGapsEveryTimeCarriesTheCycleZoneAndTheCalendarDeadlineAndReceiptAgree(String lang) {
+        Said said = Said.in(lang);
+        Browser browser = web.browser();
+        signIn(browser, email(AMIRA));
+        browser.open("/applicant/rank-list?lang=" + lang);
+        assertThat(browser.language()).isEqualTo(lang);
+        assertThat(numbers(browser)).containsExactly("1", "2", "3");
+        assertThat(cacheControl(browser, "/applicant/rank-list")).as("Back and F5 never show a stale status").contains("no-store");
+        int version = lists().inForce().orElseThrow().version();
+        assertThat(browser.text(By.id("rank-status"))).startsWith(String.format(said.submitted(), version, said.savedAt()));
+        // The deadline as the phase banner writes it, in the cycle's zone (America/Toronto by default).
+        String banner = browser.find(By.cssSelector("main p.notice[role=status]")).getText();
+        assertThat(banner).contains(said.deadline());
+
+        // A move saved as a draft takes the next number; submitting over the draft keeps that number: no gap.
+        browser.clickAndLoad(By.cssSelector("button[value='down:" + streams.get(0) + "']"));
+        browser.clickAndLoad(By.cssSelector("#ranks button[value=save]"));
+        assertThat(lists().latest().orElseThrow().version()).isEqualTo(version + 1);
+        assertThat(browser.text(By.id("rank-status"))).contains(String.format(said.draftNotInForce(), version, said.savedAt()));
+        browser.clickAndLoad(By.cssSelector("#ranks button[value=submit]"));
+        assertThat(lists().inForce().orElseThrow().version()).isEqualTo(version + 1);
+        assertThat(lists().latest().orElseThrow().version()).isEqualTo(version + 1);
+        assertThat(browser.text(By.id("rank-status"))).startsWith(String.format(said.submitted(), version + 1, said.savedAt()));
+        assertThat(cacheControl(browser, "/applicant/rank-list")).contains("no-store");
+
+        // The receipt names the same version, at the same time in the same zone as the status line.
+        browser.clickAndLoad(By.cssSelector("p.receipt-link a"));
+        assertThat(browser.pageText()).contains(said.savedAt()).contains("2025-01-20 12:00:00 UTC");
+        assertThat(browser.find(By.cssSelector("dl.receipt")).getText()).contains("\n" + (version + 1) + "\n");
+        assertThat(cacheControl(browser, browser.path())).contains("no-store");
+
+        // The home page's calendar gives the same deadline as the banner.
+        browser.open("/applicant");
+        assertThat(browser.text(By.cssSelector("table[aria-labelledby=calendar-title]"))).contains(said.deadline());
+        browser.clickAndLoad(By.cssSelector("form[action='/logout'] button"));
+
+        // The operator's calendar is typed and read in the same zone: the deadline is 10:00 there too.
+        signIn(browser, DemoData.OPERATOR_EMAIL);
+        browser.open("/operator/calendar?lang=" + lang);
+        assertThat(browser.pageText()).contains(said.zoneName());
+        assertThat(browser.find(By.id("i1-ROL_DEADLINE")).getDomProperty("value")).isEqualTo("2025-02-11T10:00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void inJanuaryFatimaWhoAppliedNowhereIsNotAskedToRankNorToChangeHerLockedProfile(String lang) {
+        Said said = Said.in(lang);
+        Browser browser = web.browser();
+        signIn(browser, "fatima.benali@applicant.example");
+        browser.open("/applicant?lang=" + lang);
+        List<String> steps = browser.findAll(By.cssSelector(".checklist li")).stream().map(WebElement::getText).toList();
+        assertThat(steps).as("the phase locks her profile: a fact, not a to-do").contains(said.profileLocked())
+                .as("applications are closed and she made none: said once, as a fact").contains(said.appliedNone())
+                .as("nothing to rank: no rank step").noneMatch(step -> step.contains(said.rank()));
+        assertThat(browser.findAll(By.cssSelector(".checklist a[href='/applicant/rank-list']"))).isEmpty();
+        // Every time on her calendar carries its zone.
+        List<WebElement> times = browser.findAll(By.cssSelector("table[aria-labelledby=calendar-title] td"));
+        assertThat(times).isNotEmpty().allSatisfy(td -> assertThat(td.getText()).matches("(.*(EST|EDT|HNE|HAE))?"));
     }
 }

@@ -147,6 +147,18 @@ class CouplePagesTest {
     }
 
     @Test
+    void aPartnerWhoChoseFrenchAndSignedOutIsEmailedInFrench() throws Exception {
+        BrowserlessSession liam = signedIn(LIAM, "fr");
+        liam.post("/logout", java.util.Map.of());
+        long frenchBefore = outbox("recipient = ? AND subject_key = 'email.coupleList.submitted' AND language = 'fr'", email(LIAM));
+
+        signedIn(EMILIE, "en").postFields("/applicant/couple/" + coupleId + "/rank-list", "iteration", "1", "item",
+                hers.get(0) + "|" + his.get(0), "action", "submit");
+        assertThat(outbox("recipient = ? AND subject_key = 'email.coupleList.submitted' AND language = 'fr'", email(LIAM)))
+                .as("signing out ended his session, not his choice of French").isEqualTo(frenchBefore + 1);
+    }
+
+    @Test
     void afterTheDeadlineTheCouplesListIsReadOnlyAndSaysSinceWhen() throws Exception {
         web.services().rankLists().saveCoupleList(DemoData.CYCLE, 1, coupleId, List.of(List.of(hers.get(0), his.get(0))), true, "test");
         LocalDateTime now = LocalDateTime.now(clock);
