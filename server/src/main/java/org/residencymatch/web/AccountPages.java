@@ -54,8 +54,13 @@ final class AccountPages {
     private void render(Context ctx, String newToken, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("tokenShownBefore", newToken == null && "1".equals(ctx.queryParam("issued")));
-        model.put("accounts", accounts.staffAccounts());
+        var staff = accounts.staffAccounts();
+        model.put("accounts", staff);
         model.put("tokens", accounts.tokens());
+        // A token is listed under its owner's name, not a bare account number.
+        Map<Long, String> owners = new HashMap<>();
+        staff.forEach(a -> owners.put(a.id(), a.displayName()));
+        model.put("owners", owners);
         model.put("newToken", newToken == null ? "" : newToken);
         model.put("error", error);
         pages.render(ctx, "operator/accounts.jte", "accounts.title", model);

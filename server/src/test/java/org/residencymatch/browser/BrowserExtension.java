@@ -123,6 +123,11 @@ public final class BrowserExtension
         return web.services();
     }
 
+    /** The web server, for a test that adds a route of its own (one that fails, say). */
+    public org.residencymatch.web.WebServer server() {
+        return web.server();
+    }
+
     private void saveFailure(String name) {
         try {
             Files.createDirectories(FAILURES);

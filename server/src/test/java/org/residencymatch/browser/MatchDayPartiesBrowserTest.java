@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.residencymatch.demo.DemoData;
+import org.residencymatch.web.Messages;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.program.StreamType;
 import org.residencymatch.store.MutableClock;
@@ -175,5 +176,14 @@ class MatchDayPartiesBrowserTest {
         assertThat(csv.get("status")).isEqualTo(200L);
         assertThat((String) csv.get("body")).contains("A-1001").contains("Tremblay").contains("emilie.tremblay@applicant.example")
                 .doesNotContain("A-2024");
+
+        // In French too, and on the stream's own page: the matched applicant by name beside the id.
+        browser.clickAndLoad(By.cssSelector("form[action='/language'] button"));
+        assertThat(browser.language()).isEqualTo("fr");
+        assertThat(browser.text(By.id("matched"))).contains("A-1001").contains("Émilie Tremblay");
+        browser.open("/staff/streams/" + ubcStream);
+        assertThat(browser.findAll(By.cssSelector(".matched")).stream().map(e -> e.getText())).contains("Tremblay, Émilie (A-1001)");
+        String matchedTo = Messages.of("fr").t("staff.matched", "§");
+        assertThat(browser.pageText()).contains(matchedTo.substring(0, matchedTo.indexOf('§')));
     }
 }

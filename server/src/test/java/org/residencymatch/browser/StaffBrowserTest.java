@@ -3,18 +3,28 @@ package org.residencymatch.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.program.ProgramStream;
 import org.residencymatch.program.StreamType;
 import org.residencymatch.store.MutableClock;
+import org.residencymatch.web.Messages;
 
-/** UBC's program staff rank the applicants of one of their streams, with the keyboard alone, and submit the list. */
+/**
+ * UBC's program staff: rank the applicants of one of their streams with the keyboard alone and submit the
+ * list; find the streams that need them in their list; meet the editor read-only outside the ranking
+ * window (in English and French), told until when, and a save sent too late answered by a page, not a code.
+ */
 @Tag("browser")
 class StaffBrowserTest {
 
@@ -23,16 +33,110 @@ class StaffBrowserTest {
     @RegisterExtension
     static final BrowserExtension web = new BrowserExtension(clock);
 
+    /** During the ranking window of the first iteration. */
+    static final LocalDateTime RANKING = LocalDateTime.of(2025, 1, 20, 12, 0);
+
     static String stream;
+    /** A second stream the same two applied to, which nobody ranks: it needs action throughout. */
+    static String unranked;
 
     @BeforeAll
     static void twoApplicantsApplied() {
-        stream = web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE)).stream()
-                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId)
-                .orElseThrow();
-        web.services().applications().apply(DemoData.CYCLE, 1, "A-1001", stream, "test");
-        web.services().applications().apply(DemoData.CYCLE, 1, "A-1002", stream, "test");
-        clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
+        List<String> ubcCmg = web.services().database().jdbi().withHandle(h -> web.services().programs().streams(h, DemoData.CYCLE))
+                .stream().filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).map(ProgramStream::streamId).toList();
+        stream = ubcCmg.get(0);
+        unranked = ubcCmg.get(1);
+        for (String s : List.of(stream, unranked)) {
+            web.services().applications().apply(DemoData.CYCLE, 1, "A-1001", s, "test");
+            web.services().applications().apply(DemoData.CYCLE, 1, "A-1002", s, "test");
+        }
+        clock.set(RANKING);
+    }
+
+    @BeforeEach
+    void inTheRankingWindow() {
+        clock.set(RANKING);
+    }
+
+    static Browser signIn(String language) {
+        return signIn(web.browser(), language);
+    }
+
+    static Browser signIn(Browser browser, String language) {
+        browser.open("/login?lang=" + language);
+        browser.type(By.id("email"), "staff@ubc.example");
+        browser.type(By.id("password"), DemoData.PASSWORD);
+        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
+        assertThat(browser.language()).isEqualTo(language);
+        return browser;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void theStreamListCountsApplicantsSaysWhereEachListStandsAndShowsOnlyThoseNeedingAction(String language) {
+        Messages m = Messages.of(language);
+        Browser browser = signIn(language);
+        assertThat(browser.path()).isEqualTo("/staff/streams");
+        WebElement row = browser.find(By.cssSelector("tr[data-stream='" + unranked + "']"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertThat(cells.get(3).getText()).as("applicants").isEqualTo("2");
+        assertThat(cells.get(4).getText()).isEqualTo(m.t("staff.status.NOT_RANKED") + " " + m.t("staff.needsAction"));
+        List<WebElement> all = browser.findAll(By.cssSelector("tbody tr"));
+        assertThat(all).extracting(tr -> tr.getDomAttribute("data-status")).as("streams nobody applied to are listed too")
+                .contains("NO_APPLICANTS");
+
+        browser.clickAndLoad(By.id("needs-action-link"));
+        assertThat(browser.path()).contains("show=action");
+        List<WebElement> needing = browser.findAll(By.cssSelector("tbody tr"));
+        assertThat(needing).extracting(tr -> tr.getDomAttribute("data-stream")).contains(unranked);
+        assertThat(needing).extracting(tr -> tr.getDomAttribute("data-status")).doesNotContain("NO_APPLICANTS", "SUBMITTED");
+        assertThat(browser.text(By.id("needing-action"))).isEqualTo(m.t("staff.needingAction", needing.size()));
+        assertThat(browser.find(By.cssSelector("nav strong[aria-current=page]")).getText())
+                .isEqualTo(m.t("staff.filter.action", needing.size()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr"})
+    void outsideTheWindowTheEditorIsReadOnlySayingUntilWhenAndASaveTooLateIsAPageNotACode(String language) {
+        Messages m = Messages.of(language);
+        String emilie = web.services().profiles().identity("A-1001").map(i -> i.familyName() + ", " + i.givenNames()).orElseThrow();
+        try {
+            // Opened ten minutes before the deadline (15:00 UTC); "Save" is pressed ten minutes after it.
+            clock.set(LocalDateTime.of(2025, 2, 11, 14, 50));
+            Browser browser = signIn(language);
+            browser.open("/staff/streams/" + unranked);
+            browser.clickAndLoad(By.cssSelector("button[value='add:A-1001']"));
+            clock.set(LocalDateTime.of(2025, 2, 11, 15, 10));
+            browser.clickAndLoad(By.cssSelector("button[value='save']"));
+            assertThat(browser.language()).isEqualTo(language);
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo(m.t("error.heading.409"));
+            assertThat(browser.pageText()).doesNotContain("DEADLINE").doesNotContain("OUTSIDE").doesNotContain("Exception")
+                    .doesNotContain("ROL_").doesNotContain("409");
+            browser.clickAndLoad(By.linkText(m.t("error.back")));
+
+            // Back on the editor: read-only, saying since when it closed, with names beside the ids.
+            assertThat(browser.text(By.id("read-only"))).startsWith(prefix(m, "staff.readOnly.after"));
+            assertThat(browser.findAll(By.cssSelector("form#ranks"))).isEmpty();
+            assertThat(browser.findAll(By.cssSelector("button[value^='add:']"))).isEmpty();
+            assertThat(browser.pageText()).contains(emilie + " A-1001");
+
+            // Before the window: read-only, saying from when until when it can be changed.
+            clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
+            // A session begun "later" on the test's clock is not one to keep: sign in afresh.
+            browser.driver().manage().deleteAllCookies();
+            signIn(browser, language);
+            browser.open("/staff/streams/" + unranked);
+            assertThat(browser.text(By.id("read-only"))).startsWith(prefix(m, "staff.readOnly.before"));
+            assertThat(browser.findAll(By.cssSelector("form#ranks"))).isEmpty();
+            assertThat(browser.pageText()).contains(emilie + " A-1001");
+        } finally {
+            clock.set(RANKING);
+        }
+    }
+
+    /** A message's words before its first argument. */
+    private static String prefix(Messages m, String key) {
+        return m.t(key, "§", "§").split("§")[0];
     }
 
     @Test
