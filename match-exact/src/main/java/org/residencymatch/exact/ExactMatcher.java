@@ -65,18 +65,15 @@ public final class ExactMatcher {
      */
     public static Outcome solve(MatchInstance instance, long timeLimitMillis) {
         long started = System.nanoTime();
-        StabilityModel model = new StabilityModel(instance);
         ISolver solver = SolverFactory.newDefault();
-        solver.newVar(model.variables());
         solver.setTimeoutMs(Math.max(1, timeLimitMillis));
+        return solve(new StabilityModel(instance), solver, started);
+    }
+
+    static Outcome solve(StabilityModel model, ISolver solver, long started) {
         int constraints = model.clauses().size() + model.atMost().size();
         try {
-            for (int[] clause : model.clauses()) {
-                solver.addClause(new VecInt(clause));
-            }
-            for (StabilityModel.AtMost limit : model.atMost()) {
-                solver.addAtMost(new VecInt(limit.literals()), limit.degree());
-            }
+            load(model, solver);
             if (!solver.isSatisfiable()) {
                 return new Outcome(Verdict.NO_STABLE_MATCHING, null, model.variables(), constraints, millisSince(started));
             }
@@ -86,14 +83,30 @@ public final class ExactMatcher {
         } catch (TimeoutException timeout) {
             return new Outcome(Verdict.UNKNOWN, null, model.variables(), constraints, millisSince(started));
         }
+        return new Outcome(Verdict.STABLE_MATCHING_FOUND, decode(model, solver), model.variables(), constraints,
+                millisSince(started));
+    }
+
+    /** Hands the model's variables and constraints to the solver. */
+    static void load(StabilityModel model, ISolver solver) throws ContradictionException {
+        solver.newVar(model.variables());
+        for (int[] clause : model.clauses()) {
+            solver.addClause(new VecInt(clause));
+        }
+        for (StabilityModel.AtMost limit : model.atMost()) {
+            solver.addAtMost(new VecInt(limit.literals()), limit.degree());
+        }
+    }
+
+    /** The matching of the solver's last model. */
+    static int[] decode(StabilityModel model, ISolver solver) {
         boolean[] value = new boolean[model.variables() + 1];
         for (int literal : solver.model()) {
             if (literal > 0) {
                 value[literal] = true;
             }
         }
-        return new Outcome(Verdict.STABLE_MATCHING_FOUND, model.decode(value), model.variables(), constraints,
-                millisSince(started));
+        return model.decode(value);
     }
 
     private static long millisSince(long started) {

@@ -50,6 +50,10 @@ final class StabilityModel {
     }
 
     private final MatchInstance instance;
+    /** Per applicant: may the solver move them ({@code null}: everyone may). */
+    private final boolean[] free;
+    /** Per applicant: the stream of a fixed applicant (-1 unmatched); unread for free ones. */
+    private final int[] fixedProgramOf;
     private final List<int[]> clauses = new ArrayList<>();
     private final List<AtMost> atMost = new ArrayList<>();
     private int variables;
@@ -63,13 +67,42 @@ final class StabilityModel {
     /** Counter variables C(p, r, j), by key. */
     private final Map<Long, Integer> counter = new HashMap<>();
 
+    /** Per program ROL entry: the literal "that applicant is at that stream" (0 when they cannot be). */
+    private int[] literalAtEntry;
+    /**
+     * Per stream p and program ROL entry j from p's first to one past its last (at index j + p, as
+     * each stream's list has one more boundary than entries): how many applicants fixed at p it ranks
+     * before j.
+     */
+    private int[] fixedThereBefore;
+    /** The same way: the last entry of p's list before j whose literal is a variable, or -1. */
+    private int[] lastVariableBefore;
+
     StabilityModel(MatchInstance instance) {
+        this(instance, null, null);
+    }
+
+    /**
+     * The model of the instance's stable matchings in which the applicants not {@code free} keep
+     * {@code fixedProgramOf}: their assignments are constants, but their stability is still required
+     * (a fixed applicant must not block with what the free ones leave). A couple's two members are
+     * both free or both fixed. Its models are the stable matchings of the whole instance that agree
+     * with {@code fixedProgramOf} outside the free applicants; it is built in the size of the free
+     * part and of the lists that can reach it.
+     *
+     * @param fixedProgramOf the matching the fixed applicants keep (stream per applicant, -1 unmatched)
+     * @param free           per applicant, whether the solver may move them; {@code null} for all
+     */
+    StabilityModel(MatchInstance instance, int[] fixedProgramOf, boolean[] free) {
         this.instance = instance;
+        this.free = free;
+        this.fixedProgramOf = fixedProgramOf;
         this.trueLiteral = newVariable();
         clauses.add(new int[]{trueLiteral});
         this.entryVariable = new int[instance.applicantRolEntryCount()];
         this.pairVariable = new int[instance.pairEntryCount()];
         declareAssignments();
+        indexProgramLists();
         oneEach();
         quotas();
         for (int a = 0; a < instance.applicantCount(); a++) {
@@ -99,12 +132,12 @@ final class StabilityModel {
         int[] programOf = new int[instance.applicantCount()];
         Arrays.fill(programOf, -1);
         for (int e = 0; e < entryVariable.length; e++) {
-            if (entryVariable[e] != 0 && value[entryVariable[e]]) {
+            if (entryVariable[e] != 0 && isTrue(entryVariable[e], value)) {
                 programOf[instance.applicantRolOwner(e)] = instance.applicantRolProgram(e);
             }
         }
         for (int k = 0; k < pairVariable.length; k++) {
-            if (pairVariable[k] != 0 && value[pairVariable[k]]) {
+            if (pairVariable[k] != 0 && isTrue(pairVariable[k], value)) {
                 int couple = instance.pairOwner(k);
                 int first = instance.pairFirstProgram(k);
                 int second = instance.pairSecondProgram(k);
@@ -115,12 +148,18 @@ final class StabilityModel {
         return programOf;
     }
 
+    /** A literal's value in a model (fixed applicants' literals are the constant or its negation). */
+    private static boolean isTrue(int literal, boolean[] value) {
+        return literal > 0 ? value[literal] : !value[-literal];
+    }
+
     // ---- assignment variables -------------------------------------------------------------------
 
     private void declareAssignments() {
         for (int e = 0; e < entryVariable.length; e++) {
             if (instance.applicantRolProgramRank(e) != UNRANKED) {
-                entryVariable[e] = newVariable();
+                int owner = instance.applicantRolOwner(e);
+                entryVariable[e] = isFree(owner) ? newVariable() : constant(fixedProgramOf[owner] == instance.applicantRolProgram(e));
             }
         }
         Map<Long, List<Integer>> pairsByMemberAt = new HashMap<>();
@@ -128,8 +167,12 @@ final class StabilityModel {
             if (!pairAcceptable(k)) {
                 continue;
             }
-            pairVariable[k] = newVariable();
             int couple = instance.pairOwner(k);
+            if (!isFree(instance.coupleFirst(couple))) {
+                fixPair(k, couple);
+                continue;
+            }
+            pairVariable[k] = newVariable();
             if (instance.pairFirstProgram(k) != NO_PROGRAM) {
                 pairsByMemberAt.computeIfAbsent(key(instance.coupleFirst(couple), instance.pairFirstProgram(k)),
                         x -> new ArrayList<>()).add(pairVariable[k]);
@@ -153,6 +196,63 @@ final class StabilityModel {
         });
     }
 
+    /** A fixed couple's pair: held or not, and its members at its streams or not, as constants. */
+    private void fixPair(int k, int couple) {
+        int first = instance.coupleFirst(couple);
+        int second = instance.coupleSecond(couple);
+        int p1 = instance.pairFirstProgram(k);
+        int p2 = instance.pairSecondProgram(k);
+        pairVariable[k] = constant(fixedProgramOf[first] == (p1 == NO_PROGRAM ? -1 : p1)
+                && fixedProgramOf[second] == (p2 == NO_PROGRAM ? -1 : p2));
+        if (p1 != NO_PROGRAM) {
+            memberAt.put(key(first, p1), constant(fixedProgramOf[first] == p1));
+        }
+        if (p2 != NO_PROGRAM) {
+            memberAt.put(key(second, p2), constant(fixedProgramOf[second] == p2));
+        }
+    }
+
+    private boolean isFree(int applicant) {
+        return free == null || free[applicant];
+    }
+
+    private int constant(boolean value) {
+        return value ? trueLiteral : -trueLiteral;
+    }
+
+    private boolean isConstant(int literal) {
+        return literal == trueLiteral || literal == -trueLiteral;
+    }
+
+    /**
+     * Indexes every stream's list by the literal "that applicant is here", so that a count over a
+     * prefix of the list skips the fixed applicants (constants) in one step.
+     */
+    private void indexProgramLists() {
+        int entries = instance.programRolEntryCount();
+        literalAtEntry = new int[entries];
+        fixedThereBefore = new int[entries + instance.programCount()];
+        lastVariableBefore = new int[entries + instance.programCount()];
+        for (int p = 0; p < instance.programCount(); p++) {
+            int fixedThere = 0;
+            int lastVariable = -1;
+            for (int j = instance.programRolStart(p); j < instance.programRolEnd(p); j++) {
+                fixedThereBefore[j + p] = fixedThere;
+                lastVariableBefore[j + p] = lastVariable;
+                int literal = at(instance.programRolApplicant(j), p, j);
+                literalAtEntry[j] = literal == -trueLiteral ? 0 : literal;
+                if (literal == trueLiteral) {
+                    fixedThere++;
+                } else if (literal != 0 && literal != -trueLiteral) {
+                    lastVariable = j;
+                }
+            }
+            int end = instance.programRolEnd(p);
+            fixedThereBefore[end + p] = fixedThere;
+            lastVariableBefore[end + p] = lastVariable;
+        }
+    }
+
     private boolean pairAcceptable(int k) {
         return (instance.pairFirstProgram(k) == NO_PROGRAM || instance.pairFirstRank(k) != UNRANKED)
                 && (instance.pairSecondProgram(k) == NO_PROGRAM || instance.pairSecondRank(k) != UNRANKED);
@@ -160,10 +260,14 @@ final class StabilityModel {
 
     private void oneEach() {
         for (int a = 0; a < instance.applicantCount(); a++) {
-            atMostOne(variablesOf(entryVariable, instance.applicantRolStart(a), instance.applicantRolEnd(a)));
+            if (isFree(a)) {
+                atMostOne(variablesOf(entryVariable, instance.applicantRolStart(a), instance.applicantRolEnd(a)));
+            }
         }
         for (int c = 0; c < instance.coupleCount(); c++) {
-            atMostOne(variablesOf(pairVariable, instance.couplePairStart(c), instance.couplePairEnd(c)));
+            if (isFree(instance.coupleFirst(c))) {
+                atMostOne(variablesOf(pairVariable, instance.couplePairStart(c), instance.couplePairEnd(c)));
+            }
         }
     }
 
@@ -177,13 +281,14 @@ final class StabilityModel {
         for (int p = 0; p < instance.programCount(); p++) {
             List<Integer> at = new ArrayList<>();
             for (int j = instance.programRolStart(p); j < instance.programRolEnd(p); j++) {
-                int z = at(instance.programRolApplicant(j), p, j);
-                if (z != 0) {
-                    at.add(z);
+                if (literalAtEntry[j] != 0 && !isConstant(literalAtEntry[j])) {
+                    at.add(literalAtEntry[j]);
                 }
             }
-            if (at.size() > instance.quota(p)) {
-                atMost.add(new AtMost(at.stream().mapToInt(Integer::intValue).toArray(), instance.quota(p)));
+            // The fixed applicants there take their slots for good.
+            int left = instance.quota(p) - fixedThereBefore[instance.programRolEnd(p) + p];
+            if (at.size() > left) {
+                atMost.add(new AtMost(at.stream().mapToInt(Integer::intValue).toArray(), Math.max(0, left)));
             }
         }
     }
@@ -201,12 +306,22 @@ final class StabilityModel {
 
     /**
      * A literal implying that at least {@code j} of the applicants {@code p} ranks in places
-     * {@code 0 .. r-1} are at {@code p}.
+     * {@code 0 .. r-1} are at {@code p}. Fixed applicants count as constants: the counter has a
+     * variable only at the places of applicants the solver may move.
      */
     private int atLeast(int program, int r, int j) {
+        int end = instance.programRolStart(program) + r;
+        int lastVariable = lastVariableBefore[end + program];
+        int from = lastVariable < 0 ? instance.programRolStart(program) : lastVariable + 1;
+        // Fixed applicants there, ranked after the last one the solver may move: counted already.
+        j -= fixedThereBefore[end + program] - fixedThereBefore[from + program];
         if (j <= 0) {
             return trueLiteral;
         }
+        if (lastVariable < 0) {
+            return -trueLiteral;
+        }
+        r = lastVariable + 1 - instance.programRolStart(program);
         if (j > r) {
             return -trueLiteral;
         }
@@ -217,16 +332,11 @@ final class StabilityModel {
         }
         int c = newVariable();
         counter.put(counterKey, c);
-        int programEntry = instance.programRolStart(program) + r - 1;
-        int last = at(instance.programRolApplicant(programEntry), program, programEntry);
+        int last = literalAtEntry[lastVariable];
         int without = atLeast(program, r - 1, j);
         // C(r, j) -> C(r-1, j) or (the r-th is at p and C(r-1, j-1)).
-        if (last == 0) {
-            clauses.add(new int[]{-c, without});
-        } else {
-            clauses.add(new int[]{-c, without, last});
-            clauses.add(new int[]{-c, without, atLeast(program, r - 1, j - 1)});
-        }
+        addClause(-c, without, last);
+        addClause(-c, without, atLeast(program, r - 1, j - 1));
         return c;
     }
 
@@ -239,10 +349,13 @@ final class StabilityModel {
             if (entryVariable[e] == 0) {
                 continue;
             }
+            if (entryVariable[e] == trueLiteral) {
+                return; // a fixed single at this entry: every clause from here on holds
+            }
             asGood.add(entryVariable[e]);
             int program = instance.applicantRolProgram(e);
             int full = atLeast(program, instance.applicantRolProgramRank(e), instance.quota(program));
-            clauses.add(with(asGood, full));
+            addClause(with(asGood, full));
         }
     }
 
@@ -253,6 +366,9 @@ final class StabilityModel {
         for (int k = instance.couplePairStart(couple); k < instance.couplePairEnd(couple); k++) {
             if (pairVariable[k] == 0) {
                 continue;
+            }
+            if (pairVariable[k] == trueLiteral) {
+                return; // a fixed couple at this pair: every clause from here on holds
             }
             asGood.add(pairVariable[k]);
             int p1 = instance.pairFirstProgram(k);
@@ -271,7 +387,7 @@ final class StabilityModel {
             if (p2 != NO_PROGRAM) {
                 clause.add(movesAndIsRefused(second, p2, r2, first));
             }
-            clauses.add(clause.stream().mapToInt(Integer::intValue).toArray());
+            addClause(clause);
         }
     }
 
@@ -281,12 +397,20 @@ final class StabilityModel {
      * present when there (even if ranked below).
      */
     private int movesAndIsRefused(int member, int program, int rank, int partner) {
-        int u = newVariable();
         int memberThere = memberAt.getOrDefault(key(member, program), 0);
-        if (memberThere != 0) {
-            clauses.add(new int[]{-u, -memberThere});
+        if (memberThere == trueLiteral) {
+            return -trueLiteral;
         }
-        clauses.add(new int[]{-u, refused(program, rank, partner)});
+        int refused = refused(program, rank, partner);
+        if (memberThere == 0 || memberThere == -trueLiteral || refused == -trueLiteral) {
+            return refused;
+        }
+        if (refused == trueLiteral) {
+            return -memberThere;
+        }
+        int u = newVariable();
+        addClause(-u, -memberThere);
+        addClause(-u, refused);
         return u;
     }
 
@@ -296,15 +420,25 @@ final class StabilityModel {
         int full = atLeast(program, rank, quota);
         int partnerThere = memberAt.getOrDefault(key(partner, program), 0);
         int partnerRank = rankAt(program, partner);
-        if (partnerThere == 0 || partnerRank < rank) {
+        if (partnerThere == 0 || partnerThere == -trueLiteral || partnerRank < rank) {
             return full; // the partner, if there, is counted among those ranked above
         }
         // The partner is there, ranked below: present all the same, so one fewer above is enough.
+        int oneFewer = atLeast(program, rank, quota - 1);
+        if (partnerThere == trueLiteral) {
+            return oneFewer; // implied by full
+        }
+        if (full == trueLiteral || oneFewer == -trueLiteral) {
+            return full;
+        }
         int w = newVariable();
-        clauses.add(new int[]{-w, partnerThere});
-        clauses.add(new int[]{-w, atLeast(program, rank, quota - 1)});
+        addClause(-w, partnerThere);
+        addClause(-w, oneFewer);
+        if (full == -trueLiteral) {
+            return w;
+        }
         int either = newVariable();
-        clauses.add(new int[]{-either, full, w});
+        addClause(-either, full, w);
         return either;
     }
 
@@ -323,7 +457,7 @@ final class StabilityModel {
         }
         neither.add(atLeast(program, Math.max(r1, r2), quota));
         neither.add(atLeast(program, Math.min(r1, r2), quota - 1));
-        clauses.add(neither.stream().mapToInt(Integer::intValue).toArray());
+        addClause(neither);
         // One there, the other moving in beside them.
         if (firstThere != 0) {
             List<Integer> clause = new ArrayList<>(asGood);
@@ -332,7 +466,7 @@ final class StabilityModel {
                 clause.add(secondThere);
             }
             clause.add(atLeast(program, r2, r1 < r2 ? quota : quota - 1));
-            clauses.add(clause.stream().mapToInt(Integer::intValue).toArray());
+            addClause(clause);
         }
         if (secondThere != 0) {
             List<Integer> clause = new ArrayList<>(asGood);
@@ -341,7 +475,7 @@ final class StabilityModel {
                 clause.add(firstThere);
             }
             clause.add(atLeast(program, r1, r2 < r1 ? quota : quota - 1));
-            clauses.add(clause.stream().mapToInt(Integer::intValue).toArray());
+            addClause(clause);
         }
     }
 
@@ -367,6 +501,28 @@ final class StabilityModel {
 
     private static int[] variablesOf(int[] variableByEntry, int from, int to) {
         return Arrays.stream(variableByEntry, from, to).filter(v -> v != 0).toArray();
+    }
+
+    private void addClause(List<Integer> literals) {
+        addClause(literals.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Adds a clause without its false constants, or not at all when a constant makes it true. An
+     * empty clause (every literal a false constant) is kept: the model is then unsatisfiable.
+     */
+    private void addClause(int... literals) {
+        int kept = 0;
+        int[] clause = new int[literals.length];
+        for (int literal : literals) {
+            if (literal == trueLiteral) {
+                return;
+            }
+            if (literal != -trueLiteral) {
+                clause[kept++] = literal;
+            }
+        }
+        clauses.add(kept == literals.length ? clause : Arrays.copyOf(clause, kept));
     }
 
     private static int[] with(List<Integer> literals, int last) {
