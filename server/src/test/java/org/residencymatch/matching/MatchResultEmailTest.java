@@ -24,6 +24,8 @@ class MatchResultEmailTest {
     static final Cycle CYCLE = new Cycle("2025-R1", "2025 R-1", 2025, List.of(
             new Cycle.PhaseStart(1, Phase.PROGRAM_SELECTION, LocalDateTime.of(2024, 10, 1, 12, 0)),
             new Cycle.PhaseStart(2, Phase.PROGRAM_SELECTION, LocalDateTime.of(2025, 3, 10, 12, 0)),
+            // The deadline is when rank order lists close (CycleAction.EDIT_RANK_LIST): the end of ROL_OPEN.
+            new Cycle.PhaseStart(2, Phase.ROL_OPEN, LocalDateTime.of(2025, 3, 20, 12, 0)),
             new Cycle.PhaseStart(2, Phase.ROL_DEADLINE, LocalDateTime.of(2025, 4, 2, 19, 0))), ZoneId.of("America/Toronto"));
     static final ProgramStream STREAM = new ProgramStream("27032", "P1", "UL", "Laval University", "Université Laval", Province.QC, 1,
             "Family Medicine", "Québec", "Québec - Family Medicine", StreamType.CMG, false, false, 2, "https://example.org");
