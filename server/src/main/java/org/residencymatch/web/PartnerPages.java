@@ -148,8 +148,14 @@ final class PartnerPages {
         model.put("awaiting", awaiting);
         model.put("candidates", candidates);
         model.put("awaitingRowOf", awaitingRowOf);
-        model.put("addedShown", preview.added().subList(0, Math.min(IDS_SHOWN, preview.added().size())));
-        model.put("removedShown", preview.removed().subList(0, Math.min(IDS_SHOWN, preview.removed().size())));
+        List<String> addedShown = preview.added().subList(0, Math.min(IDS_SHOWN, preview.added().size()));
+        List<String> removedShown = preview.removed().subList(0, Math.min(IDS_SHOWN, preview.removed().size()));
+        model.put("addedShown", addedShown);
+        model.put("removedShown", removedShown);
+        // Who is added and removed, by name beside the id, as on the revert preview.
+        List<String> named = new ArrayList<>(addedShown);
+        named.addAll(removedShown);
+        model.put("names", services.directory().names(named));
         model.put("rows", rows.subList(0, Math.min(rows.size(), ROWS_SHOWN)));
         model.put("error", ctx.queryParam("error") == null ? "" : ctx.queryParam("error"));
         pages.render(ctx, "partner/preview.jte", "lists.preview.title", model);

@@ -130,6 +130,12 @@ class PartnerListsBrowserTest {
                 .isEqualTo(m.t("lists.preview.dateOrder.STATED", m.t("lists.dateOrder." + expected.name())));
         assertThat(browser.pageText()).as("the date was read in the order said, so the row found its applicant")
                 .contains(who.familyName() + ", " + who.givenNames() + " · " + who.dateOfBirth());
+        // The members this file leaves off are named beside their ids.
+        List<String> leftOff = web.services().listVersions().membersWithIdentity(DemoData.CYCLE, ListKind.QIMG, 1).stream()
+                .map(member -> member.get(0)).filter(id -> !id.equals(who.applicantId())).toList();
+        assertThat(leftOff).isNotEmpty();
+        String removed = browser.text(By.id("removed"));
+        web.services().directory().names(leftOff).forEach((id, name) -> assertThat(removed).contains(name + " (" + id + ")"));
     }
 
     @ParameterizedTest
