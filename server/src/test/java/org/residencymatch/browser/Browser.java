@@ -1,5 +1,7 @@
 package org.residencymatch.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -25,6 +27,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.residencymatch.demo.DemoData;
 
 /**
  * A headless Chromium driven like a person would: open a page, click, type, press keys. After
@@ -101,6 +104,29 @@ public final class Browser {
     public Browser open(String path) {
         driver.get(baseUrl + path);
         return afterAction();
+    }
+
+    /**
+     * Signs in with the demo password from the sign-in page, in the language the browser has chosen so far (the
+     * server's cookie, else the browser's own).
+     */
+    public Browser signIn(String email) {
+        open("/login");
+        return submitSignIn(email);
+    }
+
+    /** Signs in from the sign-in page in {@code language}, and checks the page it lands on is in that language. */
+    public Browser signIn(String email, String language) {
+        open("/login?lang=" + language);
+        submitSignIn(email);
+        assertThat(language()).as("the language chosen on the sign-in page").isEqualTo(language);
+        return this;
+    }
+
+    private Browser submitSignIn(String email) {
+        type(By.id("email"), email);
+        type(By.id("password"), DemoData.PASSWORD);
+        return clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
     }
 
     public String path() {

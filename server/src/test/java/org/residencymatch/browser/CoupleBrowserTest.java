@@ -54,7 +54,7 @@ class CoupleBrowserTest {
     @Test
     void aCoupleFormsInTheBrowserAndSubmitsItsPairedListSideBySide() {
         Browser browser = web.browser();
-        RankListBrowserTest.signIn(browser, email(EMILIE));
+        browser.signIn(email(EMILIE));
         browser.open("/applicant/rank-list");
         assertThat(browser.text(By.id("partner-hint"))).contains(EMILIE);
         browser.type(By.id("partner"), LIAM);
@@ -64,7 +64,7 @@ class CoupleBrowserTest {
                 .as("a proposer sees only the id typed, not whose it is").doesNotContain("Liam");
         browser.clickAndLoad(By.cssSelector("form[action='/logout'] button"));
 
-        RankListBrowserTest.signIn(browser, email(LIAM));
+        browser.signIn(email(LIAM));
         browser.open("/applicant/rank-list");
         assertThat(browser.pageText()).contains("Émilie Tremblay (applicant " + EMILIE + ") proposes that you rank as a couple.");
         browser.clickAndLoad(By.cssSelector("form[action$='/accept'] button"));
@@ -166,11 +166,11 @@ class CoupleBrowserTest {
         web.services().couples().accept(DemoData.CYCLE, couple.id(), LIAM);
         Browser browser = web.browser();
         // Liam chooses this language, then signs out: his emails are still written in it.
-        RankListBrowserTest.signIn(browser, email(LIAM));
+        browser.signIn(email(LIAM));
         browser.open("/applicant/rank-list?lang=" + lang);
         signOut(browser);
 
-        RankListBrowserTest.signIn(browser, email(EMILIE));
+        browser.signIn(email(EMILIE));
         browser.open("/applicant/rank-list?lang=" + lang);
         addPair(browser, "", "");
         assertThat(browser.text(By.id("pair-error"))).startsWith(said.bothNoMatch());
@@ -189,7 +189,7 @@ class CoupleBrowserTest {
         signOut(browser);
 
         // Liam is told on his page, submits, and Émilie is told in turn.
-        RankListBrowserTest.signIn(browser, email(LIAM));
+        browser.signIn(email(LIAM));
         browser.open("/applicant/rank-list?lang=" + lang);
         assertThat(browser.text(By.id("partner-notice"))).startsWith(said.changedByHer());
         long emailsBefore = outbox("recipient = ? AND subject_key = 'email.coupleList.submitted' AND language = ?", email(EMILIE), lang);
@@ -199,7 +199,7 @@ class CoupleBrowserTest {
                 .isEqualTo(emailsBefore + 1);
         signOut(browser);
 
-        RankListBrowserTest.signIn(browser, email(EMILIE));
+        browser.signIn(email(EMILIE));
         browser.open("/applicant/rank-list?lang=" + lang);
         assertThat(browser.text(By.id("partner-notice"))).startsWith(said.submittedByHim());
 

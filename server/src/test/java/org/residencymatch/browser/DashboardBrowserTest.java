@@ -39,10 +39,7 @@ class DashboardBrowserTest {
     @Test
     void theOperatorReadsTheChartsAndOpensTheirFiguresAsTables() {
         Browser browser = web.browser();
-        browser.open("/login");
-        browser.type(By.id("email"), DemoData.OPERATOR_EMAIL);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/dashboard']"));
         assertThat(browser.path()).isEqualTo("/operator/dashboard");
 

@@ -40,7 +40,7 @@ class DocumentVerificationBrowserTest {
         Path diploma = files.resolve("diploma.pdf");
         Files.write(diploma, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         Browser browser = web.browser();
-        HelpBrowserTest.signIn(browser, "chloe.bergeron@applicant.example");
+        browser.signIn("chloe.bergeron@applicant.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/profile']"));
         assertThat(browser.find(By.cssSelector("tr[data-fact=CATEGORY]")).getDomAttribute("data-state")).isEqualTo("AWAITING_VERIFICATION");
         assertThat(browser.text(By.cssSelector("label[for=file-CATEGORY]")))
@@ -60,7 +60,7 @@ class DocumentVerificationBrowserTest {
                 .contains("awaiting the match operator's check");
         HelpBrowserTest.signOut(browser);
 
-        HelpBrowserTest.signIn(browser, DemoData.OPERATOR_EMAIL);
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/verification']"));
         List<String> queue = browser.findAll(By.cssSelector("section[data-applicant]")).stream()
                 .map(s -> s.getDomAttribute("data-applicant")).toList();
@@ -98,7 +98,7 @@ class DocumentVerificationBrowserTest {
                 .isEqualTo(Decision.SELECTABLE);
         HelpBrowserTest.signOut(browser);
 
-        HelpBrowserTest.signIn(browser, "chloe.bergeron@applicant.example");
+        browser.signIn("chloe.bergeron@applicant.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/profile']"));
         assertThat(browser.find(By.cssSelector("tr[data-fact=CATEGORY]")).getDomAttribute("data-state")).isEqualTo("VERIFIED");
         assertThat(browser.find(By.cssSelector("tr[data-fact=DEGREE]")).getDomAttribute("data-state")).isEqualTo("VERIFIED");

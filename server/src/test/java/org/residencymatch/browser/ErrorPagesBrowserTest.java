@@ -53,7 +53,7 @@ class ErrorPagesBrowserTest {
     @ValueSource(strings = {"en", "fr"})
     void aValueNoFormOffersAndABugArePagesInTheReadersLanguageSayingWhatToDo(String language) {
         Browser browser = web.browser();
-        RankListBrowserTest.signIn(browser, "amira.haddad@applicant.example");
+        browser.signIn("amira.haddad@applicant.example");
         Messages m = Messages.of(language);
         browser.open("/applicant/follow-ups?lang=" + language);
 
@@ -95,7 +95,7 @@ class ErrorPagesBrowserTest {
     @ValueSource(strings = {"en", "fr"})
     void anAddressNobodyServesAndAPageNotForTheRoleArePagesInTheReadersLanguageThatLeadHome(String language) {
         Browser browser = web.browser();
-        RankListBrowserTest.signIn(browser, "amira.haddad@applicant.example");
+        browser.signIn("amira.haddad@applicant.example");
         Messages m = Messages.of(language), other = Messages.of(m.otherLanguage());
         browser.open("/applicant/no-such-page?lang=" + language);
         assertThat(browser.language()).isEqualTo(language);
@@ -120,7 +120,7 @@ class ErrorPagesBrowserTest {
     @Test
     void invitingNobodyToCapIsSaidBesideTheListWithWhatWasTypedKept() {
         Browser browser = web.browser();
-        RankListBrowserTest.signIn(browser, DemoData.OPERATOR_EMAIL);
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         for (String language : new String[]{"en", "fr"}) {
             browser.open("/operator/cap?lang=" + language);
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('respondBy').value = '2025-03-20T17:00';");

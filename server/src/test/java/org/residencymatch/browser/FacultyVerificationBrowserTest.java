@@ -25,7 +25,7 @@ class FacultyVerificationBrowserTest {
     @Test
     void ubcVerifiesItsStudentChloesCategoryAndHerStreamsOpen() {
         Browser browser = web.browser();
-        HelpBrowserTest.signIn(browser, "staff@ubc.example");
+        browser.signIn("staff@ubc.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/staff/verification']"));
         List<String> facts = browser.findAll(By.cssSelector("section[data-applicant='A-1008']")).stream()
                 .map(s -> s.getDomAttribute("data-fact")).toList();
@@ -50,7 +50,7 @@ class FacultyVerificationBrowserTest {
                 .isEqualTo(Decision.SELECTABLE);
         HelpBrowserTest.signOut(browser);
 
-        HelpBrowserTest.signIn(browser, "chloe.bergeron@applicant.example");
+        browser.signIn("chloe.bergeron@applicant.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/profile']"));
         assertThat(browser.find(By.cssSelector("tr[data-fact=CATEGORY]")).getDomAttribute("data-state")).isEqualTo("VERIFIED");
         assertThat(browser.text(By.cssSelector("tr[data-fact=CATEGORY]"))).contains("University of British Columbia");

@@ -17,13 +17,6 @@ class HelpBrowserTest {
     @RegisterExtension
     static final BrowserExtension web = new BrowserExtension();
 
-    static void signIn(Browser browser, String email) {
-        browser.open("/login");
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-    }
-
     static void signOut(Browser browser) {
         browser.clickAndLoad(By.cssSelector("form[action='/logout'] button[type=submit]"));
     }
@@ -31,7 +24,7 @@ class HelpBrowserTest {
     @Test
     void fatimaAsksWhySheCannotSeeQuebecProgramsAndReadsTheOperatorsAnswer() {
         Browser browser = web.browser();
-        signIn(browser, "fatima.benali@applicant.example");
+        browser.signIn("fatima.benali@applicant.example");
         browser.open("/applicant/catalogue?q=" + LAVAL_ANESTHESIOLOGY);
         browser.click(By.cssSelector("#stream-" + LAVAL_ANESTHESIOLOGY + " details.why > summary"));
         browser.checkAccessibility();
@@ -45,7 +38,7 @@ class HelpBrowserTest {
                 .contains("I was approved for the Régulier contingent but cannot see Québec programs.").contains("Anesthesiology");
         signOut(browser);
 
-        signIn(browser, DemoData.OPERATOR_EMAIL);
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/help']"));
         browser.clickAndLoad(By.cssSelector("#" + caseId + " a"));
         assertThat(browser.text(By.id("applicant-message")))
@@ -59,7 +52,7 @@ class HelpBrowserTest {
         assertThat(browser.findAll(By.id("answer"))).as("a closed request takes no more answers").isEmpty();
         signOut(browser);
 
-        signIn(browser, "fatima.benali@applicant.example");
+        browser.signIn("fatima.benali@applicant.example");
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/help']"));
         assertThat(browser.text(By.id(caseId))).contains("BCI left you off its list by mistake; the corrected list is on its way.")
                 .contains("Closed");

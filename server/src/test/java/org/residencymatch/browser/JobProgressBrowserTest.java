@@ -21,10 +21,7 @@ class JobProgressBrowserTest {
     @Test
     void theProgressPageShowsTheStepThenTakesThePersonToTheResult() throws Exception {
         Browser browser = web.browser();
-        browser.open("/login");
-        browser.type(By.id("email"), DemoData.OPERATOR_EMAIL);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         long operator = web.services().database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM user_account WHERE email = :e")
                 .bind("e", DemoData.OPERATOR_EMAIL).mapTo(Long.class).one());
         CountDownLatch atStepTwo = new CountDownLatch(1), toStepThree = new CountDownLatch(1), goOn = new CountDownLatch(1);

@@ -22,13 +22,6 @@ class LanguageBrowserTest {
 
     static final String MEI = "mei.wong@applicant.example";
 
-    static void signIn(Browser browser, String email) {
-        browser.open("/login");
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-    }
-
     static void switchLanguage(Browser browser) {
         browser.clickAndLoad(By.cssSelector("form[action='/language'] button[type=submit]"));
     }
@@ -58,7 +51,7 @@ class LanguageBrowserTest {
     @Test
     void frenchChosenWhileSignedInSurvivesSignOutAndIsTheNextPersonsLanguageOnThisBrowser() {
         Browser browser = web.browser();
-        signIn(browser, MEI);
+        browser.signIn(MEI);
         assertThat(browser.language()).as("the browser asks for English").isEqualTo("en");
         assertThat(browser.text(By.tagName("h1"))).contains("Your match");
         switchLanguage(browser);
@@ -69,7 +62,7 @@ class LanguageBrowserTest {
         visitorPagesAreFrench(browser);
 
         // Someone else signs in on this browser: French still, on their pages too.
-        signIn(browser, DemoData.OPERATOR_EMAIL);
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         assertThat(browser.path()).startsWith("/operator/dashboard");
         assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.text(By.tagName("h1"))).contains("Tableau de bord");
@@ -82,7 +75,7 @@ class LanguageBrowserTest {
         switchLanguage(browser);
         assertThat(browser.language()).isEqualTo("en");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sign in");
-        signIn(browser, MEI);
+        browser.signIn(MEI);
         assertThat(browser.language()).isEqualTo("en");
         signOut(browser);
         assertThat(browser.language()).isEqualTo("en");
@@ -92,7 +85,7 @@ class LanguageBrowserTest {
     @Test
     void frenchChosenWhileSignedInSurvivesASessionThatEndsWithoutSigningOut() {
         Browser browser = web.browser();
-        signIn(browser, MEI);
+        browser.signIn(MEI);
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/profile']"));
         switchLanguage(browser);
         assertThat(browser.language()).isEqualTo("fr");
@@ -104,7 +97,7 @@ class LanguageBrowserTest {
         assertThat(browser.path()).as("signed out").startsWith("/login");
         visitorPagesAreFrench(browser);
         browser.open("/login");
-        signIn(browser, MEI);
+        browser.signIn(MEI);
         assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.text(By.tagName("h1"))).contains("Votre jumelage");
     }

@@ -38,10 +38,7 @@ class MatchDayBrowserTest {
         clock.set(LocalDateTime.of(2025, 3, 5, 12, 0));
 
         Browser browser = web.browser();
-        browser.open("/login");
-        browser.type(By.id("email"), DemoData.OPERATOR_EMAIL);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         browser.open("/operator/match");
         // The run goes to the background: its progress page moves on by itself to the match page.
         browser.driver().findElement(By.cssSelector("form[action='/operator/match/run'] button[type=submit]")).click();

@@ -72,15 +72,6 @@ class MatchDayPartiesBrowserTest {
         runs.release(DemoData.CYCLE, runId, "test");
     }
 
-    static Browser signIn(String email) {
-        Browser browser = web.browser();
-        browser.open("/login");
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-        return browser;
-    }
-
     /** What the page's own session gets for a link it shows, as its script would fetch it (a download does not load a page). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> fetch(Browser browser, String href) {
@@ -94,7 +85,7 @@ class MatchDayPartiesBrowserTest {
     @Test
     @Order(1)
     void theAimgProgramIsRefusedItsListsOutcomesBeforeReleaseAndExportsThemAfter() {
-        Browser browser = signIn("aimg@partner.example");
+        Browser browser = web.browser().signIn("aimg@partner.example");
         browser.open("/partner/lists");
         assertThat(browser.findAll(By.id("outcomes-AIMG"))).as("no export offered before release").isEmpty();
         assertThat(browser.pageText()).contains("Available once the match results are released.");
@@ -103,7 +94,7 @@ class MatchDayPartiesBrowserTest {
         assertThat((String) early.get("body")).contains("RESULTS_NOT_RELEASED");
 
         released();
-        browser = signIn("aimg@partner.example");
+        browser = web.browser().signIn("aimg@partner.example");
         browser.open("/partner/lists");
         String href = browser.find(By.id("outcomes-AIMG")).getDomAttribute("href");
         assertThat(href).isEqualTo("/api/v1/cycles/" + DemoData.CYCLE + "/lists/AIMG/outcomes.csv");
@@ -120,7 +111,7 @@ class MatchDayPartiesBrowserTest {
     @Order(2)
     void aMatchedApplicantReadsTheResultOnTheHomePageAndInTheStatusColumn() {
         released();
-        Browser browser = signIn("mei.wong@applicant.example");
+        Browser browser = web.browser().signIn("mei.wong@applicant.example");
         assertThat(browser.path()).isEqualTo("/applicant");
         assertThat(browser.text(By.id("match-result"))).contains("Your match result, iteration 1")
                 .contains("Match result: you matched to Anesthesiology")
@@ -135,7 +126,7 @@ class MatchDayPartiesBrowserTest {
     @Order(3)
     void anUnmatchedApplicantReadsWhatComesNextAndWhyEachProgramDidNotPlaceHerInEnglishAndFrench() {
         released();
-        Browser browser = signIn("amira.haddad@applicant.example");
+        Browser browser = web.browser().signIn("amira.haddad@applicant.example");
         String result = browser.text(By.id("match-result"));
         assertThat(result).contains("You did not match in iteration 1.").contains("The second iteration opens")
                 .contains("Ask the help desk");
@@ -164,7 +155,7 @@ class MatchDayPartiesBrowserTest {
     @Order(4)
     void programStaffReadTheirMatchedApplicantsWithNamesAndEmailsAndExportThem() {
         released();
-        Browser browser = signIn("staff@ubc.example");
+        Browser browser = web.browser().signIn("staff@ubc.example");
         browser.clickAndLoad(By.id("matched-link"));
         assertThat(browser.path()).startsWith("/staff/matched");
         assertThat(browser.text(By.id("matched"))).contains("A-1001").contains("Émilie Tremblay")

@@ -32,20 +32,11 @@ class OperatorPagesBrowserTest {
     @RegisterExtension
     static final BrowserExtension web = new BrowserExtension(clock);
 
-    static Browser signIn(Browser browser, String email, String language) {
-        browser.open("/login?lang=" + language);
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-        assertThat(browser.language()).isEqualTo(language);
-        return browser;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr"})
     void theOperatorLandsOnADashboardThatSaysWhatComesNextAndACalendarWithThePastFixed(String language) {
         Messages m = Messages.of(language);
-        Browser browser = signIn(web.browser(), DemoData.OPERATOR_EMAIL, language);
+        Browser browser = web.browser().signIn(DemoData.OPERATOR_EMAIL, language);
         assertThat(browser.path()).as("the operator lands on the dashboard").isEqualTo("/operator/dashboard");
 
         // Before the first run: one sentence saying when the match can run and where, not one "no run" per chart.
@@ -78,7 +69,7 @@ class OperatorPagesBrowserTest {
     @ValueSource(strings = {"en", "fr"})
     void aTokenIsIssuedOnceEvenWhenThePageIsRefreshedAndListedUnderItsOwnersName(String language) {
         Messages m = Messages.of(language);
-        Browser browser = signIn(web.browser(), DemoData.OPERATOR_EMAIL, language);
+        Browser browser = web.browser().signIn(DemoData.OPERATOR_EMAIL, language);
         browser.open("/operator/accounts");
         int tokensBefore = web.services().database().jdbi()
                 .withHandle(h -> h.select("select count(*) from api_token").mapTo(Integer.class).one());
@@ -114,7 +105,7 @@ class OperatorPagesBrowserTest {
         var help = web.services().help().open(DemoData.CYCLE, "A-2005", 1, LAVAL_ANESTHESIOLOGY,
                 "Why can I not see Québec programs? (" + language + ")", "applicant:A-2005");
         String answer = "BCI is sending a corrected list (" + language + ").";
-        Browser browser = signIn(web.browser(), DemoData.OPERATOR_EMAIL, language);
+        Browser browser = web.browser().signIn(DemoData.OPERATOR_EMAIL, language);
         browser.open("/operator/help/" + help.id());
         browser.type(By.id("answer"), answer);
         browser.clickAndLoad(By.cssSelector("form[action$='/answer'] button[type=submit]"));
@@ -122,7 +113,7 @@ class OperatorPagesBrowserTest {
         assertThat(browser.findAll(By.cssSelector(".signature")).stream().map(WebElement::getText)).contains(OPERATOR_NAME);
         browser.clickAndLoad(By.cssSelector("form[action='/logout'] button[type=submit]"));
 
-        signIn(browser, "fatima.benali@applicant.example", language);
+        browser.signIn("fatima.benali@applicant.example", language);
         browser.open("/applicant/help");
         String seen = browser.text(By.id("help-case-" + help.id()));
         assertThat(seen).contains(answer).contains(OPERATOR_NAME).doesNotContain("user:");

@@ -43,10 +43,7 @@ class PartnerBrowserTest {
     void bciUploadsItsListConfirmsTheProbableRowsAndCommitsIt() throws IOException {
         Path file = frenchExcelQimg("A-2004", "A-2015", "A-2022", "A-2018", "A-2005");
         Browser browser = web.browser();
-        browser.open("/login");
-        browser.type(By.id("email"), "bci@partner.example");
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
+        browser.signIn("bci@partner.example");
         assertThat(browser.path()).isEqualTo("/partner/lists");
         assertThat(browser.findAll(By.cssSelector("section h2")).stream().map(WebElement::getText))
                 .containsExactly("QIMG list (Québec, BCI, Régulier contingent)");

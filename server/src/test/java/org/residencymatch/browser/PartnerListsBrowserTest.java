@@ -70,22 +70,12 @@ class PartnerListsBrowserTest {
         return versions.membersWithIdentity(DemoData.CYCLE, ListKind.AIMG, current);
     }
 
-    static Browser signIn(String email, String language) {
-        Browser browser = web.browser();
-        browser.open("/login?lang=" + language);
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-        assertThat(browser.language()).isEqualTo(language);
-        return browser;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr"})
     void bciIsAskedHowDatesAreWrittenTheTemplatesHaveAnExampleAndAPictureIsRefusedInItsLanguage(String language) throws Exception {
         Messages m = Messages.of(language);
         DateOrder expected = language.equals("fr") ? DateOrder.DAY_MONTH : DateOrder.MONTH_DAY;
-        Browser browser = signIn("bci@partner.example", language);
+        Browser browser = web.browser().signIn("bci@partner.example", language);
         assertThat(browser.path()).isEqualTo("/partner/lists");
 
         // The order the page asks about defaults from its language: French Excel writes 31/12/1990.
@@ -153,7 +143,7 @@ class PartnerListsBrowserTest {
         Path file = files.resolve("aimg-" + language + ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-        Browser browser = signIn("aimg@partner.example", language);
+        Browser browser = web.browser().signIn("aimg@partner.example", language);
         browser.attach(By.id("file-AIMG"), file);
         browser.clickAndLoad(By.cssSelector("form[action='/partner/lists/AIMG/upload'] button[type=submit]"));
         assertThat(browser.path()).matches("/partner/lists/AIMG/uploads/\\d+");
@@ -167,7 +157,7 @@ class PartnerListsBrowserTest {
     @ValueSource(strings = {"en", "fr"})
     void theOperatorSeesWhoGainsAndLosesEligibilityBeforeARevert(String language) {
         Messages m = Messages.of(language);
-        Browser browser = signIn(DemoData.OPERATOR_EMAIL, language);
+        Browser browser = web.browser().signIn(DemoData.OPERATOR_EMAIL, language);
         browser.open("/partner/lists");
         browser.clickAndLoad(By.cssSelector("a[href='/partner/lists/AIMG/revert?toVersion=1']"));
         assertThat(browser.language()).isEqualTo(language);
@@ -186,7 +176,7 @@ class PartnerListsBrowserTest {
     void aFileOverTheLimitIsSaidBesideTheFieldAndOneFarOverItOnAPageInTheUploadersLanguage(String language) throws Exception {
         Messages m = Messages.of(language);
         long limit = web.services().listUploads().maxBytes();
-        Browser browser = signIn("bci@partner.example", language);
+        Browser browser = web.browser().signIn("bci@partner.example", language);
 
         // Just over the limit: the form says so beside the file field.
         Path over = files.resolve("too-large-" + language + ".csv");

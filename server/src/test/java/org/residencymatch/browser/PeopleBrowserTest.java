@@ -21,7 +21,7 @@ class PeopleBrowserTest {
     @Test
     void theOperatorSearchesANameWithoutAccentsAndOpensTheApplicantsFile() {
         Browser browser = web.browser();
-        HelpBrowserTest.signIn(browser, DemoData.OPERATOR_EMAIL);
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/operator/applicants']"));
         browser.type(By.id("q"), "francois levesque");
         browser.clickAndLoad(By.cssSelector("form[role=search] button[type=submit]"));

@@ -53,7 +53,7 @@ class ProfileBrowserTest {
     void theProfileIsLaidOutInFieldsetsAndAFutureDateIsRefusedInPlace(String lang) {
         Said said = Said.in(lang);
         Browser browser = web.browser();
-        RankListBrowserTest.signIn(browser, "amira.haddad@applicant.example");
+        browser.signIn("amira.haddad@applicant.example");
         browser.open("/applicant/profile?lang=" + lang);
         assertThat(browser.language()).isEqualTo(lang);
         assertThat(browser.findAll(By.cssSelector("form.profile-form fieldset fieldset > legend"))).extracting(WebElement::getText)
@@ -101,7 +101,7 @@ class ProfileBrowserTest {
     void olgaIsToldWhySheCannotRegisterForBcCapBeforeAnyButtonAndIsNotAskedToOnHerToDoList(String lang) {
         Said said = Said.in(lang);
         Browser browser = web.browser();
-        RankListBrowserTest.signIn(browser, "olga.petrova@applicant.example");
+        browser.signIn("olga.petrova@applicant.example");
         browser.open("/applicant?lang=" + lang);
         assertThat(browser.findAll(By.cssSelector(".checklist li"))).extracting(WebElement::getText)
                 .noneMatch(step -> step.contains(said.bcCapTodo()));
@@ -114,7 +114,7 @@ class ProfileBrowserTest {
         browser.clickAndLoad(By.cssSelector("form[action='/logout'] button"));
 
         // The same page offers the button to Amira, who may register: the button is there when it may be used.
-        RankListBrowserTest.signIn(browser, "amira.haddad@applicant.example");
+        browser.signIn("amira.haddad@applicant.example");
         browser.open("/applicant/follow-ups?lang=" + lang);
         assertThat(browser.findAll(By.id("bccap-refused"))).isEmpty();
         assertThat(browser.findAll(By.cssSelector("form[action='/applicant/bc-cap'] button"))).hasSize(1);

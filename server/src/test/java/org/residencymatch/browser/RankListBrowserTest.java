@@ -62,13 +62,6 @@ class RankListBrowserTest {
                 .entries().stream().map(e -> e.stream().streamId()).toList();
     }
 
-    static void signIn(Browser browser, String email) {
-        browser.open("/login");
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-    }
-
     static String email(String applicantId) {
         return web.services().profiles().identity(applicantId).orElseThrow().email();
     }
@@ -97,7 +90,7 @@ class RankListBrowserTest {
     @Test
     void draggingARankSavesTheNewOrderAsADraftAndAnnouncesIt() {
         Browser browser = web.browser();
-        signIn(browser, email(AMIRA));
+        browser.signIn(email(AMIRA));
         browser.clickAndLoad(By.cssSelector("nav.sections a[href='/applicant/rank-list']"));
         int version = lists().inForce().orElseThrow().version();
         assertThat(shown(browser)).isEqualTo(streams);
@@ -129,7 +122,7 @@ class RankListBrowserTest {
     @Test
     void theKeyboardMovesARankAndSavesTheDraft() {
         Browser browser = web.browser();
-        signIn(browser, email(AMIRA));
+        browser.signIn(email(AMIRA));
         browser.open("/applicant/rank-list");
 
         browser.tabTo(By.cssSelector("button[value='down:" + streams.get(0) + "']"), 40);
@@ -154,7 +147,7 @@ class RankListBrowserTest {
     @Test
     void afterAKeyboardMoveTheFocusStaysOnTheMovedRankTheMoveIsAnnouncedAndTheUnsavedDraftIsUnmistakable() {
         Browser browser = web.browser();
-        signIn(browser, email(AMIRA));
+        browser.signIn(email(AMIRA));
         browser.open("/applicant/rank-list");
         assertThat(numbers(browser)).containsExactly("1", "2", "3");
 
@@ -180,7 +173,7 @@ class RankListBrowserTest {
     @Test
     void inFrenchTheMoveAndTheUnsavedDraftAreSaidInFrench() {
         Browser browser = web.browser();
-        signIn(browser, email(AMIRA));
+        browser.signIn(email(AMIRA));
         browser.open("/applicant/rank-list?lang=fr");
         browser.tabTo(By.cssSelector("button[value='up:" + streams.get(2) + "']"), 40);
         browser.pressAndLoad(Keys.ENTER);
@@ -224,7 +217,7 @@ class RankListBrowserTest {
     void versionsFollowWithoutGapsEveryTimeCarriesTheCycleZoneAndTheCalendarDeadlineAndReceiptAgree(String lang) {
         Said said = Said.in(lang);
         Browser browser = web.browser();
-        signIn(browser, email(AMIRA));
+        browser.signIn(email(AMIRA));
         browser.open("/applicant/rank-list?lang=" + lang);
         assertThat(browser.language()).isEqualTo(lang);
         assertThat(numbers(browser)).containsExactly("1", "2", "3");
@@ -258,7 +251,7 @@ class RankListBrowserTest {
         browser.clickAndLoad(By.cssSelector("form[action='/logout'] button"));
 
         // The operator's calendar is typed and read in the same zone: the deadline is 10:00 there too.
-        signIn(browser, DemoData.OPERATOR_EMAIL);
+        browser.signIn(DemoData.OPERATOR_EMAIL);
         browser.open("/operator/calendar?lang=" + lang);
         assertThat(browser.pageText()).contains(said.zoneName());
         assertThat(browser.find(By.id("i1-ROL_DEADLINE")).getDomProperty("value")).isEqualTo("2025-02-11T10:00");
@@ -269,7 +262,7 @@ class RankListBrowserTest {
     void inJanuaryFatimaWhoAppliedNowhereIsNotAskedToRankNorToChangeHerLockedProfile(String lang) {
         Said said = Said.in(lang);
         Browser browser = web.browser();
-        signIn(browser, "fatima.benali@applicant.example");
+        browser.signIn("fatima.benali@applicant.example");
         browser.open("/applicant?lang=" + lang);
         List<String> steps = browser.findAll(By.cssSelector(".checklist li")).stream().map(WebElement::getText).toList();
         assertThat(steps).as("the phase locks her profile: a fact, not a to-do").contains(said.profileLocked())

@@ -28,6 +28,8 @@ import org.residencymatch.web.Messages;
 @Tag("browser")
 class StaffBrowserTest {
 
+    static final String STAFF = "staff@ubc.example";
+
     static final MutableClock clock = new MutableClock(LocalDateTime.of(2024, 10, 15, 12, 0));
 
     @RegisterExtension
@@ -59,16 +61,7 @@ class StaffBrowserTest {
     }
 
     static Browser signIn(String language) {
-        return signIn(web.browser(), language);
-    }
-
-    static Browser signIn(Browser browser, String language) {
-        browser.open("/login?lang=" + language);
-        browser.type(By.id("email"), "staff@ubc.example");
-        browser.type(By.id("password"), DemoData.PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-        assertThat(browser.language()).isEqualTo(language);
-        return browser;
+        return web.browser().signIn(STAFF, language);
     }
 
     @ParameterizedTest
@@ -124,7 +117,7 @@ class StaffBrowserTest {
             clock.set(LocalDateTime.of(2024, 12, 1, 12, 0));
             // A session begun "later" on the test's clock is not one to keep: sign in afresh.
             browser.driver().manage().deleteAllCookies();
-            signIn(browser, language);
+            browser.signIn(STAFF, language);
             browser.open("/staff/streams/" + unranked);
             assertThat(browser.text(By.id("read-only"))).startsWith(prefix(m, "staff.readOnly.before"));
             assertThat(browser.findAll(By.cssSelector("form#ranks"))).isEmpty();
