@@ -60,13 +60,7 @@ class MatchDayBrowserTest {
         assertThat(browser.findAll(By.cssSelector("a[href$='/release']"))).as("no Release after release").isEmpty();
 
         // A re-run sent anyway (an old tab): a page that says why, nothing run.
-        browser.driver().executeScript(
-                """
-                        const f = document.createElement('form'); f.method = 'post'; f.action = '/operator/match/run';
-                        for (const [k, v] of [['_csrf', document.querySelector('input[name=_csrf]')?.value ?? ''], ['iteration', '1'], ['seed', '9']]) {
-                          const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }
-                        document.body.appendChild(f); f.submit();""");
-        browser.awaitPath("/operator/match/run", Duration.ofSeconds(10));
+        MatchDayBrowserTest.reRunFromAnOldTab(browser);
         assertThat(browser.pageText()).contains("Not done").contains("its match is final").contains("Nothing was changed.");
         assertThat(services.matchRuns().runs(DemoData.CYCLE, 1)).hasSize(1);
 
@@ -85,5 +79,16 @@ class MatchDayBrowserTest {
         assertThat(browser.text(By.id("report-summary"))).contains("1 matched");
         assertThat(browser.text(By.id("report-province"))).contains("Ontario");
         assertThat(browser.find(By.id("report-csv")).getDomAttribute("href")).endsWith("/iterations/1/report.csv");
+    }
+
+    /** Posts a re-run of iteration 1 with the page's CSRF token, as a tab opened before the release would. */
+    static void reRunFromAnOldTab(Browser browser) {
+        browser.driver().executeScript(
+                """
+                        const f = document.createElement('form'); f.method = 'post'; f.action = '/operator/match/run';
+                        for (const [k, v] of [['_csrf', document.querySelector('input[name=_csrf]')?.value ?? ''], ['iteration', '1'], ['seed', '9']]) {
+                          const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }
+                        document.body.appendChild(f); f.submit();""");
+        browser.awaitPath("/operator/match/run", Duration.ofSeconds(10));
     }
 }

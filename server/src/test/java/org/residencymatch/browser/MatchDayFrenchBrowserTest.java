@@ -14,8 +14,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.residencymatch.demo.DemoData;
-import org.residencymatch.program.ProgramStream;
-import org.residencymatch.program.StreamType;
 import org.residencymatch.store.MutableClock;
 
 /**
@@ -50,9 +48,7 @@ class MatchDayFrenchBrowserTest {
     @BeforeAll
     static void listsSubmitted() {
         var services = web.services();
-        ubcStream = services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
-                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId)
-                .orElseThrow();
+        ubcStream = MatchDayPartiesBrowserTest.ubcCmgStream(services);
         for (String applicant : List.of(MEI, RAJESH)) services.applications().apply(DemoData.CYCLE, 1, applicant, MCMASTER_IMG, "test");
         services.applications().apply(DemoData.CYCLE, 1, EMILIE, ubcStream, "test");
         clock.set(LocalDateTime.of(2025, 1, 20, 12, 0));
@@ -110,13 +106,7 @@ class MatchDayFrenchBrowserTest {
         french(browser);
 
         // A re-run sent anyway (an old tab): the refusal page in French, nothing run.
-        browser.driver().executeScript(
-                """
-                        const f = document.createElement('form'); f.method = 'post'; f.action = '/operator/match/run';
-                        for (const [k, v] of [['_csrf', document.querySelector('input[name=_csrf]')?.value ?? ''], ['iteration', '1'], ['seed', '9']]) {
-                          const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }
-                        document.body.appendChild(f); f.submit();""");
-        browser.awaitPath("/operator/match/run", Duration.ofSeconds(10));
+        MatchDayBrowserTest.reRunFromAnOldTab(browser);
         assertThat(french(browser)).contains("Action non effectuée").contains("Rien n’a été modifié.")
                 .contains("son jumelage est définitif");
         assertThat(services.matchRuns().runs(DemoData.CYCLE, 1)).hasSize(1);

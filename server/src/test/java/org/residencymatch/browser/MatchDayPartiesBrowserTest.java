@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.residencymatch.Services;
 import org.residencymatch.demo.DemoData;
 import org.residencymatch.web.Messages;
 import org.residencymatch.program.ProgramStream;
@@ -44,9 +45,7 @@ class MatchDayPartiesBrowserTest {
     @BeforeAll
     static void listsSubmitted() {
         var services = web.services();
-        ubcStream = services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
-                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId)
-                .orElseThrow();
+        ubcStream = ubcCmgStream(services);
         services.quotas().setQuota(DemoData.CYCLE, MCMASTER_IMG, 1, "test");
         services.quotas().setQuota(DemoData.CYCLE, ubcStream, 1, "test");
         for (String applicant : List.of("A-2001", "A-2002", "A-2024"))
@@ -176,5 +175,12 @@ class MatchDayPartiesBrowserTest {
         assertThat(browser.findAll(By.cssSelector(".matched")).stream().map(e -> e.getText())).contains("Tremblay, Émilie (A-1001)");
         String matchedTo = Messages.of("fr").t("staff.matched", "§");
         assertThat(browser.pageText()).contains(matchedTo.substring(0, matchedTo.indexOf('§')));
+    }
+
+    /** A UBC stream for CMGs: one that ranks Émilie gives UBC's program staff someone matched. */
+    static String ubcCmgStream(Services services) {
+        return services.database().jdbi().withHandle(h -> services.programs().streams(h, DemoData.CYCLE)).stream()
+                .filter(s -> s.facultyId().equals("UBC") && s.type() == StreamType.CMG).findFirst().map(ProgramStream::streamId)
+                .orElseThrow();
     }
 }
